@@ -1,0 +1,12 @@
+data = b"AZaz09"
+print([b for b in data], list(data), data[0], type(data[0]).__name__)
+print(bytes(x + 1 for x in data), bytearray(reversed(data)))
+print(sum(data), max(data), sorted(data))
+print(b"a" * 3 == b"aaa", b"ab" in b"cabd", b"" in b"x", 0x61 in b"abc")
+print(data.index(b"z"), data.find(b"q"), data.rfind(b"a"), data.count(b"0"))
+print(list(enumerate(b"hi")), dict(zip(b"ab", "ab")))
+print(data.lower(), data.upper(), data.swapcase(), data.title())
+it = iter(b"xy")
+print(next(it), next(it), next(it, None))
+print(bytes([1, 2]) + bytearray(b"\x03"), type(b"a" + bytearray(b"b")).__name__)
+print(list(b"a\x00\xff"), b"\x00" < b"\x01", b"abc"[-1], b"abc"[:-1])

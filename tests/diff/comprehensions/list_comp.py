@@ -1,0 +1,10 @@
+print([x * 2 for x in range(5)])
+print([x for x in range(10) if x % 3 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[j for j in range(i)] for i in range(4)])
+print([x if x % 2 else -x for x in range(6)])
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([row[i] for i in range(3) for row in matrix])
+print([[row[i] for row in matrix] for i in range(3)])
+print([c.upper() for c in "hello" if c not in "l"])
+print([n for n in range(20) if n % 2 if n % 3])

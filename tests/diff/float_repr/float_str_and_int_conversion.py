@@ -1,0 +1,10 @@
+for s in ["0.1", "1e16", "1e-5", "1.5e300", "inf", "-inf", "nan", "-0.0", "123.456e2", "0.000001", "1_0.5"]:
+    f = float(s)
+    print(s, "->", repr(f), str(f), f"{f}", "%s" % f, "%r" % f)
+print(float(1 / 3), str(1 / 3), 1 / 3)
+print(int(1e16), int(-2.5), int(2.5), int(1e-5))
+print(2.0 == 2, 2.5 == 5 / 2, 1e16 + 1 == 1e16)
+print(float("  -12.5e-3 "), float("+1E5"), float("-0"))
+print(str(5e-324), str(1e-323), str(2.5e-08))
+print(repr(1e15 + 0.3), repr(1e17 + 0.0), repr(-1234.5e10))
+print(int(float("123456789.999")), int(-1e-300))

@@ -1,0 +1,3 @@
+print("this helper has a syntax error")
+def broken(:
+    pass

@@ -1,0 +1,11 @@
+# Prompts go to stdout; a non-string prompt is converted with str().
+x = input("enter x: ")
+y = input("")
+z = input(42)
+print()
+print("x =", x, "y =", y, "z =", z)
+w = input(["list", "prompt"])
+print()
+print("w =", w)
+total = int(x) + int(y) + int(z) + int(w)
+print("total", total)

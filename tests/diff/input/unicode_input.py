@@ -1,0 +1,10 @@
+# Non-ASCII input is decoded as UTF-8.
+s = input()
+print(s, len(s), s.upper())
+print([hex(ord(c)) for c in s[:3]])
+words = s.split()
+print(words, [len(w) for w in words])
+encoded = s.encode("utf-8")
+print(len(encoded), encoded[:3])
+second = input()
+print(second[::-1], second.casefold() == "straße".casefold())

@@ -1,0 +1,10 @@
+# input() strips only the trailing newline: other whitespace is preserved.
+a = input()
+b = input()
+c = input()
+print(repr(a), repr(b), repr(c))
+print(len(a), a.strip(), b.split())
+d = input()
+print(repr(d), d.endswith(" "))
+e = input()
+print(repr(e), len(e))

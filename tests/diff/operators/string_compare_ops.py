@@ -1,0 +1,12 @@
+print("abc" == "abc", "abc" != "abd", "a" < "B", "B" < "a")
+print("apple" < "apples", "" < "a", "Z" < "a")
+print("ab" in "cabd", "x" not in "abc", "" in "abc")
+print([1, 2] + [3], (1,) + (2,), "a" + "b")
+print(b"ab" + b"cd", b"a" < b"b")
+print(1 in {1: "x"}, "x" in {1: "x"})
+print(2 in range(5), 5 in range(5), 3.0 in [1, 2, 3])
+print("abc" * 2 == "abcabc", 2 * "ab", "-" * 0 == "")
+words = ["pear", "Apple", "apple", "Pear"]
+print(sorted(words), min(words), max(words))
+print("a" < "aa" < "ab" < "b", "A" < "a", "10" < "9", 10 < 9)
+print([1, 2] * 2 + [3], (1, 2) * 0, "x" in ["x"], "x" in ("xy",))

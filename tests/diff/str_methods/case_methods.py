@@ -1,0 +1,11 @@
+s = "hello World, it's PYTHON"
+print(s.upper(), s.lower(), s.title(), s.capitalize(), s.swapcase(), sep="\n")
+print(s.casefold())
+print("ß".upper(), "ǅ".lower(), "straße".casefold())
+print("abc".isalpha(), "ab1".isalnum(), "123".isdigit(), "12a".isdigit(), " \t".isspace())
+print("Hello".istitle(), "HELLO".isupper(), "hello".islower(), "".isupper())
+print("abc_1".isidentifier(), "1abc".isidentifier(), "½".isnumeric(), "½".isdigit(), "²".isdecimal())
+print("ascii".isascii(), "café".isascii())
+print("hello world".title(), "HELLO".capitalize(), "mIxEd".swapcase())
+print("ǈ".istitle(), "DŽ".lower(), "ŉ".upper())
+print("i̇".upper(), len("İ".lower()), "ﬁ".upper())

@@ -1,0 +1,12 @@
+s = "Mississippi"
+print(s.count("ss"), s.index("ss", 3), s.upper().lower() == s.lower())
+table = str.maketrans("abc", "xyz", "d")
+print("aabbccdd".translate(table))
+print("a-b_c".translate({ord("-"): " ", ord("_"): None}))
+print("{} {}".format(*"ab"), "%s" % "x")
+print("abc" < "abd", "abc" < "ab", "Z" < "a", "é" > "z")
+print("ab" * 0 == "", "ab" * -1 == "")
+words = "the quick brown fox".split()
+print(" ".join(w[::-1] for w in words), max(words, key=len))
+print(str(123), str(-1.5), str(None), str([1, "a"]), str(b"x"))
+print("x".join("") == "", "abc".center(2))

@@ -1,0 +1,10 @@
+s = "   padded\t\n"
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print("xxhixx".strip("x"), "abcba".strip("ab"), "www.example.com".lstrip("w."))
+print("prefix_name".removeprefix("prefix_"), "name.py".removesuffix(".py"), "x".removeprefix("y"))
+print(repr("ab".center(7)), repr("ab".center(7, "*")), repr("ab".ljust(5, "-")), repr("ab".rjust(5)))
+print("42".zfill(5), "-42".zfill(6), "+7".zfill(4), "abc".zfill(2))
+print(repr("a\tb\tc".expandtabs(4)), repr("\t".expandtabs()))
+print(repr(" \t\n x \r\f\v".strip()), repr("\u3000wide space\u3000".strip()))
+print("..a..".strip("."), "ab".strip(""), "aaa".strip("a") == "")
+print("{:>8}|{:<8}|{:^8}|".format("r", "l", "c"))

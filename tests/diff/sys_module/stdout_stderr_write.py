@@ -1,0 +1,10 @@
+import sys
+n = sys.stdout.write("written directly\n")
+print(n)
+sys.stdout.write("no newline")
+sys.stdout.write("\n")
+sys.stderr.write("error text\n")
+print(sys.stdout.write(""), sys.stdout.write("é\n"))
+sys.stdout.flush()
+print("via print", file=sys.stdout)
+sys.stderr.write("last stderr line\n")
