@@ -1,0 +1,427 @@
+//! The instruction set and the code object the compiler produces.
+//!
+//! The instructions follow CPython 3.11's stack discipline wherever a program
+//! could observe it: which references sit on the value stack during a call,
+//! when an argument is moved into the callee's frame, when an iterator holds
+//! its sequence. Because reference counts are exact by construction in the
+//! runtime, matching `sys.getrefcount` with CPython means matching these stack
+//! effects, not computing counts.
+
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+/// Binary operators, for `BinaryOp` and `InplaceOp`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+}
+
+impl BinOp {
+    /// The operator as Python writes it, for error messages.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::MatMul => "@",
+            BinOp::TrueDiv => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "** or pow()",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+        }
+    }
+    /// The augmented-assignment spelling (`+=`), for error messages.
+    pub fn inplace_symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+=",
+            BinOp::Sub => "-=",
+            BinOp::Mul => "*=",
+            BinOp::MatMul => "@=",
+            BinOp::TrueDiv => "/=",
+            BinOp::FloorDiv => "//=",
+            BinOp::Mod => "%=",
+            BinOp::Pow => "**=",
+            BinOp::LShift => "<<=",
+            BinOp::RShift => ">>=",
+            BinOp::And => "&=",
+            BinOp::Or => "|=",
+            BinOp::Xor => "^=",
+        }
+    }
+    /// Names of the forward, reflected and in-place special methods.
+    pub fn dunders(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+            BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+            BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+            BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+            BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+            BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+            BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+            BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+            BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+            BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+            BinOp::And => ("__and__", "__rand__", "__iand__"),
+            BinOp::Or => ("__or__", "__ror__", "__ior__"),
+            BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+        }
+    }
+}
+
+/// Rich comparison operators, in CPython's `Py_LT..Py_GE` order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+        }
+    }
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+/// `FormatValue` conversion, as in f"{x!r}".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Conversion {
+    None,
+    Str,
+    Repr,
+    Ascii,
+}
+
+/// Flags of `MakeFunction`: which optional parts are on the stack, pushed in
+/// this order below the code object.
+pub mod make_function {
+    pub const DEFAULTS: u32 = 1;
+    pub const KWDEFAULTS: u32 = 2;
+    pub const ANNOTATIONS: u32 = 4;
+    pub const CLOSURE: u32 = 8;
+}
+
+/// One instruction. Jump targets are instruction indices.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    Nop,
+    PopTop,
+    /// Push another reference to the item `n` from the top (1 = top).
+    Copy(u32),
+    /// Swap the top with the item `n` from the top (2 = second).
+    Swap(u32),
+    /// Rotate the top `n` items: the top one goes below the other `n-1`.
+    Rot(u32),
+
+    LoadConst(u32),
+    LoadFast(u32),
+    /// `LoadFast` of a local the compiler proved bound: no unbound check.
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// Cell and free variables live in the frame's local slots after the
+    /// plain locals; the operand is the slot index.
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// Push the cell object itself (to build a closure tuple).
+    LoadClosure(u32),
+    /// In a class body: look in the class namespace first, then the cell.
+    LoadClassDeref(u32),
+    /// Operands of the name instructions are indices into `names`.
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    LoadAttr(u32),
+    StoreAttr(u32),
+    DeleteAttr(u32),
+    /// Pushes `[method, self]` when the attribute is a plain function found on
+    /// the type (no bound method is created), else `[attribute, NULL]`, so the
+    /// arguments of `CallMethod` are contiguous either way.
+    LoadMethod(u32),
+    /// Calls what `LoadMethod` pushed, with `n` positional arguments.
+    CallMethod(u32),
+    /// Stack: callable, n arguments.
+    Call(u32),
+    /// Stack: callable, n arguments (the last `k` are keyword values), and a
+    /// constant tuple of the `k` keyword names on top.
+    CallKw(u32),
+    /// Like `CallMethod` with a keyword-names tuple on top.
+    CallMethodKw(u32),
+    /// Stack: callable, args tuple, (kwargs dict if operand is 1).
+    CallEx(u32),
+
+    BinaryOp(BinOp),
+    InplaceOp(BinOp),
+    Unary(UnaryOp),
+    CompareOp(CmpOp),
+    /// `is` (0) / `is not` (1).
+    IsOp(u32),
+    /// `in` (0) / `not in` (1).
+    ContainsOp(u32),
+    BinarySubscr,
+    StoreSubscr,
+    DeleteSubscr,
+
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// n key/value pairs.
+    BuildMap(u32),
+    /// n values and a constant tuple of keys on top.
+    BuildConstKeyMap(u32),
+    /// 2 or 3 items.
+    BuildSlice(u32),
+    /// Concatenate n strings (f-strings).
+    BuildString(u32),
+    ListAppend(u32),
+    SetAdd(u32),
+    MapAdd(u32),
+    ListExtend(u32),
+    SetUpdate(u32),
+    DictUpdate(u32),
+    /// Like `DictUpdate`, raising on duplicate keys (`f(**a, **b)`).
+    DictMerge(u32),
+    ListToTuple,
+    /// Operand: conversion in bits 0-1, bit 2 set when a format spec is on
+    /// top of the value.
+    FormatValue(u32),
+
+    UnpackSequence(u32),
+    /// Low byte: names before the starred target; next byte: after.
+    UnpackEx(u32),
+
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    PopJumpIfNone(u32),
+    PopJumpIfNotNone(u32),
+
+    GetIter,
+    /// Push the next item, or pop the iterator and jump when exhausted.
+    ForIter(u32),
+    ReturnValue,
+    YieldValue,
+    /// Stack: sub-iterator, value to send. Yields what the sub-iterator
+    /// yields; on its return, replaces both with the result and jumps.
+    Send(u32),
+    GetYieldFromIter,
+
+    /// Flags from `make_function`; the code object and its qualified name are
+    /// in the code object's constants (the qualname is stored in the code).
+    MakeFunction(u32),
+    LoadBuildClass,
+
+    /// names[i]; stack: level, fromlist.
+    ImportName(u32),
+    ImportFrom(u32),
+    ImportStar,
+
+    /// 0: re-raise the active exception; 1: raise exc; 2: raise exc from cause.
+    Raise(u32),
+    /// Stack: previously handled exception, exception. Restore the former as
+    /// the handled exception and raise the latter again, without a new
+    /// traceback entry (end of a finally, an unmatched except chain).
+    Reraise,
+    /// Stack: prev, exc, prev2, exc2 (an exception raised while handling
+    /// `exc`). Restore `prev` as the handled exception and raise `exc2`.
+    ReraiseCleanup,
+    /// Push an exception-handler block: on an exception, unwind the stack to
+    /// its current depth, push the previously handled exception and the new
+    /// one, and jump.
+    SetupFinally(u32),
+    /// Like `SetupFinally`, for the cleanup of a `with` block.
+    SetupWith(u32),
+    /// Leave a block pushed by `SetupFinally`/`SetupWith` normally.
+    PopBlock,
+    /// Stack: previous handled exception (or NULL). Restore it as the handled
+    /// exception and pop it.
+    PopExcept,
+    /// Stack: exception type pattern on top of the exception. Pops the
+    /// pattern, pushes whether the exception matches.
+    CheckExcMatch,
+    /// Stack: exit, (prev exc), exc. Calls exit(type, exc, tb); pushes result.
+    WithExceptStart,
+    /// Stack: context manager. Pushes its bound `__exit__` below the result
+    /// of `__enter__()`.
+    BeforeWith,
+    LoadAssertionError,
+    /// REPL: print the repr of the top and store it in `builtins._`.
+    PrintExpr,
+    SetupAnnotations,
+    /// Marks the start of a line for tracing; never executed differently.
+    Resume,
+}
+
+/// A compile-time constant. The runtime turns each into one object per
+/// compilation unit, merging equal constants (as CPython's compiler does).
+#[derive(Clone, Debug)]
+pub enum Constant {
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int(BigInt),
+    Float(f64),
+    Complex(f64, f64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Tuple(Rc<[Constant]>),
+    FrozenSet(Rc<[Constant]>),
+    Code(Rc<CodeObject>),
+}
+
+impl Constant {
+    /// Equality as CPython's constant cache sees it: same type and same value,
+    /// with 0.0 and -0.0 distinct and NaNs equal to themselves bitwise.
+    pub fn same_as(&self, other: &Constant) -> bool {
+        use Constant::*;
+        match (self, other) {
+            (None, None) | (True, True) | (False, False) | (Ellipsis, Ellipsis) => true,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Complex(a, b), Complex(c, d)) => a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits(),
+            (Str(a), Str(b)) => a == b,
+            (Bytes(a), Bytes(b)) => a == b,
+            (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y))
+            }
+            (Code(a), Code(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// Code flags (a subset of CPython's `co_flags`, same bit values).
+pub mod code_flags {
+    pub const OPTIMIZED: u32 = 0x1;
+    pub const NEWLOCALS: u32 = 0x2;
+    pub const VARARGS: u32 = 0x4;
+    pub const VARKEYWORDS: u32 = 0x8;
+    pub const NESTED: u32 = 0x10;
+    pub const GENERATOR: u32 = 0x20;
+    pub const NOFREE: u32 = 0x40;
+    pub const COROUTINE: u32 = 0x80;
+}
+
+/// A compiled block of code: a module, a class body, a function, a lambda or
+/// a comprehension.
+#[derive(Debug)]
+pub struct CodeObject {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub filename: Rc<str>,
+    pub first_line: u32,
+    pub flags: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub instrs: Vec<Instr>,
+    /// Source span (byte offsets) of each instruction, for line numbers and
+    /// traceback carets.
+    pub spans: Vec<(u32, u32)>,
+    /// Line number of each instruction (1-based).
+    pub lines: Vec<u32>,
+    pub consts: Vec<Constant>,
+    pub names: Vec<Rc<str>>,
+    /// Plain locals: parameters first, in order.
+    pub varnames: Vec<Rc<str>>,
+    /// Cell variables (locals captured by inner scopes), stored after the
+    /// varnames in the frame. A parameter that is also a cell is copied into
+    /// its cell at frame start (`cell2arg`).
+    pub cellvars: Vec<Rc<str>>,
+    /// For each cell variable, the parameter index it starts from.
+    pub cell2arg: Vec<Option<u32>>,
+    /// Free variables (captured from enclosing scopes), after the cells.
+    pub freevars: Vec<Rc<str>>,
+    pub max_stack: u32,
+    /// The docstring, if the body starts with one (functions, classes, modules).
+    pub has_docstring: bool,
+}
+
+impl CodeObject {
+    pub fn nlocalsplus(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+    pub fn is_generator(&self) -> bool {
+        self.flags & code_flags::GENERATOR != 0
+    }
+    pub fn line_of(&self, instr_index: usize) -> u32 {
+        self.lines.get(instr_index).copied().unwrap_or(self.first_line)
+    }
+    /// Name of local slot `i` (plain, cell or free), for error messages.
+    pub fn localsplus_name(&self, i: usize) -> &str {
+        let nv = self.varnames.len();
+        let nc = self.cellvars.len();
+        if i < nv {
+            &self.varnames[i]
+        } else if i < nv + nc {
+            &self.cellvars[i - nv]
+        } else {
+            &self.freevars[i - nv - nc]
+        }
+    }
+}

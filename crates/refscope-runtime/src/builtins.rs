@@ -1,0 +1,1347 @@
+//! The `builtins` module: print, len, isinstance, sorted, ... and the
+//! conversions and formatting helpers they share with the types.
+
+use crate::object::{Kind, PyRef};
+use crate::ops;
+use crate::types::constructors::split_kw;
+use crate::types::typeobj;
+use crate::types::*;
+use crate::vm::{NativeFn, PyErr, PyResult, Vm};
+use num_bigint::BigInt;
+use refscope_compiler::bytecode::{CmpOp, UnaryOp};
+use std::io::Write;
+
+pub fn num_error(vm: &Vm, e: refscope_numfmt::NumError) -> PyErr {
+    use refscope_numfmt::ErrorKind as K;
+    match e.kind {
+        K::ValueError => vm.value_error(e.message),
+        K::OverflowError => vm.overflow_error(e.message),
+        K::TypeError => vm.type_error(e.message),
+        K::ZeroDivisionError => vm.zero_division_error(e.message),
+        K::MemoryError => vm.memory_error(),
+    }
+}
+
+/// Escape non-ASCII characters of a repr (for ascii()).
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let u = c as u32;
+        if u < 128 {
+            out.push(c);
+        } else if u < 256 {
+            out.push_str(&format!("\\x{:02x}", u));
+        } else if u < 0x10000 {
+            out.push_str(&format!("\\u{:04x}", u));
+        } else {
+            out.push_str(&format!("\\U{:08x}", u));
+        }
+    }
+    out
+}
+
+pub fn int_data(v: BigInt) -> int::IntData {
+    use num_traits::ToPrimitive;
+    match v.to_i64() {
+        Some(i) => int::IntData::Small(i),
+        None => int::IntData::Big(Box::new(v)),
+    }
+}
+
+/// int(x, base).
+pub fn int_from(vm: &Vm, x: &PyRef, base: Option<&PyRef>) -> PyResult<BigInt> {
+    if let Some(b) = base {
+        let b = int::index_i64(vm, b)?;
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        let text: String = match x.kind() {
+            Kind::Str => str::as_str(x).to_string(),
+            Kind::Bytes => String::from_utf8_lossy(bytes::get(x).unwrap()).into_owned(),
+            Kind::ByteArray => String::from_utf8_lossy(&bytearray::get(x).unwrap().b.borrow()).into_owned(),
+            _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+        };
+        return refscope_numfmt::parse_int_with_limit(&text, b as u32, 4300)
+            .map_err(|_| vm.value_error(format!("invalid literal for int() with base {}: {}", b, ops::repr_string(vm, x).unwrap_or_default())));
+    }
+    match x.kind() {
+        Kind::Int => return Ok(int::to_bigint(x)),
+        Kind::Float => {
+            let f = float::get(x).unwrap();
+            return refscope_numfmt::float_to_int(f).map_err(|e| num_error(vm, e));
+        }
+        Kind::Str | Kind::Bytes | Kind::ByteArray => {
+            let text: String = match x.kind() {
+                Kind::Str => str::as_str(x).to_string(),
+                Kind::Bytes => String::from_utf8_lossy(bytes::get(x).unwrap()).into_owned(),
+                _ => String::from_utf8_lossy(&bytearray::get(x).unwrap().b.borrow()).into_owned(),
+            };
+            return refscope_numfmt::parse_int_with_limit(&text, 10, 4300).map_err(|e| match e {
+                refscope_numfmt::ParseIntError::TooManyDigits { digits } => vm.value_error(format!(
+                    "Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                    digits
+                )),
+                _ => vm.value_error(format!("invalid literal for int() with base 10: {}", ops::repr_string(vm, x).unwrap_or_default())),
+            });
+        }
+        _ => {}
+    }
+    for name in ["__int__", "__index__", "__trunc__"] {
+        if let Some(r) = ops::call_special(vm, x, name, &[])? {
+            if let Some(d) = int::get(&r) {
+                return Ok(d.to_bigint());
+            }
+            return Err(vm.type_error(format!("{} returned non-int (type {})", name, vm.type_name(&r))));
+        }
+    }
+    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_name(x))))
+}
+
+/// float(x).
+pub fn float_from(vm: &Vm, x: &PyRef) -> PyResult<f64> {
+    match x.kind() {
+        Kind::Float => return Ok(float::get(x).unwrap()),
+        Kind::Int => return int::int_to_f64(vm, int::get(x).unwrap()),
+        Kind::Str => {
+            return refscope_numfmt::parse_float(str::as_str(x))
+                .map_err(|_| vm.value_error(format!("could not convert string to float: {}", ops::repr_string(vm, x).unwrap_or_default())))
+        }
+        _ => {}
+    }
+    if let Some(r) = ops::call_special(vm, x, "__float__", &[])? {
+        if let Some(f) = float::get(&r) {
+            return Ok(f);
+        }
+        return Err(vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(&r))));
+    }
+    if let Some(r) = ops::call_special(vm, x, "__index__", &[])? {
+        return int::int_to_f64(vm, int::get(&r).unwrap());
+    }
+    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x))))
+}
+
+pub fn bytes_from(vm: &Vm, x: &PyRef, enc: Option<&PyRef>, errors: Option<&PyRef>) -> PyResult<Vec<u8>> {
+    if let Some(s) = str::get(x) {
+        let Some(e) = enc else { return Err(vm.type_error("string argument without an encoding")) };
+        let errs = errors.map(|e| str::as_str(e).to_string()).unwrap_or_else(|| "strict".into());
+        return refscope_text::codecs::encode(s.as_str(), str::as_str(e), &errs).map_err(|e| vm.new_exception(&vm.exc.unicode_encode_error, e.message()));
+    }
+    match x.kind() {
+        Kind::Int => {
+            let n = int::index_i64(vm, x)?;
+            if n < 0 {
+                return Err(vm.value_error("negative count"));
+            }
+            return Ok(vec![0; n as usize]);
+        }
+        Kind::Bytes => return Ok(bytes::get(x).unwrap().to_vec()),
+        Kind::ByteArray => return Ok(bytearray::get(x).unwrap().b.borrow().clone()),
+        _ => {}
+    }
+    let mut out = Vec::new();
+    for it in ops::iterate(vm, x)? {
+        let v = int::index_i64(vm, &it)?;
+        if !(0..256).contains(&v) {
+            return Err(vm.value_error("bytes must be in range(0, 256)"));
+        }
+        out.push(v as u8);
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- format
+
+pub fn format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
+    let r = match ops::lookup_special(vm, v, "__format__") {
+        Some(f) => ops::call_unbound(vm, &f, v, &[spec.clone()])?,
+        None => return Err(vm.type_error("no __format__")),
+    };
+    if r.kind() != Kind::Str {
+        return Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_name(&r))));
+    }
+    Ok(r)
+}
+
+/// `__format__` of int, float, complex and str.
+pub fn builtin_format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
+    let Some(sp) = str::get(spec) else {
+        return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(spec))));
+    };
+    let sp = sp.as_str();
+    if sp.is_empty() {
+        return ops::str_(vm, v);
+    }
+    let tn = vm.type_name(v);
+    let fs = refscope_numfmt::parse_format_spec(sp, &tn).map_err(|e| num_error(vm, e))?;
+    let s = match v.kind() {
+        Kind::Int => refscope_numfmt::format_int(&int::to_bigint(v), &fs, &tn),
+        Kind::Float => refscope_numfmt::format_float(float::get(v).unwrap(), &fs, &tn),
+        Kind::Str => refscope_numfmt::format_str(str::as_str(v), &fs, &tn),
+        _ => return ops::str_(vm, v),
+    }
+    .map_err(|e| num_error(vm, e))?;
+    Ok(vm.str_owned(s))
+}
+
+/// str.format(*args, **kwargs).
+pub fn str_format(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let (pos, kwv) = split_kw(a, k);
+    let fmt = str::as_str(&pos[0]);
+    let args = &pos[1..];
+    let kwnames: Vec<PyRef> = k.map(|x| tuple::items(x).to_vec()).unwrap_or_default();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut auto = 0usize;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // Find the matching close brace (nested braces in the spec).
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                if chars[j] == '{' {
+                    depth += 1;
+                } else if chars[j] == '}' {
+                    depth -= 1;
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                return Err(vm.value_error("expected '}' before end of string"));
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            let (name_conv, spec) = match field.find(':') {
+                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+                None => (field.clone(), String::new()),
+            };
+            let (name, conv) = match name_conv.find('!') {
+                Some(p) => (name_conv[..p].to_string(), Some(name_conv[p + 1..].to_string())),
+                None => (name_conv, None),
+            };
+            // First part of the name: index, keyword or empty.
+            let first_end = name.find(|c| c == '.' || c == '[').unwrap_or(name.len());
+            let first = &name[..first_end];
+            let mut obj = if first.is_empty() {
+                let v = args.get(auto).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {} out of range for positional args tuple", auto)))?;
+                auto += 1;
+                v
+            } else if let Ok(n) = first.parse::<usize>() {
+                args.get(n).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {} out of range for positional args tuple", n)))?
+            } else {
+                let mut found = None;
+                for (kn, kv) in kwnames.iter().zip(kwv) {
+                    if str::as_str(kn) == first {
+                        found = Some(kv.clone());
+                    }
+                }
+                found.ok_or_else(|| vm.key_error(vm.str(first)))?
+            };
+            let mut rest = &name[first_end..];
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix('.') {
+                    let end = r.find(|c| c == '.' || c == '[').unwrap_or(r.len());
+                    obj = ops::get_attr_str(vm, &obj, &r[..end])?;
+                    rest = &r[end..];
+                } else if let Some(r) = rest.strip_prefix('[') {
+                    let end = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+                    let key = &r[..end];
+                    let kobj = match key.parse::<i64>() {
+                        Ok(n) => vm.int(n),
+                        Err(_) => vm.str(key),
+                    };
+                    obj = ops::get_item(vm, &obj, &kobj)?;
+                    rest = &r[end + 1..];
+                } else {
+                    break;
+                }
+            }
+            let obj = match conv.as_deref() {
+                None => obj,
+                Some("r") => ops::repr(vm, &obj)?,
+                Some("s") => ops::str_(vm, &obj)?,
+                Some("a") => vm.str_owned(ascii_escape(&ops::repr_string(vm, &obj)?)),
+                Some(other) => return Err(vm.value_error(format!("Unknown conversion specifier {}", other))),
+            };
+            // Nested fields in the spec.
+            let spec = if spec.contains('{') {
+                let sub = vm.str_owned(spec);
+                let mut sa = vec![sub];
+                sa.extend_from_slice(args);
+                let r = str_format(vm, &sa, None)?;
+                str::as_str(&r).to_string()
+            } else {
+                spec
+            };
+            let r = format(vm, &obj, &vm.str_owned(spec))?;
+            out.push_str(str::as_str(&r));
+            i = j;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(vm.str_owned(out))
+}
+
+// ---------------------------------------------------------------- comparisons of builtins
+
+/// Rich comparison for builtin types (their `__lt__`... methods).
+pub fn builtin_compare_obj(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
+    match builtin_compare(vm, a, b, op)? {
+        Some(r) => Ok(vm.bool(r)),
+        None => Ok(vm.not_implemented.clone()),
+    }
+}
+
+pub fn builtin_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Option<bool>> {
+    use std::cmp::Ordering;
+    let ord: Option<Ordering> = match (a.kind(), b.kind()) {
+        (Kind::Int, Kind::Int) => Some(int::cmp(int::get(a).unwrap(), int::get(b).unwrap())),
+        (Kind::Float, Kind::Float) => {
+            let (x, y) = (float::get(a).unwrap(), float::get(b).unwrap());
+            return Ok(Some(float_cmp(x, y, op)));
+        }
+        (Kind::Int, Kind::Float) => match int::cmp_with_float(int::get(a).unwrap(), float::get(b).unwrap()) {
+            Some(o) => Some(o),
+            None => return Ok(Some(op == CmpOp::Ne)),
+        },
+        (Kind::Float, Kind::Int) => match int::cmp_with_float(int::get(b).unwrap(), float::get(a).unwrap()) {
+            Some(o) => Some(o.reverse()),
+            None => return Ok(Some(op == CmpOp::Ne)),
+        },
+        (Kind::Complex, _) | (_, Kind::Complex) => {
+            if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                return Ok(None);
+            }
+            let ca = match a.kind() {
+                Kind::Complex => complex::get(a),
+                Kind::Float => Some((float::get(a).unwrap(), 0.0)),
+                Kind::Int => int::get(a).unwrap().to_f64().map(|f| (f, 0.0)),
+                _ => None,
+            };
+            let cb = match b.kind() {
+                Kind::Complex => complex::get(b),
+                Kind::Float => Some((float::get(b).unwrap(), 0.0)),
+                Kind::Int => int::get(b).unwrap().to_f64().map(|f| (f, 0.0)),
+                _ => None,
+            };
+            let (Some(x), Some(y)) = (ca, cb) else { return Ok(None) };
+            return Ok(Some((x == y) == (op == CmpOp::Eq)));
+        }
+        (Kind::Str, Kind::Str) => Some(str::as_str(a).cmp(str::as_str(b))),
+        (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
+            let x: Vec<u8> = bytes::get(a).map(|s| s.to_vec()).unwrap_or_else(|| bytearray::get(a).unwrap().b.borrow().clone());
+            let y: Vec<u8> = bytes::get(b).map(|s| s.to_vec()).unwrap_or_else(|| bytearray::get(b).unwrap().b.borrow().clone());
+            Some(x.cmp(&y))
+        }
+        (Kind::List, Kind::List) => return seq_compare(vm, &list::get(a).unwrap().snapshot(), &list::get(b).unwrap().snapshot(), op).map(Some),
+        (Kind::Tuple, Kind::Tuple) => return seq_compare(vm, &tuple::items(a).to_vec(), &tuple::items(b).to_vec(), op).map(Some),
+        (Kind::Dict, Kind::Dict) => {
+            if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                return Ok(None);
+            }
+            let (da, db) = (dict::get(a).unwrap(), dict::get(b).unwrap());
+            let mut eq = da.len() == db.len();
+            if eq {
+                for (k, v) in da.items() {
+                    match db.get(vm, &k)? {
+                        Some(w) => {
+                            if !ops::eq(vm, &v, &w)? {
+                                eq = false;
+                                break;
+                            }
+                        }
+                        None => {
+                            eq = false;
+                            break;
+                        }
+                    }
+                }
+            }
+            return Ok(Some(eq == (op == CmpOp::Eq)));
+        }
+        (Kind::Set, Kind::Set) => {
+            let (sa, sb) = (set::get(a).unwrap(), set::get(b).unwrap());
+            let subset = |x: &set::SetData, y: &set::SetData| -> PyResult<bool> {
+                if x.len() > y.len() {
+                    return Ok(false);
+                }
+                for k in x.items() {
+                    if !y.contains(vm, &k)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            };
+            return Ok(Some(match op {
+                CmpOp::Eq => sa.len() == sb.len() && subset(sa, sb)?,
+                CmpOp::Ne => !(sa.len() == sb.len() && subset(sa, sb)?),
+                CmpOp::Le => subset(sa, sb)?,
+                CmpOp::Lt => sa.len() < sb.len() && subset(sa, sb)?,
+                CmpOp::Ge => subset(sb, sa)?,
+                CmpOp::Gt => sb.len() < sa.len() && subset(sb, sa)?,
+            }));
+        }
+        (Kind::Range, Kind::Range) => {
+            if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                return Ok(None);
+            }
+            let (ra, rb) = (range::get(a).unwrap(), range::get(b).unwrap());
+            let la = range::length(&int::to_bigint(&ra.start), &int::to_bigint(&ra.stop), &int::to_bigint(&ra.step));
+            let lb = range::length(&int::to_bigint(&rb.start), &int::to_bigint(&rb.stop), &int::to_bigint(&rb.step));
+            let eq = la == lb
+                && (la == BigInt::from(0)
+                    || (int::to_bigint(&ra.start) == int::to_bigint(&rb.start) && (la == BigInt::from(1) || int::to_bigint(&ra.step) == int::to_bigint(&rb.step))));
+            return Ok(Some(eq == (op == CmpOp::Eq)));
+        }
+        _ => None,
+    };
+    Ok(ord.map(|o| ops::ord_matches(o, op)))
+}
+
+fn float_cmp(x: f64, y: f64, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
+/// Lexicographic comparison of sequences, identity-first per item.
+fn seq_compare(vm: &Vm, a: &[PyRef], b: &[PyRef], op: CmpOp) -> PyResult<bool> {
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && a.len() != b.len() {
+        return Ok(op == CmpOp::Ne);
+    }
+    for (x, y) in a.iter().zip(b.iter()) {
+        if !ops::eq(vm, x, y)? {
+            return match op {
+                CmpOp::Eq => Ok(false),
+                CmpOp::Ne => Ok(true),
+                _ => ops::compare_bool(vm, x, y, op),
+            };
+        }
+    }
+    Ok(ops::ord_matches(a.len().cmp(&b.len()), op))
+}
+
+pub fn builtin_unary(vm: &Vm, a: &PyRef, op: UnaryOp) -> PyResult {
+    match (a.kind(), op) {
+        (Kind::Int, UnaryOp::Neg) => Ok(int::neg(vm, int::get(a).unwrap())),
+        (Kind::Int, UnaryOp::Pos) => Ok(vm.bigint(int::to_bigint(a))),
+        (Kind::Int, UnaryOp::Invert) => Ok(int::invert(vm, int::get(a).unwrap())),
+        (Kind::Float, UnaryOp::Neg) => Ok(vm.float(-float::get(a).unwrap())),
+        (Kind::Float, UnaryOp::Pos) => Ok(vm.float(float::get(a).unwrap())),
+        (Kind::Complex, UnaryOp::Neg) => {
+            let (r, i) = complex::get(a).unwrap();
+            Ok(complex::new(vm, -r, -i))
+        }
+        (Kind::Complex, UnaryOp::Pos) => Ok(a.clone()),
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+pub fn builtin_abs(vm: &Vm, a: &PyRef) -> PyResult {
+    match a.kind() {
+        Kind::Int => Ok(int::abs(vm, int::get(a).unwrap())),
+        Kind::Float => Ok(vm.float(float::get(a).unwrap().abs())),
+        Kind::Complex => {
+            let (r, i) = complex::get(a).unwrap();
+            Ok(vm.float(r.hypot(i)))
+        }
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+// ---------------------------------------------------------------- sorting
+
+/// Stable sort with Python's `<`, optional key and reverse. On error the
+/// original items come back with the exception.
+pub fn sort_values(vm: &Vm, items: Vec<PyRef>, key: Option<&PyRef>, reverse: bool) -> Result<Vec<PyRef>, (PyErr, Vec<PyRef>)> {
+    let keys: Vec<PyRef> = match key {
+        Some(k) => {
+            let mut v = Vec::with_capacity(items.len());
+            for x in &items {
+                match ops::call1(vm, k, x.clone()) {
+                    Ok(r) => v.push(r),
+                    Err(e) => return Err((e, items)),
+                }
+            }
+            v
+        }
+        None => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        idx.reverse();
+    }
+    let mut err: Option<PyErr> = None;
+    // Merge sort on indices so that comparison errors can be reported.
+    let lt = |a: usize, b: usize, err: &mut Option<PyErr>| -> bool {
+        if err.is_some() {
+            return false;
+        }
+        match ops::compare_bool(vm, &keys[a], &keys[b], CmpOp::Lt) {
+            Ok(r) => r,
+            Err(e) => {
+                *err = Some(e);
+                false
+            }
+        }
+    };
+    merge_sort(&mut idx, &mut |a, b| lt(a, b, &mut err));
+    if let Some(e) = err {
+        return Err((e, items));
+    }
+    if reverse {
+        idx.reverse();
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+fn merge_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize) -> bool) {
+    let n = v.len();
+    if n <= 1 {
+        return;
+    }
+    // Insertion sort for small runs, then bottom-up merges (stable).
+    let run = 16;
+    for start in (0..n).step_by(run) {
+        let end = (start + run).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && lt(v[j], v[j - 1]) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+    }
+    let mut width = run;
+    let mut buf = vec![0usize; n];
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let end = (i + 2 * width).min(n);
+            let (mut a, mut b, mut k) = (i, mid, i);
+            while a < mid && b < end {
+                if lt(v[b], v[a]) {
+                    buf[k] = v[b];
+                    b += 1;
+                } else {
+                    buf[k] = v[a];
+                    a += 1;
+                }
+                k += 1;
+            }
+            while a < mid {
+                buf[k] = v[a];
+                a += 1;
+                k += 1;
+            }
+            while b < end {
+                buf[k] = v[b];
+                b += 1;
+                k += 1;
+            }
+            i += 2 * width;
+        }
+        v.copy_from_slice(&buf);
+        width *= 2;
+    }
+}
+
+// ---------------------------------------------------------------- dir / locals
+
+pub fn dir_of(vm: &Vm, obj: &PyRef) -> PyResult {
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |k: &PyRef| {
+        if let Some(s) = str::get(k) {
+            let s = s.as_str().to_string();
+            if !names.contains(&s) {
+                names.push(s);
+            }
+        }
+    };
+    if let Some(d) = ops::instance_dict(vm, obj, false) {
+        for k in dict::get(&d).map(|x| x.keys()).unwrap_or_default() {
+            add(&k);
+        }
+    }
+    let ty = if obj.kind() == Kind::Type { obj.clone() } else { obj.ty().clone() };
+    for t in typeobj::data(&ty).mro_vec() {
+        for k in dict::get(&typeobj::data(&t).dict).unwrap().keys() {
+            add(&k);
+        }
+    }
+    names.sort();
+    Ok(vm.list(names.into_iter().map(|n| vm.str_owned(n)).collect()))
+}
+
+pub fn frame_locals(vm: &Vm, frame: &PyRef) -> PyResult {
+    let fd = frame::get(frame).unwrap();
+    if let Some(l) = &fd.locals {
+        return Ok(l.clone());
+    }
+    let cd = code::get(&fd.code).unwrap();
+    let d = vm.dict();
+    let dd = dict::get(&d).unwrap();
+    let nv = cd.code.varnames.len();
+    for i in 0..cd.code.nlocalsplus() {
+        let Some(v) = fd.get_fast(i) else { continue };
+        let v = if i >= nv {
+            match cell::get_cell(&v).get() {
+                Some(x) => x,
+                None => continue,
+            }
+        } else {
+            v
+        };
+        dd.set(vm, vm.intern(cd.code.localsplus_name(i)), v)?;
+    }
+    Ok(d)
+}
+
+pub fn display_hook(vm: &Vm, v: &PyRef) -> PyResult<()> {
+    if v.is(&vm.none) {
+        return Ok(());
+    }
+    let b = vm.builtins_dict();
+    dict::set_item_str(vm, &b, vm.intern("_"), vm.none());
+    let r = ops::repr_string(vm, v)?;
+    crate::modules::sys::write_stdout(vm, &format!("{}\n", r))?;
+    dict::set_item_str(vm, &b, vm.intern("_"), v.clone());
+    Ok(())
+}
+
+// ---------------------------------------------------------------- builtin functions
+
+fn kw_lookup<'a>(a: &'a [PyRef], k: Option<&PyRef>, name: &str) -> Option<&'a PyRef> {
+    let (_, kv) = split_kw(a, k);
+    let k = k?;
+    for (n, v) in tuple::items(k).iter().zip(kv) {
+        if str::as_str(n) == name {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn check_kw(vm: &Vm, fname: &str, k: Option<&PyRef>, allowed: &[&str]) -> PyResult<()> {
+    if let Some(k) = k {
+        for n in tuple::items(k) {
+            let s = str::as_str(n);
+            if !allowed.contains(&s) {
+                return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {}()", s, fname)));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn exact_args(vm: &Vm, fname: &str, pos: &[PyRef], n: usize) -> PyResult<()> {
+    if pos.len() != n {
+        return Err(vm.type_error(format!(
+            "{}() takes exactly {} argument{} ({} given)",
+            fname,
+            if n == 1 { "one".to_string() } else { n.to_string() },
+            if n == 1 { "" } else { "s" },
+            pos.len()
+        )));
+    }
+    Ok(())
+}
+
+fn b_print(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    check_kw(vm, "print", k, &["sep", "end", "file", "flush"])?;
+    let (pos, _) = split_kw(a, k);
+    let opt = |name: &str| -> PyResult<Option<String>> {
+        match kw_lookup(a, k, name) {
+            None => Ok(None),
+            Some(v) if v.is(&vm.none) => Ok(None),
+            Some(v) => match str::get(v) {
+                Some(s) => Ok(Some(s.as_str().to_string())),
+                None => Err(vm.type_error(format!("{} must be None or a string, not {}", name, vm.type_name(v)))),
+            },
+        }
+    };
+    let sep = opt("sep")?.unwrap_or_else(|| " ".into());
+    let end = opt("end")?.unwrap_or_else(|| "\n".into());
+    let mut out = String::new();
+    for (i, x) in pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&ops::str_string(vm, x)?);
+    }
+    out.push_str(&end);
+    match kw_lookup(a, k, "file") {
+        Some(f) if !f.is(&vm.none) => {
+            let w = ops::get_attr_str(vm, f, "write")?;
+            ops::call1(vm, &w, vm.str_owned(out))?;
+            if let Some(fl) = kw_lookup(a, k, "flush") {
+                if ops::truthy(vm, fl)? {
+                    if let Ok(fl) = ops::get_attr_str(vm, f, "flush") {
+                        ops::call0(vm, &fl)?;
+                    }
+                }
+            }
+        }
+        _ => crate::modules::sys::write_stdout(vm, &out)?,
+    }
+    Ok(vm.none())
+}
+
+fn b_len(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    check_kw(vm, "len", k, &[])?;
+    exact_args(vm, "len", a, 1)?;
+    Ok(vm.int(ops::len(vm, &a[0])? as i64))
+}
+
+fn b_repr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "repr", a, 1)?;
+    ops::repr(vm, &a[0])
+}
+
+fn b_ascii(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "ascii", a, 1)?;
+    Ok(vm.str_owned(ascii_escape(&ops::repr_string(vm, &a[0])?)))
+}
+
+fn b_id(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "id", a, 1)?;
+    Ok(vm.bigint(BigInt::from(a[0].id() as u64)))
+}
+
+fn b_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "hash", a, 1)?;
+    Ok(vm.int(ops::hash(vm, &a[0])?))
+}
+
+fn b_isinstance(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("isinstance expected 2 arguments, got {}", a.len())));
+    }
+    Ok(vm.bool(ops::isinstance(vm, &a[0], &a[1])?))
+}
+
+fn b_issubclass(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("issubclass expected 2 arguments, got {}", a.len())));
+    }
+    Ok(vm.bool(ops::issubclass(vm, &a[0], &a[1])?))
+}
+
+fn b_iter(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    match a.len() {
+        1 => ops::get_iter(vm, &a[0]),
+        2 => {
+            if !ops::is_callable(vm, &a[0]) {
+                return Err(vm.type_error("iter(v, w): v must be callable"));
+            }
+            Ok(iterators::new(vm, &vm.types.callable_iterator, iterators::IterState::Callable { func: Some(a[0].clone()), sentinel: a[1].clone() }))
+        }
+        n => Err(vm.type_error(format!("iter expected at most 2 arguments, got {}", n))),
+    }
+}
+
+fn b_next(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if a.is_empty() || a.len() > 2 {
+        return Err(vm.type_error(format!("next expected at least 1 argument, got {}", a.len())));
+    }
+    let it = &a[0];
+    if !matches!(it.kind(), Kind::Iterator | Kind::Generator) && ops::lookup_special(vm, it, "__next__").is_none() {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    if it.kind() == Kind::Generator && a.len() == 1 {
+        return match crate::types::generator_impl::resume(vm, it, None, None)? {
+            Ok(v) => Ok(v),
+            Err(r) => Err(crate::types::generator_impl::stop_iteration_with(vm, r)),
+        };
+    }
+    if it.kind() != Kind::Iterator && it.kind() != Kind::Generator {
+        let f = ops::lookup_special(vm, it, "__next__").unwrap();
+        return match ops::call_unbound(vm, &f, it, &[]) {
+            Err(e) if a.len() == 2 && typeobj::isinstance(&e.0, &vm.exc.stop_iteration) => Ok(a[1].clone()),
+            r => r,
+        };
+    }
+    match ops::next(vm, it)? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.stop_iteration(None)),
+        },
+    }
+}
+
+fn b_getattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if a.len() < 2 || a.len() > 3 {
+        return Err(vm.type_error(format!("getattr expected at least 2 arguments, got {}", a.len())));
+    }
+    let Some(_) = str::get(&a[1]) else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    let name = vm.intern_obj(&a[1]);
+    match ops::get_attr(vm, &a[0], &name) {
+        Err(e) if a.len() == 3 && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => Ok(a[2].clone()),
+        r => r,
+    }
+}
+
+fn b_setattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "setattr", a, 3)?;
+    if str::get(&a[1]).is_none() {
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
+    }
+    let name = vm.intern_obj(&a[1]);
+    ops::set_attr(vm, &a[0], &name, Some(a[2].clone()))?;
+    Ok(vm.none())
+}
+
+fn b_hasattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "hasattr", a, 2)?;
+    if str::get(&a[1]).is_none() {
+        return Err(vm.type_error("hasattr(): attribute name must be string"));
+    }
+    let name = vm.intern_obj(&a[1]);
+    Ok(vm.bool(ops::get_attr_opt(vm, &a[0], &name)?.is_some()))
+}
+
+fn b_delattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "delattr", a, 2)?;
+    let name = vm.intern_obj(&a[1]);
+    ops::set_attr(vm, &a[0], &name, None)?;
+    Ok(vm.none())
+}
+
+fn b_callable(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "callable", a, 1)?;
+    Ok(vm.bool(ops::is_callable(vm, &a[0])))
+}
+
+fn b_abs(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "abs", a, 1)?;
+    match ops::call_special(vm, &a[0], "__abs__", &[])? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(&a[0])))),
+    }
+}
+
+fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, is_min: bool) -> PyResult {
+    let fname = if is_min { "min" } else { "max" };
+    check_kw(vm, fname, k, &["key", "default"])?;
+    let (pos, _) = split_kw(a, k);
+    let key = kw_lookup(a, k, "key").filter(|x| !x.is(&vm.none)).cloned();
+    let default = kw_lookup(a, k, "default").cloned();
+    let items: Vec<PyRef> = match pos.len() {
+        0 => return Err(vm.type_error(format!("{} expected at least 1 argument, got 0", fname))),
+        1 => ops::iterate(vm, &pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!("Cannot specify a default for {}() with multiple positional arguments", fname)));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(PyRef, PyRef)> = None;
+    for x in items {
+        let kx = match &key {
+            Some(f) => ops::call1(vm, f, x.clone())?,
+            None => x.clone(),
+        };
+        best = Some(match best {
+            None => (x, kx),
+            Some((bx, bk)) => {
+                let better = ops::compare_bool(vm, &kx, &bk, if is_min { CmpOp::Lt } else { CmpOp::Gt })?;
+                if better {
+                    (x, kx)
+                } else {
+                    (bx, bk)
+                }
+            }
+        });
+    }
+    match best {
+        Some((x, _)) => Ok(x),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{}() arg is an empty sequence", fname))),
+        },
+    }
+}
+
+fn b_min(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    minmax(vm, a, k, true)
+}
+fn b_max(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    minmax(vm, a, k, false)
+}
+
+fn b_sum(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let (pos, _) = split_kw(a, k);
+    if pos.is_empty() {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    let mut acc = match pos.get(1).or_else(|| kw_lookup(a, k, "start")) {
+        Some(s) => {
+            if s.kind() == Kind::Str {
+                return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+            }
+            if s.kind() == Kind::Bytes {
+                return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+            }
+            s.clone()
+        }
+        None => vm.int(0),
+    };
+    let it = ops::get_iter(vm, &pos[0])?;
+    while let Some(x) = ops::next(vm, &it)? {
+        acc = ops::binary_op(vm, &acc, &x, refscope_compiler::bytecode::BinOp::Add)?;
+    }
+    Ok(acc)
+}
+
+fn b_any(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "any", a, 1)?;
+    let it = ops::get_iter(vm, &a[0])?;
+    while let Some(x) = ops::next(vm, &it)? {
+        if ops::truthy(vm, &x)? {
+            return Ok(vm.true_.clone());
+        }
+    }
+    Ok(vm.false_.clone())
+}
+
+fn b_all(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "all", a, 1)?;
+    let it = ops::get_iter(vm, &a[0])?;
+    while let Some(x) = ops::next(vm, &it)? {
+        if !ops::truthy(vm, &x)? {
+            return Ok(vm.false_.clone());
+        }
+    }
+    Ok(vm.true_.clone())
+}
+
+fn b_sorted(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let (pos, _) = split_kw(a, k);
+    if pos.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let items = ops::iterate(vm, &pos[0])?;
+    let l = vm.list(items);
+    let sort = typeobj::lookup_str(vm, &vm.types.list, "sort").unwrap();
+    let mut args = vec![l.clone()];
+    args.extend_from_slice(&a[pos.len()..]);
+    let f = builtin_function::get(&sort).unwrap().func;
+    f(vm, &args, k)?;
+    Ok(l)
+}
+
+fn b_round(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let (pos, _) = split_kw(a, k);
+    let nd = pos.get(1).or_else(|| kw_lookup(a, k, "ndigits")).filter(|x| !x.is(&vm.none)).cloned();
+    let x = pos.first().ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
+    match x.kind() {
+        Kind::Float if x.ty().is(&vm.types.float) => {
+            let f = float::get(x).unwrap();
+            match nd {
+                None => Ok(vm.bigint(refscope_numfmt::float_round_to_int(f).map_err(|e| num_error(vm, e))?)),
+                Some(n) => {
+                    let n = int::index_i64(vm, &n)?;
+                    Ok(vm.float(refscope_numfmt::float_round(f, n).map_err(|e| num_error(vm, e))?))
+                }
+            }
+        }
+        Kind::Int if !typeobj::data(x.ty()).flag(typeobj::tflags::HEAPTYPE) => match nd {
+            None => Ok(vm.bigint(int::to_bigint(x))),
+            Some(n) => {
+                let n = int::index_i64(vm, &n)?;
+                if n >= 0 {
+                    return Ok(vm.bigint(int::to_bigint(x)));
+                }
+                // Round half to even at 10**-n.
+                use num_integer::Integer;
+                let v = int::to_bigint(x);
+                let p = num_traits::pow::Pow::pow(BigInt::from(10), (-n) as u32);
+                let (q, r) = v.div_mod_floor(&p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                Ok(vm.bigint(q * p))
+            }
+        },
+        _ => {
+            let mut args = Vec::new();
+            if let Some(n) = nd {
+                args.push(n);
+            }
+            match ops::call_special(vm, x, "__round__", &args)? {
+                Some(r) => Ok(r),
+                None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(x)))),
+            }
+        }
+    }
+}
+
+fn b_divmod(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "divmod", a, 2)?;
+    let (x, y) = (&a[0], &a[1]);
+    if x.kind() == Kind::Int && y.kind() == Kind::Int {
+        let q = ops::binary_op(vm, x, y, refscope_compiler::bytecode::BinOp::FloorDiv)?;
+        let r = ops::binary_op(vm, x, y, refscope_compiler::bytecode::BinOp::Mod)?;
+        return Ok(vm.tuple(vec![q, r]));
+    }
+    if matches!(x.kind(), Kind::Int | Kind::Float) && matches!(y.kind(), Kind::Int | Kind::Float) {
+        return float::divmod(vm, float_from(vm, x)?, float_from(vm, y)?);
+    }
+    if let Some(r) = ops::call_special(vm, x, "__divmod__", &[y.clone()])? {
+        if !r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = ops::call_special(vm, y, "__rdivmod__", &[x.clone()])? {
+        if !r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+    }
+    Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", vm.type_name(x), vm.type_name(y))))
+}
+
+fn b_pow(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let (pos, _) = split_kw(a, k);
+    if pos.len() == 3 && !pos[2].is(&vm.none) {
+        use num_integer::Integer;
+        use num_traits::{Signed, Zero};
+        let (b, e, m) = (int::to_bigint(&pos[0]), int::to_bigint(&pos[1]), int::to_bigint(&pos[2]));
+        if m.is_zero() {
+            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+        }
+        if e.is_negative() {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        let r = b.modpow(&e, &m.abs());
+        let r = if m.is_negative() && !r.is_zero() { r + m } else { r.mod_floor(&m.abs()) };
+        return Ok(vm.bigint(r));
+    }
+    if pos.len() < 2 {
+        return Err(vm.type_error(format!("pow() missing required argument 'exp' (pos 2)")));
+    }
+    ops::binary_op(vm, &pos[0], &pos[1], refscope_compiler::bytecode::BinOp::Pow)
+}
+
+fn b_chr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "chr", a, 1)?;
+    let i = match int::get(&a[0]) {
+        Some(d) => d.as_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))?,
+        None => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[0])))),
+    };
+    if !(0..=0x10ffff).contains(&i) {
+        return Err(vm.value_error("chr() arg not in range(0x110000)"));
+    }
+    match char::from_u32(i as u32) {
+        Some(c) => Ok(if i < 256 { vm.latin1[i as usize].clone() } else { vm.str_owned(c.to_string()) }),
+        None => Err(vm.value_error("surrogate characters are not supported by refscope")),
+    }
+}
+
+fn b_ord(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    exact_args(vm, "ord", a, 1)?;
+    let x = &a[0];
+    if let Some(s) = str::get(x) {
+        if s.char_len() != 1 {
+            return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
+        }
+        return Ok(vm.int(s.char_at(0) as i64));
+    }
+    if let Some(b) = bytes::get(x) {
+        if b.len() != 1 {
+            return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+        }
+        return Ok(vm.int(b[0] as i64));
+    }
+    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(x))))
+}
+
+fn radix(vm: &Vm, a: &[PyRef], r: u32, name: &str) -> PyResult {
+    exact_args(vm, name, a, 1)?;
+    let v = int::index_value(vm, &a[0])?;
+    Ok(vm.str_owned(refscope_numfmt::int_to_str_radix(&v, r)))
+}
+fn b_bin(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    radix(vm, a, 2, "bin")
+}
+fn b_oct(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    radix(vm, a, 8, "oct")
+}
+fn b_hex(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    radix(vm, a, 16, "hex")
+}
+
+fn b_format(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if a.is_empty() || a.len() > 2 {
+        return Err(vm.type_error(format!("format expected at most 2 arguments, got {}", a.len())));
+    }
+    let spec = a.get(1).cloned().unwrap_or_else(|| vm.empty_str.clone());
+    if str::get(&spec).is_none() {
+        return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(&spec))));
+    }
+    format(vm, &a[0], &spec)
+}
+
+fn b_vars(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    match a.first() {
+        None => b_locals(vm, a, None),
+        Some(o) => match ops::get_attr_opt(vm, o, &vm.intern("__dict__"))? {
+            Some(d) => Ok(d),
+            None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+        },
+    }
+}
+
+fn b_dir(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    match a.first() {
+        None => {
+            let l = b_locals(vm, a, None)?;
+            let mut keys: Vec<String> = dict::get(&l).map(|d| d.keys()).unwrap_or_default().iter().map(|k| str::as_str(k).to_string()).collect();
+            keys.sort();
+            Ok(vm.list(keys.into_iter().map(|k| vm.str_owned(k)).collect()))
+        }
+        Some(o) => {
+            let r = match ops::call_special(vm, o, "__dir__", &[])? {
+                Some(r) => r,
+                None => dir_of(vm, o)?,
+            };
+            let mut items = ops::iterate(vm, &r)?;
+            let mut keyed: Vec<(String, PyRef)> = items.drain(..).map(|x| (ops::str_string(vm, &x).unwrap_or_default(), x)).collect();
+            keyed.sort_by(|x, y| x.0.cmp(&y.0));
+            Ok(vm.list(keyed.into_iter().map(|x| x.1).collect()))
+        }
+    }
+}
+
+fn current_frame(vm: &Vm) -> Option<PyRef> {
+    vm.frames.borrow().last().cloned()
+}
+
+fn b_globals(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    match current_frame(vm) {
+        Some(f) => Ok(frame::get(&f).unwrap().globals.clone()),
+        None => Ok(vm.dict()),
+    }
+}
+
+fn b_locals(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    match current_frame(vm) {
+        Some(f) => frame_locals(vm, &f),
+        None => Ok(vm.dict()),
+    }
+}
+
+fn b_input(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if let Some(p) = a.first() {
+        crate::modules::sys::write_stdout(vm, &ops::str_string(vm, p)?)?;
+    }
+    crate::modules::sys::flush_stdout(vm);
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_exception(&vm.exc.eof_error, "EOF when reading a line".into())),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.str_owned(line))
+        }
+        Err(e) => Err(vm.new_exception(&vm.exc.os_error, e.to_string())),
+    }
+}
+
+fn b_build_class(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::types::typeobj_call::build_class(vm, a, k)
+}
+
+fn b_import(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let name = a.first().ok_or_else(|| vm.type_error("__import__() missing required argument 'name' (pos 1)"))?;
+    let globals = a.get(1).cloned().unwrap_or_else(|| vm.dict());
+    let fromlist = a.get(3).cloned().unwrap_or_else(|| vm.none());
+    let level = a.get(4).cloned().unwrap_or_else(|| vm.int(0));
+    crate::import::import_name(vm, name, &fromlist, &level, &globals)
+}
+
+fn b_exit(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let code = a.first().cloned();
+    Err(PyErr(exceptions::new_exception(vm, &vm.exc.system_exit, code.into_iter().collect())))
+}
+
+fn b_exec(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    run_source_builtin(vm, a, false)
+}
+
+fn b_eval(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    run_source_builtin(vm, a, true)
+}
+
+fn run_source_builtin(vm: &Vm, a: &[PyRef], is_eval: bool) -> PyResult {
+    let src = a.first().ok_or_else(|| vm.type_error("exec() missing required argument 'source' (pos 1)"))?;
+    let globals = match a.get(1) {
+        Some(g) if !g.is(&vm.none) => g.clone(),
+        _ => b_globals(vm, &[], None)?,
+    };
+    let locals = match a.get(2) {
+        Some(l) if !l.is(&vm.none) => l.clone(),
+        _ => {
+            if a.get(1).map(|g| !g.is(&vm.none)).unwrap_or(false) {
+                globals.clone()
+            } else {
+                b_locals(vm, &[], None)?
+            }
+        }
+    };
+    if dict::get_str_key(&globals, &vm.intern("__builtins__")).is_none() {
+        dict::set_item_str(vm, &globals, vm.intern("__builtins__"), vm.builtins.borrow().clone().unwrap());
+    }
+    let code = if src.kind() == Kind::Code {
+        src.clone()
+    } else {
+        let text = str::get(src).ok_or_else(|| vm.type_error("exec() arg 1 must be a string, bytes or code object"))?.as_str().to_string();
+        let text = if is_eval { format!("__refscope_eval_result__ = ({})", text.trim()) } else { text };
+        crate::compile_source(vm, &text, "<string>", false)?
+    };
+    crate::interp::run_code(vm, &code, globals, locals.clone(), None)?;
+    if is_eval {
+        let k = vm.intern("__refscope_eval_result__");
+        let v = dict::get_str_key(&locals, &k).unwrap_or_else(|| vm.none());
+        dict::del_item_str(vm, &locals, &k);
+        return Ok(v);
+    }
+    Ok(vm.none())
+}
+
+fn b_compile(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let src = a.first().ok_or_else(|| vm.type_error("compile() missing required argument 'source' (pos 1)"))?;
+    let filename = a.get(1).map(|f| ops::str_string(vm, f)).transpose()?.unwrap_or_else(|| "<string>".into());
+    let text = ops::str_string(vm, src)?;
+    crate::compile_source(vm, &text, &filename, false)
+}
+
+pub fn init(vm: &Vm) {
+    let d = vm.dict();
+    let module = PyRef::new(&vm.types.module, module::ModuleData { dict: d.clone() });
+    let add = |name: &'static str, f: NativeFn| {
+        let b = builtin_function::new_builtin(vm, name, f, Some(module.clone()));
+        dict::set_item_str(vm, &d, vm.intern(name), b);
+    };
+    add("print", b_print);
+    add("len", b_len);
+    add("repr", b_repr);
+    add("ascii", b_ascii);
+    add("id", b_id);
+    add("hash", b_hash);
+    add("isinstance", b_isinstance);
+    add("issubclass", b_issubclass);
+    add("iter", b_iter);
+    add("next", b_next);
+    add("getattr", b_getattr);
+    add("setattr", b_setattr);
+    add("hasattr", b_hasattr);
+    add("delattr", b_delattr);
+    add("callable", b_callable);
+    add("abs", b_abs);
+    add("min", b_min);
+    add("max", b_max);
+    add("sum", b_sum);
+    add("any", b_any);
+    add("all", b_all);
+    add("sorted", b_sorted);
+    add("round", b_round);
+    add("divmod", b_divmod);
+    add("pow", b_pow);
+    add("chr", b_chr);
+    add("ord", b_ord);
+    add("bin", b_bin);
+    add("oct", b_oct);
+    add("hex", b_hex);
+    add("format", b_format);
+    add("vars", b_vars);
+    add("dir", b_dir);
+    add("globals", b_globals);
+    add("locals", b_locals);
+    add("input", b_input);
+    add("__build_class__", b_build_class);
+    add("__import__", b_import);
+    add("exit", b_exit);
+    add("quit", b_exit);
+    add("exec", b_exec);
+    add("eval", b_eval);
+    add("compile", b_compile);
+    let t = &vm.types;
+    let types: [(&str, &PyRef); 24] = [
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("int", &t.int),
+        ("bool", &t.bool_),
+        ("float", &t.float),
+        ("complex", &t.complex),
+        ("str", &t.str_),
+        ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("classmethod", &t.classmethod),
+        ("staticmethod", &t.staticmethod),
+        ("super", &t.super_),
+        ("enumerate", &t.enumerate),
+        ("zip", &t.zip),
+        ("map", &t.map),
+        ("filter", &t.filter),
+    ];
+    for (n, ty) in types {
+        dict::set_item_str(vm, &d, vm.intern(n), ty.clone());
+    }
+    dict::set_item_str(vm, &d, vm.intern("reversed"), t.reversed.clone());
+    for (n, ty) in &vm.exc.all {
+        dict::set_item_str(vm, &d, vm.intern(n), ty.clone());
+    }
+    dict::set_item_str(vm, &d, vm.intern("EnvironmentError"), vm.exc.os_error.clone());
+    dict::set_item_str(vm, &d, vm.intern("IOError"), vm.exc.os_error.clone());
+    dict::set_item_str(vm, &d, vm.intern("None"), vm.none());
+    dict::set_item_str(vm, &d, vm.intern("Ellipsis"), vm.ellipsis.clone());
+    dict::set_item_str(vm, &d, vm.intern("NotImplemented"), vm.not_implemented.clone());
+    dict::set_item_str(vm, &d, vm.intern("True"), vm.true_.clone());
+    dict::set_item_str(vm, &d, vm.intern("False"), vm.false_.clone());
+    dict::set_item_str(vm, &d, vm.intern("__debug__"), vm.true_.clone());
+    dict::set_item_str(vm, &d, vm.intern("__name__"), vm.intern("builtins"));
+    for ty in crate::types::typeobj::all_types(&vm.types) {
+        *typeobj::data(&ty).module.borrow_mut() = Some("builtins".into());
+    }
+    for (_, ty) in &vm.exc.all {
+        *typeobj::data(ty).module.borrow_mut() = Some("builtins".into());
+    }
+    *vm.builtins.borrow_mut() = Some(module.clone());
+    *vm.builtins_dict.borrow_mut() = Some(d.clone());
+    dict::set_item_str(vm, &vm.modules, vm.intern("builtins"), module);
+}

@@ -1,0 +1,1267 @@
+//! The interpreter loop: runs a frame's code until it returns, yields or
+//! raises.
+//!
+//! The value stack and the block stack are the loop's own (`ExecState`);
+//! a generator keeps its `ExecState` between resumptions. Calls from Python
+//! to Python recurse through `call_function` → `run_frame`; arguments are
+//! moved off the caller's stack into the callee's locals (as CPython 3.11
+//! does), while builtin callees borrow them from the stack for the call, so
+//! `sys.getrefcount` sees the same references CPython's does.
+//!
+//! Errors: every instruction that can fail breaks out of the dispatch with
+//! the exception (`tri!`). The handler search then adds a traceback entry
+//! for this frame (unless the instruction was a re-raise), pops blocks until
+//! it finds a handler, restores the stack depth the block recorded, pushes
+//! the previously handled exception and the new one, and jumps there.
+
+use crate::object::{Kind, PyRef};
+use crate::ops;
+use crate::types::typeobj::{self};
+use crate::types::*;
+use crate::vm::{PyErr, PyResult, Vm};
+use refscope_compiler::bytecode::{make_function, Conversion, Instr};
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    pub level: u32,
+}
+
+pub struct ExecState {
+    pub stack: Vec<PyRef>,
+    pub blocks: Vec<Block>,
+    pub pc: usize,
+}
+
+impl ExecState {
+    pub fn new(stack_size: usize) -> ExecState {
+        ExecState { stack: Vec::with_capacity(stack_size), blocks: Vec::new(), pc: 0 }
+    }
+}
+
+pub enum Exit {
+    Return(PyRef),
+    Yield(PyRef),
+}
+
+/// Create a frame for `code` (a code object).
+pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, globals: PyRef, builtins: PyRef, locals: Option<PyRef>) -> PyRef {
+    let cd = code::get(code).unwrap();
+    let n = cd.code.nlocalsplus();
+    let fast: Box<[std::cell::Cell<Option<PyRef>>]> = (0..n).map(|_| std::cell::Cell::new(None)).collect();
+    PyRef::new(
+        &vm.types.frame,
+        frame::FrameData {
+            code: code.clone(),
+            func,
+            globals,
+            builtins,
+            locals,
+            fast,
+            lasti: std::cell::Cell::new(0),
+            lineno: std::cell::Cell::new(cd.code.first_line),
+            back: std::cell::RefCell::new(None),
+        },
+    )
+}
+
+/// Call a Python function with owned arguments.
+pub fn call_function(vm: &Vm, func: &PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult {
+    call_function_owned(vm, func.clone(), args, kwnames)
+}
+
+pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult {
+    let f = function::get(&func).unwrap();
+    let code_obj = f.code.borrow().clone();
+    let frame = new_frame(vm, &code_obj, None, f.globals.clone(), f.builtins.clone(), None);
+    bind_arguments(vm, &func, &code_obj, &frame, args, kwnames)?;
+    init_cells(vm, &func, &code_obj, &frame);
+    // The frame owns the function reference (CPython's f_func).
+    let frame = set_frame_func(frame, func);
+    let cd = code::get(&code_obj).unwrap();
+    if cd.code.is_generator() {
+        return Ok(crate::types::generator_impl::new_generator(vm, frame));
+    }
+    let mut state = ExecState::new(cd.code.max_stack as usize);
+    match run_frame(vm, &frame, &mut state, None)? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.system_error("yield outside a generator frame")),
+    }
+}
+
+fn set_frame_func(frame: PyRef, func: PyRef) -> PyRef {
+    // FrameData.func is immutable after construction; rebuild cheaply by
+    // swapping through a new frame only when needed. Frames are created
+    // without it to bind arguments first; here we attach it.
+    let fd = frame::get(&frame).unwrap();
+    let vm = Vm::current();
+    let new = PyRef::new(
+        &vm.types.frame,
+        frame::FrameData {
+            code: fd.code.clone(),
+            func: Some(func),
+            globals: fd.globals.clone(),
+            builtins: fd.builtins.clone(),
+            locals: fd.locals.clone(),
+            fast: fd.fast.iter().map(|c| std::cell::Cell::new(c.take())).collect(),
+            lasti: std::cell::Cell::new(0),
+            lineno: std::cell::Cell::new(fd.lineno.get()),
+            back: std::cell::RefCell::new(None),
+        },
+    );
+    drop(frame);
+    new
+}
+
+/// Create the cells of cell variables (copying parameters that are cells)
+/// and install the closure's cells for free variables.
+fn init_cells(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef) {
+    let cd = code::get(code_obj).unwrap();
+    let c = &cd.code;
+    if c.cellvars.is_empty() && c.freevars.is_empty() {
+        return;
+    }
+    let fd = frame::get(frame).unwrap();
+    let nv = c.varnames.len();
+    for (i, arg) in c.cell2arg.iter().enumerate() {
+        let init = match arg {
+            Some(a) => fd.get_fast(*a as usize),
+            None => None,
+        };
+        let cell = PyRef::new(&vm.types.cell, cell::CellData::new(init));
+        drop(fd.set_fast(nv + i, Some(cell)));
+    }
+    if let Some(closure) = &function::get(func).unwrap().closure {
+        let base = nv + c.cellvars.len();
+        for (i, cellobj) in tuple::items(closure).iter().enumerate() {
+            drop(fd.set_fast(base + i, Some(cellobj.clone())));
+        }
+    }
+}
+
+fn qualname_of(func: &PyRef) -> String {
+    let f = function::get(func).unwrap();
+    let q = f.qualname.borrow();
+    str::as_str(&q).to_string()
+}
+
+/// Bind call arguments to parameters, with CPython's error messages.
+pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mut args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult<()> {
+    let cd = code::get(code_obj).unwrap();
+    let c = &cd.code;
+    let fd = frame::get(frame).unwrap();
+    let f = function::get(func).unwrap();
+    let argcount = c.argcount as usize;
+    let kwonly = c.kwonlyargcount as usize;
+    let has_varargs = c.flags & refscope_compiler::bytecode::code_flags::VARARGS != 0;
+    let has_varkw = c.flags & refscope_compiler::bytecode::code_flags::VARKEYWORDS != 0;
+    let kwnames_items: &[PyRef] = kwnames.map(tuple::items).unwrap_or(&[]);
+    let nkw = kwnames_items.len();
+    let kwvalues: Vec<PyRef> = args.split_off(args.len() - nkw);
+    let npos = args.len();
+
+    // Fast path: exact positional call, no defaults needed.
+    if nkw == 0 && npos == argcount && !has_varargs && !has_varkw && kwonly == 0 {
+        for (i, a) in args.into_iter().enumerate() {
+            fd.fast[i].set(Some(a));
+        }
+        return Ok(());
+    }
+
+    let kwargs_dict = if has_varkw { Some(vm.dict()) } else { None };
+    let varargs_slot = argcount + kwonly;
+    let varkw_slot = varargs_slot + has_varargs as usize;
+
+    // Positional parameters.
+    let mut extra = Vec::new();
+    for (i, a) in args.into_iter().enumerate() {
+        if i < argcount {
+            fd.fast[i].set(Some(a));
+        } else {
+            extra.push(a);
+        }
+    }
+    if has_varargs {
+        fd.fast[varargs_slot].set(Some(vm.tuple(extra)));
+    } else if !extra.is_empty() {
+        let ndefaults = f.defaults.borrow().as_ref().map(|d| tuple::items(d).len()).unwrap_or(0);
+        let given_kwonly = kwnames_items
+            .iter()
+            .filter(|k| c.varnames[argcount..argcount + kwonly].iter().any(|v| &**v == str::as_str(k)))
+            .count();
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        let given = npos;
+        let kwpart = if given_kwonly > 0 {
+            format!(
+                " positional argument{} (and {} keyword-only argument{})",
+                if given == 1 { "" } else { "s" },
+                given_kwonly,
+                if given_kwonly == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        let msg = if given_kwonly > 0 {
+            format!("{}() takes {} but {}{} were given", qualname_of(func), takes, given, kwpart)
+        } else {
+            format!("{}() takes {} but {} {} given", qualname_of(func), takes, given, if given == 1 { "was" } else { "were" })
+        };
+        return Err(vm.type_error(msg));
+    }
+
+    // Keyword arguments.
+    let posonly = c.posonlyargcount as usize;
+    let mut posonly_as_kw: Vec<String> = Vec::new();
+    for (k, v) in kwnames_items.iter().zip(kwvalues) {
+        let name = str::as_str(k);
+        let slot = c.varnames[..argcount + kwonly].iter().position(|p| &**p == name);
+        match slot {
+            Some(i) if i >= posonly => {
+                if fd.is_bound(i) {
+                    return Err(vm.type_error(format!("{}() got multiple values for argument '{}'", qualname_of(func), name)));
+                }
+                fd.fast[i].set(Some(v));
+            }
+            other => {
+                if let Some(d) = &kwargs_dict {
+                    dict::get(d).unwrap().set(vm, k.clone(), v)?;
+                } else if other.is_some() {
+                    posonly_as_kw.push(name.to_string());
+                } else {
+                    return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{}'", qualname_of(func), name)));
+                }
+            }
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qualname_of(func),
+            posonly_as_kw.join(", ")
+        )));
+    }
+    if let Some(d) = kwargs_dict {
+        fd.fast[varkw_slot].set(Some(d));
+    }
+
+    // Defaults for missing positional parameters.
+    let defaults: Vec<PyRef> = f.defaults.borrow().as_ref().map(|d| tuple::items(d).to_vec()).unwrap_or_default();
+    let first_default = argcount - defaults.len().min(argcount);
+    let mut missing = Vec::new();
+    for i in 0..argcount {
+        if !fd.is_bound(i) {
+            if i >= first_default {
+                fd.fast[i].set(Some(defaults[i - first_default].clone()));
+            } else {
+                missing.push(format!("'{}'", c.varnames[i]));
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}() missing {} required positional argument{}: {}",
+            qualname_of(func),
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            join_names(&missing)
+        )));
+    }
+    // Keyword-only defaults.
+    let kwdefaults = f.kwdefaults.borrow().clone();
+    for i in argcount..argcount + kwonly {
+        if !fd.is_bound(i) {
+            let name = vm.intern(&c.varnames[i]);
+            let d = kwdefaults.as_ref().and_then(|kd| dict::get_str_key(kd, &name));
+            match d {
+                Some(v) => fd.fast[i].set(Some(v)),
+                None => missing.push(format!("'{}'", c.varnames[i])),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}() missing {} required keyword-only argument{}: {}",
+            qualname_of(func),
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            join_names(&missing)
+        )));
+    }
+    Ok(())
+}
+
+fn join_names(names: &[String]) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+/// Run a module or class body with `locals` as its namespace.
+pub fn run_code(vm: &Vm, code: &PyRef, globals: PyRef, locals: PyRef, closure: Option<&PyRef>) -> PyResult {
+    let builtins = vm.builtins_dict();
+    let frame = new_frame(vm, code, None, globals, builtins, Some(locals));
+    let cd = code::get(code).unwrap();
+    if let Some(cl) = closure {
+        let fd = frame::get(&frame).unwrap();
+        let nv = cd.code.varnames.len();
+        for i in 0..cd.code.cellvars.len() {
+            drop(fd.set_fast(nv + i, Some(PyRef::new(&vm.types.cell, cell::CellData::new(None)))));
+        }
+        let base = nv + cd.code.cellvars.len();
+        for (i, c) in tuple::items(cl).iter().enumerate() {
+            drop(fd.set_fast(base + i, Some(c.clone())));
+        }
+    } else if !cd.code.cellvars.is_empty() {
+        let fd = frame::get(&frame).unwrap();
+        let nv = cd.code.varnames.len();
+        for i in 0..cd.code.cellvars.len() {
+            drop(fd.set_fast(nv + i, Some(PyRef::new(&vm.types.cell, cell::CellData::new(None)))));
+        }
+    }
+    let mut state = ExecState::new(cd.code.max_stack as usize);
+    match run_frame(vm, &frame, &mut state, None)? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.system_error("yield in a module body")),
+    }
+}
+
+/// Add a traceback entry for `frame` at instruction `lasti`.
+pub fn add_traceback(vm: &Vm, exc: &PyRef, frame: &PyRef, lasti: usize) {
+    let Some(ed) = exceptions::get(exc) else { return };
+    let fd = frame::get(frame).unwrap();
+    let cd = code::get(&fd.code).unwrap();
+    let lineno = cd.code.line_of(lasti);
+    let next = ed.traceback.borrow().clone();
+    let tb = PyRef::new(&vm.types.traceback, traceback::TracebackData { next, frame: frame.clone(), lasti: lasti as u32, lineno });
+    let old = ed.traceback.replace(Some(tb));
+    drop(old);
+}
+
+/// Set `exc.__context__` to the exception being handled, as CPython does
+/// when an exception is raised during the handling of another.
+pub fn set_context(vm: &Vm, exc: &PyRef) {
+    let handled = vm.handled.borrow().clone();
+    let Some(h) = handled else { return };
+    if h.is(exc) {
+        return;
+    }
+    let Some(ed) = exceptions::get(exc) else { return };
+    if ed.context.borrow().is_some() {
+        return;
+    }
+    // Avoid a cycle: cut exc out of h's context chain.
+    let mut o = h.clone();
+    loop {
+        let next = match exceptions::get(&o) {
+            Some(d) => d.context.borrow().clone(),
+            None => None,
+        };
+        match next {
+            Some(n) if n.is(exc) => {
+                if let Some(d) = exceptions::get(&o) {
+                    let old = d.context.replace(None);
+                    drop(old);
+                }
+                break;
+            }
+            Some(n) => o = n,
+            None => break,
+        }
+    }
+    let old = ed.context.replace(Some(h));
+    drop(old);
+}
+
+struct FrameGuard<'a> {
+    vm: &'a Vm,
+}
+impl Drop for FrameGuard<'_> {
+    fn drop(&mut self) {
+        let f = self.vm.frames.borrow_mut().pop();
+        self.vm.leave_recursion();
+        drop(f);
+    }
+}
+
+/// Run `frame` from `state.pc`. `throw`: resume by raising this exception
+/// at the current instruction (generator.throw/close).
+pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<PyErr>) -> Result<Exit, PyErr> {
+    vm.enter_recursion("")?;
+    vm.frames.borrow_mut().push(frame.clone());
+    let _guard = FrameGuard { vm };
+    let fd = frame::get(frame).unwrap();
+    let cd = code::get(&fd.code).unwrap();
+    let instrs: &[Instr] = &cd.code.instrs;
+    let consts = &cd.consts;
+    let names = &cd.names;
+    let ExecState { stack, blocks, pc } = state;
+    let mut pc = *pc;
+    let mut pending = throw.map(|e| (e, false));
+
+    macro_rules! pop {
+        () => {
+            stack.pop().expect("value stack underflow")
+        };
+    }
+    macro_rules! top {
+        () => {
+            stack.last().expect("empty value stack")
+        };
+    }
+
+    loop {
+        let (err, reraise) = match pending.take() {
+            Some(p) => p,
+            None => 'exec: loop {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'exec (e, false),
+                        }
+                    };
+                }
+                let ins = instrs[pc];
+                pc += 1;
+                match ins {
+                    Instr::Nop | Instr::Resume => {}
+                    Instr::PopTop => {
+                        pop!();
+                    }
+                    Instr::Copy(n) => {
+                        let v = stack[stack.len() - n as usize].clone();
+                        stack.push(v);
+                    }
+                    Instr::Swap(n) => {
+                        let l = stack.len();
+                        stack.swap(l - 1, l - n as usize);
+                    }
+                    Instr::Rot(n) => {
+                        let l = stack.len();
+                        stack[l - n as usize..].rotate_right(1);
+                    }
+                    Instr::LoadConst(i) => stack.push(consts[i as usize].clone()),
+                    Instr::LoadFast(i) => match fd.get_fast(i as usize) {
+                        Some(v) => stack.push(v),
+                        None => {
+                            break 'exec (
+                                vm.new_exception(
+                                    &vm.exc.unbound_local_error,
+                                    format!("cannot access local variable '{}' where it is not associated with a value", cd.code.localsplus_name(i as usize)),
+                                ),
+                                false,
+                            )
+                        }
+                    },
+                    Instr::StoreFast(i) => {
+                        let v = pop!();
+                        drop(fd.set_fast(i as usize, Some(v)));
+                    }
+                    Instr::DeleteFast(i) => {
+                        let old = fd.set_fast(i as usize, None);
+                        if old.is_none() {
+                            break 'exec (
+                                vm.new_exception(
+                                    &vm.exc.unbound_local_error,
+                                    format!("cannot access local variable '{}' where it is not associated with a value", cd.code.localsplus_name(i as usize)),
+                                ),
+                                false,
+                            );
+                        }
+                        drop(old);
+                    }
+                    Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
+                        if let Instr::LoadClassDeref(_) = ins {
+                            let name = vm.intern(cd.code.localsplus_name(i as usize));
+                            if let Some(l) = &fd.locals {
+                                if let Some(v) = tri!(mapping_get(vm, l, &name)) {
+                                    stack.push(v);
+                                    continue;
+                                }
+                            }
+                        }
+                        let c = fd.get_fast(i as usize).expect("cell");
+                        match cell::get_cell(&c).get() {
+                            Some(v) => stack.push(v),
+                            None => break 'exec (unbound_deref(vm, cd, i as usize), false),
+                        }
+                    }
+                    Instr::StoreDeref(i) => {
+                        let v = pop!();
+                        let c = fd.get_fast(i as usize).expect("cell");
+                        cell::get_cell(&c).set(Some(v));
+                    }
+                    Instr::DeleteDeref(i) => {
+                        let c = fd.get_fast(i as usize).expect("cell");
+                        let cd_ = cell::get_cell(&c);
+                        if cd_.get().is_none() {
+                            break 'exec (unbound_deref(vm, cd, i as usize), false);
+                        }
+                        cd_.set(None);
+                    }
+                    Instr::LoadClosure(i) => stack.push(fd.get_fast(i as usize).expect("cell")),
+                    Instr::LoadGlobal(i) => {
+                        let name = &names[i as usize];
+                        match dict::get_str_key(&fd.globals, name) {
+                            Some(v) => stack.push(v),
+                            None => match dict::get_str_key(&fd.builtins, name) {
+                                Some(v) => stack.push(v),
+                                None => break 'exec (vm.name_error(str::as_str(name)), false),
+                            },
+                        }
+                    }
+                    Instr::StoreGlobal(i) => {
+                        let v = pop!();
+                        dict::set_item_str(vm, &fd.globals, names[i as usize].clone(), v);
+                    }
+                    Instr::DeleteGlobal(i) => {
+                        if !dict::del_item_str(vm, &fd.globals, &names[i as usize]) {
+                            break 'exec (vm.name_error(str::as_str(&names[i as usize])), false);
+                        }
+                    }
+                    Instr::LoadName(i) => {
+                        let name = &names[i as usize];
+                        if let Some(l) = &fd.locals {
+                            if let Some(v) = tri!(mapping_get(vm, l, name)) {
+                                stack.push(v);
+                                continue;
+                            }
+                        }
+                        match dict::get_str_key(&fd.globals, name) {
+                            Some(v) => stack.push(v),
+                            None => match dict::get_str_key(&fd.builtins, name) {
+                                Some(v) => stack.push(v),
+                                None => break 'exec (vm.name_error(str::as_str(name)), false),
+                            },
+                        }
+                    }
+                    Instr::StoreName(i) => {
+                        let v = pop!();
+                        let l = fd.locals.as_ref().unwrap_or(&fd.globals);
+                        if l.ty().is(&vm.types.dict) {
+                            dict::set_item_str(vm, l, names[i as usize].clone(), v);
+                        } else {
+                            tri!(ops::set_item(vm, l, names[i as usize].clone(), v));
+                        }
+                    }
+                    Instr::DeleteName(i) => {
+                        let l = fd.locals.as_ref().unwrap_or(&fd.globals);
+                        if !dict::del_item_str(vm, l, &names[i as usize]) {
+                            break 'exec (vm.name_error(str::as_str(&names[i as usize])), false);
+                        }
+                    }
+                    Instr::LoadAttr(i) => {
+                        let obj = pop!();
+                        let v = tri!(ops::get_attr(vm, &obj, &names[i as usize]));
+                        drop(obj);
+                        stack.push(v);
+                    }
+                    Instr::StoreAttr(i) => {
+                        let obj = pop!();
+                        let v = pop!();
+                        tri!(ops::set_attr(vm, &obj, &names[i as usize], Some(v)));
+                    }
+                    Instr::DeleteAttr(i) => {
+                        let obj = pop!();
+                        tri!(ops::set_attr(vm, &obj, &names[i as usize], None));
+                    }
+                    Instr::LoadMethod(i) => {
+                        let obj = pop!();
+                        let (f, needs_self) = tri!(ops::load_method(vm, &obj, &names[i as usize]));
+                        stack.push(f);
+                        if needs_self {
+                            stack.push(obj);
+                        } else {
+                            drop(obj);
+                            stack.push(vm.null.clone());
+                        }
+                    }
+                    Instr::CallMethod(n) | Instr::CallMethodKw(n) => {
+                        let kwnames = if let Instr::CallMethodKw(_) = ins { Some(pop!()) } else { None };
+                        let n = n as usize;
+                        let base = stack.len() - n - 2;
+                        let has_self = !stack[base + 1].is(&vm.null);
+                        let r = if stack[base].kind() == Kind::Function {
+                            let args: Vec<PyRef> = if has_self {
+                                stack.drain(base + 1..).collect()
+                            } else {
+                                let a: Vec<PyRef> = stack.drain(base + 2..).collect();
+                                stack.pop();
+                                a
+                            };
+                            let f = pop!();
+                            fd.lasti.set(pc as u32 - 1);
+                            call_function_owned(vm, f, args, kwnames.as_ref())
+                        } else {
+                            let start = if has_self { base + 1 } else { base + 2 };
+                            fd.lasti.set(pc as u32 - 1);
+                            let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());
+                            stack.truncate(base);
+                            r
+                        };
+                        let r = tri!(r);
+                        stack.push(r);
+                    }
+                    Instr::Call(n) | Instr::CallKw(n) => {
+                        let kwnames = if let Instr::CallKw(_) = ins { Some(pop!()) } else { None };
+                        let n = n as usize;
+                        let base = stack.len() - n - 1;
+                        fd.lasti.set(pc as u32 - 1);
+                        let r = if stack[base].kind() == Kind::Function {
+                            let args: Vec<PyRef> = stack.drain(base + 1..).collect();
+                            let f = pop!();
+                            call_function_owned(vm, f, args, kwnames.as_ref())
+                        } else {
+                            let r = call_borrowed(vm, &stack[base], &stack[base + 1..], kwnames.as_ref());
+                            stack.truncate(base);
+                            r
+                        };
+                        let r = tri!(r);
+                        stack.push(r);
+                    }
+                    Instr::CallEx(has_kw) => {
+                        let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
+                        let args = pop!();
+                        let f = pop!();
+                        fd.lasti.set(pc as u32 - 1);
+                        let r = tri!(call_ex(vm, &f, &args, kwargs.as_ref()));
+                        stack.push(r);
+                    }
+                    Instr::BinaryOp(op) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = tri!(ops::binary_op(vm, &a, &b, op));
+                        drop(a);
+                        drop(b);
+                        stack.push(r);
+                    }
+                    Instr::InplaceOp(op) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = tri!(ops::inplace_op(vm, &a, &b, op));
+                        drop(a);
+                        drop(b);
+                        stack.push(r);
+                    }
+                    Instr::Unary(op) => {
+                        let a = pop!();
+                        let r = tri!(ops::unary_op(vm, &a, op));
+                        drop(a);
+                        stack.push(r);
+                    }
+                    Instr::CompareOp(op) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = tri!(ops::rich_compare(vm, &a, &b, op));
+                        drop(a);
+                        drop(b);
+                        stack.push(r);
+                    }
+                    Instr::IsOp(neg) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = a.is(&b) != (neg != 0);
+                        stack.push(vm.bool(r));
+                    }
+                    Instr::ContainsOp(neg) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = tri!(ops::contains(vm, &b, &a));
+                        stack.push(vm.bool(r != (neg != 0)));
+                    }
+                    Instr::BinarySubscr => {
+                        let k = pop!();
+                        let o = pop!();
+                        let r = tri!(ops::get_item(vm, &o, &k));
+                        drop(o);
+                        drop(k);
+                        stack.push(r);
+                    }
+                    Instr::StoreSubscr => {
+                        let k = pop!();
+                        let o = pop!();
+                        let v = pop!();
+                        tri!(ops::set_item(vm, &o, k, v));
+                    }
+                    Instr::DeleteSubscr => {
+                        let k = pop!();
+                        let o = pop!();
+                        tri!(ops::del_item(vm, &o, &k));
+                    }
+                    Instr::BuildTuple(n) => {
+                        let items: Vec<PyRef> = stack.split_off(stack.len() - n as usize);
+                        stack.push(vm.tuple(items));
+                    }
+                    Instr::BuildList(n) => {
+                        let items: Vec<PyRef> = stack.split_off(stack.len() - n as usize);
+                        stack.push(vm.list(items));
+                    }
+                    Instr::BuildSet(n) => {
+                        let items: Vec<PyRef> = stack.split_off(stack.len() - n as usize);
+                        let s = PyRef::new(&vm.types.set, set::SetData::new());
+                        for it in items {
+                            tri!(set::get(&s).unwrap().add(vm, it));
+                        }
+                        stack.push(s);
+                    }
+                    Instr::BuildMap(n) => {
+                        let items: Vec<PyRef> = stack.split_off(stack.len() - 2 * n as usize);
+                        let d = vm.dict();
+                        let dd = dict::get(&d).unwrap();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            tri!(dd.set(vm, k, v));
+                        }
+                        stack.push(d);
+                    }
+                    Instr::BuildConstKeyMap(n) => {
+                        let keys = pop!();
+                        let values: Vec<PyRef> = stack.split_off(stack.len() - n as usize);
+                        let d = vm.dict();
+                        let dd = dict::get(&d).unwrap();
+                        for (k, v) in tuple::items(&keys).iter().zip(values) {
+                            tri!(dd.set(vm, k.clone(), v));
+                        }
+                        stack.push(d);
+                    }
+                    Instr::BuildSlice(n) => {
+                        let step = if n == 3 { pop!() } else { vm.none() };
+                        let stop = pop!();
+                        let start = pop!();
+                        stack.push(PyRef::new(&vm.types.slice, slice::SliceData { start, stop, step }));
+                    }
+                    Instr::BuildString(n) => {
+                        let parts: Vec<PyRef> = stack.split_off(stack.len() - n as usize);
+                        let mut s = String::new();
+                        for p in &parts {
+                            s.push_str(str::as_str(p));
+                        }
+                        stack.push(vm.str_owned(s));
+                    }
+                    Instr::ListAppend(i) => {
+                        let v = pop!();
+                        let l = &stack[stack.len() - i as usize];
+                        list::get(l).unwrap().push(v);
+                    }
+                    Instr::SetAdd(i) => {
+                        let v = pop!();
+                        let s = stack[stack.len() - i as usize].clone();
+                        tri!(set::get(&s).unwrap().add(vm, v));
+                    }
+                    Instr::MapAdd(i) => {
+                        let v = pop!();
+                        let k = pop!();
+                        let d = stack[stack.len() - i as usize].clone();
+                        tri!(dict::get(&d).unwrap().set(vm, k, v));
+                    }
+                    Instr::ListExtend(i) => {
+                        let it = pop!();
+                        let l = stack[stack.len() - i as usize].clone();
+                        let items = match ops::iterate(vm, &it) {
+                            Ok(v) => v,
+                            Err(e) => {
+                                if typeobj::isinstance(&e.0, &vm.exc.type_error) && ops::lookup_special(vm, &it, "__iter__").is_none() && ops::lookup_special(vm, &it, "__getitem__").is_none() {
+                                    break 'exec (vm.type_error(format!("Value after * must be an iterable, not {}", vm.type_name(&it))), false);
+                                }
+                                break 'exec (e, false);
+                            }
+                        };
+                        let ld = list::get(&l).unwrap();
+                        for x in items {
+                            ld.push(x);
+                        }
+                    }
+                    Instr::SetUpdate(i) => {
+                        let it = pop!();
+                        let s = stack[stack.len() - i as usize].clone();
+                        let items = tri!(ops::iterate(vm, &it));
+                        for x in items {
+                            tri!(set::get(&s).unwrap().add(vm, x));
+                        }
+                    }
+                    Instr::DictUpdate(i) | Instr::DictMerge(i) => {
+                        let other = pop!();
+                        let d = stack[stack.len() - i as usize].clone();
+                        let merge = matches!(ins, Instr::DictMerge(_));
+                        if merge {
+                            let fidx = stack.len() - i as usize - 2;
+                            tri!(crate::types::dict_impl::merge_kwargs(vm, &d, &other, &stack[fidx]));
+                        } else {
+                            tri!(crate::types::dict_impl::update_from(vm, &d, &other));
+                        }
+                    }
+                    Instr::ListToTuple => {
+                        let l = pop!();
+                        let items = list::get(&l).unwrap().snapshot();
+                        drop(l);
+                        stack.push(vm.tuple(items));
+                    }
+                    Instr::FormatValue(flags) => {
+                        let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
+                        let v = pop!();
+                        let conv = match flags & 3 {
+                            1 => Conversion::Str,
+                            2 => Conversion::Repr,
+                            3 => Conversion::Ascii,
+                            _ => Conversion::None,
+                        };
+                        let v = match conv {
+                            Conversion::None => v,
+                            Conversion::Str => tri!(ops::str_(vm, &v)),
+                            Conversion::Repr => tri!(ops::repr(vm, &v)),
+                            Conversion::Ascii => {
+                                let r = tri!(ops::repr_string(vm, &v));
+                                vm.str_owned(crate::builtins::ascii_escape(&r))
+                            }
+                        };
+                        let r = if v.ty().is(&vm.types.str_) && spec.as_ref().map(|s| str::as_str(s).is_empty()).unwrap_or(true) {
+                            v
+                        } else {
+                            let spec = spec.unwrap_or_else(|| vm.empty_str.clone());
+                            tri!(crate::builtins::format(vm, &v, &spec))
+                        };
+                        stack.push(r);
+                    }
+                    Instr::UnpackSequence(n) => {
+                        let seq = pop!();
+                        let items = tri!(unpack(vm, &seq, n as usize, None));
+                        for x in items.into_iter().rev() {
+                            stack.push(x);
+                        }
+                    }
+                    Instr::UnpackEx(arg) => {
+                        let before = (arg & 0xff) as usize;
+                        let after = (arg >> 8) as usize;
+                        let seq = pop!();
+                        let items = tri!(unpack(vm, &seq, before, Some(after)));
+                        for x in items.into_iter().rev() {
+                            stack.push(x);
+                        }
+                    }
+                    Instr::Jump(t) => pc = t as usize,
+                    Instr::PopJumpIfFalse(t) => {
+                        let v = pop!();
+                        let b = if v.is(&vm.false_) {
+                            false
+                        } else if v.is(&vm.true_) {
+                            true
+                        } else {
+                            tri!(ops::truthy(vm, &v))
+                        };
+                        if !b {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::PopJumpIfTrue(t) => {
+                        let v = pop!();
+                        let b = if v.is(&vm.true_) {
+                            true
+                        } else if v.is(&vm.false_) {
+                            false
+                        } else {
+                            tri!(ops::truthy(vm, &v))
+                        };
+                        if b {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::JumpIfFalseOrPop(t) => {
+                        let b = tri!(ops::truthy(vm, top!()));
+                        if !b {
+                            pc = t as usize;
+                        } else {
+                            pop!();
+                        }
+                    }
+                    Instr::JumpIfTrueOrPop(t) => {
+                        let b = tri!(ops::truthy(vm, top!()));
+                        if b {
+                            pc = t as usize;
+                        } else {
+                            pop!();
+                        }
+                    }
+                    Instr::PopJumpIfNone(t) => {
+                        if pop!().is(&vm.none) {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::PopJumpIfNotNone(t) => {
+                        if !pop!().is(&vm.none) {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::GetIter => {
+                        let o = pop!();
+                        let it = tri!(ops::get_iter(vm, &o));
+                        drop(o);
+                        stack.push(it);
+                    }
+                    Instr::ForIter(t) => {
+                        let next = tri!(ops::next(vm, top!()));
+                        match next {
+                            Some(v) => stack.push(v),
+                            None => {
+                                pop!();
+                                pc = t as usize;
+                            }
+                        }
+                    }
+                    Instr::ReturnValue => {
+                        let v = pop!();
+                        *state_pc_mut(&mut pc) = pc;
+                        stack.clear();
+                        blocks.clear();
+                        state.pc = pc;
+                        return Ok(Exit::Return(v));
+                    }
+                    Instr::YieldValue => {
+                        let v = pop!();
+                        state.pc = pc;
+                        return Ok(Exit::Yield(v));
+                    }
+                    Instr::Send(t) => {
+                        let v = pop!();
+                        let sub = top!().clone();
+                        match tri!(crate::types::generator_impl::send_to(vm, &sub, v)) {
+                            Ok(y) => stack.push(y),
+                            Err(ret) => {
+                                pop!();
+                                stack.push(ret);
+                                pc = t as usize;
+                            }
+                        }
+                    }
+                    Instr::GetYieldFromIter => {
+                        let o = top!().clone();
+                        if o.kind() != Kind::Generator {
+                            let it = tri!(ops::get_iter(vm, &o));
+                            pop!();
+                            stack.push(it);
+                        }
+                    }
+                    Instr::MakeFunction(flags) => {
+                        let code_obj = pop!();
+                        let closure = if flags & make_function::CLOSURE != 0 { Some(pop!()) } else { None };
+                        let annotations = if flags & make_function::ANNOTATIONS != 0 { Some(pop!()) } else { None };
+                        let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { Some(pop!()) } else { None };
+                        let defaults = if flags & make_function::DEFAULTS != 0 { Some(pop!()) } else { None };
+                        let f = crate::types::function_impl::new_function(vm, code_obj, fd.globals.clone(), defaults, kwdefaults, closure, annotations);
+                        stack.push(f);
+                    }
+                    Instr::LoadBuildClass => match dict::get_str_key(&fd.builtins, &vm.intern("__build_class__")) {
+                        Some(f) => stack.push(f),
+                        None => break 'exec (vm.new_exception(&vm.exc.name_error, "__build_class__ not found".into()), false),
+                    },
+                    Instr::ImportName(i) => {
+                        let fromlist = pop!();
+                        let level = pop!();
+                        let m = tri!(crate::import::import_name(vm, &names[i as usize], &fromlist, &level, &fd.globals));
+                        stack.push(m);
+                    }
+                    Instr::ImportFrom(i) => {
+                        let m = top!().clone();
+                        let v = tri!(crate::import::import_from(vm, &m, &names[i as usize]));
+                        stack.push(v);
+                    }
+                    Instr::ImportStar => {
+                        let m = pop!();
+                        let l = fd.locals.as_ref().unwrap_or(&fd.globals).clone();
+                        tri!(crate::import::import_star(vm, &m, &l));
+                    }
+                    Instr::Raise(n) => {
+                        match n {
+                            0 => {
+                                let h = vm.handled.borrow().clone();
+                                match h {
+                                    Some(e) => break 'exec (PyErr(e), true),
+                                    None => break 'exec (vm.runtime_error("No active exception to reraise"), false),
+                                }
+                            }
+                            _ => {
+                                let cause = if n == 2 { Some(pop!()) } else { None };
+                                let exc = pop!();
+                                let e = tri!(make_raise(vm, exc, cause));
+                                break 'exec (e, false);
+                            }
+                        }
+                    }
+                    Instr::Reraise => {
+                        let exc = pop!();
+                        let prev = pop!();
+                        restore_handled(vm, prev);
+                        break 'exec (PyErr(exc), true);
+                    }
+                    Instr::ReraiseCleanup => {
+                        let exc2 = pop!();
+                        let _prev2 = pop!();
+                        let _exc = pop!();
+                        let prev = pop!();
+                        restore_handled(vm, prev);
+                        break 'exec (PyErr(exc2), true);
+                    }
+                    Instr::SetupFinally(t) => blocks.push(Block { handler: t, level: stack.len() as u32 }),
+                    Instr::SetupWith(t) => blocks.push(Block { handler: t, level: stack.len() as u32 - 1 }),
+                    Instr::PopBlock => {
+                        blocks.pop();
+                    }
+                    Instr::PopExcept => {
+                        let prev = pop!();
+                        restore_handled(vm, prev);
+                    }
+                    Instr::CheckExcMatch => {
+                        let pat = pop!();
+                        let exc = top!().clone();
+                        let m = tri!(exception_matches(vm, &exc, &pat));
+                        stack.push(vm.bool(m));
+                    }
+                    Instr::WithExceptStart => {
+                        let l = stack.len();
+                        let exc = stack[l - 1].clone();
+                        let exit = stack[l - 3].clone();
+                        let tb = exceptions::get(&exc).and_then(|d| d.traceback.borrow().clone()).unwrap_or_else(|| vm.none());
+                        let r = tri!(ops::call_owned(vm, &exit, vec![exc.ty().clone(), exc.clone(), tb], None));
+                        stack.push(r);
+                    }
+                    Instr::BeforeWith => {
+                        let mgr = pop!();
+                        let enter = ops::lookup_special(vm, &mgr, "__enter__");
+                        let exit = ops::lookup_special(vm, &mgr, "__exit__");
+                        let (Some(enter), Some(exit)) = (enter, exit) else {
+                            let which = if ops::lookup_special(vm, &mgr, "__enter__").is_none() { "" } else { "" };
+                            let _ = which;
+                            break 'exec (
+                                vm.type_error(format!("'{}' object does not support the context manager protocol", vm.type_name(&mgr))),
+                                false,
+                            );
+                        };
+                        let bound_exit = tri!(ops::descr_get(vm, &exit, Some(&mgr), mgr.ty()));
+                        stack.push(bound_exit);
+                        let r = tri!(ops::call_unbound(vm, &enter, &mgr, &[]));
+                        stack.push(r);
+                    }
+                    Instr::LoadAssertionError => stack.push(vm.exc.assertion_error.clone()),
+                    Instr::PrintExpr => {
+                        let v = pop!();
+                        tri!(crate::builtins::display_hook(vm, &v));
+                    }
+                    Instr::SetupAnnotations => {
+                        let l = fd.locals.as_ref().unwrap_or(&fd.globals).clone();
+                        let key = vm.intern("__annotations__");
+                        if tri!(mapping_get(vm, &l, &key)).is_none() {
+                            tri!(ops::set_item(vm, &l, key, vm.dict()));
+                        }
+                    }
+                }
+            },
+        };
+
+        // ----- exception handling -----
+        let exc = err.0.clone();
+        fd.lasti.set((pc.max(1) - 1) as u32);
+        if !reraise {
+            set_context(vm, &exc);
+            add_traceback(vm, &exc, frame, pc.max(1) - 1);
+        }
+        drop(err);
+        match blocks.pop() {
+            Some(b) => {
+                stack.truncate(b.level as usize);
+                let prev = vm.handled.replace(Some(exc.clone()));
+                stack.push(prev.unwrap_or_else(|| vm.null.clone()));
+                stack.push(exc);
+                pc = b.handler as usize;
+            }
+            None => {
+                stack.clear();
+                state.pc = pc;
+                return Err(PyErr(exc));
+            }
+        }
+    }
+}
+
+#[inline]
+fn state_pc_mut(pc: &mut usize) -> &mut usize {
+    pc
+}
+
+fn restore_handled(vm: &Vm, prev: PyRef) {
+    let v = if prev.is(&vm.null) { None } else { Some(prev) };
+    let old = vm.handled.replace(v);
+    drop(old);
+}
+
+fn unbound_deref(vm: &Vm, cd: &code::CodeData, i: usize) -> PyErr {
+    let name = cd.code.localsplus_name(i);
+    if i < cd.code.varnames.len() + cd.code.cellvars.len() {
+        vm.new_exception(&vm.exc.unbound_local_error, format!("cannot access local variable '{}' where it is not associated with a value", name))
+    } else {
+        vm.new_exception(&vm.exc.name_error, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name))
+    }
+}
+
+/// `mapping[key]`, None when missing (for LoadName on class namespaces).
+fn mapping_get(vm: &Vm, m: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
+    if m.kind() == Kind::Dict && m.ty().is(&vm.types.dict) {
+        return Ok(dict::get_str_key(m, key));
+    }
+    match ops::get_item(vm, m, key) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if typeobj::isinstance(&e.0, &vm.exc.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Call with arguments borrowed from the caller's stack (builtins see them
+/// there during the call, as in CPython).
+fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+    match f.kind() {
+        Kind::BuiltinFunction => {
+            let d = builtin_function::get(f).unwrap();
+            if d.is_module_function || (d.self_.is_none() && d.objclass.is_none()) {
+                return (d.func)(vm, args, kwnames);
+            }
+            if d.self_.is_none() {
+                return ops::call(vm, f, args, kwnames);
+            }
+            ops::call(vm, f, args, kwnames)
+        }
+        _ => ops::call(vm, f, args, kwnames),
+    }
+}
+
+fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult {
+    let mut argv: Vec<PyRef> = tuple::items(args).to_vec();
+    let kwnames = match kwargs {
+        Some(d) if dict::get(d).map(|dd| dd.len()).unwrap_or(0) > 0 => {
+            let mut names = Vec::new();
+            for (k, v) in dict::get(d).unwrap().items() {
+                if k.kind() != Kind::Str {
+                    return Err(vm.type_error("keywords must be strings"));
+                }
+                names.push(k);
+                argv.push(v);
+            }
+            Some(vm.tuple(names))
+        }
+        _ => None,
+    };
+    ops::call_owned(vm, f, argv, kwnames.as_ref())
+}
+
+/// Items for unpacking into `n` targets (or `n` before and `after` after a
+/// starred target).
+fn unpack(vm: &Vm, seq: &PyRef, n: usize, after: Option<usize>) -> PyResult<Vec<PyRef>> {
+    let items: Vec<PyRef> = match seq.kind() {
+        Kind::Tuple if seq.ty().is(&vm.types.tuple) => tuple::items(seq).to_vec(),
+        Kind::List if seq.ty().is(&vm.types.list) => list::get(seq).unwrap().snapshot(),
+        _ => {
+            let it = match ops::get_iter(vm, seq) {
+                Ok(it) => it,
+                Err(e) if typeobj::isinstance(&e.0, &vm.exc.type_error) => {
+                    return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_name(seq))));
+                }
+                Err(e) => return Err(e),
+            };
+            let mut v = Vec::new();
+            while let Some(x) = ops::next(vm, &it)? {
+                v.push(x);
+                if after.is_none() && v.len() > n {
+                    return Err(vm.value_error(format!("too many values to unpack (expected {})", n)));
+                }
+            }
+            v
+        }
+    };
+    match after {
+        None => {
+            if items.len() < n {
+                return Err(vm.value_error(format!("not enough values to unpack (expected {}, got {})", n, items.len())));
+            }
+            if items.len() > n {
+                return Err(vm.value_error(format!("too many values to unpack (expected {})", n)));
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < n + after {
+                return Err(vm.value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    n + after,
+                    items.len()
+                )));
+            }
+            let mut items = items;
+            let tail = items.split_off(items.len() - after);
+            let mid = items.split_off(n);
+            let mut out = items;
+            out.push(vm.list(mid));
+            out.extend(tail);
+            Ok(out)
+        }
+    }
+}
+
+/// Build the exception to raise from `raise exc [from cause]`.
+fn make_raise(vm: &Vm, exc: PyRef, cause: Option<PyRef>) -> PyResult<PyErr> {
+    let e = instantiate_exception(vm, exc)?;
+    if let Some(c) = cause {
+        let c = if c.is(&vm.none) { None } else { Some(instantiate_exception_cause(vm, c)?) };
+        let ed = exceptions::get(&e).unwrap();
+        let old = ed.cause.replace(c);
+        drop(old);
+        ed.suppress_context.set(true);
+    }
+    Ok(PyErr(e))
+}
+
+fn instantiate_exception(vm: &Vm, exc: PyRef) -> PyResult<PyRef> {
+    if exc.kind() == Kind::Type && exceptions::is_exception_type(vm, &exc) {
+        let e = ops::call0(vm, &exc)?;
+        if !exceptions::is_exception(vm, &e) {
+            return Err(vm.type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                crate::types::repr_impl::type_repr(&exc),
+                vm.type_name(&e)
+            )));
+        }
+        return Ok(e);
+    }
+    if exceptions::is_exception(vm, &exc) {
+        return Ok(exc);
+    }
+    Err(vm.type_error("exceptions must derive from BaseException"))
+}
+
+fn instantiate_exception_cause(vm: &Vm, c: PyRef) -> PyResult<PyRef> {
+    if c.kind() == Kind::Type && exceptions::is_exception_type(vm, &c) {
+        return ops::call0(vm, &c);
+    }
+    if exceptions::is_exception(vm, &c) {
+        return Ok(c);
+    }
+    Err(vm.type_error("exception causes must derive from BaseException"))
+}
+
+pub fn exception_matches(vm: &Vm, exc: &PyRef, pat: &PyRef) -> PyResult<bool> {
+    if pat.kind() == Kind::Tuple {
+        for p in tuple::items(pat) {
+            if exception_matches(vm, exc, p)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if pat.kind() != Kind::Type || !exceptions::is_exception_type(vm, pat) {
+        return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+    }
+    Ok(typeobj::isinstance(exc, pat))
+}

@@ -1,0 +1,86 @@
+//! What happens when a reference count reaches zero.
+//!
+//! CPython frees an object the instant its count reaches zero. Before the
+//! memory goes back, objects with a finalizer get it called once (PEP 442:
+//! `__del__` of instances, `close()` of unfinished generators); if the
+//! finalizer stored a new reference somewhere, the object is resurrected and
+//! survives. Then the payload is dropped, releasing its own references, which
+//! may free more objects in turn.
+//!
+//! That chain can be as deep as the data (a linked list of a million nodes).
+//! Like CPython's "trashcan", frees nested deeper than `MAX_NESTING` are put
+//! on a queue that the outermost free drains, so freeing never overflows the
+//! native stack.
+
+use super::core::{flags, DeferredFree, Dying, PyRef};
+use std::cell::{Cell, RefCell};
+
+const MAX_NESTING: u32 = 64;
+
+thread_local! {
+    static NESTING: Cell<u32> = const { Cell::new(0) };
+    static DEFERRED: RefCell<Vec<DeferredFree>> = const { RefCell::new(Vec::new()) };
+    static LIVE_BLOCKS: Cell<isize> = const { Cell::new(0) };
+    static FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
+    static NEEDS_FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
+}
+
+/// Install the runtime's finalizer policy: `needs` says whether a dying
+/// object has a finalizer to run; `run` runs it (errors are reported by the
+/// runtime, as CPython's "Exception ignored in").
+pub fn set_finalizer_hooks(needs: fn(&PyRef) -> bool, run: fn(&PyRef) -> bool) {
+    NEEDS_FINALIZER.with(|c| c.set(Some(needs)));
+    FINALIZER.with(|c| c.set(Some(run)));
+}
+
+#[inline]
+pub(super) fn note_alloc() {
+    LIVE_BLOCKS.with(|c| c.set(c.get() + 1));
+}
+
+#[inline]
+pub(super) fn note_free() {
+    LIVE_BLOCKS.with(|c| c.set(c.get() - 1));
+}
+
+/// Number of live object blocks (`sys.getallocatedblocks` counts these).
+pub fn live_blocks() -> isize {
+    LIVE_BLOCKS.with(|c| c.get())
+}
+
+pub(super) fn dealloc(d: Dying) {
+    if d.flags() & flags::FINALIZED == 0 {
+        let needs = NEEDS_FINALIZER.with(|c| c.get());
+        if let Some(needs) = needs {
+            if d.with_ref(needs) {
+                d.set_flag(flags::FINALIZED);
+                let run = FINALIZER.with(|c| c.get()).expect("finalizer hook");
+                let r = d.resurrect();
+                run(&r);
+                // Dropping `r` either frees the object (count back to zero,
+                // FINALIZED now set, so this branch is skipped) or leaves it
+                // resurrected.
+                drop(r);
+                return;
+            }
+        }
+    }
+    let depth = NESTING.with(|n| n.get());
+    if depth >= MAX_NESTING {
+        DEFERRED.with(|q| q.borrow_mut().push(d.defer()));
+        return;
+    }
+    NESTING.with(|n| n.set(depth + 1));
+    d.free();
+    if depth == 0 {
+        // Outermost free: drain what deeper frees postponed.
+        loop {
+            let next = DEFERRED.with(|q| q.borrow_mut().pop());
+            match next {
+                Some(x) => x.into_dying().free(),
+                None => break,
+            }
+        }
+    }
+    NESTING.with(|n| n.set(depth));
+}

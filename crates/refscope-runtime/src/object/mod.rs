@@ -1,0 +1,7 @@
+//! The object core. All of refscope's `unsafe` code is in this module.
+pub mod core;
+pub mod heap;
+pub mod kinds;
+
+pub use self::core::{flags, InstanceExt, PyRef};
+pub use self::kinds::{Kind, PyPayload};

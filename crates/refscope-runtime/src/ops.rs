@@ -1,0 +1,1126 @@
+//! The object protocols: attribute access, calls, operators, comparison,
+//! hashing, truth, repr/str, iteration, subscripting.
+//!
+//! Each protocol has a fast path for exact builtin types and a generic path
+//! that looks the special method up on the type (so user classes, and user
+//! subclasses of builtins that override a dunder, behave as in CPython).
+//! Builtin types' dunders are method descriptors in their namespaces that
+//! call back into the same Rust code (`builtin_binop`, `builtin_compare`...).
+
+use crate::object::{Kind, PyRef};
+use crate::types::typeobj::{self, tflags};
+use crate::types::*;
+use crate::vm::{PyErr, PyResult, Vm};
+use refscope_compiler::bytecode::{BinOp, CmpOp};
+use std::cmp::Ordering;
+
+// ---------------------------------------------------------------- lookup
+
+/// Look a special method up on the type of `obj`.
+pub fn lookup_special(vm: &Vm, obj: &PyRef, name: &str) -> Option<PyRef> {
+    typeobj::lookup_str(vm, obj.ty(), name)
+}
+
+/// Call `type(obj).name(obj, *args)`; `None` if the type has no such method.
+pub fn call_special(vm: &Vm, obj: &PyRef, name: &str, args: &[PyRef]) -> PyResult<Option<PyRef>> {
+    match lookup_special(vm, obj, name) {
+        Some(f) => {
+            if f.is(&vm.none) {
+                return Ok(None);
+            }
+            call_unbound(vm, &f, obj, args).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+/// Call a function found on a type as a method of `obj`, without creating a
+/// bound method when the function is a plain function or method descriptor.
+pub fn call_unbound(vm: &Vm, f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult {
+    match f.kind() {
+        Kind::Function => {
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(obj.clone());
+            v.extend_from_slice(args);
+            crate::interp::call_function(vm, f, v, None)
+        }
+        Kind::BuiltinFunction if f.is_type_exact(&vm.types.method_descriptor) => {
+            let d = builtin_function::get(f).unwrap();
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(obj.clone());
+            v.extend_from_slice(args);
+            (d.func)(vm, &v, None)
+        }
+        _ => {
+            let bound = descr_get(vm, f, Some(obj), obj.ty())?;
+            call(vm, &bound, args, None)
+        }
+    }
+}
+
+trait TypeExact {
+    fn is_type_exact(&self, ty: &PyRef) -> bool;
+}
+impl TypeExact for PyRef {
+    #[inline]
+    fn is_type_exact(&self, ty: &PyRef) -> bool {
+        self.ty().is(ty)
+    }
+}
+
+// ---------------------------------------------------------------- calls
+
+/// Call `callable(*args)` where the last `len(kwnames)` args are keywords.
+pub fn call(vm: &Vm, callable: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+    match callable.kind() {
+        Kind::Function => crate::interp::call_function(vm, callable, args.to_vec(), kwnames),
+        _ => call_owned(vm, callable, args.to_vec(), kwnames),
+    }
+}
+
+/// Call with owned arguments (moved into a Python callee's frame, as CPython
+/// 3.11 moves them off the caller's stack).
+pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult {
+    match callable.kind() {
+        Kind::Function => crate::interp::call_function(vm, callable, args, kwnames),
+        Kind::BuiltinFunction => {
+            let d = builtin_function::get(callable).unwrap();
+            match (&d.self_, d.is_module_function) {
+                (Some(s), false) => {
+                    args.insert(0, s.clone());
+                    (d.func)(vm, &args, kwnames)
+                }
+                _ => {
+                    if d.objclass.is_some() && d.self_.is_none() {
+                        // An unbound method descriptor: args[0] must be an instance.
+                        let cls = d.objclass.as_ref().unwrap();
+                        let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+                        if args.len() <= nkw {
+                            return Err(vm.type_error(format!(
+                                "unbound method {}.{}() needs an argument",
+                                typeobj::type_name(cls),
+                                d.name
+                            )));
+                        }
+                        if !typeobj::isinstance(&args[0], cls) && !cls.is(&vm.types.object) {
+                            return Err(vm.type_error(format!(
+                                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                                d.name,
+                                typeobj::type_name(cls),
+                                vm.type_name(&args[0])
+                            )));
+                        }
+                    }
+                    (d.func)(vm, &args, kwnames)
+                }
+            }
+        }
+        Kind::Method => {
+            let m = method::get(callable).unwrap();
+            let func = m.func.clone();
+            args.insert(0, m.self_.clone());
+            call_owned(vm, &func, args, kwnames)
+        }
+        Kind::Type => crate::types::typeobj_call::call_type(vm, callable, &args, kwnames),
+        _ => {
+            let Some(f) = lookup_special(vm, callable, "__call__") else {
+                return Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(callable))));
+            };
+            args.insert(0, callable.clone());
+            match f.kind() {
+                Kind::Function => crate::interp::call_function(vm, &f, args, kwnames),
+                _ => {
+                    let bound = descr_get(vm, &f, Some(callable), callable.ty())?;
+                    args.remove(0);
+                    call_owned(vm, &bound, args, kwnames)
+                }
+            }
+        }
+    }
+}
+
+pub fn call0(vm: &Vm, f: &PyRef) -> PyResult {
+    call_owned(vm, f, Vec::new(), None)
+}
+pub fn call1(vm: &Vm, f: &PyRef, a: PyRef) -> PyResult {
+    call_owned(vm, f, vec![a], None)
+}
+
+pub fn is_callable(vm: &Vm, obj: &PyRef) -> bool {
+    matches!(obj.kind(), Kind::Function | Kind::BuiltinFunction | Kind::Method | Kind::Type) || lookup_special(vm, obj, "__call__").is_some()
+}
+
+// ---------------------------------------------------------------- descriptors
+
+pub fn is_data_descriptor(vm: &Vm, d: &PyRef) -> bool {
+    match d.kind() {
+        Kind::Property | Kind::Descriptor => true,
+        Kind::Function | Kind::BuiltinFunction | Kind::ClassMethod | Kind::StaticMethod | Kind::Int | Kind::Str => false,
+        _ => {
+            let td = typeobj::data(d.ty());
+            td.flag(tflags::HEAPTYPE) && (typeobj::lookup_str(vm, d.ty(), "__set__").is_some() || typeobj::lookup_str(vm, d.ty(), "__delete__").is_some())
+        }
+    }
+}
+
+/// `descr.__get__(obj, ty)` for what was found on a type.
+pub fn descr_get(vm: &Vm, d: &PyRef, obj: Option<&PyRef>, ty: &PyRef) -> PyResult {
+    match d.kind() {
+        Kind::Function => match obj {
+            Some(o) => Ok(PyRef::new(&vm.types.method, method::MethodData { func: d.clone(), self_: o.clone() })),
+            None => Ok(d.clone()),
+        },
+        Kind::BuiltinFunction => {
+            let bd = builtin_function::get(d).unwrap();
+            match (obj, bd.self_.is_none() && bd.objclass.is_some()) {
+                (Some(o), true) => Ok(builtin_function::bind(vm, bd, o)),
+                _ => Ok(d.clone()),
+            }
+        }
+        Kind::ClassMethod => {
+            let f = d.payload_unchecked::<classmethod::ClassMethodData>().func();
+            let owner = match obj {
+                Some(o) if ty.kind() != Kind::Type || !o.is(ty) => ty.clone(),
+                _ => ty.clone(),
+            };
+            match f.kind() {
+                Kind::BuiltinFunction => {
+                    let bd = builtin_function::get(&f).unwrap();
+                    Ok(PyRef::new(
+                        &vm.types.builtin_function,
+                        builtin_function::BuiltinFunctionData {
+                            name: bd.name,
+                            func: bd.func,
+                            self_: Some(owner),
+                            objclass: None,
+                            is_module_function: false,
+                        },
+                    ))
+                }
+                _ => Ok(PyRef::new(&vm.types.method, method::MethodData { func: f, self_: owner })),
+            }
+        }
+        Kind::StaticMethod => Ok(d.payload_unchecked::<staticmethod::StaticMethodData>().func()),
+        Kind::Property => {
+            let Some(o) = obj else { return Ok(d.clone()) };
+            let p = property::get(d).unwrap();
+            let fget = p.fget.borrow().clone();
+            match fget {
+                Some(f) => call1(vm, &f, o.clone()),
+                None => Err(vm.attribute_error(format!(
+                    "property {}of '{}' object has no getter",
+                    property_name(vm, d),
+                    vm.type_name(o)
+                ))),
+            }
+        }
+        Kind::Descriptor => {
+            let Some(o) = obj else { return Ok(d.clone()) };
+            crate::types::descriptor_impl::get(vm, d, o)
+        }
+        _ => {
+            if typeobj::data(d.ty()).flag(tflags::HEAPTYPE) {
+                if let Some(g) = typeobj::lookup_str(vm, d.ty(), "__get__") {
+                    let o = obj.cloned().unwrap_or_else(|| vm.none());
+                    return call_unbound(vm, &g, d, &[o, ty.clone()]);
+                }
+            }
+            Ok(d.clone())
+        }
+    }
+}
+
+pub fn property_name(vm: &Vm, p: &PyRef) -> String {
+    let pd = property::get(p).unwrap();
+    if let Some(n) = pd.name.borrow().as_ref() {
+        if let Some(s) = str::get(n) {
+            return format!("'{}' ", s.as_str());
+        }
+    }
+    if let Some(f) = pd.fget.borrow().as_ref() {
+        if let Ok(n) = get_attr_str(vm, f, "__name__") {
+            if let Some(s) = str::get(&n) {
+                return format!("'{}' ", s.as_str());
+            }
+        }
+    }
+    String::new()
+}
+
+// ---------------------------------------------------------------- attributes
+
+/// The instance `__dict__` of an object, if it has one.
+pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
+    match obj.kind() {
+        Kind::Module => return Some(module::get(obj).unwrap().dict.clone()),
+        Kind::Type => return Some(typeobj::data(obj).dict.clone()),
+        Kind::Function => {
+            let f = function::get(obj).unwrap();
+            if f.dict.borrow().is_none() && create {
+                *f.dict.borrow_mut() = Some(vm.dict());
+            }
+            return f.dict.borrow().clone();
+        }
+        Kind::Exception => {
+            let e = exceptions::get(obj).unwrap();
+            if e.dict.borrow().is_none() && create {
+                *e.dict.borrow_mut() = Some(vm.dict());
+            }
+            return e.dict.borrow().clone();
+        }
+        _ => {}
+    }
+    let ext = obj.ext()?;
+    if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
+        return None;
+    }
+    if ext.dict.borrow().is_none() {
+        if !create {
+            return None;
+        }
+        *ext.dict.borrow_mut() = Some(vm.dict());
+    }
+    ext.dict.borrow().clone()
+}
+
+pub fn get_attr_str(vm: &Vm, obj: &PyRef, name: &str) -> PyResult {
+    let n = vm.intern(name);
+    get_attr(vm, obj, &n)
+}
+
+pub fn set_attr_str(vm: &Vm, obj: &PyRef, name: &str, value: PyRef) -> PyResult<()> {
+    let n = vm.intern(name);
+    set_attr(vm, obj, &n, Some(value))
+}
+
+/// `getattr(obj, name)`.
+pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
+    let ty = obj.ty();
+    let td = typeobj::data(ty);
+    if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 {
+        let r = if td.flag(tflags::CUSTOM_GETATTRIBUTE) {
+            let f = typeobj::lookup_str(vm, ty, "__getattribute__").unwrap();
+            call_unbound(vm, &f, obj, &[name.clone()])
+        } else {
+            generic_get_attr(vm, obj, name)
+        };
+        return match r {
+            Err(e) if td.flag(tflags::HAS_GETATTR) && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => {
+                let f = typeobj::lookup_str(vm, ty, "__getattr__").unwrap();
+                call_unbound(vm, &f, obj, &[name.clone()])
+            }
+            r => r,
+        };
+    }
+    generic_get_attr(vm, obj, name)
+}
+
+pub fn get_attr_opt(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
+    match get_attr(vm, obj, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if typeobj::isinstance(&e.0, &vm.exc.attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `object.__getattribute__`.
+pub fn generic_get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
+    match obj.kind() {
+        Kind::Type => return crate::types::typeobj_call::type_getattr(vm, obj, name),
+        Kind::Super => return crate::types::super_impl::getattr(vm, obj, name),
+        _ => {}
+    }
+    generic_get_attr_plain(vm, obj, name)
+}
+
+/// `object.__getattribute__` proper: data descriptors on the type, then the
+/// instance dict, then other attributes of the type.
+pub fn generic_get_attr_plain(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
+    let ty = obj.ty();
+    let descr = typeobj::lookup(ty, name);
+    if let Some(d) = &descr {
+        if is_data_descriptor(vm, d) {
+            return descr_get(vm, d, Some(obj), ty);
+        }
+    }
+    if let Some(dict) = instance_dict(vm, obj, false) {
+        if let Some(v) = dict::get(&dict).and_then(|dd| dd.get_str(name)) {
+            return Ok(v);
+        }
+    }
+    if let Some(d) = descr {
+        return descr_get(vm, &d, Some(obj), ty);
+    }
+    if let Some(v) = crate::types::type_attrs::builtin_attr(vm, obj, str::as_str(name))? {
+        return Ok(v);
+    }
+    Err(attr_error(vm, obj, name))
+}
+
+pub fn attr_error(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyErr {
+    let n = str::as_str(name);
+    let msg = if obj.kind() == Kind::Module {
+        let mname = module_name(vm, obj);
+        format!("module '{}' has no attribute '{}'", mname, n)
+    } else if obj.kind() == Kind::Type {
+        format!("type object '{}' has no attribute '{}'", typeobj::type_name(obj), n)
+    } else {
+        format!("'{}' object has no attribute '{}'", vm.type_name(obj), n)
+    };
+    let e = vm.attribute_error(msg);
+    if let Some(d) = exceptions::get(&e.0) {
+        let dict = d.dict.borrow().clone();
+        if let Some(dict) = dict {
+            dict::set_item_str(vm, &dict, vm.intern("name"), name.clone());
+            dict::set_item_str(vm, &dict, vm.intern("obj"), obj.clone());
+        }
+    }
+    e
+}
+
+pub fn module_name(vm: &Vm, m: &PyRef) -> String {
+    let d = &module::get(m).unwrap().dict;
+    match dict::get_str_key(d, &vm.intern("__name__")) {
+        Some(n) if n.kind() == Kind::Str => str::as_str(&n).to_string(),
+        _ => "?".into(),
+    }
+}
+
+/// `setattr(obj, name, value)` (value None: `delattr`).
+pub fn set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    let ty = obj.ty();
+    let td = typeobj::data(ty);
+    if td.flag(tflags::CUSTOM_SETATTR) {
+        let (mname, args) = match &value {
+            Some(v) => ("__setattr__", vec![name.clone(), v.clone()]),
+            None => ("__delattr__", vec![name.clone()]),
+        };
+        let f = typeobj::lookup_str(vm, ty, mname).unwrap();
+        call_unbound(vm, &f, obj, &args)?;
+        return Ok(());
+    }
+    generic_set_attr(vm, obj, name, value)
+}
+
+pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    if obj.kind() == Kind::Type {
+        return crate::types::typeobj_call::type_setattr(vm, obj, name, value);
+    }
+    let ty = obj.ty();
+    if let Some(d) = typeobj::lookup(ty, name) {
+        if is_data_descriptor(vm, &d) {
+            return descr_set(vm, &d, obj, value);
+        }
+    }
+    let Some(dict) = instance_dict(vm, obj, true) else {
+        let n = str::as_str(name);
+        if typeobj::lookup(ty, name).is_some() {
+            return Err(vm.attribute_error(format!("'{}' object attribute '{}' is read-only", vm.type_name(obj), n)));
+        }
+        return Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), n)));
+    };
+    let dd = dict::get(&dict).unwrap();
+    match value {
+        Some(v) => {
+            dd.set(vm, name.clone(), v)?;
+        }
+        None => {
+            if dd.remove(vm, name)?.is_none() {
+                return Err(attr_error(vm, obj, name));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn descr_set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    match d.kind() {
+        Kind::Property => {
+            let p = property::get(d).unwrap();
+            let (f, verb) = match &value {
+                Some(_) => (p.fset.borrow().clone(), "setter"),
+                None => (p.fdel.borrow().clone(), "deleter"),
+            };
+            match f {
+                Some(f) => {
+                    let mut args = vec![obj.clone()];
+                    if let Some(v) = value {
+                        args.push(v);
+                    }
+                    call_owned(vm, &f, args, None)?;
+                    Ok(())
+                }
+                None => Err(vm.attribute_error(format!(
+                    "property {}of '{}' object has no {}",
+                    property_name(vm, d),
+                    vm.type_name(obj),
+                    verb
+                ))),
+            }
+        }
+        Kind::Descriptor => crate::types::descriptor_impl::set(vm, d, obj, value),
+        _ => {
+            let (mname, args) = match &value {
+                Some(v) => ("__set__", vec![obj.clone(), v.clone()]),
+                None => ("__delete__", vec![obj.clone()]),
+            };
+            match typeobj::lookup_str(vm, d.ty(), mname) {
+                Some(f) => {
+                    call_unbound(vm, &f, d, &args)?;
+                    Ok(())
+                }
+                None => Err(vm.attribute_error(format!("__{}__", if value.is_some() { "set" } else { "delete" }))),
+            }
+        }
+    }
+}
+
+/// For `LoadMethod`: the unbound function and whether it needs `self`.
+pub fn load_method(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)> {
+    let ty = obj.ty();
+    let td = typeobj::data(ty);
+    if obj.kind() != Kind::Type && obj.kind() != Kind::Super && td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE) == 0 {
+        if let Some(d) = typeobj::lookup(ty, name) {
+            let is_plain = d.kind() == Kind::Function || (d.kind() == Kind::BuiltinFunction && d.ty().is(&vm.types.method_descriptor));
+            if is_plain {
+                // An instance attribute of the same name shadows it.
+                let shadowed = match instance_dict(vm, obj, false) {
+                    Some(dict) => dict::get(&dict).and_then(|dd| dd.get_str(name)).is_some(),
+                    None => false,
+                };
+                if !shadowed {
+                    return Ok((d, true));
+                }
+            }
+        }
+    }
+    Ok((get_attr(vm, obj, name)?, false))
+}
+
+// ---------------------------------------------------------------- truth
+
+pub fn truthy(vm: &Vm, obj: &PyRef) -> PyResult<bool> {
+    if obj.is(&vm.true_) {
+        return Ok(true);
+    }
+    if obj.is(&vm.false_) || obj.is(&vm.none) {
+        return Ok(false);
+    }
+    let heap = typeobj::data(obj.ty()).flag(tflags::HEAPTYPE);
+    if !heap {
+        match obj.kind() {
+            Kind::Int => return Ok(!int::get(obj).unwrap().is_zero()),
+            Kind::Float => return Ok(float::get(obj).unwrap() != 0.0),
+            Kind::Str => return Ok(str::get(obj).unwrap().char_len() != 0),
+            Kind::List => return Ok(!list::get(obj).unwrap().is_empty()),
+            Kind::Tuple => return Ok(!tuple::items(obj).is_empty()),
+            Kind::Dict => return Ok(!dict::get(obj).unwrap().is_empty()),
+            Kind::Set => return Ok(!set::get(obj).unwrap().is_empty()),
+            Kind::Bytes => return Ok(!bytes::get(obj).unwrap().is_empty()),
+            Kind::Complex => {
+                let (r, i) = complex::get(obj).unwrap();
+                return Ok(r != 0.0 || i != 0.0);
+            }
+            _ => {}
+        }
+    }
+    if let Some(r) = call_special(vm, obj, "__bool__", &[])? {
+        if r.is(&vm.true_) {
+            return Ok(true);
+        }
+        if r.is(&vm.false_) {
+            return Ok(false);
+        }
+        return Err(vm.type_error(format!("__bool__ should return bool, returned {}", vm.type_name(&r))));
+    }
+    if let Some(r) = call_special(vm, obj, "__len__", &[])? {
+        let n = len_result(vm, &r)?;
+        return Ok(n != 0);
+    }
+    Ok(true)
+}
+
+fn len_result(vm: &Vm, r: &PyRef) -> PyResult<usize> {
+    use num_traits::{Signed, ToPrimitive};
+    let Some(d) = int::get(r) else {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(r))));
+    };
+    let b = d.to_bigint();
+    if b.is_negative() {
+        return Err(vm.value_error("__len__() should return >= 0"));
+    }
+    b.to_usize().ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+}
+
+// ---------------------------------------------------------------- len
+
+pub fn len(vm: &Vm, obj: &PyRef) -> PyResult<usize> {
+    if !typeobj::data(obj.ty()).flag(tflags::HEAPTYPE) {
+        if let Some(n) = builtin_len(obj) {
+            return Ok(n);
+        }
+    }
+    match call_special(vm, obj, "__len__", &[])? {
+        Some(r) => len_result(vm, &r),
+        None => Err(vm.type_error(format!("object of type '{}' has no len()", vm.type_name(obj)))),
+    }
+}
+
+pub fn builtin_len(obj: &PyRef) -> Option<usize> {
+    Some(match obj.kind() {
+        Kind::Str => str::get(obj)?.char_len(),
+        Kind::List => list::get(obj)?.len(),
+        Kind::Tuple => tuple::items(obj).len(),
+        Kind::Dict => dict::get(obj)?.len(),
+        Kind::Set => set::get(obj)?.len(),
+        Kind::Bytes => bytes::get(obj)?.len(),
+        Kind::ByteArray => bytearray::get(obj)?.b.borrow().len(),
+        Kind::Range => {
+            let r = range::get(obj)?;
+            let (a, b, c) = r.small?;
+            range::len_small(a, b, c) as usize
+        }
+        Kind::DictView => dict::get(&obj.payload::<dict::DictViewData>()?.dict)?.len(),
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------- hash
+
+pub fn hash(vm: &Vm, obj: &PyRef) -> PyResult<i64> {
+    match obj.kind() {
+        Kind::Str if obj.ty().is(&vm.types.str_) => return Ok(str::get(obj).unwrap().hash(vm)),
+        Kind::Int if !typeobj::data(obj.ty()).flag(tflags::HEAPTYPE) => return Ok(int::hash(int::get(obj).unwrap())),
+        _ => {}
+    }
+    let f = lookup_special(vm, obj, "__hash__");
+    match f {
+        None => Err(unhashable(vm, obj)),
+        Some(f) if f.is(&vm.none) => Err(unhashable(vm, obj)),
+        Some(f) => {
+            let r = call_unbound(vm, &f, obj, &[])?;
+            match int::get(&r) {
+                Some(d) => Ok(match d {
+                    int::IntData::Small(i) => {
+                        if *i == -1 {
+                            -2
+                        } else {
+                            *i
+                        }
+                    }
+                    int::IntData::Big(b) => int::hash_big(b),
+                }),
+                None => Err(vm.type_error("__hash__ method should return an integer")),
+            }
+        }
+    }
+}
+
+pub fn unhashable(vm: &Vm, obj: &PyRef) -> PyErr {
+    vm.type_error(format!("unhashable type: '{}'", vm.type_name(obj)))
+}
+
+/// Hash of an object by identity (object.__hash__).
+pub fn id_hash(obj: &PyRef) -> i64 {
+    let p = obj.id() as u64;
+    let h = p.rotate_right(4) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+// ---------------------------------------------------------------- repr / str
+
+pub fn repr(vm: &Vm, obj: &PyRef) -> PyResult<PyRef> {
+    vm.enter_recursion(" while getting the repr of an object")?;
+    let r = repr_inner(vm, obj);
+    vm.leave_recursion();
+    r
+}
+
+fn repr_inner(vm: &Vm, obj: &PyRef) -> PyResult<PyRef> {
+    let heap = typeobj::data(obj.ty()).flag(tflags::HEAPTYPE);
+    if !heap {
+        if let Some(s) = crate::types::repr_impl::builtin_repr(vm, obj)? {
+            return Ok(s);
+        }
+    }
+    match call_special(vm, obj, "__repr__", &[])? {
+        Some(r) => {
+            if r.kind() != Kind::Str {
+                return Err(vm.type_error(format!("__repr__ returned non-string (type {})", vm.type_name(&r))));
+            }
+            Ok(r)
+        }
+        None => Ok(vm.str_owned(crate::types::repr_impl::default_repr(vm, obj))),
+    }
+}
+
+pub fn repr_string(vm: &Vm, obj: &PyRef) -> PyResult<String> {
+    let r = repr(vm, obj)?;
+    Ok(str::as_str(&r).to_string())
+}
+
+pub fn str_(vm: &Vm, obj: &PyRef) -> PyResult<PyRef> {
+    if obj.ty().is(&vm.types.str_) {
+        return Ok(obj.clone());
+    }
+    let heap = typeobj::data(obj.ty()).flag(tflags::HEAPTYPE);
+    if !heap {
+        match obj.kind() {
+            Kind::Int | Kind::Float | Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::Complex => return repr(vm, obj),
+            Kind::Exception => return crate::types::repr_impl::exception_str(vm, obj),
+            _ => {}
+        }
+    }
+    match call_special(vm, obj, "__str__", &[])? {
+        Some(r) => {
+            if r.kind() != Kind::Str {
+                return Err(vm.type_error(format!("__str__ returned non-string (type {})", vm.type_name(&r))));
+            }
+            Ok(r)
+        }
+        None => repr(vm, obj),
+    }
+}
+
+pub fn str_string(vm: &Vm, obj: &PyRef) -> PyResult<String> {
+    let r = str_(vm, obj)?;
+    Ok(str::as_str(&r).to_string())
+}
+
+// ---------------------------------------------------------------- comparison
+
+/// `a == b` as a bool, with the identity shortcut containers use.
+pub fn eq(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    compare_bool(vm, a, b, CmpOp::Eq)
+}
+
+pub fn compare_bool(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<bool> {
+    // Fast paths that need no objects.
+    if let Some(r) = fast_compare(vm, a, b, op)? {
+        return Ok(r);
+    }
+    let r = rich_compare(vm, a, b, op)?;
+    if r.is(&vm.true_) {
+        return Ok(true);
+    }
+    if r.is(&vm.false_) {
+        return Ok(false);
+    }
+    truthy(vm, &r)
+}
+
+fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Option<bool>> {
+    let ord = match (a.kind(), b.kind()) {
+        (Kind::Int, Kind::Int) if !is_heap(a) && !is_heap(b) => Some(int::cmp(int::get(a).unwrap(), int::get(b).unwrap())),
+        (Kind::Str, Kind::Str) if !is_heap(a) && !is_heap(b) => {
+            let (x, y) = (str::get(a).unwrap(), str::get(b).unwrap());
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                let e = str::eq(x, y);
+                return Ok(Some(if op == CmpOp::Eq { e } else { !e }));
+            }
+            Some(x.as_str().cmp(y.as_str()))
+        }
+        (Kind::Float, Kind::Float) if !is_heap(a) && !is_heap(b) => {
+            let (x, y) = (float::get(a).unwrap(), float::get(b).unwrap());
+            return Ok(Some(match op {
+                CmpOp::Lt => x < y,
+                CmpOp::Le => x <= y,
+                CmpOp::Eq => x == y,
+                CmpOp::Ne => x != y,
+                CmpOp::Gt => x > y,
+                CmpOp::Ge => x >= y,
+            }));
+        }
+        _ => None,
+    };
+    let _ = vm;
+    Ok(ord.map(|o| ord_matches(o, op)))
+}
+
+#[inline]
+fn is_heap(o: &PyRef) -> bool {
+    typeobj::data(o.ty()).flag(tflags::HEAPTYPE)
+}
+
+pub fn ord_matches(o: Ordering, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::Le => o != Ordering::Greater,
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::Ne => o != Ordering::Equal,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::Ge => o != Ordering::Less,
+    }
+}
+
+/// `a <op> b` with CPython's dispatch: the reflected method of a subclass
+/// operand first, then the left operand's, then the right's reflected one;
+/// `==`/`!=` fall back to identity; ordering raises TypeError.
+pub fn rich_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
+    if let Some(r) = fast_compare(vm, a, b, op)? {
+        return Ok(vm.bool(r));
+    }
+    vm.enter_recursion(" in comparison")?;
+    let r = rich_compare_inner(vm, a, b, op);
+    vm.leave_recursion();
+    r
+}
+
+fn rich_compare_inner(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
+    let ta = a.ty();
+    let tb = b.ty();
+    let mut checked_reflected = false;
+    if !ta.is(tb) && typeobj::is_subtype(tb, ta) {
+        if let Some(f) = lookup_special(vm, b, op.swapped().dunder()) {
+            checked_reflected = true;
+            let r = call_unbound(vm, &f, b, &[a.clone()])?;
+            if !r.is(&vm.not_implemented) {
+                return Ok(r);
+            }
+        }
+    }
+    if let Some(f) = lookup_special(vm, a, op.dunder()) {
+        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        if !r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+    }
+    if !checked_reflected {
+        if let Some(f) = lookup_special(vm, b, op.swapped().dunder()) {
+            let r = call_unbound(vm, &f, b, &[a.clone()])?;
+            if !r.is(&vm.not_implemented) {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(vm.bool(a.is(b))),
+        CmpOp::Ne => Ok(vm.bool(!a.is(b))),
+        _ => Err(vm.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            vm.type_name(a),
+            vm.type_name(b)
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------- arithmetic
+
+pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
+    // Fast paths for exact builtin types.
+    if a.kind() == Kind::Int && b.kind() == Kind::Int && !is_heap(a) && !is_heap(b) {
+        if let Some(r) = int::binop(vm, op, int::get(a).unwrap(), int::get(b).unwrap())? {
+            return Ok(r);
+        }
+    } else if a.kind() == Kind::Float && b.kind() == Kind::Float && !is_heap(a) && !is_heap(b) {
+        if let Some(r) = float::binop(vm, op, float::get(a).unwrap(), float::get(b).unwrap())? {
+            return Ok(r);
+        }
+    }
+    match binary_op1(vm, a, b, op)? {
+        Some(r) => Ok(r),
+        None => Err(binop_type_error(vm, a, b, op.symbol())),
+    }
+}
+
+fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, sym: &str) -> PyErr {
+    if sym == "+" && a.kind() == Kind::Str && !is_heap(a) {
+        return vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(b)));
+    }
+    if sym == "+" && a.kind() == Kind::List && !is_heap(a) {
+        return vm.type_error(format!("can only concatenate list (not \"{}\") to list", vm.type_name(b)));
+    }
+    if sym == "+" && a.kind() == Kind::Tuple && !is_heap(a) {
+        return vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(b)));
+    }
+    if sym == "*" && matches!(b.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes) && !matches!(a.kind(), Kind::Int) {
+        return vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(a)));
+    }
+    if sym == "*" && matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes) {
+        return vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(b)));
+    }
+    vm.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, vm.type_name(a), vm.type_name(b)))
+}
+
+/// Try `a.__op__(b)` and `b.__rop__(a)` in CPython's order. `None` when
+/// both are missing or return NotImplemented.
+pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<PyRef>> {
+    let (fwd, rev, _) = op.dunders();
+    let ta = a.ty();
+    let tb = b.ty();
+    let fa = lookup_special(vm, a, fwd);
+    let fb = if ta.is(tb) { None } else { lookup_special(vm, b, rev) };
+    let mut fb = fb;
+    if let Some(f) = &fb {
+        if typeobj::is_subtype(tb, ta) {
+            // A subclass's reflected method goes first when it overrides.
+            let ra = lookup_special(vm, a, rev);
+            if ra.as_ref().map(|x| !x.is(f)).unwrap_or(true) {
+                let r = call_unbound(vm, f, b, &[a.clone()])?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(Some(r));
+                }
+                fb = None;
+            }
+        }
+    }
+    if let Some(f) = fa {
+        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        if !r.is(&vm.not_implemented) {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(f) = fb {
+        let r = call_unbound(vm, &f, b, &[a.clone()])?;
+        if !r.is(&vm.not_implemented) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
+}
+
+/// `a op= b`: `__iop__` if the type has it, else the binary operation.
+pub fn inplace_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
+    if a.kind() == Kind::Int && b.kind() == Kind::Int && !is_heap(a) && !is_heap(b) {
+        if let Some(r) = int::binop(vm, op, int::get(a).unwrap(), int::get(b).unwrap())? {
+            return Ok(r);
+        }
+    }
+    let (_, _, iname) = op.dunders();
+    if let Some(f) = lookup_special(vm, a, iname) {
+        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        if !r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+    }
+    match binary_op1(vm, a, b, op)? {
+        Some(r) => Ok(r),
+        None => Err(binop_type_error(vm, a, b, op.inplace_symbol())),
+    }
+}
+
+pub fn unary_op(vm: &Vm, a: &PyRef, op: refscope_compiler::bytecode::UnaryOp) -> PyResult {
+    use refscope_compiler::bytecode::UnaryOp as U;
+    if op == U::Not {
+        return Ok(vm.bool(!truthy(vm, a)?));
+    }
+    if !is_heap(a) {
+        match (a.kind(), op) {
+            (Kind::Int, U::Neg) => return Ok(int::neg(vm, int::get(a).unwrap())),
+            (Kind::Int, U::Pos) => return Ok(vm.bigint(int::get(a).unwrap().to_bigint())),
+            (Kind::Int, U::Invert) => return Ok(int::invert(vm, int::get(a).unwrap())),
+            (Kind::Float, U::Neg) => return Ok(vm.float(-float::get(a).unwrap())),
+            (Kind::Float, U::Pos) => return Ok(vm.float(float::get(a).unwrap())),
+            _ => {}
+        }
+    }
+    let (name, sym) = match op {
+        U::Neg => ("__neg__", "-"),
+        U::Pos => ("__pos__", "+"),
+        U::Invert => ("__invert__", "~"),
+        U::Not => unreachable!(),
+    };
+    match call_special(vm, a, name, &[])? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!("bad operand type for unary {}: '{}'", sym, vm.type_name(a)))),
+    }
+}
+
+// ---------------------------------------------------------------- items
+
+pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
+    if !is_heap(obj) {
+        if let Some(r) = crate::types::seq_impl::builtin_getitem(vm, obj, key)? {
+            return Ok(r);
+        }
+    }
+    if let Some(f) = lookup_special(vm, obj, "__getitem__") {
+        return call_unbound(vm, &f, obj, &[key.clone()]);
+    }
+    if obj.kind() == Kind::Type {
+        if let Some(f) = typeobj::lookup_str(vm, obj, "__class_getitem__") {
+            let bound = descr_get(vm, &f, None, obj)?;
+            return call1(vm, &bound, key.clone());
+        }
+        return Err(vm.type_error(format!("type '{}' is not subscriptable", typeobj::type_name(obj))));
+    }
+    Err(vm.type_error(format!("'{}' object is not subscriptable", vm.type_name(obj))))
+}
+
+pub fn set_item(vm: &Vm, obj: &PyRef, key: PyRef, value: PyRef) -> PyResult<()> {
+    if !is_heap(obj) {
+        if let Some(()) = crate::types::seq_impl::builtin_setitem(vm, obj, &key, Some(value.clone()))? {
+            return Ok(());
+        }
+    }
+    match lookup_special(vm, obj, "__setitem__") {
+        Some(f) => {
+            call_unbound(vm, &f, obj, &[key, value])?;
+            Ok(())
+        }
+        None => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.type_name(obj)))),
+    }
+}
+
+pub fn del_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<()> {
+    if !is_heap(obj) {
+        if let Some(()) = crate::types::seq_impl::builtin_setitem(vm, obj, key, None)? {
+            return Ok(());
+        }
+    }
+    match lookup_special(vm, obj, "__delitem__") {
+        Some(f) => {
+            call_unbound(vm, &f, obj, &[key.clone()])?;
+            Ok(())
+        }
+        None => Err(vm.type_error(format!("'{}' object doesn't support item deletion", vm.type_name(obj)))),
+    }
+}
+
+pub fn contains(vm: &Vm, container: &PyRef, item: &PyRef) -> PyResult<bool> {
+    if !is_heap(container) {
+        if let Some(r) = crate::types::seq_impl::builtin_contains(vm, container, item)? {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = call_special(vm, container, "__contains__", &[item.clone()])? {
+        return truthy(vm, &r);
+    }
+    // Fall back to iteration.
+    let it = match get_iter(vm, container) {
+        Ok(it) => it,
+        Err(e) if typeobj::isinstance(&e.0, &vm.exc.type_error) => {
+            return Err(vm.type_error(format!("argument of type '{}' is not iterable", vm.type_name(container))));
+        }
+        Err(e) => return Err(e),
+    };
+    while let Some(x) = next(vm, &it)? {
+        if eq(vm, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+// ---------------------------------------------------------------- iteration
+
+pub fn get_iter(vm: &Vm, obj: &PyRef) -> PyResult {
+    if !is_heap(obj) {
+        if let Some(it) = crate::types::iter_impl::builtin_iter(vm, obj)? {
+            return Ok(it);
+        }
+    }
+    if let Some(f) = lookup_special(vm, obj, "__iter__") {
+        if f.is(&vm.none) {
+            return Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(obj))));
+        }
+        let it = call_unbound(vm, &f, obj, &[])?;
+        if lookup_special(vm, &it, "__next__").is_none() && !matches!(it.kind(), Kind::Iterator | Kind::Generator) {
+            return Err(vm.type_error(format!("iter() returned non-iterator of type '{}'", vm.type_name(&it))));
+        }
+        return Ok(it);
+    }
+    if lookup_special(vm, obj, "__getitem__").is_some() {
+        return Ok(iterators::new(vm, &vm.types.seq_iterator, iterators::IterState::Seq { seq: Some(obj.clone()), index: 0 }));
+    }
+    Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(obj))))
+}
+
+/// The next item, or `None` when the iterator is exhausted.
+pub fn next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
+    match it.kind() {
+        Kind::Iterator if !is_heap(it) => crate::types::iter_impl::iter_next(vm, it),
+        Kind::Generator => crate::types::generator_impl::next(vm, it),
+        _ => match lookup_special(vm, it, "__next__") {
+            Some(f) => match call_unbound(vm, &f, it, &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if typeobj::isinstance(&e.0, &vm.exc.stop_iteration) => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it)))),
+        },
+    }
+}
+
+/// All items of an iterable.
+pub fn iterate(vm: &Vm, obj: &PyRef) -> PyResult<Vec<PyRef>> {
+    match obj.kind() {
+        Kind::List if !is_heap(obj) => return Ok(list::get(obj).unwrap().snapshot()),
+        Kind::Tuple if !is_heap(obj) => return Ok(tuple::items(obj).to_vec()),
+        _ => {}
+    }
+    let it = get_iter(vm, obj)?;
+    let mut v = Vec::new();
+    while let Some(x) = next(vm, &it)? {
+        v.push(x);
+    }
+    Ok(v)
+}
+
+// ---------------------------------------------------------------- isinstance
+
+pub fn isinstance(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    if obj.ty().is(cls) {
+        return Ok(true);
+    }
+    if cls.kind() == Kind::Tuple {
+        for c in tuple::items(cls) {
+            if isinstance(vm, obj, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if cls.kind() != Kind::Type {
+        if let Some(f) = lookup_special(vm, cls, "__instancecheck__") {
+            let r = call_unbound(vm, &f, cls, &[obj.clone()])?;
+            return truthy(vm, &r);
+        }
+        return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+    }
+    if typeobj::isinstance(obj, cls) {
+        return Ok(true);
+    }
+    // obj.__class__ may differ from type(obj).
+    if let Ok(c) = get_attr_str(vm, obj, "__class__") {
+        if c.kind() == Kind::Type && !c.is(obj.ty()) {
+            return Ok(typeobj::is_subtype(&c, cls));
+        }
+    }
+    Ok(false)
+}
+
+pub fn issubclass(vm: &Vm, sub: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    if cls.kind() == Kind::Tuple {
+        for c in tuple::items(cls) {
+            if issubclass(vm, sub, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if sub.kind() != Kind::Type {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    if cls.kind() != Kind::Type {
+        if let Some(f) = lookup_special(vm, cls, "__subclasscheck__") {
+            let r = call_unbound(vm, &f, cls, &[sub.clone()])?;
+            return truthy(vm, &r);
+        }
+        return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+    }
+    Ok(typeobj::is_subtype(sub, cls))
+}
+
+/// Python's `index` protocol as i64 (IndexError-style callers map overflow).
+pub fn index_i64(vm: &Vm, obj: &PyRef) -> PyResult<i64> {
+    int::index_i64(vm, obj)
+}

@@ -1,0 +1,440 @@
+//! `__new__` of the builtin types (CPython's tp_new): what `int(x)`,
+//! `list()`, `dict()`, `BaseException(...)` ... create. Subclass instances
+//! get the instance trailer (`__dict__`).
+
+use crate::object::{Kind, PyPayload, PyRef};
+use crate::ops;
+use crate::types::typeobj::{self, tflags, NewFn};
+use crate::types::*;
+use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
+
+/// Allocate an instance of `cls` (a builtin type or a subclass of one).
+pub fn alloc<T: PyPayload>(cls: &PyRef, payload: T) -> PyRef {
+    let td = typeobj::data(cls);
+    if td.flag(tflags::HEAPTYPE) {
+        PyRef::new_ext(cls, payload, td.slot_names.borrow().len())
+    } else {
+        PyRef::new(cls, payload)
+    }
+}
+
+pub fn split_kw<'a>(args: &'a [PyRef], kw: Option<&PyRef>) -> (&'a [PyRef], &'a [PyRef]) {
+    let n = kw.map(|k| tuple::items(k).len()).unwrap_or(0);
+    args.split_at(args.len() - n)
+}
+
+fn no_kw(vm: &Vm, name: &str, kw: Option<&PyRef>) -> PyResult<()> {
+    if kw.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
+    }
+    Ok(())
+}
+
+fn is_exact(vm: &Vm, cls: &PyRef, t: &PyRef) -> bool {
+    let _ = vm;
+    cls.is(t)
+}
+
+fn int_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, kwv) = split_kw(args, kw);
+    let mut base: Option<PyRef> = None;
+    if let Some(k) = kw {
+        for (n, v) in tuple::items(k).iter().zip(kwv) {
+            if str::as_str(n) == "base" {
+                base = Some(v.clone());
+            } else {
+                return Err(vm.type_error(format!("'{}' is an invalid keyword argument for int()", str::as_str(n))));
+            }
+        }
+    }
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", pos.len())));
+    }
+    if pos.len() == 2 {
+        base = Some(pos[1].clone());
+    }
+    let value = match pos.first() {
+        None => {
+            if base.is_some() {
+                return Err(vm.type_error("int() missing string argument"));
+            }
+            num_bigint::BigInt::from(0)
+        }
+        Some(x) => crate::builtins::int_from(vm, x, base.as_ref())?,
+    };
+    if is_exact(vm, cls, &vm.types.int) {
+        return Ok(vm.bigint(value));
+    }
+    Ok(alloc(cls, crate::builtins::int_data(value)))
+}
+
+fn bool_new(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "bool", kw)?;
+    match args.len() {
+        0 => Ok(vm.false_.clone()),
+        1 => Ok(vm.bool(ops::truthy(vm, &args[0])?)),
+        n => Err(vm.type_error(format!("bool expected at most 1 argument, got {}", n))),
+    }
+}
+
+fn float_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "float", kw)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len())));
+    }
+    let f = match args.first() {
+        None => 0.0,
+        Some(x) => crate::builtins::float_from(vm, x)?,
+    };
+    if is_exact(vm, cls, &vm.types.float) {
+        return Ok(vm.float(f));
+    }
+    Ok(alloc(cls, float::FloatData(f)))
+}
+
+fn complex_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
+    let re = match args.first() {
+        Some(x) => match x.kind() {
+            Kind::Complex => return Ok(x.clone()),
+            _ => crate::builtins::float_from(vm, x)?,
+        },
+        None => 0.0,
+    };
+    let im = match args.get(1) {
+        Some(x) => crate::builtins::float_from(vm, x)?,
+        None => 0.0,
+    };
+    Ok(alloc(cls, complex::ComplexData { re, im }))
+}
+
+fn str_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, kwv) = split_kw(args, kw);
+    let mut encoding: Option<PyRef> = None;
+    let mut errors: Option<PyRef> = None;
+    let mut object: Option<PyRef> = pos.first().cloned();
+    if let Some(k) = kw {
+        for (n, v) in tuple::items(k).iter().zip(kwv) {
+            match str::as_str(n) {
+                "encoding" => encoding = Some(v.clone()),
+                "errors" => errors = Some(v.clone()),
+                "object" => object = Some(v.clone()),
+                other => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for str()", other))),
+            }
+        }
+    }
+    if pos.len() > 1 {
+        encoding = Some(pos[1].clone());
+    }
+    if pos.len() > 2 {
+        errors = Some(pos[2].clone());
+    }
+    let s = match object {
+        None => vm.empty_str.clone(),
+        Some(o) => {
+            if encoding.is_some() || errors.is_some() {
+                crate::types::methods::decode_obj(vm, &o, encoding.as_ref(), errors.as_ref())?
+            } else {
+                ops::str_(vm, &o)?
+            }
+        }
+    };
+    if is_exact(vm, cls, &vm.types.str_) {
+        return Ok(s);
+    }
+    Ok(alloc(cls, str::StrData::new(str::as_str(&s).to_string())))
+}
+
+fn bytes_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, _) = split_kw(args, kw);
+    let b = match pos.first() {
+        None => Vec::new(),
+        Some(x) => crate::builtins::bytes_from(vm, x, pos.get(1), pos.get(2))?,
+    };
+    if is_exact(vm, cls, &vm.types.bytes) {
+        return Ok(vm.bytes(b));
+    }
+    Ok(alloc(cls, bytes::BytesData::new(b)))
+}
+
+fn bytearray_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, _) = split_kw(args, kw);
+    let b = match pos.first() {
+        None => Vec::new(),
+        Some(x) => crate::builtins::bytes_from(vm, x, pos.get(1), pos.get(2))?,
+    };
+    Ok(alloc(cls, bytearray::ByteArrayData::new(b)))
+}
+
+fn list_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
+    Ok(alloc(cls, list::ListData::new(Vec::new())))
+}
+
+fn tuple_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "tuple", kw)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len())));
+    }
+    let items = match args.first() {
+        None => Vec::new(),
+        Some(x) => {
+            if is_exact(vm, cls, &vm.types.tuple) && x.ty().is(&vm.types.tuple) {
+                return Ok(x.clone());
+            }
+            ops::iterate(vm, x)?
+        }
+    };
+    if is_exact(vm, cls, &vm.types.tuple) {
+        return Ok(vm.tuple(items));
+    }
+    Ok(alloc(cls, tuple::TupleData::new(items)))
+}
+
+fn dict_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
+    Ok(alloc(cls, dict::DictData::new()))
+}
+
+fn set_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
+    Ok(alloc(cls, set::SetData::new()))
+}
+
+fn frozenset_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "frozenset", kw)?;
+    if let Some(x) = args.first() {
+        if x.ty().is(&vm.types.frozenset) && is_exact(vm, cls, &vm.types.frozenset) {
+            return Ok(x.clone());
+        }
+    }
+    let s = alloc(cls, set::SetData::new());
+    if let Some(x) = args.first() {
+        let sd = set::get(&s).unwrap();
+        for it in ops::iterate(vm, x)? {
+            sd.add(vm, it)?;
+        }
+    }
+    Ok(s)
+}
+
+fn range_new(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "range", kw)?;
+    let idx = |x: &PyRef| int::index_value(vm, x);
+    let (a, b, c) = match args.len() {
+        1 => (num_bigint::BigInt::from(0), idx(&args[0])?, num_bigint::BigInt::from(1)),
+        2 => (idx(&args[0])?, idx(&args[1])?, num_bigint::BigInt::from(1)),
+        3 => (idx(&args[0])?, idx(&args[1])?, idx(&args[2])?),
+        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", n))),
+    };
+    if num_traits::Zero::is_zero(&c) {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(crate::types::range_impl::new_range(vm, a, b, c))
+}
+
+fn slice_new(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "slice", kw)?;
+    let (start, stop, step) = match args.len() {
+        1 => (vm.none(), args[0].clone(), vm.none()),
+        2 => (args[0].clone(), args[1].clone(), vm.none()),
+        3 => (args[0].clone(), args[1].clone(), args[2].clone()),
+        0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {}", n))),
+    };
+    Ok(PyRef::new(&vm.types.slice, slice::SliceData { start, stop, step }))
+}
+
+fn type_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    crate::types::typeobj_call::type_new(vm, cls, args, kw)
+}
+
+fn property_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, kwv) = split_kw(args, kw);
+    let mut slots: [Option<PyRef>; 4] = [None, None, None, None];
+    for (i, a) in pos.iter().enumerate().take(4) {
+        if !a.is(&vm.none) {
+            slots[i] = Some(a.clone());
+        }
+    }
+    if let Some(k) = kw {
+        for (n, v) in tuple::items(k).iter().zip(kwv) {
+            let i = match str::as_str(n) {
+                "fget" => 0,
+                "fset" => 1,
+                "fdel" => 2,
+                "doc" => 3,
+                other => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for property()", other))),
+            };
+            if !v.is(&vm.none) {
+                slots[i] = Some(v.clone());
+            }
+        }
+    }
+    let [fget, fset, fdel, mut doc] = slots;
+    if doc.is_none() {
+        if let Some(g) = &fget {
+            if let Ok(d) = ops::get_attr_str(vm, g, "__doc__") {
+                if !d.is(&vm.none) {
+                    doc = Some(d);
+                }
+            }
+        }
+    }
+    Ok(alloc(
+        cls,
+        property::PropertyData { fget: RefCell::new(fget), fset: RefCell::new(fset), fdel: RefCell::new(fdel), doc: RefCell::new(doc), name: RefCell::new(None) },
+    ))
+}
+
+fn classmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("classmethod expected 1 argument, got {}", args.len())));
+    }
+    Ok(alloc(cls, classmethod::ClassMethodData::new(args[0].clone())))
+}
+
+fn staticmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("staticmethod expected 1 argument, got {}", args.len())));
+    }
+    Ok(alloc(cls, staticmethod::StaticMethodData::new(args[0].clone())))
+}
+
+fn super_new(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    crate::types::super_impl::super_call(vm, args, kw)
+}
+
+fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, _) = split_kw(args, kw);
+    let a = vm.tuple(pos.to_vec());
+    let e = PyRef::new(
+        cls,
+        exceptions::ExceptionData {
+            args: RefCell::new(a),
+            traceback: RefCell::new(None),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            dict: RefCell::new(None),
+        },
+    );
+    exceptions::init_special_attrs(vm, &e, pos);
+    Ok(e)
+}
+
+fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, kwv) = split_kw(args, kw);
+    let mut start = num_bigint::BigInt::from(0);
+    let mut iterable = pos.first().cloned();
+    if let Some(k) = kw {
+        for (n, v) in tuple::items(k).iter().zip(kwv) {
+            match str::as_str(n) {
+                "start" => start = int::index_value(vm, v)?,
+                "iterable" => iterable = Some(v.clone()),
+                other => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for enumerate()", other))),
+            }
+        }
+    }
+    if pos.len() > 1 {
+        start = int::index_value(vm, &pos[1])?;
+    }
+    let Some(iterable) = iterable else { return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")) };
+    let it = ops::get_iter(vm, &iterable)?;
+    Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: start }))
+}
+
+fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, kwv) = split_kw(args, kw);
+    let mut strict = false;
+    if let Some(k) = kw {
+        for (n, v) in tuple::items(k).iter().zip(kwv) {
+            if str::as_str(n) == "strict" {
+                strict = ops::truthy(vm, v)?;
+            } else {
+                return Err(vm.type_error("zip() got an unexpected keyword argument"));
+            }
+        }
+    }
+    let mut iters = Vec::new();
+    for (i, a) in pos.iter().enumerate() {
+        match ops::get_iter(vm, a) {
+            Ok(it) => iters.push(it),
+            Err(e) => {
+                if typeobj::isinstance(&e.0, &vm.exc.type_error) {
+                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(iterators::new(vm, &vm.types.zip, iterators::IterState::Zip { iters, strict }))
+}
+
+fn iter_new_map(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "map", kw)?;
+    if args.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let iters = args[1..].iter().map(|a| ops::get_iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
+    Ok(iterators::new(vm, &vm.types.map, iterators::IterState::Map { func: args[0].clone(), iters }))
+}
+
+fn iter_new_filter(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "filter", kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));
+    }
+    let it = ops::get_iter(vm, &args[1])?;
+    Ok(iterators::new(vm, &vm.types.filter, iterators::IterState::Filter { func: args[0].clone(), iter: it }))
+}
+
+fn iter_new_reversed(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "reversed", kw)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len())));
+    }
+    let seq = &args[0];
+    if let Some(r) = ops::call_special(vm, seq, "__reversed__", &[])? {
+        return Ok(r);
+    }
+    if seq.kind() == Kind::List && seq.ty().is(&vm.types.list) {
+        let n = list::get(seq).unwrap().len() as isize;
+        return Ok(iterators::new(vm, &vm.types.list_reverseiterator, iterators::IterState::ListReverse { seq: Some(seq.clone()), index: n - 1 }));
+    }
+    if ops::lookup_special(vm, seq, "__getitem__").is_none() || matches!(seq.kind(), Kind::Dict | Kind::Set) {
+        return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
+    }
+    let n = ops::len(vm, seq)? as isize;
+    Ok(iterators::new(vm, &vm.types.reversed, iterators::IterState::Reversed { seq: Some(seq.clone()), index: n - 1 }))
+}
+
+pub fn init(vm: &Vm) {
+    let t = &vm.types;
+    let set = |ty: &PyRef, f: NewFn| typeobj::data(ty).new.set(Some(f));
+    set(&t.int, int_new);
+    set(&t.bool_, bool_new);
+    set(&t.float, float_new);
+    set(&t.complex, complex_new);
+    set(&t.str_, str_new);
+    set(&t.bytes, bytes_new);
+    set(&t.bytearray, bytearray_new);
+    set(&t.list, list_new);
+    set(&t.tuple, tuple_new);
+    set(&t.dict, dict_new);
+    set(&t.set, set_new);
+    set(&t.frozenset, frozenset_new);
+    set(&t.range, range_new);
+    set(&t.slice, slice_new);
+    set(&t.type_, type_new);
+    set(&t.property, property_new);
+    set(&t.classmethod, classmethod_new);
+    set(&t.staticmethod, staticmethod_new);
+    set(&t.super_, super_new);
+    set(&t.enumerate, iter_new_enumerate);
+    set(&t.zip, iter_new_zip);
+    set(&t.map, iter_new_map);
+    set(&t.filter, iter_new_filter);
+    set(&t.reversed, iter_new_reversed);
+    for (_, e) in &vm.exc.all {
+        set(e, exception_new);
+    }
+}

@@ -1,0 +1,384 @@
+//! `dict`: CPython's compact, insertion-ordered hash table.
+//!
+//! Layout as in CPython 3.11: an index table of 2^k slots (EMPTY, DUMMY, or
+//! an index into the entries) and a dense entries array in insertion order.
+//! Probing: `i = hash & mask`, then `perturb >>= 5; i = (5*i + perturb + 1) &
+//! mask`. A table of size n holds at most 2n/3 entries; when full it is
+//! rebuilt for `used * 3` (rounded up to a power of two, at least 8). The
+//! sizes are kept exactly as CPython's so that `sys.getsizeof` can report
+//! CPython's numbers.
+//!
+//! Key comparison can run Python code (`__eq__`), which can mutate the dict.
+//! Lookups therefore never hold the table borrowed across a comparison: they
+//! take the candidate key, release the table, compare, and restart the probe
+//! if the table changed meanwhile (as CPython does).
+
+use crate::object::{Kind, PyRef};
+use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
+
+const EMPTY: i64 = -1;
+const DUMMY: i64 = -2;
+const MIN_SIZE: usize = 8;
+
+pub struct Entry {
+    pub hash: i64,
+    pub key: PyRef,
+    pub value: PyRef,
+}
+
+#[derive(Default)]
+pub struct Table {
+    /// Index slots; empty vector = no keys object yet (CPython's shared empty keys).
+    pub indices: Vec<i64>,
+    pub entries: Vec<Option<Entry>>,
+    pub used: usize,
+    /// Entries still insertable before a resize (CPython's dk_usable).
+    pub usable: usize,
+    /// All keys so far are exact str (CPython's unicode-keys table, smaller entries).
+    pub str_keys: bool,
+}
+
+impl Table {
+    fn with_size(size: usize) -> Table {
+        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), used: 0, usable: size * 2 / 3, str_keys: true }
+    }
+    pub fn size(&self) -> usize {
+        self.indices.len()
+    }
+    /// Find the slot for `hash` whose entry has an identical key, or the
+    /// first candidate needing a real comparison.
+    fn probe_identity(&self, key: &PyRef, hash: i64, skip: usize) -> Probe {
+        if self.indices.is_empty() {
+            return Probe::NotFound;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut seen = 0usize;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Probe::NotFound;
+            }
+            if ix >= 0 {
+                if let Some(e) = &self.entries[ix as usize] {
+                    if e.key.is(key) {
+                        return Probe::Found(ix as usize);
+                    }
+                    if e.hash == hash {
+                        if seen >= skip {
+                            return Probe::Compare(ix as usize, seen);
+                        }
+                        seen += 1;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+    fn insert_slot(&mut self, hash: i64, entry_index: usize) {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] >= 0 {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        self.indices[i] = entry_index as i64;
+    }
+    fn resize(&mut self, minsize: usize) {
+        let mut size = MIN_SIZE;
+        while size < minsize {
+            size <<= 1;
+        }
+        let old: Vec<Option<Entry>> = std::mem::take(&mut self.entries);
+        let str_keys = self.str_keys;
+        *self = Table::with_size(size);
+        self.str_keys = str_keys;
+        for e in old.into_iter().flatten() {
+            let idx = self.entries.len();
+            let h = e.hash;
+            self.entries.push(Some(e));
+            self.insert_slot(h, idx);
+            self.used += 1;
+            self.usable -= 1;
+        }
+    }
+    fn remove_index(&mut self, entry_index: usize) -> Option<Entry> {
+        // Find the slot pointing at this entry and mark it DUMMY.
+        let e = self.entries[entry_index].as_ref()?;
+        let hash = e.hash;
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if self.indices[i] == entry_index as i64 {
+                self.indices[i] = DUMMY;
+                break;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        self.used -= 1;
+        self.entries[entry_index].take()
+    }
+}
+
+enum Probe {
+    Found(usize),
+    /// An entry with an equal hash, the n-th such candidate.
+    Compare(usize, usize),
+    NotFound,
+}
+
+pub struct DictData {
+    pub table: RefCell<Table>,
+    /// Bumped on every mutation (lookups restart when it changes under them).
+    pub version: Cell<u64>,
+}
+
+impl DictData {
+    pub fn new() -> DictData {
+        DictData { table: RefCell::new(Table::default()), version: Cell::new(0) }
+    }
+    pub fn len(&self) -> usize {
+        self.table.borrow().used
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn bump(&self) {
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+
+    /// Find the entry index of `key`. May run `__eq__`.
+    fn find(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<Option<usize>> {
+        let mut skip = 0;
+        loop {
+            let (probe, version) = {
+                let t = self.table.borrow();
+                (t.probe_identity(key, hash, skip), self.version.get())
+            };
+            match probe {
+                Probe::Found(i) => return Ok(Some(i)),
+                Probe::NotFound => return Ok(None),
+                Probe::Compare(i, n) => {
+                    let candidate = match &self.table.borrow().entries[i] {
+                        Some(e) => e.key.clone(),
+                        None => {
+                            skip = n + 1;
+                            continue;
+                        }
+                    };
+                    let equal = crate::ops::eq(vm, &candidate, key)?;
+                    if self.version.get() != version {
+                        // Mutated during the comparison: start over.
+                        skip = 0;
+                        continue;
+                    }
+                    if equal {
+                        return Ok(Some(i));
+                    }
+                    skip = n + 1;
+                }
+            }
+        }
+    }
+
+    pub fn get_hashed(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<Option<PyRef>> {
+        Ok(match self.find(vm, key, hash)? {
+            Some(i) => self.table.borrow().entries[i].as_ref().map(|e| e.value.clone()),
+            None => None,
+        })
+    }
+
+    pub fn get(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<PyRef>> {
+        let h = crate::ops::hash(vm, key)?;
+        self.get_hashed(vm, key, h)
+    }
+
+    pub fn contains(&self, vm: &Vm, key: &PyRef) -> PyResult<bool> {
+        let h = crate::ops::hash(vm, key)?;
+        Ok(self.find(vm, key, h)?.is_some())
+    }
+
+    /// Insert or replace. The replaced value is dropped after the table is
+    /// released (its `__del__` may look at the dict).
+    pub fn set_hashed(&self, vm: &Vm, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
+        let old = match self.find(vm, &key, hash)? {
+            Some(i) => {
+                let mut t = self.table.borrow_mut();
+                let e = t.entries[i].as_mut().expect("entry");
+                Some(std::mem::replace(&mut e.value, value))
+            }
+            None => {
+                self.insert_new(key, hash, value);
+                None
+            }
+        };
+        self.bump();
+        drop(old);
+        Ok(())
+    }
+
+    fn insert_new(&self, key: PyRef, hash: i64, value: PyRef) {
+        let mut t = self.table.borrow_mut();
+        if t.indices.is_empty() {
+            *t = Table::with_size(MIN_SIZE);
+        }
+        if t.usable == 0 {
+            let used = t.used;
+            t.resize(used * 3);
+        }
+        if key.kind() != Kind::Str {
+            t.str_keys = false;
+        }
+        let idx = t.entries.len();
+        t.entries.push(Some(Entry { hash, key, value }));
+        t.insert_slot(hash, idx);
+        t.used += 1;
+        t.usable -= 1;
+    }
+
+    pub fn set(&self, vm: &Vm, key: PyRef, value: PyRef) -> PyResult<()> {
+        let h = crate::ops::hash(vm, &key)?;
+        self.set_hashed(vm, key, h, value)
+    }
+
+    /// Remove `key`; returns the (key, value) removed.
+    pub fn remove(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<(PyRef, PyRef)>> {
+        let h = crate::ops::hash(vm, key)?;
+        let Some(i) = self.find(vm, key, h)? else { return Ok(None) };
+        let e = self.table.borrow_mut().remove_index(i);
+        self.bump();
+        Ok(e.map(|e| (e.key, e.value)))
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        self.bump();
+        drop(old);
+    }
+
+    /// A snapshot of the entries, in order.
+    pub fn items(&self) -> Vec<(PyRef, PyRef)> {
+        self.table.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+    pub fn keys(&self) -> Vec<PyRef> {
+        self.table.borrow().entries.iter().flatten().map(|e| e.key.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<PyRef> {
+        self.table.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
+    }
+
+    /// The entry at position `pos` or later (for iterators): (next pos, key, value).
+    pub fn entry_from(&self, pos: usize) -> Option<(usize, PyRef, PyRef)> {
+        let t = self.table.borrow();
+        let mut p = pos;
+        while p < t.entries.len() {
+            if let Some(e) = &t.entries[p] {
+                return Some((p + 1, e.key.clone(), e.value.clone()));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    pub fn popitem(&self) -> Option<(PyRef, PyRef)> {
+        let mut t = self.table.borrow_mut();
+        let last = t.entries.iter().rposition(|e| e.is_some())?;
+        let e = t.remove_index(last)?;
+        // CPython also trims the entries array.
+        t.entries.truncate(last);
+        t.usable += 0;
+        drop(t);
+        self.bump();
+        Some((e.key, e.value))
+    }
+
+    /// Lookup by an interned/str key without running Python code: str keys
+    /// compare by value. Used for namespaces (globals, class dicts).
+    pub fn get_str(&self, key: &PyRef) -> Option<PyRef> {
+        let sd = key.payload::<crate::types::str::StrData>()?;
+        let vm = Vm::current();
+        let hash = sd.hash(vm);
+        let t = self.table.borrow();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let mask = t.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                if let Some(e) = &t.entries[ix as usize] {
+                    if e.key.is(key) {
+                        return Some(e.value.clone());
+                    }
+                    if e.hash == hash {
+                        if let Some(ks) = e.key.payload::<crate::types::str::StrData>() {
+                            if crate::types::str::eq(ks, sd) {
+                                return Some(e.value.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+}
+
+impl Default for DictData {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The dict payload of a dict (or dict subclass) object.
+#[inline]
+pub fn get(obj: &PyRef) -> Option<&DictData> {
+    obj.payload::<DictData>()
+}
+
+pub fn get_str_key(dict: &PyRef, key: &PyRef) -> Option<PyRef> {
+    get(dict)?.get_str(key)
+}
+
+pub fn set_item_str(vm: &Vm, dict: &PyRef, key: PyRef, value: PyRef) {
+    if let Some(d) = get(dict) {
+        let h = key.payload::<crate::types::str::StrData>().map(|s| s.hash(vm)).unwrap_or(0);
+        // str keys never raise in hash/eq against str keys of namespaces.
+        let _ = d.set_hashed(vm, key, h, value);
+    }
+}
+
+pub fn del_item_str(vm: &Vm, dict: &PyRef, key: &PyRef) -> bool {
+    match get(dict) {
+        Some(d) => matches!(d.remove(vm, key), Ok(Some(_))),
+        None => false,
+    }
+}
+
+pub fn set_item(vm: &Vm, dict: &PyRef, key: PyRef, value: PyRef) -> PyResult<()> {
+    match get(dict) {
+        Some(d) => d.set(vm, key, value),
+        None => crate::ops::set_item(vm, dict, key, value),
+    }
+}
+
+pub fn items(dict: &PyRef) -> Vec<(PyRef, PyRef)> {
+    get(dict).map(|d| d.items()).unwrap_or_default()
+}
+
+/// A view (`keys()`, `values()`, `items()`) over a dict.
+pub struct DictViewData {
+    pub dict: PyRef,
+}

@@ -1,0 +1,59 @@
+//! `frame`: an executing (or finished) function call's variables.
+//!
+//! The fast locals (plain locals, then cells, then free variables) live in
+//! the frame object, so a traceback that references the frame keeps them
+//! alive after the call ends, as in CPython. The value stack and the block
+//! stack belong to the interpreter loop (`interp::ExecState`).
+
+use crate::object::PyRef;
+use std::cell::{Cell, RefCell};
+
+pub struct FrameData {
+    pub code: PyRef,
+    /// The function being run (None for module and class bodies).
+    pub func: Option<PyRef>,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    /// The namespace of module and class bodies (`locals()` there).
+    pub locals: Option<PyRef>,
+    pub fast: Box<[Cell<Option<PyRef>>]>,
+    /// Index of the instruction being executed.
+    pub lasti: Cell<u32>,
+    /// The line last reported (for tracing).
+    pub lineno: Cell<u32>,
+    /// The caller's frame, while this one runs.
+    pub back: RefCell<Option<PyRef>>,
+}
+
+impl FrameData {
+    #[inline]
+    pub fn get_fast(&self, i: usize) -> Option<PyRef> {
+        let v = self.fast[i].take();
+        let r = v.clone();
+        self.fast[i].set(v);
+        r
+    }
+    /// Store into a local; returns the previous value for the caller to drop.
+    #[inline]
+    pub fn set_fast(&self, i: usize, v: Option<PyRef>) -> Option<PyRef> {
+        self.fast[i].replace(v)
+    }
+    pub fn is_bound(&self, i: usize) -> bool {
+        let v = self.fast[i].take();
+        let b = v.is_some();
+        self.fast[i].set(v);
+        b
+    }
+    /// Release every local (when a generator is closed, or a frame cleared).
+    pub fn clear_locals(&self) {
+        let mut old = Vec::with_capacity(self.fast.len());
+        for c in self.fast.iter() {
+            old.push(c.take());
+        }
+        drop(old);
+    }
+}
+
+pub fn get(obj: &PyRef) -> Option<&FrameData> {
+    obj.payload::<FrameData>()
+}

@@ -1,0 +1,416 @@
+//! `int` (and `bool`, which shares its layout): arbitrary precision through
+//! num-bigint, with machine-sized values kept as `i64` so that the common
+//! case never allocates a big number. Values -5..=256 are the cached small
+//! ints (`Vm::int`).
+
+use crate::object::{Kind, PyRef};
+use crate::types::typeobj;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+pub enum IntData {
+    Small(i64),
+    Big(Box<BigInt>),
+}
+
+impl IntData {
+    pub fn to_bigint(&self) -> BigInt {
+        match self {
+            IntData::Small(i) => BigInt::from(*i),
+            IntData::Big(b) => (**b).clone(),
+        }
+    }
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            IntData::Small(i) => Some(*i),
+            IntData::Big(b) => b.to_i64(),
+        }
+    }
+    pub fn is_zero(&self) -> bool {
+        match self {
+            IntData::Small(i) => *i == 0,
+            IntData::Big(b) => b.is_zero(),
+        }
+    }
+    pub fn is_negative(&self) -> bool {
+        match self {
+            IntData::Small(i) => *i < 0,
+            IntData::Big(b) => b.is_negative(),
+        }
+    }
+    pub fn to_f64(&self) -> Option<f64> {
+        match self {
+            IntData::Small(i) => Some(*i as f64),
+            IntData::Big(b) => {
+                let f = b.to_f64()?;
+                if f.is_finite() {
+                    Some(f)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// The int value of an int or bool object.
+#[inline]
+pub fn get(obj: &PyRef) -> Option<&IntData> {
+    obj.payload::<IntData>()
+}
+
+pub fn is_int(obj: &PyRef) -> bool {
+    obj.kind() == Kind::Int
+}
+
+pub fn to_bigint(obj: &PyRef) -> BigInt {
+    get(obj).map(|d| d.to_bigint()).unwrap_or_default()
+}
+
+pub fn as_i64(obj: &PyRef) -> Option<i64> {
+    get(obj).and_then(|d| d.as_i64())
+}
+
+/// An int or float argument converted to f64 (for float arithmetic).
+pub fn int_to_f64(vm: &Vm, d: &IntData) -> PyResult<f64> {
+    d.to_f64().ok_or_else(|| vm.overflow_error("int too large to convert to float"))
+}
+
+pub fn repr(d: &IntData) -> String {
+    match d {
+        IntData::Small(i) => i.to_string(),
+        IntData::Big(b) => b.to_string(),
+    }
+}
+
+pub fn hash(d: &IntData) -> i64 {
+    match d {
+        IntData::Small(i) => hash_i64(*i),
+        IntData::Big(b) => hash_big(b),
+    }
+}
+
+const MODULUS: i64 = (1i64 << 61) - 1;
+
+pub fn hash_i64(i: i64) -> i64 {
+    if i.unsigned_abs() < MODULUS as u64 {
+        return if i == -1 { -2 } else { i };
+    }
+    let m = (i.unsigned_abs() % MODULUS as u64) as i64;
+    let r = if i < 0 { -m } else { m };
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+pub fn hash_big(b: &BigInt) -> i64 {
+    let m = BigInt::from(MODULUS);
+    let r = (b.abs() % &m).to_i64().unwrap();
+    let r = if b.is_negative() { -r } else { r };
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+/// Binary arithmetic on two ints. `None` means "not supported for ints"
+/// (e.g. matrix multiplication).
+pub fn binop(vm: &Vm, op: refscope_compiler::bytecode::BinOp, a: &IntData, b: &IntData) -> PyResult<Option<PyRef>> {
+    use refscope_compiler::bytecode::BinOp::*;
+    if let (IntData::Small(x), IntData::Small(y)) = (a, b) {
+        let (x, y) = (*x, *y);
+        let r = match op {
+            Add => x.checked_add(y),
+            Sub => x.checked_sub(y),
+            Mul => x.checked_mul(y),
+            FloorDiv => {
+                if y == 0 {
+                    return Err(vm.zero_division_error("integer division or modulo by zero"));
+                }
+                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+            }
+            Mod => {
+                if y == 0 {
+                    return Err(vm.zero_division_error("integer division or modulo by zero"));
+                }
+                x.checked_rem(y).map(|_| x.mod_floor(&y))
+            }
+            And => Some(x & y),
+            Or => Some(x | y),
+            Xor => Some(x ^ y),
+            LShift => {
+                if y < 0 {
+                    return Err(vm.value_error("negative shift count"));
+                }
+                if x == 0 {
+                    Some(0)
+                } else if y < 63 {
+                    x.checked_mul(1i64 << y).filter(|v| v >> y == x)
+                } else {
+                    None
+                }
+            }
+            RShift => {
+                if y < 0 {
+                    return Err(vm.value_error("negative shift count"));
+                }
+                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            }
+            TrueDiv => {
+                if y == 0 {
+                    return Err(vm.zero_division_error("division by zero"));
+                }
+                if x.unsigned_abs() < (1u64 << 53) && y.unsigned_abs() < (1u64 << 53) {
+                    return Ok(Some(vm.float(x as f64 / y as f64)));
+                }
+                return Ok(Some(vm.float(true_div_big(vm, &BigInt::from(x), &BigInt::from(y))?)));
+            }
+            Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
+                    }
+                    return Ok(Some(vm.float((x as f64).powf(y as f64))));
+                }
+                if y <= u32::MAX as i64 {
+                    x.checked_pow(y as u32)
+                } else if x == 0 || x == 1 {
+                    Some(x)
+                } else if x == -1 {
+                    Some(if y % 2 == 0 { 1 } else { -1 })
+                } else {
+                    None
+                }
+            }
+            MatMul => return Ok(None),
+        };
+        if let Some(r) = r {
+            return Ok(Some(vm.int(r)));
+        }
+    }
+    let x = a.to_bigint();
+    let y = b.to_bigint();
+    let r = match op {
+        Add => x + y,
+        Sub => x - y,
+        Mul => x * y,
+        FloorDiv => {
+            if y.is_zero() {
+                return Err(vm.zero_division_error("integer division or modulo by zero"));
+            }
+            x.div_floor(&y)
+        }
+        Mod => {
+            if y.is_zero() {
+                return Err(vm.zero_division_error("integer division or modulo by zero"));
+            }
+            x.mod_floor(&y)
+        }
+        And => x & y,
+        Or => x | y,
+        Xor => x ^ y,
+        LShift => {
+            if y.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            let Some(s) = y.to_usize() else {
+                return Err(vm.overflow_error("too many digits in integer"));
+            };
+            if s > (1 << 32) && !x.is_zero() {
+                return Err(vm.memory_error());
+            }
+            x << s
+        }
+        RShift => {
+            if y.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            match y.to_usize() {
+                Some(s) => {
+                    if x.is_negative() {
+                        // Floor semantics for negatives.
+                        let q = (&x >> s.min(u32::MAX as usize)) as BigInt;
+                        q
+                    } else {
+                        x >> s
+                    }
+                }
+                None => {
+                    if x.is_negative() {
+                        BigInt::from(-1)
+                    } else {
+                        BigInt::zero()
+                    }
+                }
+            }
+        }
+        TrueDiv => {
+            if y.is_zero() {
+                return Err(vm.zero_division_error("division by zero"));
+            }
+            return Ok(Some(vm.float(true_div_big(vm, &x, &y)?)));
+        }
+        Pow => {
+            if y.is_negative() {
+                if x.is_zero() {
+                    return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
+                }
+                let xf = x.to_f64().unwrap_or(f64::INFINITY);
+                let yf = y.to_f64().unwrap_or(f64::NEG_INFINITY);
+                return Ok(Some(vm.float(xf.powf(yf))));
+            }
+            let Some(e) = y.to_u32() else {
+                return Err(vm.memory_error());
+            };
+            if x.bits() as u128 * e as u128 > 1u128 << 33 {
+                return Err(vm.memory_error());
+            }
+            num_traits::pow::Pow::pow(x, e)
+        }
+        MatMul => return Ok(None),
+    };
+    Ok(Some(vm.bigint(r)))
+}
+
+/// Correctly rounded int/int true division.
+fn true_div_big(vm: &Vm, x: &BigInt, y: &BigInt) -> PyResult<f64> {
+    if let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) {
+        if a.abs() < 9007199254740992.0 && b.abs() < 9007199254740992.0 {
+            return Ok(a / b);
+        }
+    }
+    // Scale so the quotient has 55+ significant bits, then round once.
+    let neg = x.is_negative() != y.is_negative();
+    let (a, b) = (x.abs(), y.abs());
+    let shift: i64 = 60 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (q, r) = num.div_rem(&den);
+    // q has about 60 bits; fold the remainder into a sticky bit.
+    let mut qi = q.to_u64().unwrap_or(u64::MAX);
+    if !r.is_zero() {
+        qi |= 1;
+    }
+    let f = (qi as f64) * 2f64.powi(-(shift as i32));
+    let f = if shift > 1000 || shift < -1000 { ldexp_u64(qi, -shift) } else { f };
+    if f.is_infinite() {
+        return Err(vm.overflow_error("integer division result too large for a float"));
+    }
+    Ok(if neg { -f } else { f })
+}
+
+fn ldexp_u64(m: u64, e: i64) -> f64 {
+    let mut f = m as f64;
+    let mut e = e;
+    while e > 1000 {
+        f *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        f *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    f * 2f64.powi(e as i32)
+}
+
+pub fn neg(vm: &Vm, d: &IntData) -> PyRef {
+    match d {
+        IntData::Small(i) => match i.checked_neg() {
+            Some(v) => vm.int(v),
+            None => vm.bigint(-BigInt::from(*i)),
+        },
+        IntData::Big(b) => vm.bigint(-(**b).clone()),
+    }
+}
+
+pub fn invert(vm: &Vm, d: &IntData) -> PyRef {
+    match d {
+        IntData::Small(i) => vm.int(!i),
+        IntData::Big(b) => vm.bigint(-(**b).clone() - BigInt::one()),
+    }
+}
+
+pub fn abs(vm: &Vm, d: &IntData) -> PyRef {
+    match d {
+        IntData::Small(i) => match i.checked_abs() {
+            Some(v) => vm.int(v),
+            None => vm.bigint(BigInt::from(*i).abs()),
+        },
+        IntData::Big(b) => vm.bigint(b.abs()),
+    }
+}
+
+pub fn cmp(a: &IntData, b: &IntData) -> std::cmp::Ordering {
+    match (a, b) {
+        (IntData::Small(x), IntData::Small(y)) => x.cmp(y),
+        _ => a.to_bigint().cmp(&b.to_bigint()),
+    }
+}
+
+/// Compare an int with a float exactly (as CPython does, without rounding
+/// the int to a float first).
+pub fn cmp_with_float(a: &IntData, f: f64) -> Option<std::cmp::Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+    }
+    let fl = f.floor();
+    let ib = a.to_bigint();
+    let fb = BigInt::from_f64_exact(fl);
+    match ib.cmp(&fb) {
+        std::cmp::Ordering::Equal => {
+            if f > fl {
+                Some(std::cmp::Ordering::Less)
+            } else {
+                Some(std::cmp::Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+trait FromF64Exact {
+    fn from_f64_exact(f: f64) -> BigInt;
+}
+impl FromF64Exact for BigInt {
+    fn from_f64_exact(f: f64) -> BigInt {
+        num_traits::FromPrimitive::from_f64(f).unwrap_or_default()
+    }
+}
+
+/// Convert an object to an int value via `__index__` (for indexing, bin(),
+/// range() ...). Errors like CPython's when the object has no `__index__`.
+pub fn index_value(vm: &Vm, obj: &PyRef) -> PyResult<BigInt> {
+    if let Some(d) = get(obj) {
+        return Ok(d.to_bigint());
+    }
+    match crate::ops::call_special(vm, obj, "__index__", &[])? {
+        Some(r) => match get(&r) {
+            Some(d) => Ok(d.to_bigint()),
+            None => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(&r)))),
+        },
+        None => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(obj)
+        ))),
+    }
+}
+
+/// `__index__` as a machine integer; OverflowError when too big.
+pub fn index_i64(vm: &Vm, obj: &PyRef) -> PyResult<i64> {
+    if let Some(IntData::Small(i)) = get(obj) {
+        return Ok(*i);
+    }
+    let b = index_value(vm, obj)?;
+    b.to_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+pub fn int_type_check(vm: &Vm, obj: &PyRef) -> bool {
+    typeobj::isinstance(obj, &vm.types.int)
+}

@@ -1,0 +1,333 @@
+//! iter() and next() for the builtin iterables and iterator types.
+
+use crate::object::{Kind, PyRef};
+use crate::ops;
+use crate::types::iterators::{self, IterState};
+use crate::types::*;
+use crate::vm::{PyResult, Vm};
+use num_traits::{One, ToPrimitive, Zero};
+
+pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
+    let t = &vm.types;
+    let seq = |ty: &PyRef| Ok(Some(iterators::new(vm, ty, IterState::Seq { seq: Some(obj.clone()), index: 0 })));
+    match obj.kind() {
+        Kind::List => seq(&t.list_iterator),
+        Kind::Tuple => seq(&t.tuple_iterator),
+        Kind::Str => seq(&t.str_iterator),
+        Kind::Bytes => seq(&t.bytes_iterator),
+        Kind::ByteArray => seq(&t.bytearray_iterator),
+        Kind::Range => {
+            let r = range::get(obj).unwrap();
+            match r.small {
+                Some((a, b, c)) => {
+                    let n = range::len_small(a, b, c);
+                    Ok(Some(iterators::new(vm, &t.range_iterator, IterState::Range { next: a, step: c, remaining: n as u64 })))
+                }
+                None => {
+                    let (a, b, c) = (int::to_bigint(&r.start), int::to_bigint(&r.stop), int::to_bigint(&r.step));
+                    let n = range::length(&a, &b, &c);
+                    Ok(Some(iterators::new(vm, &t.range_iterator, IterState::BigRange { next: a, step: c, remaining: n })))
+                }
+            }
+        }
+        Kind::Dict => {
+            let n = dict::get(obj).unwrap().len();
+            Ok(Some(iterators::new(vm, &t.dict_keyiterator, IterState::Dict { dict: Some(obj.clone()), pos: 0, len_at_start: n, seen: 0 })))
+        }
+        Kind::DictView => {
+            let v = obj.payload::<dict::DictViewData>().unwrap();
+            let ty = if obj.ty().is(&t.dict_keys) {
+                &t.dict_keyiterator
+            } else if obj.ty().is(&t.dict_values) {
+                &t.dict_valueiterator
+            } else {
+                &t.dict_itemiterator
+            };
+            let n = dict::get(&v.dict).unwrap().len();
+            Ok(Some(iterators::new(vm, ty, IterState::Dict { dict: Some(v.dict.clone()), pos: 0, len_at_start: n, seen: 0 })))
+        }
+        Kind::Set => {
+            let n = set::get(obj).unwrap().len();
+            Ok(Some(iterators::new(vm, &t.set_iterator, IterState::Set { set: Some(obj.clone()), pos: 0, len_at_start: n })))
+        }
+        Kind::Iterator | Kind::Generator => Ok(Some(obj.clone())),
+        _ => Ok(None),
+    }
+}
+
+/// Advance a builtin iterator. `None` when exhausted.
+pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
+    let d = iterators::get(it).unwrap();
+    // States that need to call Python code are handled without holding the
+    // borrow: take what is needed, release, call.
+    enum Call {
+        SeqGetItem(PyRef, usize),
+        Callable(PyRef, PyRef),
+        Enumerate(PyRef),
+        Zip(Vec<PyRef>, bool),
+        Map(PyRef, Vec<PyRef>),
+        Filter(PyRef, PyRef),
+        Reversed(PyRef, isize),
+    }
+    let call = {
+        let mut st = d.state.borrow_mut();
+        match &mut *st {
+            IterState::Seq { seq, index } => {
+                let Some(s) = seq.as_ref() else { return Ok(None) };
+                let i = *index;
+                let item = match s.kind() {
+                    Kind::List if !is_heap_obj(s) || it.ty().is(&vm.types.list_iterator) => list::get(s).unwrap().get(i),
+                    Kind::Tuple if it.ty().is(&vm.types.tuple_iterator) => tuple::items(s).get(i).cloned(),
+                    Kind::Str if it.ty().is(&vm.types.str_iterator) => {
+                        let sd = str::get(s).unwrap();
+                        if i < sd.char_len() {
+                            let c = sd.char_at(i);
+                            Some(if (c as u32) < 256 { vm.latin1[c as usize].clone() } else { vm.str_owned(c.to_string()) })
+                        } else {
+                            None
+                        }
+                    }
+                    Kind::Bytes if it.ty().is(&vm.types.bytes_iterator) => bytes::get(s).unwrap().get(i).map(|b| vm.int(*b as i64)),
+                    Kind::ByteArray if it.ty().is(&vm.types.bytearray_iterator) => bytearray::get(s).unwrap().b.borrow().get(i).map(|b| vm.int(*b as i64)),
+                    _ => {
+                        let s = s.clone();
+                        drop(st);
+                        return seq_getitem_next(vm, d, s, i);
+                    }
+                };
+                match item {
+                    Some(v) => {
+                        *index += 1;
+                        return Ok(Some(v));
+                    }
+                    None => {
+                        let old = seq.take();
+                        drop(st);
+                        drop(old);
+                        return Ok(None);
+                    }
+                }
+            }
+            IterState::ListReverse { seq, index } => {
+                let Some(s) = seq.as_ref() else { return Ok(None) };
+                let l = list::get(s).unwrap();
+                if *index >= 0 && (*index as usize) < l.len() {
+                    let v = l.get(*index as usize).unwrap();
+                    *index -= 1;
+                    return Ok(Some(v));
+                }
+                let old = seq.take();
+                drop(st);
+                drop(old);
+                return Ok(None);
+            }
+            IterState::Range { next, step, remaining } => {
+                if *remaining == 0 {
+                    return Ok(None);
+                }
+                let v = *next;
+                *remaining -= 1;
+                *next = next.wrapping_add(*step);
+                return Ok(Some(vm.int(v)));
+            }
+            IterState::BigRange { next, step, remaining } => {
+                if remaining.is_zero() {
+                    return Ok(None);
+                }
+                let v = next.clone();
+                *remaining -= 1;
+                *next += &*step;
+                return Ok(Some(vm.bigint(v)));
+            }
+            IterState::Dict { dict: dref, pos, len_at_start, seen } => {
+                let Some(dobj) = dref.as_ref() else { return Ok(None) };
+                let dd = dict::get(dobj).unwrap();
+                if dd.len() != *len_at_start {
+                    *len_at_start = usize::MAX;
+                    return Err(vm.runtime_error("dictionary changed size during iteration"));
+                }
+                match dd.entry_from(*pos) {
+                    Some((np, k, v)) => {
+                        *pos = np;
+                        *seen += 1;
+                        let ty = it.ty();
+                        let r = if ty.is(&vm.types.dict_keyiterator) {
+                            k
+                        } else if ty.is(&vm.types.dict_valueiterator) {
+                            v
+                        } else {
+                            vm.tuple(vec![k, v])
+                        };
+                        return Ok(Some(r));
+                    }
+                    None => {
+                        let old = dref.take();
+                        drop(st);
+                        drop(old);
+                        return Ok(None);
+                    }
+                }
+            }
+            IterState::Set { set: sref, pos, len_at_start } => {
+                let Some(sobj) = sref.as_ref() else { return Ok(None) };
+                let sd = set::get(sobj).unwrap();
+                if sd.len() != *len_at_start {
+                    *len_at_start = usize::MAX;
+                    return Err(vm.runtime_error("Set changed size during iteration"));
+                }
+                match sd.entry_from(*pos) {
+                    Some((np, k)) => {
+                        *pos = np;
+                        return Ok(Some(k));
+                    }
+                    None => {
+                        let old = sref.take();
+                        drop(st);
+                        drop(old);
+                        return Ok(None);
+                    }
+                }
+            }
+            IterState::Callable { func, sentinel } => {
+                let Some(f) = func.as_ref() else { return Ok(None) };
+                Call::Callable(f.clone(), sentinel.clone())
+            }
+            IterState::Enumerate { iter, .. } => Call::Enumerate(iter.clone()),
+            IterState::Zip { iters, strict } => Call::Zip(iters.clone(), *strict),
+            IterState::Map { func, iters } => Call::Map(func.clone(), iters.clone()),
+            IterState::Filter { func, iter } => Call::Filter(func.clone(), iter.clone()),
+            IterState::Reversed { seq, index } => {
+                let Some(s) = seq.as_ref() else { return Ok(None) };
+                if *index < 0 {
+                    let old = seq.take();
+                    drop(st);
+                    drop(old);
+                    return Ok(None);
+                }
+                let i = *index;
+                *index -= 1;
+                Call::Reversed(s.clone(), i)
+            }
+            IterState::Exhausted => return Ok(None),
+        }
+    };
+    match call {
+        Call::SeqGetItem(s, i) => seq_getitem_next(vm, d, s, i),
+        Call::Callable(f, sentinel) => {
+            let v = ops::call0(vm, &f)?;
+            if ops::eq(vm, &v, &sentinel)? {
+                iterators::set_state(d, IterState::Exhausted);
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+        Call::Enumerate(inner) => {
+            let Some(v) = ops::next(vm, &inner)? else { return Ok(None) };
+            let mut st = d.state.borrow_mut();
+            let IterState::Enumerate { count, .. } = &mut *st else { return Ok(None) };
+            let c = count.clone();
+            *count += 1;
+            drop(st);
+            Ok(Some(vm.tuple(vec![vm.bigint(c), v])))
+        }
+        Call::Zip(iters, strict) => {
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            let mut items = Vec::with_capacity(iters.len());
+            for (i, x) in iters.iter().enumerate() {
+                match ops::next(vm, x)? {
+                    Some(v) => items.push(v),
+                    None => {
+                        if strict {
+                            if i > 0 {
+                                return Err(vm.value_error(format!(
+                                    "zip() argument {} is shorter than argument{} {}",
+                                    i + 1,
+                                    if i == 1 { "" } else { "s" },
+                                    if i == 1 { "1".to_string() } else { format!("1-{}", i) }
+                                )));
+                            }
+                            for (j, y) in iters.iter().enumerate().skip(1) {
+                                if ops::next(vm, y)?.is_some() {
+                                    return Err(vm.value_error(format!(
+                                        "zip() argument {} is longer than argument{} {}",
+                                        j + 1,
+                                        if j == 1 { "" } else { "s" },
+                                        if j == 1 { "1".to_string() } else { format!("1-{}", j) }
+                                    )));
+                                }
+                            }
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            Ok(Some(vm.tuple(items)))
+        }
+        Call::Map(f, iters) => {
+            let mut args = Vec::with_capacity(iters.len());
+            for x in &iters {
+                match ops::next(vm, x)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            ops::call_owned(vm, &f, args, None).map(Some)
+        }
+        Call::Filter(f, inner) => loop {
+            let Some(v) = ops::next(vm, &inner)? else { return Ok(None) };
+            let keep = if f.is(&vm.none) {
+                ops::truthy(vm, &v)?
+            } else {
+                let r = ops::call1(vm, &f, v.clone())?;
+                ops::truthy(vm, &r)?
+            };
+            if keep {
+                return Ok(Some(v));
+            }
+        },
+        Call::Reversed(s, i) => match ops::get_item(vm, &s, &vm.int(i as i64)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if crate::types::typeobj::isinstance(&e.0, &vm.exc.index_error) || crate::types::typeobj::isinstance(&e.0, &vm.exc.stop_iteration) => {
+                iterators::set_state(d, IterState::Exhausted);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        },
+    }
+}
+
+fn is_heap_obj(o: &PyRef) -> bool {
+    crate::types::typeobj::data(o.ty()).flag(crate::types::typeobj::tflags::HEAPTYPE)
+}
+
+fn seq_getitem_next(vm: &Vm, d: &iterators::IteratorData, s: PyRef, i: usize) -> PyResult<Option<PyRef>> {
+    match ops::get_item(vm, &s, &vm.int(i as i64)) {
+        Ok(v) => {
+            if let IterState::Seq { index, .. } = &mut *d.state.borrow_mut() {
+                *index = i + 1;
+            }
+            Ok(Some(v))
+        }
+        Err(e) if crate::types::typeobj::isinstance(&e.0, &vm.exc.index_error) || crate::types::typeobj::isinstance(&e.0, &vm.exc.stop_iteration) => {
+            iterators::set_state(d, IterState::Exhausted);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub fn length_hint(it: &PyRef) -> Option<usize> {
+    let d = iterators::get(it)?;
+    let st = d.state.borrow();
+    match &*st {
+        IterState::Range { remaining, .. } => Some(*remaining as usize),
+        IterState::BigRange { remaining, .. } => remaining.to_usize(),
+        _ => None,
+    }
+}
+
+pub fn _unused() -> num_bigint::BigInt {
+    num_bigint::BigInt::one()
+}

@@ -1,0 +1,60 @@
+//! The builtin iterator types (list_iterator, range_iterator, enumerate,
+//! zip, map, filter, reversed, ...). One payload with a state per kind; the
+//! type pointer says which Python type it is.
+//!
+//! As in CPython, a sequence iterator drops its reference to the sequence
+//! once exhausted, which `sys.getrefcount` can observe.
+
+use crate::object::PyRef;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use std::cell::RefCell;
+
+pub enum IterState {
+    /// list, tuple, str, bytes, bytearray iterators and the __getitem__
+    /// protocol: the sequence and the next index.
+    Seq { seq: Option<PyRef>, index: usize },
+    ListReverse { seq: Option<PyRef>, index: isize },
+    Range { next: i64, step: i64, remaining: u64 },
+    BigRange { next: BigInt, step: BigInt, remaining: BigInt },
+    /// dict keys/values/items iterators.
+    Dict { dict: Option<PyRef>, pos: usize, len_at_start: usize, seen: usize },
+    Set { set: Option<PyRef>, pos: usize, len_at_start: usize },
+    Callable { func: Option<PyRef>, sentinel: PyRef },
+    Enumerate { iter: PyRef, count: BigInt },
+    Zip { iters: Vec<PyRef>, strict: bool },
+    Map { func: PyRef, iters: Vec<PyRef> },
+    Filter { func: PyRef, iter: PyRef },
+    Reversed { seq: Option<PyRef>, index: isize },
+    Exhausted,
+}
+
+pub struct IteratorData {
+    pub state: RefCell<IterState>,
+}
+
+impl IteratorData {
+    pub fn new(s: IterState) -> IteratorData {
+        IteratorData { state: RefCell::new(s) }
+    }
+}
+
+pub fn get(obj: &PyRef) -> Option<&IteratorData> {
+    obj.payload::<IteratorData>()
+}
+
+pub fn new(vm: &Vm, ty: &PyRef, s: IterState) -> PyRef {
+    let _ = vm;
+    PyRef::new(ty, IteratorData::new(s))
+}
+
+/// Replace the state, dropping the old one after the borrow ends.
+pub fn set_state(d: &IteratorData, s: IterState) {
+    let old = std::mem::replace(&mut *d.state.borrow_mut(), s);
+    drop(old);
+}
+
+pub fn exhausted(vm: &Vm) -> PyResult<Option<PyRef>> {
+    let _ = vm;
+    Ok(None)
+}

@@ -1,0 +1,133 @@
+//! `str % args` (printf-style formatting), using refscope-numfmt for the
+//! number conversions.
+
+use crate::object::{Kind, PyRef};
+use crate::ops;
+use crate::types::*;
+use crate::vm::{PyResult, Vm};
+use refscope_numfmt::{Count, PercentSpec};
+
+fn num_err(vm: &Vm, e: refscope_numfmt::NumError) -> crate::vm::PyErr {
+    crate::builtins::num_error(vm, e)
+}
+
+pub fn str_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
+    let f = str::as_str(fmt);
+    let (items, mapping): (Vec<PyRef>, Option<PyRef>) = if args.kind() == Kind::Tuple && args.ty().is(&vm.types.tuple) {
+        (tuple::items(args).to_vec(), None)
+    } else if args.kind() == Kind::Dict || (ops::lookup_special(vm, args, "__getitem__").is_some() && args.kind() != Kind::Str && args.kind() != Kind::Tuple) {
+        (vec![args.clone()], Some(args.clone()))
+    } else {
+        (vec![args.clone()], None)
+    };
+    let mut out = String::new();
+    let mut argi = 0usize;
+    let mut rest = f;
+    let mut char_index = 0usize;
+    let mut used_mapping = false;
+    let mut next_arg = |argi: &mut usize| -> PyResult<PyRef> {
+        if *argi >= items.len() {
+            return Err(vm.type_error("not enough arguments for format string"));
+        }
+        *argi += 1;
+        Ok(items[*argi - 1].clone())
+    };
+    while let Some(pos) = rest.find('%') {
+        out.push_str(&rest[..pos]);
+        char_index += rest[..pos].chars().count();
+        let after = &rest[pos + 1..];
+        let (mut spec, consumed): (PercentSpec, usize) = match refscope_numfmt::parse_percent_spec(after) {
+            Ok(x) => x,
+            Err(e) => return Err(num_err(vm, e.to_error())),
+        };
+        let spec_chars = after[..consumed].chars().count();
+        rest = &after[consumed..];
+        if spec.literal_percent {
+            out.push('%');
+            char_index += 1 + spec_chars;
+            continue;
+        }
+        let value = match &spec.key {
+            Some(k) => {
+                let Some(m) = &mapping else { return Err(vm.type_error("format requires a mapping")) };
+                used_mapping = true;
+                ops::get_item(vm, m, &vm.str(k))?
+            }
+            None => {
+                if let Count::Star = spec.width {
+                    let w = next_arg(&mut argi)?;
+                    spec.set_star_width(crate::types::int::index_i64(vm, &w).map_err(|_| vm.type_error("* wants int"))?);
+                }
+                if let Count::Star = spec.precision {
+                    let p = next_arg(&mut argi)?;
+                    spec.set_star_precision(crate::types::int::index_i64(vm, &p).map_err(|_| vm.type_error("* wants int"))?);
+                }
+                if mapping.is_some() && items.len() == 1 && argi == 0 {
+                    argi = 1;
+                    items[0].clone()
+                } else {
+                    next_arg(&mut argi)?
+                }
+            }
+        };
+        if !spec.is_valid_conversion() {
+            return Err(vm.value_error(refscope_numfmt::unsupported_format_char_message(spec.conv, char_index + 1 + spec_chars - 1)));
+        }
+        char_index += 1 + spec_chars;
+        let piece = match spec.conv {
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let v = if value.kind() == Kind::Int {
+                    int::to_bigint(&value)
+                } else if value.kind() == Kind::Float {
+                    refscope_numfmt::float_to_int(float::get(&value).unwrap()).map_err(|e| num_err(vm, e))?
+                } else {
+                    match int::index_value(vm, &value) {
+                        Ok(v) => v,
+                        Err(_) => {
+                            let what = if matches!(spec.conv, 'o' | 'x' | 'X') { "an integer is required" } else { "a real number is required" };
+                            return Err(vm.type_error(format!("%{} format: {}, not {}", spec.conv, what, vm.type_name(&value))));
+                        }
+                    }
+                };
+                refscope_numfmt::percent_format_int(&v, &spec).map_err(|e| num_err(vm, e))?
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let x = match value.kind() {
+                    Kind::Float => float::get(&value).unwrap(),
+                    Kind::Int => int::int_to_f64(vm, int::get(&value).unwrap())?,
+                    _ => match ops::call_special(vm, &value, "__float__", &[])? {
+                        Some(f) => float::get(&f).unwrap_or(0.0),
+                        None => return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(&value)))),
+                    },
+                };
+                refscope_numfmt::percent_format_float(x, &spec, "float").map_err(|e| num_err(vm, e))?
+            }
+            'c' => {
+                let s = if let Some(i) = int::as_i64(&value) {
+                    match char::from_u32(i as u32) {
+                        Some(c) if (0..=0x10ffff).contains(&i) => c.to_string(),
+                        _ => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+                    }
+                } else if let Some(s) = str::get(&value) {
+                    if s.char_len() != 1 {
+                        return Err(vm.type_error("%c requires int or char"));
+                    }
+                    s.as_str().to_string()
+                } else {
+                    return Err(vm.type_error("%c requires int or char"));
+                };
+                refscope_numfmt::percent_format_str(&s, &spec).map_err(|e| num_err(vm, e))?
+            }
+            'r' => refscope_numfmt::percent_format_str(&ops::repr_string(vm, &value)?, &spec).map_err(|e| num_err(vm, e))?,
+            'a' => refscope_numfmt::percent_format_str(&crate::builtins::ascii_escape(&ops::repr_string(vm, &value)?), &spec).map_err(|e| num_err(vm, e))?,
+            _ => refscope_numfmt::percent_format_str(&ops::str_string(vm, &value)?, &spec).map_err(|e| num_err(vm, e))?,
+        };
+        out.push_str(&piece);
+    }
+    out.push_str(rest);
+    if mapping.is_none() && argi < items.len() {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    let _ = used_mapping;
+    Ok(vm.str_owned(out))
+}

@@ -1,0 +1,646 @@
+//! `type`: type objects, the method resolution order (C3), attribute lookup
+//! along the MRO, and class creation.
+//!
+//! A type's namespace is a real dict object (`__dict__`), its MRO a tuple
+//! that (as in CPython) contains the type itself. Builtin types are immortal
+//! and created at start-up; classes made by `class` statements are heap
+//! types: their instances count a reference to them, as CPython's do.
+
+use crate::object::{flags, Kind, PyRef};
+use crate::types::dict::DictData;
+use crate::vm::{NativeFn, PyErr, PyResult, Types, Vm};
+use std::cell::{Cell, RefCell};
+
+/// Type flags.
+pub mod tflags {
+    /// Instances have a `__dict__`.
+    pub const HAS_DICT: u32 = 1;
+    /// Can be subclassed.
+    pub const BASETYPE: u32 = 2;
+    /// A class statement made it.
+    pub const HEAPTYPE: u32 = 4;
+    /// Defines or inherits a Python `__del__`.
+    pub const HAS_DEL: u32 = 8;
+    /// Defines or inherits a Python `__getattribute__`/`__getattr__`/
+    /// `__setattr__`/`__delattr__` (the generic fast path does not apply).
+    pub const CUSTOM_GETATTRIBUTE: u32 = 16;
+    pub const HAS_GETATTR: u32 = 32;
+    pub const CUSTOM_SETATTR: u32 = 64;
+    /// Instances support weak references (`__weakref__`).
+    pub const WEAKREFABLE: u32 = 128;
+    pub const IS_ABSTRACT: u32 = 256;
+}
+
+/// How to create a new instance of a type (CPython's tp_new), for builtin
+/// types and inherited by their subclasses.
+pub type NewFn = fn(&Vm, &PyRef, &[PyRef], Option<&PyRef>) -> PyResult;
+
+pub struct TypeData {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub module: RefCell<Option<String>>,
+    pub base: RefCell<Option<PyRef>>,
+    pub bases: RefCell<PyRef>,
+    pub mro: RefCell<PyRef>,
+    pub dict: PyRef,
+    /// The payload kind of instances (the nearest builtin base's).
+    pub instance_kind: Kind,
+    pub flags: Cell<u32>,
+    /// `__slots__` member names (their values live in the instance trailer).
+    pub slot_names: RefCell<Vec<String>>,
+    pub new: Cell<Option<NewFn>>,
+    /// A counter bumped whenever the type or a base changes (for caches).
+    pub version: Cell<u64>,
+}
+
+impl TypeData {
+    pub fn flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+    pub fn set_flag(&self, f: u32) {
+        self.flags.set(self.flags.get() | f);
+    }
+    pub fn mro_vec(&self) -> Vec<PyRef> {
+        crate::types::tuple::items(&self.mro.borrow()).to_vec()
+    }
+}
+
+pub fn data(ty: &PyRef) -> &TypeData {
+    ty.payload_unchecked::<TypeData>()
+}
+
+pub fn is_type(obj: &PyRef) -> bool {
+    obj.kind() == Kind::Type
+}
+
+pub fn type_name(ty: &PyRef) -> String {
+    match ty.payload::<TypeData>() {
+        Some(t) => t.name.borrow().clone(),
+        None => "?".into(),
+    }
+}
+
+/// `sub` is `ty` or a subclass of it.
+pub fn is_subtype(sub: &PyRef, ty: &PyRef) -> bool {
+    if sub.is(ty) {
+        return true;
+    }
+    let d = data(sub);
+    let mro = d.mro.borrow();
+    crate::types::tuple::items(&mro).iter().any(|t| t.is(ty))
+}
+
+pub fn isinstance(obj: &PyRef, ty: &PyRef) -> bool {
+    is_subtype(obj.ty(), ty)
+}
+
+/// Look `name` up along the MRO of `ty` (no descriptors applied).
+pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let d = data(ty);
+    let mro = d.mro.borrow();
+    for t in crate::types::tuple::items(&mro) {
+        let td = data(t);
+        if let Some(v) = crate::types::dict::get_str_key(&td.dict, name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &str) -> Option<PyRef> {
+    let n = vm.intern(name);
+    lookup(ty, &n)
+}
+
+fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, fl: u32) -> PyRef {
+    // The namespace dict is created pointing at itself as its type; once the
+    // `dict` type exists, `fix_namespaces` gives it the right type.
+    let dict = PyRef::new_self_typed(DictData::new());
+    // bases/mro are filled once the tuple type exists (finish_builtin_types).
+    let td = TypeData {
+        name: RefCell::new(name.to_string()),
+        qualname: RefCell::new(name.to_string()),
+        module: RefCell::new(None),
+        base: RefCell::new(base.cloned()),
+        bases: RefCell::new(dict.clone()),
+        mro: RefCell::new(dict.clone()),
+        dict,
+        instance_kind: kind,
+        flags: Cell::new(fl),
+        slot_names: RefCell::new(Vec::new()),
+        new: Cell::new(None),
+        version: Cell::new(0),
+    };
+    let t = match meta {
+        Some(m) => PyRef::new(m, td),
+        None => PyRef::new_self_typed(td),
+    };
+    t.set_flag(flags::IMMORTAL);
+    t
+}
+
+/// Create the builtin types. `type`'s type is itself; namespaces are dicts,
+/// and `dict` is a type, so namespaces are re-typed once `dict` exists.
+pub fn bootstrap_types() -> Types {
+    let type_ = raw_type(None, "type", None, Kind::Type, tflags::BASETYPE | tflags::HAS_DICT | tflags::WEAKREFABLE);
+    let mk = |name: &str, base: Option<&PyRef>, kind: Kind, fl: u32| raw_type(Some(&type_), name, base, kind, fl);
+    let object = mk("object", None, Kind::Object, tflags::BASETYPE);
+    let dict = mk("dict", Some(&object), Kind::Dict, tflags::BASETYPE);
+    let b = tflags::BASETYPE;
+    let int = mk("int", Some(&object), Kind::Int, b);
+    let bool_ = mk("bool", Some(&int), Kind::Int, 0);
+    let float = mk("float", Some(&object), Kind::Float, b);
+    let complex = mk("complex", Some(&object), Kind::Complex, b);
+    let str_ = mk("str", Some(&object), Kind::Str, b);
+    let bytes = mk("bytes", Some(&object), Kind::Bytes, b);
+    let bytearray = mk("bytearray", Some(&object), Kind::ByteArray, b);
+    let list = mk("list", Some(&object), Kind::List, b);
+    let tuple = mk("tuple", Some(&object), Kind::Tuple, b);
+    let set = mk("set", Some(&object), Kind::Set, b | tflags::WEAKREFABLE);
+    let frozenset = mk("frozenset", Some(&object), Kind::Set, b | tflags::WEAKREFABLE);
+    let range = mk("range", Some(&object), Kind::Range, 0);
+    let slice = mk("slice", Some(&object), Kind::Slice, 0);
+    let none_type = mk("NoneType", Some(&object), Kind::Object, 0);
+    let not_implemented_type = mk("NotImplementedType", Some(&object), Kind::Object, 0);
+    let ellipsis_type = mk("ellipsis", Some(&object), Kind::Object, 0);
+    let function = mk("function", Some(&object), Kind::Function, tflags::HAS_DICT | tflags::WEAKREFABLE);
+    let builtin_function = mk("builtin_function_or_method", Some(&object), Kind::BuiltinFunction, 0);
+    let method_descriptor = mk("method_descriptor", Some(&object), Kind::BuiltinFunction, 0);
+    let method = mk("method", Some(&object), Kind::Method, tflags::WEAKREFABLE);
+    let property = mk("property", Some(&object), Kind::Property, b);
+    let classmethod = mk("classmethod", Some(&object), Kind::ClassMethod, b | tflags::HAS_DICT);
+    let staticmethod = mk("staticmethod", Some(&object), Kind::StaticMethod, b | tflags::HAS_DICT);
+    let super_ = mk("super", Some(&object), Kind::Super, b);
+    let cell = mk("cell", Some(&object), Kind::Cell, 0);
+    let code = mk("code", Some(&object), Kind::Code, 0);
+    let frame = mk("frame", Some(&object), Kind::Frame, 0);
+    let traceback = mk("traceback", Some(&object), Kind::Traceback, 0);
+    let module = mk("module", Some(&object), Kind::Module, b | tflags::HAS_DICT | tflags::WEAKREFABLE);
+    let generator = mk("generator", Some(&object), Kind::Generator, tflags::WEAKREFABLE);
+    let it = |name: &str| mk(name, Some(&object), Kind::Iterator, 0);
+    let dict_keys = mk("dict_keys", Some(&object), Kind::DictView, 0);
+    let dict_values = mk("dict_values", Some(&object), Kind::DictView, 0);
+    let dict_items = mk("dict_items", Some(&object), Kind::DictView, 0);
+    let list_iterator = it("list_iterator");
+    let list_reverseiterator = it("list_reverseiterator");
+    let tuple_iterator = it("tuple_iterator");
+    let range_iterator = it("range_iterator");
+    let str_iterator = it("str_ascii_iterator");
+    let bytes_iterator = it("bytes_iterator");
+    let bytearray_iterator = it("bytearray_iterator");
+    let dict_keyiterator = it("dict_keyiterator");
+    let dict_valueiterator = it("dict_valueiterator");
+    let dict_itemiterator = it("dict_itemiterator");
+    let set_iterator = it("set_iterator");
+    let seq_iterator = it("iterator");
+    let callable_iterator = it("callable_iterator");
+    let enumerate = mk("enumerate", Some(&object), Kind::Iterator, b);
+    let zip = mk("zip", Some(&object), Kind::Iterator, b);
+    let map = mk("map", Some(&object), Kind::Iterator, b);
+    let filter = mk("filter", Some(&object), Kind::Iterator, b);
+    let reversed = mk("reversed", Some(&object), Kind::Iterator, b);
+    let getset_descriptor = mk("getset_descriptor", Some(&object), Kind::Descriptor, 0);
+    let member_descriptor = mk("member_descriptor", Some(&object), Kind::Descriptor, 0);
+    let wrapper_descriptor = mk("wrapper_descriptor", Some(&object), Kind::Descriptor, 0);
+    let null_type = mk("NULL", Some(&object), Kind::Object, 0);
+    {
+        let td = data(&type_);
+        *td.base.borrow_mut() = Some(object.clone());
+    }
+    let types = Types {
+        object,
+        type_,
+        int,
+        bool_,
+        float,
+        complex,
+        str_,
+        bytes,
+        bytearray,
+        list,
+        tuple,
+        dict,
+        set,
+        frozenset,
+        range,
+        slice,
+        none_type,
+        not_implemented_type,
+        ellipsis_type,
+        function,
+        builtin_function,
+        method_descriptor,
+        method,
+        property,
+        classmethod,
+        staticmethod,
+        super_,
+        cell,
+        code,
+        frame,
+        traceback,
+        module,
+        generator,
+        dict_keys,
+        dict_values,
+        dict_items,
+        list_iterator,
+        list_reverseiterator,
+        tuple_iterator,
+        range_iterator,
+        str_iterator,
+        bytes_iterator,
+        dict_keyiterator,
+        dict_valueiterator,
+        dict_itemiterator,
+        set_iterator,
+        seq_iterator,
+        callable_iterator,
+        enumerate,
+        zip,
+        map,
+        filter,
+        reversed,
+        getset_descriptor,
+        member_descriptor,
+        wrapper_descriptor,
+        null_type,
+        bytearray_iterator,
+    };
+    fix_namespaces(&types);
+    types
+}
+
+/// Give every builtin type's namespace its real type, `dict`.
+fn fix_namespaces(types: &Types) {
+    for t in all_types(types) {
+        let td = data(&t);
+        let old = td.dict.set_type(&types.dict);
+        debug_assert!(old.is_none(), "namespace dicts start self-typed");
+    }
+}
+
+/// Finish builtin types once tuples can be made: bases, MRO.
+pub fn finish_builtin_types(vm: &Vm) {
+    for t in all_types(&vm.types) {
+        let td = data(&t);
+        let base = td.base.borrow().clone();
+        let bases = match &base {
+            Some(b) => vm.tuple(vec![b.clone()]),
+            None => vm.empty_tuple.clone(),
+        };
+        *td.bases.borrow_mut() = bases;
+        let mut mro = vec![t.clone()];
+        if let Some(b) = &base {
+            mro.extend(data(b).mro_vec());
+        }
+        *td.mro.borrow_mut() = vm.tuple(mro);
+    }
+}
+
+pub fn all_types(t: &Types) -> Vec<PyRef> {
+    vec![
+        t.object.clone(),
+        t.type_.clone(),
+        t.int.clone(),
+        t.bool_.clone(),
+        t.float.clone(),
+        t.complex.clone(),
+        t.str_.clone(),
+        t.bytes.clone(),
+        t.bytearray.clone(),
+        t.list.clone(),
+        t.tuple.clone(),
+        t.dict.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.range.clone(),
+        t.slice.clone(),
+        t.none_type.clone(),
+        t.not_implemented_type.clone(),
+        t.ellipsis_type.clone(),
+        t.function.clone(),
+        t.builtin_function.clone(),
+        t.method_descriptor.clone(),
+        t.method.clone(),
+        t.property.clone(),
+        t.classmethod.clone(),
+        t.staticmethod.clone(),
+        t.super_.clone(),
+        t.cell.clone(),
+        t.code.clone(),
+        t.frame.clone(),
+        t.traceback.clone(),
+        t.module.clone(),
+        t.generator.clone(),
+        t.dict_keys.clone(),
+        t.dict_values.clone(),
+        t.dict_items.clone(),
+        t.list_iterator.clone(),
+        t.list_reverseiterator.clone(),
+        t.tuple_iterator.clone(),
+        t.range_iterator.clone(),
+        t.str_iterator.clone(),
+        t.bytes_iterator.clone(),
+        t.dict_keyiterator.clone(),
+        t.dict_valueiterator.clone(),
+        t.dict_itemiterator.clone(),
+        t.set_iterator.clone(),
+        t.seq_iterator.clone(),
+        t.callable_iterator.clone(),
+        t.enumerate.clone(),
+        t.zip.clone(),
+        t.map.clone(),
+        t.filter.clone(),
+        t.reversed.clone(),
+        t.getset_descriptor.clone(),
+        t.member_descriptor.clone(),
+        t.wrapper_descriptor.clone(),
+        t.null_type.clone(),
+        t.bytearray_iterator.clone(),
+    ]
+}
+
+/// Create a builtin type at run time (exception classes, module types).
+pub fn new_static_type(vm_types: &Types, name: &str, base: &PyRef, kind: Kind, fl: u32) -> PyRef {
+    let t = raw_type(Some(&vm_types.type_), name, Some(base), kind, fl);
+    let old = data(&t).dict.set_type(&vm_types.dict);
+    debug_assert!(old.is_none());
+    t
+}
+
+/// Add a builtin method to a type's namespace.
+pub fn add_method(vm: &Vm, ty: &PyRef, name: &'static str, f: NativeFn) {
+    let m = crate::types::builtin_function::new_method_descriptor(vm, name, f, ty);
+    set_in_dict(vm, ty, name, m);
+}
+
+pub fn add_classmethod(vm: &Vm, ty: &PyRef, name: &'static str, f: NativeFn) {
+    let m = crate::types::builtin_function::new_builtin(vm, name, f, None);
+    let cm = PyRef::new(&vm.types.classmethod, crate::types::classmethod::ClassMethodData::new(m));
+    set_in_dict(vm, ty, name, cm);
+}
+
+pub fn add_staticmethod(vm: &Vm, ty: &PyRef, name: &'static str, f: NativeFn) {
+    let m = crate::types::builtin_function::new_builtin(vm, name, f, None);
+    let sm = PyRef::new(&vm.types.staticmethod, crate::types::staticmethod::StaticMethodData::new(m));
+    set_in_dict(vm, ty, name, sm);
+}
+
+pub fn add_getter(vm: &Vm, ty: &PyRef, name: &'static str, getter: crate::types::descriptor::Getter) {
+    let d = crate::types::descriptor::new_getset(vm, ty, name, getter, None);
+    set_in_dict(vm, ty, name, d);
+}
+
+pub fn set_in_dict(vm: &Vm, ty: &PyRef, name: &str, value: PyRef) {
+    let td = data(ty);
+    let key = vm.intern(name);
+    crate::types::dict::set_item_str(vm, &td.dict, key, value);
+    td.version.set(td.version.get() + 1);
+}
+
+// ----- MRO -----
+
+/// C3 linearization of `ty` with `bases`.
+pub fn compute_mro(vm: &Vm, ty: &PyRef, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
+    let mut seqs: Vec<Vec<PyRef>> = bases.iter().map(|b| data(b).mro_vec()).collect();
+    seqs.push(bases.to_vec());
+    let mut result = vec![ty.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(result);
+        }
+        let mut candidate = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| x.is(head)));
+            if !in_tail {
+                candidate = Some(head.clone());
+                break;
+            }
+        }
+        let Some(c) = candidate else {
+            // CPython: "Cannot create a consistent method resolution\norder (MRO) for bases A, B"
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = type_name(&s[0]);
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        result.push(c);
+    }
+}
+
+/// The "solid base": the builtin layout instances must have.
+fn best_base(vm: &Vm, bases: &[PyRef]) -> PyResult<PyRef> {
+    let mut winner: Option<PyRef> = None;
+    for b in bases {
+        let bd = data(b);
+        if !bd.flag(tflags::BASETYPE) {
+            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", bd.name.borrow())));
+        }
+        match &winner {
+            None => winner = Some(b.clone()),
+            Some(w) => {
+                let wk = data(w).instance_kind;
+                let bk = bd.instance_kind;
+                if wk == Kind::Object && bk != Kind::Object {
+                    winner = Some(b.clone());
+                } else if bk != Kind::Object && wk != bk && !is_subtype(b, w) && !is_subtype(w, b) {
+                    return Err(vm.type_error("multiple bases have instance lay-out conflict".to_string()));
+                }
+            }
+        }
+    }
+    Ok(winner.unwrap_or_else(|| vm.types.object.clone()))
+}
+
+/// `type(name, bases, ns)`: create a class.
+pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef) -> PyResult {
+    let bases_v: Vec<PyRef> = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases.to_vec() };
+    for b in &bases_v {
+        if !is_type(b) {
+            return Err(vm.type_error("bases must be types".to_string()));
+        }
+    }
+    let base = best_base(vm, &bases_v)?;
+    let bd = data(&base);
+    let instance_kind = bd.instance_kind;
+    let dict = vm.dict();
+    // Copy the namespace.
+    for (k, v) in crate::types::dict::items(ns) {
+        crate::types::dict::set_item(vm, &dict, k, v)?;
+    }
+    let mut fl = tflags::HEAPTYPE | tflags::BASETYPE;
+    // __slots__
+    let mut slot_names: Vec<String> = Vec::new();
+    let slots_key = vm.intern("__slots__");
+    let slots = crate::types::dict::get_str_key(&dict, &slots_key);
+    let mut has_dict = true;
+    let mut weakrefable = true;
+    if let Some(slots) = &slots {
+        has_dict = false;
+        weakrefable = false;
+        let items: Vec<PyRef> = if slots.kind() == Kind::Str {
+            vec![slots.clone()]
+        } else {
+            crate::ops::iterate(vm, slots)?
+        };
+        for it in items {
+            let Some(s) = it.payload::<crate::types::str::StrData>() else {
+                return Err(vm.type_error(format!("__slots__ items must be strings, not '{}'", vm.type_name(&it))));
+            };
+            let s = s.as_str().to_string();
+            if s == "__dict__" {
+                has_dict = true;
+            } else if s == "__weakref__" {
+                weakrefable = true;
+            } else {
+                slot_names.push(s);
+            }
+        }
+    }
+    for b in &bases_v {
+        let bdd = data(b);
+        if bdd.flag(tflags::HAS_DICT) || (bdd.flag(tflags::HEAPTYPE) && bdd.instance_kind == Kind::Object && false) {
+            has_dict = true;
+        }
+        if bdd.flag(tflags::WEAKREFABLE) {
+            weakrefable = true;
+        }
+    }
+    // Inherited slots come first.
+    let mut all_slots: Vec<String> = Vec::new();
+    for b in data(&base).mro_vec().iter().rev() {
+        for s in data(b).slot_names.borrow().iter() {
+            if !all_slots.contains(s) {
+                all_slots.push(s.clone());
+            }
+        }
+    }
+    let own_slots = slot_names.clone();
+    for s in slot_names {
+        if !all_slots.contains(&s) {
+            all_slots.push(s);
+        }
+    }
+    if has_dict {
+        fl |= tflags::HAS_DICT;
+    }
+    if weakrefable {
+        fl |= tflags::WEAKREFABLE;
+    }
+    if crate::types::exceptions::is_exception_type(vm, &base) {
+        fl |= tflags::HAS_DICT;
+    }
+    let bases_t = vm.tuple(bases_v.clone());
+    let td = TypeData {
+        name: RefCell::new(name.to_string()),
+        qualname: RefCell::new(name.to_string()),
+        module: RefCell::new(None),
+        base: RefCell::new(Some(base.clone())),
+        bases: RefCell::new(bases_t),
+        mro: RefCell::new(vm.empty_tuple.clone()),
+        dict,
+        instance_kind,
+        flags: Cell::new(fl),
+        slot_names: RefCell::new(all_slots),
+        new: Cell::new(data(&base).new.get()),
+        version: Cell::new(0),
+    };
+    let ty = PyRef::new(meta, td);
+    ty.set_flag(flags::HEAPTYPE);
+    let mro = compute_mro(vm, &ty, &bases_v)?;
+    *data(&ty).mro.borrow_mut() = vm.tuple(mro);
+    // Descriptors CPython adds to a class's namespace: __dict__ and
+    // __weakref__ getters, member descriptors for slots.
+    let tdict = data(&ty).dict.clone();
+    let base_has_dict = bases_v.iter().any(|b| data(b).flag(tflags::HAS_DICT));
+    let base_weak = bases_v.iter().any(|b| data(b).flag(tflags::WEAKREFABLE));
+    if has_dict && !base_has_dict && !crate::types::exceptions::is_exception_type(vm, &base) {
+        let d = crate::types::descriptor::new_dict_descriptor(vm, &ty);
+        crate::types::dict::set_item_str(vm, &tdict, vm.intern("__dict__"), d);
+    }
+    if weakrefable && !base_weak {
+        let d = crate::types::descriptor::new_weakref_descriptor(vm, &ty);
+        crate::types::dict::set_item_str(vm, &tdict, vm.intern("__weakref__"), d);
+    }
+    let nbase_slots = data(&ty).slot_names.borrow().len() - own_slots.len();
+    for (i, s) in own_slots.iter().enumerate() {
+        let d = crate::types::descriptor::new_member(vm, &ty, s, nbase_slots + i);
+        crate::types::dict::set_item_str(vm, &tdict, vm.intern(s), d);
+    }
+    // __qualname__ and __module__ come from the namespace.
+    let qn = vm.intern("__qualname__");
+    if let Some(q) = crate::types::dict::get_str_key(&tdict, &qn) {
+        if let Some(s) = q.payload::<crate::types::str::StrData>() {
+            *data(&ty).qualname.borrow_mut() = s.as_str().to_string();
+        }
+        crate::types::dict::del_item_str(vm, &tdict, &qn);
+    }
+    // __new__ as a staticmethod, __init_subclass__/__class_getitem__ as classmethods.
+    for special in ["__init_subclass__", "__class_getitem__"] {
+        let k = vm.intern(special);
+        if let Some(f) = crate::types::dict::get_str_key(&tdict, &k) {
+            if f.kind() == Kind::Function {
+                let cm = PyRef::new(&vm.types.classmethod, crate::types::classmethod::ClassMethodData::new(f));
+                crate::types::dict::set_item_str(vm, &tdict, k, cm);
+            }
+        }
+    }
+    let k = vm.intern("__new__");
+    if let Some(f) = crate::types::dict::get_str_key(&tdict, &k) {
+        if f.kind() == Kind::Function {
+            let sm = PyRef::new(&vm.types.staticmethod, crate::types::staticmethod::StaticMethodData::new(f));
+            crate::types::dict::set_item_str(vm, &tdict, k, sm);
+        }
+    }
+    update_flags(vm, &ty);
+    Ok(ty)
+}
+
+/// Recompute the flags that depend on which special methods a class has.
+pub fn update_flags(vm: &Vm, ty: &PyRef) {
+    let td = data(ty);
+    let mut fl = td.flags.get() & !(tflags::HAS_DEL | tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR | tflags::CUSTOM_SETATTR);
+    let heap_defines = |name: &str| -> bool {
+        let n = vm.intern(name);
+        for t in td.mro_vec() {
+            let d = data(&t);
+            if let Some(v) = crate::types::dict::get_str_key(&d.dict, &n) {
+                return d.flag(tflags::HEAPTYPE) || v.kind() == Kind::Function;
+            }
+        }
+        false
+    };
+    if heap_defines("__del__") {
+        fl |= tflags::HAS_DEL;
+    }
+    if heap_defines("__getattribute__") {
+        fl |= tflags::CUSTOM_GETATTRIBUTE;
+    }
+    if heap_defines("__getattr__") {
+        fl |= tflags::HAS_GETATTR;
+    }
+    if heap_defines("__setattr__") || heap_defines("__delattr__") {
+        fl |= tflags::CUSTOM_SETATTR;
+    }
+    td.flags.set(fl);
+    td.version.set(td.version.get() + 1);
+}
+
+pub fn mro_error(vm: &Vm, msg: String) -> PyErr {
+    vm.type_error(msg)
+}

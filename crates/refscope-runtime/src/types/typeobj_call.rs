@@ -1,0 +1,308 @@
+//! Calling a type (instance creation: `__new__` then `__init__`), attribute
+//! access on type objects, and `__build_class__`.
+
+use crate::object::{Kind, PyRef};
+use crate::ops;
+use crate::types::typeobj::{self, tflags};
+use crate::types::*;
+use crate::vm::{PyResult, Vm};
+
+/// `cls(*args, **kw)`.
+pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+    // type(x) with one argument.
+    if cls.is(&vm.types.type_) && args.len() == 1 && kwnames.is_none() {
+        return Ok(args[0].ty().clone());
+    }
+    // A metaclass with its own __call__.
+    let meta = cls.ty();
+    if !meta.is(&vm.types.type_) {
+        if let Some(c) = typeobj::lookup_str(vm, meta, "__call__") {
+            if c.kind() == Kind::Function {
+                let mut v = vec![cls.clone()];
+                v.extend_from_slice(args);
+                return crate::interp::call_function(vm, &c, v, kwnames);
+            }
+        }
+    }
+    let new = typeobj::lookup_str(vm, cls, "__new__");
+    let obj = match new {
+        Some(n) if n.kind() == Kind::StaticMethod || n.kind() == Kind::Function => {
+            let f = match n.kind() {
+                Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
+                _ => n,
+            };
+            let mut v = vec![cls.clone()];
+            v.extend_from_slice(args);
+            ops::call_owned(vm, &f, v, kwnames)?
+        }
+        _ => {
+            let td = typeobj::data(cls);
+            let newfn = td.new.get().unwrap_or(crate::types::object_impl::object_new);
+            newfn(vm, cls, args, kwnames)?
+        }
+    };
+    if !typeobj::isinstance(&obj, cls) {
+        return Ok(obj);
+    }
+    // __init__
+    if let Some(init) = typeobj::lookup_str(vm, obj.ty(), "__init__") {
+        let is_object_init = init.kind() == Kind::BuiltinFunction && builtin_function::get(&init).unwrap().name == "__init__"
+            && builtin_function::get(&init).unwrap().objclass.as_ref().map(|c| c.is(&vm.types.object)).unwrap_or(false);
+        if !is_object_init {
+            let mut v = vec![obj.clone()];
+            v.extend_from_slice(args);
+            let r = match init.kind() {
+                Kind::Function => crate::interp::call_function(vm, &init, v, kwnames)?,
+                _ => {
+                    let b = ops::descr_get(vm, &init, Some(&obj), obj.ty())?;
+                    ops::call(vm, &b, args, kwnames)?
+                }
+            };
+            if !r.is(&vm.none) {
+                return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+            }
+        } else {
+            // object.__init__ rejects arguments when __new__ is not overridden.
+            let nargs = args.len();
+            if nargs > 0 && typeobj::lookup_str(vm, cls, "__new__").map(|n| n.kind() == Kind::BuiltinFunction || n.kind() == Kind::StaticMethod && n.payload_unchecked::<staticmethod::StaticMethodData>().func().kind() == Kind::BuiltinFunction).unwrap_or(true)
+                && typeobj::data(cls).new.get().is_none()
+            {
+                return Err(vm.type_error(format!("{}() takes no arguments", typeobj::type_name(cls))));
+            }
+        }
+    }
+    Ok(obj)
+}
+
+/// Attribute lookup on a class: the metatype's data descriptors, then the
+/// class's own MRO (binding with `__get__(None, cls)`), then the metatype.
+pub fn type_getattr(vm: &Vm, cls: &PyRef, name: &PyRef) -> PyResult {
+    let meta = cls.ty();
+    let meta_attr = typeobj::lookup(meta, name);
+    if let Some(m) = &meta_attr {
+        if ops::is_data_descriptor(vm, m) {
+            return ops::descr_get(vm, m, Some(cls), meta);
+        }
+    }
+    if let Some(a) = typeobj::lookup(cls, name) {
+        return match a.kind() {
+            Kind::Function | Kind::BuiltinFunction => Ok(a),
+            Kind::ClassMethod | Kind::StaticMethod | Kind::Property => ops::descr_get(vm, &a, None, cls),
+            _ => {
+                if typeobj::data(a.ty()).flag(tflags::HEAPTYPE) {
+                    if let Some(g) = typeobj::lookup_str(vm, a.ty(), "__get__") {
+                        return ops::call_unbound(vm, &g, &a, &[vm.none(), cls.clone()]);
+                    }
+                }
+                Ok(a)
+            }
+        };
+    }
+    if let Some(m) = meta_attr {
+        return ops::descr_get(vm, &m, Some(cls), meta);
+    }
+    if let Some(v) = crate::types::type_attrs::special_attr(vm, cls, str::as_str(name))? {
+        return Ok(v);
+    }
+    Err(ops::attr_error(vm, cls, name))
+}
+
+pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    let td = typeobj::data(cls);
+    let n = str::as_str(name);
+    if !td.flag(tflags::HEAPTYPE) {
+        return Err(vm.type_error(format!("cannot set '{}' attribute of immutable type '{}'", n, td.name.borrow())));
+    }
+    if let Some(m) = typeobj::lookup(cls.ty(), name) {
+        if ops::is_data_descriptor(vm, &m) {
+            return ops::descr_set(vm, &m, cls, value);
+        }
+    }
+    match n {
+        "__name__" => {
+            if let Some(v) = &value {
+                *td.name.borrow_mut() = ops::str_string(vm, v)?;
+            }
+            return Ok(());
+        }
+        "__qualname__" => {
+            if let Some(v) = &value {
+                *td.qualname.borrow_mut() = ops::str_string(vm, v)?;
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    let dd = dict::get(&td.dict).unwrap();
+    match value {
+        Some(v) => dd.set(vm, name.clone(), v)?,
+        None => {
+            if dd.remove(vm, name)?.is_none() {
+                return Err(ops::attr_error(vm, cls, name));
+            }
+        }
+    }
+    // Keep flags and subclasses' cached flags right.
+    refresh_subclass_flags(vm, cls);
+    Ok(())
+}
+
+fn refresh_subclass_flags(vm: &Vm, cls: &PyRef) {
+    typeobj::update_flags(vm, cls);
+    crate::types::type_attrs::for_each_subclass(vm, cls, |c| typeobj::update_flags(vm, c));
+}
+
+/// `__build_class__(func, name, *bases, **kwds)`.
+pub fn build_class(vm: &Vm, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+    let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+    let pos = &args[..args.len() - nkw];
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = &pos[0];
+    let name = pos[1].clone();
+    let mut bases: Vec<PyRef> = pos[2..].to_vec();
+    // __mro_entries__
+    let orig_bases = bases.clone();
+    let mut changed = false;
+    let mut resolved = Vec::new();
+    for b in &bases {
+        if b.kind() != Kind::Type {
+            if let Some(m) = ops::lookup_special(vm, b, "__mro_entries__") {
+                let r = ops::call_unbound(vm, &m, b, &[vm.tuple(orig_bases.clone())])?;
+                resolved.extend(tuple::items(&r).iter().cloned());
+                changed = true;
+                continue;
+            }
+        }
+        resolved.push(b.clone());
+    }
+    if changed {
+        bases = resolved;
+    }
+    let mut meta: Option<PyRef> = None;
+    let mut kw_names: Vec<PyRef> = Vec::new();
+    let mut kw_values: Vec<PyRef> = Vec::new();
+    if let Some(k) = kwnames {
+        for (kn, kv) in tuple::items(k).iter().zip(&args[args.len() - nkw..]) {
+            if str::as_str(kn) == "metaclass" {
+                meta = Some(kv.clone());
+            } else {
+                kw_names.push(kn.clone());
+                kw_values.push(kv.clone());
+            }
+        }
+    }
+    let mut meta = match meta {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => b.ty().clone(),
+            None => vm.types.type_.clone(),
+        },
+    };
+    // The most derived metaclass.
+    if meta.kind() == Kind::Type {
+        for b in &bases {
+            let bt = b.ty();
+            if typeobj::is_subtype(&meta, bt) {
+                continue;
+            }
+            if typeobj::is_subtype(bt, &meta) {
+                meta = bt.clone();
+                continue;
+            }
+            return Err(vm.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+    }
+    let kwn = if kw_names.is_empty() { None } else { Some(vm.tuple(kw_names.clone())) };
+    let bases_t = vm.tuple(bases.clone());
+    let ns = match ops::get_attr_opt(vm, &meta, &vm.intern("__prepare__"))? {
+        Some(p) => {
+            let mut a = vec![name.clone(), bases_t.clone()];
+            a.extend(kw_values.iter().cloned());
+            ops::call_owned(vm, &p, a, kwn.as_ref())?
+        }
+        None => vm.dict(),
+    };
+    let fd = function::get(func).unwrap();
+    let code_obj = fd.code.borrow().clone();
+    let cell = crate::interp::run_code(vm, &code_obj, fd.globals.clone(), ns.clone(), fd.closure.as_ref())?;
+    if changed {
+        ops::set_item(vm, &ns, vm.intern("__orig_bases__"), vm.tuple(orig_bases))?;
+    }
+    let mut a = vec![name, bases_t, ns.clone()];
+    a.extend(kw_values);
+    let cls = ops::call_owned(vm, &meta, a, kwn.as_ref())?;
+    if cell.kind() == Kind::Cell {
+        cell::get_cell(&cell).set(Some(cls.clone()));
+    }
+    Ok(cls)
+}
+
+/// `type(name, bases, dict)` and `type.__new__(meta, name, bases, dict)`.
+pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+    let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+    let pos = &args[..args.len() - nkw];
+    if pos.len() == 1 && meta.is(&vm.types.type_) {
+        return Ok(pos[0].ty().clone());
+    }
+    if pos.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let Some(name) = str::get(&pos[0]) else {
+        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", vm.type_name(&pos[0]))));
+    };
+    let Some(bases) = tuple::get(&pos[1]) else {
+        return Err(vm.type_error(format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(&pos[1]))));
+    };
+    if pos[2].kind() != Kind::Dict {
+        return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(&pos[2]))));
+    }
+    let ns = &pos[2];
+    // Implicit __hash__ = None when __eq__ is defined without __hash__.
+    let eqk = vm.intern("__eq__");
+    let hk = vm.intern("__hash__");
+    let nsd = dict::get(ns).unwrap();
+    let needs_hash_none = nsd.get_str(&eqk).is_some() && nsd.get_str(&hk).is_none();
+    let cls = typeobj::new_class(vm, meta, name.as_str(), bases, ns)?;
+    let td = typeobj::data(&cls);
+    if needs_hash_none {
+        dict::set_item_str(vm, &td.dict, hk, vm.none());
+    }
+    // __module__ from the namespace, else the caller's globals.
+    let mk = vm.intern("__module__");
+    let module = dict::get_str_key(&td.dict, &mk);
+    match module {
+        Some(m) if m.kind() == Kind::Str => *td.module.borrow_mut() = Some(str::as_str(&m).to_string()),
+        _ => {
+            let frames = vm.frames.borrow();
+            if let Some(f) = frames.last() {
+                let g = &frame::get(f).unwrap().globals;
+                if let Some(n) = dict::get_str_key(g, &vm.intern("__name__")) {
+                    if n.kind() == Kind::Str {
+                        *td.module.borrow_mut() = Some(str::as_str(&n).to_string());
+                        dict::set_item_str(vm, &td.dict, mk, n.clone());
+                    }
+                }
+            }
+        }
+    }
+    crate::types::type_attrs::register_subclass(vm, &cls);
+    typeobj::update_flags(vm, &cls);
+    // __set_name__ and __init_subclass__.
+    for (k, v) in dict::get(&td.dict).unwrap().items() {
+        if let Some(f) = ops::lookup_special(vm, &v, "__set_name__") {
+            if typeobj::data(v.ty()).flag(tflags::HEAPTYPE) {
+                ops::call_unbound(vm, &f, &v, &[cls.clone(), k])?;
+            }
+        }
+    }
+    let kwn = kwnames.cloned();
+    let kwvals: Vec<PyRef> = args[args.len() - nkw..].to_vec();
+    let sup = crate::types::super_impl::new_super(vm, &cls, &cls)?;
+    let init_sub = ops::get_attr_str(vm, &sup, "__init_subclass__")?;
+    ops::call_owned(vm, &init_sub, kwvals, kwn.as_ref())?;
+    Ok(cls)
+}
