@@ -312,7 +312,7 @@ pub fn builtin_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Opt
         (Kind::Int, Kind::Int) => Some(int::cmp(int::get(a).unwrap(), int::get(b).unwrap())),
         (Kind::Float, Kind::Float) => {
             let (x, y) = (float::get(a).unwrap(), float::get(b).unwrap());
-            return Ok(Some(float_cmp(x, y, op)));
+            return Ok(Some(ops::float_cmp(x, y, op)));
         }
         (Kind::Int, Kind::Float) => match int::cmp_with_float(int::get(a).unwrap(), float::get(b).unwrap()) {
             Some(o) => Some(o),
@@ -410,17 +410,6 @@ pub fn builtin_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Opt
         _ => None,
     };
     Ok(ord.map(|o| ops::ord_matches(o, op)))
-}
-
-fn float_cmp(x: f64, y: f64, op: CmpOp) -> bool {
-    match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-    }
 }
 
 /// Lexicographic comparison of sequences, identity-first per item.

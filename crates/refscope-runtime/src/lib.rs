@@ -1,13 +1,277 @@
 //! refscope's runtime: the object model, the interpreter loop, builtins and
 //! modules. See ARCHITECTURE.md for the data flow and invariants.
 //!
-//! Work in progress: import.rs, finalize.rs, modules/ (sys), and the
-//! compile/materialize entry points (`compile_source`) are still to be
-//! written; this crate does not build yet.
+//! The entry points for embedders and the command line are `Interpreter`'s
+//! methods: run a file or a string, get CPython's exit status.
 
 pub mod builtins;
+pub mod finalize;
+pub mod import;
 pub mod interp;
+pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod traceback_print;
 pub mod types;
 pub mod vm;
+
+use object::{Kind, PyRef};
+use refscope_compiler::bytecode::{BinOp, Constant, UnaryOp};
+use refscope_compiler::{CodeObject, CompileError, ConstFolder};
+
+use std::rc::Rc;
+use types::*;
+use vm::{PyErr, PyResult, Vm};
+
+/// Folds constants with the runtime's own arithmetic.
+struct Folder<'a> {
+    vm: &'a Vm,
+}
+
+impl ConstFolder for Folder<'_> {
+    fn binop(&self, op: BinOp, a: &Constant, b: &Constant) -> Option<Constant> {
+        let vm = self.vm;
+        let (x, y) = (const_to_obj(vm, a, &mut ConstCache::default())?, const_to_obj(vm, b, &mut ConstCache::default())?);
+        let r = ops::binary_op(vm, &x, &y, op).ok()?;
+        obj_to_const(vm, &r)
+    }
+    fn unary(&self, op: UnaryOp, a: &Constant) -> Option<Constant> {
+        let vm = self.vm;
+        let x = const_to_obj(vm, a, &mut ConstCache::default())?;
+        let r = ops::unary_op(vm, &x, op).ok()?;
+        obj_to_const(vm, &r)
+    }
+    fn subscript(&self, a: &Constant, index: &Constant) -> Option<Constant> {
+        let vm = self.vm;
+        let (x, i) = (const_to_obj(vm, a, &mut ConstCache::default())?, const_to_obj(vm, index, &mut ConstCache::default())?);
+        let r = ops::get_item(vm, &x, &i).ok()?;
+        obj_to_const(vm, &r)
+    }
+}
+
+fn obj_to_const(vm: &Vm, o: &PyRef) -> Option<Constant> {
+    Some(match o.kind() {
+        Kind::Int if o.ty().is(&vm.types.bool_) => {
+            if o.is(&vm.true_) {
+                Constant::True
+            } else {
+                Constant::False
+            }
+        }
+        Kind::Int => Constant::Int(int::to_bigint(o)),
+        Kind::Float => Constant::Float(float::get(o)?),
+        Kind::Complex => {
+            let (r, i) = complex::get(o)?;
+            Constant::Complex(r, i)
+        }
+        Kind::Str => Constant::Str(str::as_str(o).into()),
+        Kind::Bytes => Constant::Bytes(bytes::get(o)?.into()),
+        Kind::Tuple => Constant::Tuple(tuple::items(o).iter().map(|x| obj_to_const(vm, x)).collect::<Option<Vec<_>>>()?.into()),
+        Kind::Object if o.is(&vm.none) => Constant::None,
+        Kind::Object if o.is(&vm.ellipsis) => Constant::Ellipsis,
+        _ => return None,
+    })
+}
+
+/// Constants already turned into objects in this compilation unit, so that
+/// equal constants are one object (CPython's compiler merges them).
+#[derive(Default)]
+struct ConstCache {
+    entries: Vec<(Constant, PyRef)>,
+}
+
+fn is_identifier_like(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+fn const_to_obj(vm: &Vm, c: &Constant, cache: &mut ConstCache) -> Option<PyRef> {
+    if let Some((_, o)) = cache.entries.iter().find(|(k, _)| k.same_as(c)) {
+        return Some(o.clone());
+    }
+    let o = match c {
+        Constant::None => vm.none(),
+        Constant::True => vm.true_.clone(),
+        Constant::False => vm.false_.clone(),
+        Constant::Ellipsis => vm.ellipsis.clone(),
+        Constant::Int(i) => vm.bigint(i.clone()),
+        Constant::Float(f) => vm.float(*f),
+        Constant::Complex(r, i) => complex::new(vm, *r, *i),
+        Constant::Str(s) => {
+            if s.is_empty() {
+                vm.empty_str.clone()
+            } else if is_identifier_like(s) {
+                // Source constants are interned; a one-character constant is
+                // a new object (not the Latin-1 cache), as in CPython 3.11.
+                let existing = vm.interned.borrow().get(&**s).cloned();
+                match existing {
+                    Some(r) => r,
+                    None => {
+                        let r = PyRef::new(&vm.types.str_, str::StrData::new(s.to_string()));
+                        vm.intern_obj(&r)
+                    }
+                }
+            } else {
+                PyRef::new(&vm.types.str_, str::StrData::new(s.to_string()))
+            }
+        }
+        Constant::Bytes(b) => vm.bytes(b.to_vec()),
+        Constant::Tuple(items) => {
+            let v = items.iter().map(|x| const_to_obj(vm, x, cache)).collect::<Option<Vec<_>>>()?;
+            vm.tuple(v)
+        }
+        Constant::FrozenSet(items) => {
+            let s = PyRef::new(&vm.types.frozenset, set::SetData::new());
+            for x in items.iter() {
+                let o = const_to_obj(vm, x, cache)?;
+                set::get(&s).unwrap().add(vm, o).ok()?;
+            }
+            s
+        }
+        Constant::Code(code) => materialize(vm, code.clone(), cache),
+    };
+    if !matches!(c, Constant::Code(_)) {
+        cache.entries.push((c.clone(), o.clone()));
+    }
+    Some(o)
+}
+
+fn materialize(vm: &Vm, code: Rc<CodeObject>, cache: &mut ConstCache) -> PyRef {
+    let consts = code.consts.iter().map(|c| const_to_obj(vm, c, cache).unwrap_or_else(|| vm.none())).collect();
+    let names = code.names.iter().map(|n| vm.intern(n)).collect();
+    let localsplus_names = (0..code.nlocalsplus()).map(|i| vm.intern(code.localsplus_name(i))).collect();
+    PyRef::new(&vm.types.code, code::CodeData { code, consts, names, localsplus_names })
+}
+
+/// Turn a compile error into a SyntaxError instance.
+pub fn syntax_error(vm: &Vm, e: &CompileError) -> PyErr {
+    let ty = match e.kind {
+        "IndentationError" => vm.exc.indentation_error.clone(),
+        "TabError" => vm.exc.all.iter().find(|(n, _)| *n == "TabError").map(|x| x.1.clone()).unwrap_or_else(|| vm.exc.syntax_error.clone()),
+        _ => vm.exc.syntax_error.clone(),
+    };
+    let detail = vm.tuple(vec![
+        vm.str(&e.filename),
+        vm.int(e.line as i64),
+        vm.int(e.column as i64),
+        vm.str(&e.text),
+        vm.int(e.end_line as i64),
+        vm.int(e.end_column as i64),
+    ]);
+    PyErr(exceptions::new_exception(vm, &ty, vec![vm.str(&e.message), detail]))
+}
+
+/// Compile source text to a code object (one compilation unit).
+pub fn compile_source(vm: &Vm, source: &str, filename: &str, interactive: bool) -> PyResult {
+    traceback_print::remember_source(filename, source);
+    let folder = Folder { vm };
+    let code = refscope_compiler::compile_module(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e))?;
+    let mut cache = ConstCache::default();
+    Ok(materialize(vm, Rc::new(code), &mut cache))
+}
+
+/// The interpreter of this thread.
+pub struct Interpreter {
+    pub vm: &'static Vm,
+}
+
+/// How a run ended: the process exit status CPython would use.
+pub type ExitStatus = i32;
+
+impl Interpreter {
+    pub fn new() -> Interpreter {
+        let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| refscope_text::hash::parse_pythonhashseed(&s).ok().flatten());
+        let vm = Vm::init(seed);
+        let base = 0u8;
+        vm.stack_base.set(&base as *const u8 as usize);
+        Interpreter { vm }
+    }
+
+    /// Tell the recursion guard how much native stack this thread has.
+    pub fn set_stack_size(&self, bytes: usize) {
+        self.vm.stack_size.set(bytes);
+    }
+
+    /// Run `source` as the `__main__` module. Returns the exit status.
+    pub fn run_main(&self, source: &str, filename: &str, argv: Vec<String>, path0: String) -> ExitStatus {
+        let vm = self.vm;
+        if let Some(sys) = vm.sys.borrow().clone() {
+            let d = &module::get(&sys).unwrap().dict;
+            dict::set_item_str(vm, d, vm.intern("argv"), vm.list(argv.iter().map(|a| vm.str(a)).collect()));
+            dict::set_item_str(vm, d, vm.intern("path"), vm.list(vec![vm.str(&path0)]));
+        }
+        *vm.path.borrow_mut() = vec![if path0.is_empty() { ".".into() } else { path0 }];
+        let main = import::new_module(vm, "__main__");
+        let md = module::get(&main).unwrap().dict.clone();
+        if filename != "<string>" && filename != "<stdin>" {
+            dict::set_item_str(vm, &md, vm.intern("__file__"), vm.str(filename));
+        }
+        dict::set_item_str(vm, &vm.modules, vm.intern("__main__"), main.clone());
+        *vm.main_module.borrow_mut() = Some(main);
+        let result = compile_source(vm, source, filename, false).and_then(|code| interp::run_code(vm, &code, md.clone(), md.clone(), None));
+        let status = match result {
+            Ok(_) => 0,
+            Err(e) => self.handle_uncaught(&e.0),
+        };
+        self.finalize();
+        status
+    }
+
+    /// Print an uncaught exception (or honour SystemExit) and return the status.
+    pub fn handle_uncaught(&self, exc: &PyRef) -> ExitStatus {
+        let vm = self.vm;
+        if typeobj::isinstance(exc, &vm.exc.system_exit) {
+            let code = ops::get_attr_str(vm, exc, "code").unwrap_or_else(|_| vm.none());
+            if code.is(&vm.none) {
+                return 0;
+            }
+            if let Some(d) = int::get(&code) {
+                return match d.as_i64() {
+                    Some(i) => (i & 0xff) as i32,
+                    None => -1 & 0xff,
+                };
+            }
+            let s = ops::str_string(vm, &code).unwrap_or_default();
+            modules::sys::write_stderr(vm, &format!("{}\n", s));
+            return 1;
+        }
+        traceback_print::print_exception(vm, exc);
+        1
+    }
+
+    /// Shut down as CPython does: clear `__main__`'s globals in order (names
+    /// starting with one underscore first), running finalizers, then flush.
+    pub fn finalize(&self) {
+        let vm = self.vm;
+        let old = vm.handled.replace(None);
+        drop(old);
+        if let Some(main) = vm.main_module.borrow_mut().take() {
+            let md = module::get(&main).unwrap().dict.clone();
+            let keys = dict::get(&md).unwrap().keys();
+            for pass in 0..2 {
+                for k in &keys {
+                    let name = str::as_str(k);
+                    let underscore = name.starts_with('_') && !name.starts_with("__");
+                    if (pass == 0) != underscore || name == "__builtins__" {
+                        continue;
+                    }
+                    if let Some(dd) = dict::get(&md) {
+                        let _ = dd.set(vm, k.clone(), vm.none());
+                    }
+                }
+            }
+        }
+        modules::sys::flush_stdout(vm);
+    }
+}
+
+impl Default for Interpreter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Exception text for embedders and tests.
+pub fn exception_text(vm: &Vm, e: &PyErr) -> String {
+    traceback_print::format_exception(vm, &e.0)
+}
+

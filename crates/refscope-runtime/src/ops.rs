@@ -728,15 +728,7 @@ fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Option<boo
             Some(x.as_str().cmp(y.as_str()))
         }
         (Kind::Float, Kind::Float) if !is_heap(a) && !is_heap(b) => {
-            let (x, y) = (float::get(a).unwrap(), float::get(b).unwrap());
-            return Ok(Some(match op {
-                CmpOp::Lt => x < y,
-                CmpOp::Le => x <= y,
-                CmpOp::Eq => x == y,
-                CmpOp::Ne => x != y,
-                CmpOp::Gt => x > y,
-                CmpOp::Ge => x >= y,
-            }));
+            return Ok(Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op)));
         }
         _ => None,
     };
@@ -747,6 +739,18 @@ fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Option<boo
 #[inline]
 fn is_heap(o: &PyRef) -> bool {
     typeobj::data(o.ty()).flag(tflags::HEAPTYPE)
+}
+
+/// IEEE comparison of two floats (NaN compares unequal to everything).
+pub fn float_cmp(x: f64, y: f64, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
 }
 
 pub fn ord_matches(o: Ordering, op: CmpOp) -> bool {

@@ -57,14 +57,15 @@ use crate::vm::Vm;
 pub fn init_all(vm: &Vm) {
     typeobj::finish_builtin_types(vm);
     for (_, t) in &vm.exc.all {
-        finish_one(vm, t);
+        finish_one_type(vm, t);
     }
     object_impl::init(vm);
     constructors::init(vm);
     methods::init(vm);
 }
 
-fn finish_one(vm: &Vm, t: &crate::object::PyRef) {
+/// Fill in the bases and MRO of a builtin type created after start-up.
+pub fn finish_one_type(vm: &Vm, t: &crate::object::PyRef) {
     let td = typeobj::data(t);
     let base = td.base.borrow().clone();
     let bases = match &base {

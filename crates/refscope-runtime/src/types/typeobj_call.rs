@@ -24,13 +24,13 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
             }
         }
     }
-    let new = typeobj::lookup_str(vm, cls, "__new__");
+    // A __new__ written in Python; builtin ones are the type's NewFn.
+    let new = typeobj::lookup_str(vm, cls, "__new__").map(|n| match n.kind() {
+        Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
+        _ => n,
+    });
     let obj = match new {
-        Some(n) if n.kind() == Kind::StaticMethod || n.kind() == Kind::Function => {
-            let f = match n.kind() {
-                Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
-                _ => n,
-            };
+        Some(f) if f.kind() != Kind::BuiltinFunction => {
             let mut v = vec![cls.clone()];
             v.extend_from_slice(args);
             ops::call_owned(vm, &f, v, kwnames)?

@@ -1,0 +1,2 @@
+//! Modules written in Rust.
+pub mod sys;
