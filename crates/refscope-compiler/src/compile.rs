@@ -1933,7 +1933,7 @@ impl<'a> Compiler<'a> {
             match a {
                 Expr::Starred(s) => {
                     self.expr(&s.value)?;
-                    self.emit(Instr::ListExtend(1));
+                    self.emit(Instr::ListExtend(1 | LIST_EXTEND_CALL));
                 }
                 _ => {
                     self.expr(a)?;
@@ -2132,7 +2132,7 @@ impl<'a> Compiler<'a> {
                 CompKind::Dict => {
                     self.expr(elt)?;
                     self.expr(value.unwrap())?;
-                    self.emit(Instr::MapAdd(depth + 1));
+                    self.emit(Instr::MapAdd(depth));
                 }
                 CompKind::Gen => {
                     self.expr(elt)?;
@@ -2191,6 +2191,10 @@ fn int_literal(i: &ast::Int) -> Option<BigInt> {
     };
     BigInt::parse_bytes(digits.as_bytes(), radix)
 }
+
+/// Marks a `ListExtend` that builds call arguments (`f(*x)`), whose error
+/// message names the function below the list.
+pub const LIST_EXTEND_CALL: u32 = 1 << 16;
 
 const MAX_INT_BITS: u64 = 128;
 const MAX_COLLECTION_SIZE: usize = 256;

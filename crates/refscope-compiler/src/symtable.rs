@@ -172,14 +172,12 @@ impl Builder {
     }
 
     fn params(&mut self, p: &ast::Parameters) {
-        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+        // CPython's local slot order: positional, keyword-only, *args, **kwargs.
+        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
             self.param(&a.parameter.name.id);
         }
         if let Some(v) = &p.vararg {
             self.param(&v.name.id);
-        }
-        for a in p.kwonlyargs.iter() {
-            self.param(&a.parameter.name.id);
         }
         if let Some(k) = &p.kwarg {
             self.param(&k.name.id);

@@ -761,14 +761,21 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let d = stack[stack.len() - i as usize].clone();
                         tri!(dict::get(&d).unwrap().set(vm, k, v));
                     }
-                    Instr::ListExtend(i) => {
+                    Instr::ListExtend(arg) => {
+                        let i = arg & !refscope_compiler::compile::LIST_EXTEND_CALL;
                         let it = pop!();
                         let l = stack[stack.len() - i as usize].clone();
                         let items = match ops::iterate(vm, &it) {
                             Ok(v) => v,
                             Err(e) => {
                                 if typeobj::isinstance(&e.0, &vm.exc.type_error) && ops::lookup_special(vm, &it, "__iter__").is_none() && ops::lookup_special(vm, &it, "__getitem__").is_none() {
-                                    break 'exec (vm.type_error(format!("Value after * must be an iterable, not {}", vm.type_name(&it))), false);
+                                    let msg = if arg & refscope_compiler::compile::LIST_EXTEND_CALL != 0 {
+                                        let f = &stack[stack.len() - i as usize - 1];
+                                        format!("{} argument after * must be an iterable, not {}", crate::types::function_impl::callable_display(vm, f), vm.type_name(&it))
+                                    } else {
+                                        format!("Value after * must be an iterable, not {}", vm.type_name(&it))
+                                    };
+                                    break 'exec (vm.type_error(msg), false);
                                 }
                                 break 'exec (e, false);
                             }
@@ -1034,11 +1041,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let mgr = pop!();
                         let enter = ops::lookup_special(vm, &mgr, "__enter__");
                         let exit = ops::lookup_special(vm, &mgr, "__exit__");
-                        let (Some(enter), Some(exit)) = (enter, exit) else {
-                            let which = if ops::lookup_special(vm, &mgr, "__enter__").is_none() { "" } else { "" };
-                            let _ = which;
+                        let (Some(enter), Some(exit)) = (enter.clone(), exit) else {
+                            let missed = if enter.is_some() { " (missed __exit__ method)" } else { "" };
                             break 'exec (
-                                vm.type_error(format!("'{}' object does not support the context manager protocol", vm.type_name(&mgr))),
+                                vm.type_error(format!("'{}' object does not support the context manager protocol{}", vm.type_name(&mgr), missed)),
                                 false,
                             );
                         };

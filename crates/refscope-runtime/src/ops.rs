@@ -820,7 +820,7 @@ fn rich_compare_inner(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
 
 pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
     // Fast paths for exact builtin types.
-    if a.kind() == Kind::Int && b.kind() == Kind::Int && !is_heap(a) && !is_heap(b) {
+    if a.ty().is(&vm.types.int) && b.ty().is(&vm.types.int) {
         if let Some(r) = int::binop(vm, op, int::get(a).unwrap(), int::get(b).unwrap())? {
             return Ok(r);
         }
@@ -893,7 +893,7 @@ pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<P
 
 /// `a op= b`: `__iop__` if the type has it, else the binary operation.
 pub fn inplace_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
-    if a.kind() == Kind::Int && b.kind() == Kind::Int && !is_heap(a) && !is_heap(b) {
+    if a.ty().is(&vm.types.int) && b.ty().is(&vm.types.int) {
         if let Some(r) = int::binop(vm, op, int::get(a).unwrap(), int::get(b).unwrap())? {
             return Ok(r);
         }

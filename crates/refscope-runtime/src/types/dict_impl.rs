@@ -51,13 +51,7 @@ pub fn update_from(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult<()> {
 /// `f(**a, **b)`: merge, rejecting duplicates and non-mappings.
 pub fn merge_kwargs(vm: &Vm, d: &PyRef, other: &PyRef, func: &PyRef) -> PyResult<()> {
     let dd = dict::get(d).unwrap();
-    let fname = || -> String {
-        match func.kind() {
-            Kind::Function => format!("{}()", str::as_str(&function::get(func).unwrap().qualname.borrow())),
-            Kind::BuiltinFunction => format!("{}()", builtin_function::get(func).unwrap().name),
-            _ => format!("{} object", vm.type_name(func)),
-        }
-    };
+    let fname = || crate::types::function_impl::callable_display(vm, func);
     let pairs: Vec<(PyRef, PyRef)> = if other.kind() == Kind::Dict {
         dict::get(other).unwrap().items()
     } else if let Some(keys) = ops::lookup_special(vm, other, "keys") {
@@ -73,7 +67,7 @@ pub fn merge_kwargs(vm: &Vm, d: &PyRef, other: &PyRef, func: &PyRef) -> PyResult
     };
     for (k, v) in pairs {
         if k.kind() != Kind::Str {
-            return Err(vm.type_error(format!("{} keywords must be strings", fname())));
+            return Err(vm.type_error("keywords must be strings"));
         }
         if dd.contains(vm, &k)? {
             return Err(vm.type_error(format!("{} got multiple values for keyword argument '{}'", fname(), str::as_str(&k))));

@@ -44,3 +44,32 @@ pub fn name_of(f: &PyRef) -> String {
     let n = fd.name.borrow();
     str::as_str(&n).to_string()
 }
+
+/// How CPython names a function in call errors: `module.qualname` unless the
+/// module is builtins.
+pub fn display_name(vm: &Vm, f: &PyRef) -> String {
+    let fd = function::get(f).unwrap();
+    let q = str::as_str(&fd.qualname.borrow()).to_string();
+    let m = fd.module.borrow().clone();
+    match m.kind() {
+        crate::object::Kind::Str if str::as_str(&m) != "builtins" => format!("{}.{}", str::as_str(&m), q),
+        _ => {
+            let _ = vm;
+            q
+        }
+    }
+}
+
+/// `f()` as CPython's call errors name a callable.
+pub fn callable_display(vm: &Vm, f: &PyRef) -> String {
+    match f.kind() {
+        crate::object::Kind::Function => format!("{}()", display_name(vm, f)),
+        crate::object::Kind::BuiltinFunction => format!("{}()", crate::types::builtin_function::get(f).unwrap().name),
+        crate::object::Kind::Method => {
+            let m = crate::types::method::get(f).unwrap();
+            callable_display(vm, &m.func)
+        }
+        crate::object::Kind::Type => format!("{}()", crate::types::typeobj::type_name(f)),
+        _ => format!("{} object", vm.type_name(f)),
+    }
+}

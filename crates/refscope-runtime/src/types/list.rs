@@ -59,3 +59,13 @@ impl ListData {
 pub fn get(obj: &PyRef) -> Option<&ListData> {
     obj.payload::<ListData>()
 }
+
+impl Drop for ListData {
+    /// CPython releases a list's items from the last to the first.
+    fn drop(&mut self) {
+        let mut v = std::mem::take(self.items.get_mut());
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
+    }
+}

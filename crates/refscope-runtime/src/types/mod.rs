@@ -9,6 +9,7 @@ pub mod classmethod;
 pub mod code;
 pub mod complex;
 pub mod constructors;
+pub mod core_methods;
 pub mod descriptor;
 pub mod descriptor_impl;
 pub mod dict;
@@ -62,6 +63,7 @@ pub fn init_all(vm: &Vm) {
     object_impl::init(vm);
     constructors::init(vm);
     methods::init(vm);
+    core_methods::init(vm);
 }
 
 /// Fill in the bases and MRO of a builtin type created after start-up.

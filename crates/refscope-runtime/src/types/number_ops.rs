@@ -13,6 +13,15 @@ use refscope_compiler::bytecode::BinOp;
 /// `a op b` for builtin operands; `None` for NotImplemented.
 pub fn builtin_binop(vm: &Vm, op: BinOp, a: &PyRef, b: &PyRef) -> PyResult<Option<PyRef>> {
     use BinOp::*;
+    // bool & | ^ bool stays a bool.
+    if matches!(op, And | Or | Xor) && a.ty().is(&vm.types.bool_) && b.ty().is(&vm.types.bool_) {
+        let (x, y) = (a.is(&vm.true_), b.is(&vm.true_));
+        return Ok(Some(vm.bool(match op {
+            And => x & y,
+            Or => x | y,
+            _ => x ^ y,
+        })));
+    }
     match (a.kind(), b.kind()) {
         (Kind::Int, Kind::Int) => int::binop(vm, op, int::get(a).unwrap(), int::get(b).unwrap()),
         (Kind::Float, Kind::Float) => float::binop(vm, op, float::get(a).unwrap(), float::get(b).unwrap()),

@@ -47,3 +47,13 @@ pub fn hash_from(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
     }
     acc as i64
 }
+
+impl Drop for TupleData {
+    /// CPython releases a tuple's items from the last to the first.
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.items).into_vec();
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
+    }
+}

@@ -1,7 +1,6 @@
 //! Computed attributes of builtin objects that CPython exposes through
 //! getset descriptors: `__class__`, `__name__`, `__mro__`, `__dict__` of a
-//! class, function attributes, exception attributes, and the registry of
-//! subclasses (`__subclasses__`).
+//! class, function, code, frame and traceback attributes.
 
 use crate::object::{Kind, PyRef};
 use crate::ops;
@@ -10,22 +9,6 @@ use crate::types::*;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
-thread_local! {
-    /// (base id, subclass) pairs; subclasses are kept alive as CPython's
-    /// weakly referenced lists would not be, so only ids are stored.
-    static SUBCLASSES: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
-}
-
-pub fn register_subclass(_vm: &Vm, cls: &PyRef) {
-    let td = typeobj::data(cls);
-    for b in crate::types::tuple::items(&td.bases.borrow()) {
-        SUBCLASSES.with(|s| s.borrow_mut().push((b.id(), cls.id())));
-    }
-}
-
-pub fn for_each_subclass(vm: &Vm, cls: &PyRef, f: impl Fn(&PyRef)) {
-    let _ = (vm, cls, &f);
-}
 
 /// Attributes of types not stored in their namespace.
 pub fn special_attr(vm: &Vm, cls: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
@@ -216,6 +199,11 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                 "co_freevars" => Some(vm.tuple(c.code.freevars.iter().map(|v| vm.intern(v)).collect())),
                 "co_cellvars" => Some(vm.tuple(c.code.cellvars.iter().map(|v| vm.intern(v)).collect())),
                 "co_names" => Some(vm.tuple(c.names.clone())),
+                "co_posonlyargcount" => Some(vm.int(c.code.posonlyargcount as i64)),
+                "co_kwonlyargcount" => Some(vm.int(c.code.kwonlyargcount as i64)),
+                "co_flags" => Some(vm.int(c.code.flags as i64)),
+                "co_nlocals" => Some(vm.int(c.code.varnames.len() as i64)),
+                "co_stacksize" => Some(vm.int(c.code.max_stack as i64)),
                 _ => None,
             }
         }

@@ -470,9 +470,12 @@ fn best_base(vm: &Vm, bases: &[PyRef]) -> PyResult<PyRef> {
 /// `type(name, bases, ns)`: create a class.
 pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef) -> PyResult {
     let bases_v: Vec<PyRef> = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases.to_vec() };
-    for b in &bases_v {
+    for (i, b) in bases_v.iter().enumerate() {
         if !is_type(b) {
             return Err(vm.type_error("bases must be types".to_string()));
+        }
+        if bases_v[..i].iter().any(|x| x.is(b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", type_name(b))));
         }
     }
     let base = best_base(vm, &bases_v)?;

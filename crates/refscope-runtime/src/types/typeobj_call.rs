@@ -25,6 +25,11 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
         }
     }
     // A __new__ written in Python; builtin ones are the type's NewFn.
+    call_type_default(vm, cls, args, kwnames)
+}
+
+/// `type.__call__(cls, ...)`: `__new__` then `__init__`.
+pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
     let new = typeobj::lookup_str(vm, cls, "__new__").map(|n| match n.kind() {
         Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
         _ => n,
@@ -77,6 +82,14 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
 /// Attribute lookup on a class: the metatype's data descriptors, then the
 /// class's own MRO (binding with `__get__(None, cls)`), then the metatype.
 pub fn type_getattr(vm: &Vm, cls: &PyRef, name: &PyRef) -> PyResult {
+    // Attributes stored in the type object itself (CPython's getset
+    // descriptors on `type`) win over the class namespace.
+    let n = str::as_str(name);
+    if matches!(n, "__dict__" | "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__class__") {
+        if let Some(v) = crate::types::type_attrs::special_attr(vm, cls, n)? {
+            return Ok(v);
+        }
+    }
     let meta = cls.ty();
     let meta_attr = typeobj::lookup(meta, name);
     if let Some(m) = &meta_attr {
@@ -142,14 +155,15 @@ pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) ->
             }
         }
     }
-    // Keep flags and subclasses' cached flags right.
     refresh_subclass_flags(vm, cls);
     Ok(())
 }
 
+/// Recompute the special-method flags after a class attribute changed.
+/// (Subclasses that inherit the attribute are not revisited yet: that needs
+/// the subclass registry, which holds weak references.)
 fn refresh_subclass_flags(vm: &Vm, cls: &PyRef) {
     typeobj::update_flags(vm, cls);
-    crate::types::type_attrs::for_each_subclass(vm, cls, |c| typeobj::update_flags(vm, c));
 }
 
 /// `__build_class__(func, name, *bases, **kwds)`.
@@ -289,14 +303,11 @@ pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
             }
         }
     }
-    crate::types::type_attrs::register_subclass(vm, &cls);
     typeobj::update_flags(vm, &cls);
     // __set_name__ and __init_subclass__.
     for (k, v) in dict::get(&td.dict).unwrap().items() {
         if let Some(f) = ops::lookup_special(vm, &v, "__set_name__") {
-            if typeobj::data(v.ty()).flag(tflags::HEAPTYPE) {
-                ops::call_unbound(vm, &f, &v, &[cls.clone(), k])?;
-            }
+            ops::call_unbound(vm, &f, &v, &[cls.clone(), k])?;
         }
     }
     let kwn = kwnames.cloned();

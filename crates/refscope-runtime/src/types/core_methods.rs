@@ -1,0 +1,437 @@
+//! Methods of the interpreter's own types: generators (send/throw/close),
+//! descriptors (`__get__`/`__set__` of functions, properties, classmethod,
+//! staticmethod), `type` (mro, `__instancecheck__`...), and BaseException
+//! (`__init__`, `with_traceback`, the attributes CPython exposes as
+//! getset descriptors).
+
+use crate::object::{Kind, PyRef};
+use crate::ops;
+use crate::types::typeobj::{self};
+use crate::types::*;
+use crate::vm::{NativeFn, PyErr, PyResult, Vm};
+use std::cell::{Cell, RefCell};
+
+fn nargs(vm: &Vm, name: &str, a: &[PyRef], min: usize, max: usize) -> PyResult<()> {
+    let n = a.len().saturating_sub(1);
+    if n < min || n > max {
+        return Err(vm.type_error(if min == max {
+            format!("{}() takes exactly {} argument{} ({} given)", name, min, if min == 1 { "" } else { "s" }, n)
+        } else if n < min {
+            format!("{} expected at least {} argument{}, got {}", name, min, if min == 1 { "" } else { "s" }, n)
+        } else {
+            format!("{} expected at most {} argument{}, got {}", name, max, if max == 1 { "" } else { "s" }, n)
+        }));
+    }
+    Ok(())
+}
+
+// ----- generators -----
+
+fn gen_send(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "send", a, 1, 1)?;
+    generator_impl::send(vm, &a[0], a[1].clone())
+}
+
+/// `gen.throw(type[, value[, tb]])` or `gen.throw(exc)`.
+fn gen_throw(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "throw", a, 1, 3)?;
+    let typ = &a[1];
+    let exc = if typ.kind() == Kind::Type && exceptions::is_exception_type(vm, typ) {
+        match a.get(2) {
+            Some(v) if !v.is(&vm.none) && typeobj::isinstance(v, typ) => v.clone(),
+            Some(v) if !v.is(&vm.none) => ops::call1(vm, typ, v.clone())?,
+            _ => ops::call0(vm, typ)?,
+        }
+    } else if exceptions::is_exception(vm, typ) {
+        if a.get(2).map(|v| !v.is(&vm.none)).unwrap_or(false) {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ.clone()
+    } else {
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(typ)
+        )));
+    };
+    if let Some(tb) = a.get(3) {
+        if !tb.is(&vm.none) {
+            if let Some(d) = exceptions::get(&exc) {
+                let old = d.traceback.replace(Some(tb.clone()));
+                drop(old);
+            }
+        }
+    }
+    generator_impl::throw(vm, &a[0], PyErr(exc))
+}
+
+fn gen_close(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    generator_impl::close(vm, &a[0])?;
+    Ok(vm.none())
+}
+
+// ----- descriptors -----
+
+/// `func.__get__(obj, type=None)`.
+fn function_get(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__get__", a, 1, 2)?;
+    if a[1].is(&vm.none) {
+        return Ok(a[0].clone());
+    }
+    Ok(PyRef::new(&vm.types.method, method::MethodData { func: a[0].clone(), self_: a[1].clone() }))
+}
+
+fn owner_arg(vm: &Vm, a: &[PyRef]) -> PyRef {
+    match a.get(2) {
+        Some(t) if !t.is(&vm.none) => t.clone(),
+        _ => a[1].ty().clone(),
+    }
+}
+
+fn classmethod_get(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__get__", a, 1, 2)?;
+    let owner = owner_arg(vm, a);
+    let inst = if a[1].is(&vm.none) { None } else { Some(&a[1]) };
+    ops::descr_get(vm, &a[0], inst, &owner)
+}
+
+fn staticmethod_get(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__get__", a, 1, 2)?;
+    Ok(a[0].payload_unchecked::<staticmethod::StaticMethodData>().func())
+}
+
+fn staticmethod_call(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let f = a[0].payload_unchecked::<staticmethod::StaticMethodData>().func();
+    ops::call(vm, &f, &a[1..], k)
+}
+
+fn property_get(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__get__", a, 1, 2)?;
+    if a[1].is(&vm.none) {
+        return Ok(a[0].clone());
+    }
+    ops::descr_get(vm, &a[0], Some(&a[1]), a[1].ty())
+}
+
+fn property_set(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__set__", a, 2, 2)?;
+    ops::descr_set(vm, &a[0], &a[1], Some(a[2].clone()))?;
+    Ok(vm.none())
+}
+
+fn property_delete(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__delete__", a, 1, 1)?;
+    ops::descr_set(vm, &a[0], &a[1], None)?;
+    Ok(vm.none())
+}
+
+fn property_set_name(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__set_name__", a, 2, 2)?;
+    let p = property::get(&a[0]).unwrap();
+    let old = p.name.replace(Some(a[2].clone()));
+    drop(old);
+    Ok(vm.none())
+}
+
+/// A copy of the property with one accessor replaced (getter/setter/deleter).
+fn property_copy(vm: &Vm, a: &[PyRef], which: usize) -> PyResult {
+    nargs(vm, ["getter", "setter", "deleter"][which], a, 1, 1)?;
+    let p = property::get(&a[0]).unwrap();
+    let get = |c: &RefCell<Option<PyRef>>| c.borrow().clone();
+    let mut parts = [get(&p.fget), get(&p.fset), get(&p.fdel)];
+    parts[which] = if a[1].is(&vm.none) { None } else { Some(a[1].clone()) };
+    let [fget, fset, fdel] = parts;
+    // CPython keeps an explicit doc, else takes the new getter's doc.
+    let mut doc = get(&p.doc);
+    if which == 0 {
+        if let Some(g) = &fget {
+            if let Ok(d) = ops::get_attr_str(vm, g, "__doc__") {
+                if !d.is(&vm.none) {
+                    doc = Some(d);
+                }
+            }
+        }
+    }
+    let ty = a[0].ty().clone();
+    Ok(constructors::alloc(
+        &ty,
+        property::PropertyData { fget: RefCell::new(fget), fset: RefCell::new(fset), fdel: RefCell::new(fdel), doc: RefCell::new(doc), name: RefCell::new(get(&p.name)) },
+    ))
+}
+
+fn property_getter(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    property_copy(vm, a, 0)
+}
+fn property_setter(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    property_copy(vm, a, 1)
+}
+fn property_deleter(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    property_copy(vm, a, 2)
+}
+
+// ----- type -----
+
+fn type_mro(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if a[0].kind() != Kind::Type {
+        return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
+    }
+    Ok(vm.list(typeobj::data(&a[0]).mro_vec()))
+}
+
+fn type_instancecheck(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__instancecheck__", a, 1, 1)?;
+    Ok(vm.bool(typeobj::isinstance(&a[1], &a[0])))
+}
+
+fn type_subclasscheck(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__subclasscheck__", a, 1, 1)?;
+    if a[1].kind() != Kind::Type {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(vm.bool(typeobj::is_subtype(&a[1], &a[0])))
+}
+
+fn type_prepare(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.dict())
+}
+
+fn type_call(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if a.is_empty() || a[0].kind() != Kind::Type {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    }
+    crate::types::typeobj_call::call_type_default(vm, &a[0], &a[1..], k)
+}
+
+fn type_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if a.is_empty() || a[0].kind() != Kind::Type {
+        return Err(vm.type_error("type.__new__(X): X is not a type object"));
+    }
+    crate::types::typeobj_call::type_new(vm, &a[0], &a[1..], k)
+}
+
+fn type_init(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.none())
+}
+
+// ----- BaseException -----
+
+fn exc_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let (pos, _) = constructors::split_kw(a, k);
+    if k.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(&a[0]))));
+    }
+    if let Some(e) = exceptions::get(&a[0]) {
+        let old = e.args.replace(vm.tuple(pos[1..].to_vec()));
+        drop(old);
+    }
+    Ok(vm.none())
+}
+
+fn exc_with_traceback(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "with_traceback", a, 1, 1)?;
+    set_exc_field(vm, &a[0], "__traceback__", Some(a[1].clone()))?;
+    Ok(a[0].clone())
+}
+
+fn exc_add_note(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "add_note", a, 1, 1)?;
+    if str::get(&a[1]).is_none() {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(&a[1]))));
+    }
+    let notes = match ops::get_attr_opt(vm, &a[0], &vm.intern("__notes__"))? {
+        Some(n) => n,
+        None => {
+            let l = vm.list(Vec::new());
+            ops::set_attr_str(vm, &a[0], "__notes__", l.clone())?;
+            l
+        }
+    };
+    let app = ops::get_attr_str(vm, &notes, "append")?;
+    ops::call1(vm, &app, a[1].clone())?;
+    Ok(vm.none())
+}
+
+fn exc_get_args(vm: &Vm, o: &PyRef) -> PyResult {
+    let _ = vm;
+    Ok(exceptions::get(o).unwrap().args.borrow().clone())
+}
+fn exc_get_tb(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(exceptions::get(o).unwrap().traceback.borrow().clone().unwrap_or_else(|| vm.none()))
+}
+fn exc_get_cause(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(exceptions::get(o).unwrap().cause.borrow().clone().unwrap_or_else(|| vm.none()))
+}
+fn exc_get_context(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(exceptions::get(o).unwrap().context.borrow().clone().unwrap_or_else(|| vm.none()))
+}
+fn exc_get_suppress(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.bool(exceptions::get(o).unwrap().suppress_context.get()))
+}
+
+fn set_exc_field(vm: &Vm, o: &PyRef, field: &str, v: Option<PyRef>) -> PyResult<()> {
+    let Some(e) = exceptions::get(o) else { return Err(vm.type_error("not an exception")) };
+    let v = v.filter(|x| !x.is(&vm.none));
+    match field {
+        "args" => {
+            let t = match &v {
+                Some(x) => vm.tuple(ops::iterate(vm, x)?),
+                None => return Err(vm.type_error("args may not be deleted")),
+            };
+            let old = e.args.replace(t);
+            drop(old);
+        }
+        "__traceback__" => {
+            if let Some(x) = &v {
+                if x.kind() != Kind::Traceback {
+                    return Err(vm.type_error("__traceback__ must be a traceback or None"));
+                }
+            }
+            let old = e.traceback.replace(v);
+            drop(old);
+        }
+        "__cause__" => {
+            if let Some(x) = &v {
+                if !exceptions::is_exception(vm, x) {
+                    return Err(vm.type_error("exception cause must be None or derive from BaseException"));
+                }
+            }
+            let old = e.cause.replace(v);
+            drop(old);
+            e.suppress_context.set(true);
+        }
+        "__context__" => {
+            if let Some(x) = &v {
+                if !exceptions::is_exception(vm, x) {
+                    return Err(vm.type_error("exception context must be None or derive from BaseException"));
+                }
+            }
+            let old = e.context.replace(v);
+            drop(old);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn exc_set_args(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    set_exc_field(vm, o, "args", v)
+}
+fn exc_set_tb(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    set_exc_field(vm, o, "__traceback__", v)
+}
+fn exc_set_cause(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    set_exc_field(vm, o, "__cause__", v)
+}
+fn exc_set_context(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    set_exc_field(vm, o, "__context__", v)
+}
+fn exc_set_suppress(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let b = match &v {
+        Some(x) => ops::truthy(vm, x)?,
+        None => false,
+    };
+    exceptions::get(o).unwrap().suppress_context.set(b);
+    Ok(())
+}
+
+/// OSError(errno, strerror[, filename]) picks the subclass for the errno.
+fn os_error_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let (pos, _) = constructors::split_kw(args, kw);
+    let mut cls = cls.clone();
+    if cls.is(&vm.exc.os_error) && pos.len() >= 2 {
+        if let Some(errno) = int::as_i64(&pos[0]) {
+            let name = match errno {
+                1 | 13 => "PermissionError",
+                2 => "FileNotFoundError",
+                3 => "ProcessLookupError",
+                4 => "InterruptedError",
+                10 => "ChildProcessError",
+                11 | 114 | 115 => "BlockingIOError",
+                17 => "FileExistsError",
+                20 => "NotADirectoryError",
+                21 => "IsADirectoryError",
+                32 => "BrokenPipeError",
+                103 => "ConnectionAbortedError",
+                104 => "ConnectionResetError",
+                110 => "TimeoutError",
+                111 => "ConnectionRefusedError",
+                _ => "",
+            };
+            if let Some((_, t)) = vm.exc.all.iter().find(|(n, _)| *n == name) {
+                cls = t.clone();
+            }
+        }
+    }
+    let e = PyRef::new(
+        &cls,
+        exceptions::ExceptionData {
+            args: RefCell::new(vm.tuple(if pos.len() >= 3 { pos[..2].to_vec() } else { pos.to_vec() })),
+            traceback: RefCell::new(None),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            dict: RefCell::new(None),
+        },
+    );
+    exceptions::init_special_attrs(vm, &e, pos);
+    Ok(e)
+}
+
+fn os_error_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let o = &a[0];
+    let get = |n: &str| ops::get_attr_str(vm, o, n).ok().filter(|v| !v.is(&vm.none));
+    if let (Some(errno), Some(msg)) = (get("errno"), get("strerror")) {
+        let base = format!("[Errno {}] {}", ops::str_string(vm, &errno)?, ops::str_string(vm, &msg)?);
+        return Ok(vm.str_owned(match get("filename") {
+            Some(f) => format!("{}: {}", base, ops::repr_string(vm, &f)?),
+            None => base,
+        }));
+    }
+    crate::types::repr_impl::exception_str_base(vm, o)
+}
+
+fn key_error_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    crate::types::repr_impl::exception_str_base(vm, &a[0])
+}
+
+pub fn init(vm: &Vm) {
+    let t = &vm.types;
+    let m = |ty: &PyRef, name: &'static str, f: NativeFn| typeobj::add_method(vm, ty, name, f);
+    m(&t.generator, "send", gen_send);
+    m(&t.generator, "throw", gen_throw);
+    m(&t.generator, "close", gen_close);
+    m(&t.function, "__get__", function_get);
+    m(&t.classmethod, "__get__", classmethod_get);
+    m(&t.staticmethod, "__get__", staticmethod_get);
+    m(&t.staticmethod, "__call__", staticmethod_call);
+    m(&t.property, "__get__", property_get);
+    m(&t.property, "__set__", property_set);
+    m(&t.property, "__delete__", property_delete);
+    m(&t.property, "__set_name__", property_set_name);
+    m(&t.property, "getter", property_getter);
+    m(&t.property, "setter", property_setter);
+    m(&t.property, "deleter", property_deleter);
+    m(&t.type_, "mro", type_mro);
+    m(&t.type_, "__instancecheck__", type_instancecheck);
+    m(&t.type_, "__subclasscheck__", type_subclasscheck);
+    m(&t.type_, "__call__", type_call);
+    m(&t.type_, "__init__", type_init);
+    typeobj::add_staticmethod(vm, &t.type_, "__new__", type_new_method);
+    typeobj::add_classmethod(vm, &t.type_, "__prepare__", type_prepare);
+    typeobj::set_in_dict(vm, &t.slice, "__hash__", vm.none());
+    let be = &vm.exc.base_exception;
+    m(be, "__init__", exc_init);
+    m(be, "with_traceback", exc_with_traceback);
+    m(be, "add_note", exc_add_note);
+    let gs = |name: &'static str, g: crate::types::descriptor::Getter, s: crate::types::descriptor::Setter| {
+        let d = crate::types::descriptor::new_getset(vm, be, name, g, Some(s));
+        typeobj::set_in_dict(vm, be, name, d);
+    };
+    gs("args", exc_get_args, exc_set_args);
+    gs("__traceback__", exc_get_tb, exc_set_tb);
+    gs("__cause__", exc_get_cause, exc_set_cause);
+    gs("__context__", exc_get_context, exc_set_context);
+    gs("__suppress_context__", exc_get_suppress, exc_set_suppress);
+    typeobj::data(&vm.exc.os_error).new.set(Some(os_error_new));
+    m(&vm.exc.os_error, "__str__", os_error_str);
+    m(&vm.exc.key_error, "__str__", key_error_str);
+}
