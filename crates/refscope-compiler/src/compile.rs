@@ -1754,7 +1754,11 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let end = self.new_label();
         for i in 0..n {
-            self.compare_operand(&c.comparators[i], c.ops[i])?;
+            if i + 1 < n {
+                self.expr(&c.comparators[i])?;
+            } else {
+                self.compare_operand(&c.comparators[i], c.ops[i])?;
+            }
             if i + 1 < n {
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::Copy(2));

@@ -671,7 +671,6 @@ pub fn str_(vm: &Vm, obj: &PyRef) -> PyResult<PyRef> {
     if !heap {
         match obj.kind() {
             Kind::Int | Kind::Float | Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::Complex => return repr(vm, obj),
-            Kind::Exception => return crate::types::repr_impl::exception_str(vm, obj),
             _ => {}
         }
     }

@@ -117,6 +117,10 @@ pub struct Vm {
     /// The exception being handled (what `sys.exc_info()` reports).
     pub handled: RefCell<Option<PyRef>>,
     pub depth: Cell<u32>,
+    /// Set when native code (not the `Call` instruction) calls a Python
+    /// function: CPython's recursion error then says "while calling a
+    /// Python object".
+    pub native_call: Cell<bool>,
     pub recursion_limit: Cell<u32>,
     /// Address near the base of the native stack, and the usable size.
     pub stack_base: Cell<usize>,
@@ -205,6 +209,7 @@ impl Vm {
             modules,
             handled: RefCell::new(None),
             depth: Cell::new(0),
+            native_call: Cell::new(false),
             recursion_limit: Cell::new(1000),
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
@@ -270,6 +275,15 @@ impl Vm {
             (Some(c), None) if (c as u32) < 256 => self.latin1[c as usize].clone(),
             _ => PyRef::new(&self.types.str_, StrData::new(s)),
         }
+    }
+
+    /// A new str object, never a cached one (what CPython's repr and str of
+    /// numbers return: `str(7) is str(7)` is False).
+    pub fn str_fresh(&self, s: String) -> PyRef {
+        if s.is_empty() {
+            return self.empty_str.clone();
+        }
+        PyRef::new(&self.types.str_, StrData::new(s))
     }
 
     /// The interned str for `s`.

@@ -393,9 +393,53 @@ fn key_error_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     crate::types::repr_impl::exception_str_base(vm, &a[0])
 }
 
+// ----- bound methods -----
+
+/// Bound methods are equal when they bind the same object (identity, since
+/// 3.8) to equal functions.
+fn method_eq(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__eq__", a, 1, 1)?;
+    let (Some(x), Some(y)) = (method::get(&a[0]), method::get(&a[1])) else {
+        return Ok(vm.not_implemented.clone());
+    };
+    Ok(vm.bool(x.self_.is(&y.self_) && ops::eq(vm, &x.func, &y.func)?))
+}
+
+fn method_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let m = method::get(&a[0]).unwrap();
+    let h = ops::id_hash(&m.self_) ^ ops::hash(vm, &m.func)?;
+    Ok(vm.int(if h == -1 { -2 } else { h }))
+}
+
+// ----- the singletons' types: calling them returns the singleton -----
+
+fn none_new(vm: &Vm, _c: &PyRef, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if !a.is_empty() {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(vm.none())
+}
+fn ellipsis_new(vm: &Vm, _c: &PyRef, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if !a.is_empty() {
+        return Err(vm.type_error("ellipsis takes no arguments"));
+    }
+    Ok(vm.ellipsis.clone())
+}
+fn not_implemented_new(vm: &Vm, _c: &PyRef, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if !a.is_empty() {
+        return Err(vm.type_error("NotImplementedType takes no arguments"));
+    }
+    Ok(vm.not_implemented.clone())
+}
+
 pub fn init(vm: &Vm) {
+    typeobj::data(&vm.types.none_type).new.set(Some(none_new));
+    typeobj::data(&vm.types.ellipsis_type).new.set(Some(ellipsis_new));
+    typeobj::data(&vm.types.not_implemented_type).new.set(Some(not_implemented_new));
     let t = &vm.types;
     let m = |ty: &PyRef, name: &'static str, f: NativeFn| typeobj::add_method(vm, ty, name, f);
+    m(&t.method, "__eq__", method_eq);
+    m(&t.method, "__hash__", method_hash);
     m(&t.generator, "send", gen_send);
     m(&t.generator, "throw", gen_throw);
     m(&t.generator, "close", gen_close);

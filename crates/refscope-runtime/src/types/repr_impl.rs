@@ -211,7 +211,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             }
         }
     };
-    Ok(Some(vm.str_owned(s)))
+    Ok(Some(vm.str_fresh(s)))
 }
 
 /// object.__repr__: `<module.Class object at 0x...>`.
