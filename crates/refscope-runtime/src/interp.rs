@@ -67,12 +67,10 @@ pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, globals: PyRef, bui
 
 /// Call a Python function with owned arguments.
 pub fn call_function(vm: &Vm, func: &PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult {
-    vm.native_call.set(true);
     call_function_owned(vm, func.clone(), args, kwnames)
 }
 
 pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult {
-    let native = vm.native_call.replace(false);
     let f = function::get(&func).unwrap();
     let code_obj = f.code.borrow().clone();
     let frame = new_frame(vm, &code_obj, None, f.globals.clone(), f.builtins.clone(), None);
@@ -85,7 +83,6 @@ pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Opti
         return Ok(crate::types::generator_impl::new_generator(vm, frame));
     }
     let mut state = ExecState::new(cd.code.max_stack as usize);
-    vm.native_call.set(native);
     match run_frame(vm, &frame, &mut state, None)? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(vm.system_error("yield outside a generator frame")),
@@ -396,8 +393,7 @@ impl Drop for FrameGuard<'_> {
 /// Run `frame` from `state.pc`. `throw`: resume by raising this exception
 /// at the current instruction (generator.throw/close).
 pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<PyErr>) -> Result<Exit, PyErr> {
-    let native = vm.native_call.replace(false);
-    vm.enter_recursion(if native { " while calling a Python object" } else { "" })?;
+    vm.enter_recursion("")?;
     vm.frames.borrow_mut().push(frame.clone());
     let _guard = FrameGuard { vm };
     let fd = frame::get(frame).unwrap();
@@ -1133,19 +1129,13 @@ fn mapping_get(vm: &Vm, m: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
 /// Call with arguments borrowed from the caller's stack (builtins see them
 /// there during the call, as in CPython).
 fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
-    match f.kind() {
-        Kind::BuiltinFunction => {
-            let d = builtin_function::get(f).unwrap();
-            if d.is_module_function || (d.self_.is_none() && d.objclass.is_none()) {
-                return (d.func)(vm, args, kwnames);
-            }
-            if d.self_.is_none() {
-                return ops::call(vm, f, args, kwnames);
-            }
-            ops::call(vm, f, args, kwnames)
+    if f.kind() == Kind::BuiltinFunction {
+        let d = builtin_function::get(f).unwrap();
+        if d.is_module_function || (d.self_.is_none() && d.objclass.is_none()) {
+            return ops::call_builtin(vm, d.func, args, kwnames);
         }
-        _ => ops::call(vm, f, args, kwnames),
     }
+    ops::call(vm, f, args, kwnames)
 }
 
 fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult {

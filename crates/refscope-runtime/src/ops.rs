@@ -49,6 +49,8 @@ pub fn call_unbound(vm: &Vm, f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult
             let mut v = Vec::with_capacity(args.len() + 1);
             v.push(obj.clone());
             v.extend_from_slice(args);
+            // A special method of a builtin type, reached through the type
+            // (CPython's slot call): not a recursion level of its own.
             (d.func)(vm, &v, None)
         }
         _ => {
@@ -88,7 +90,7 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
             match (&d.self_, d.is_module_function) {
                 (Some(s), false) => {
                     args.insert(0, s.clone());
-                    (d.func)(vm, &args, kwnames)
+                    call_builtin(vm, d.func, &args, kwnames)
                 }
                 _ => {
                     if d.objclass.is_some() && d.self_.is_none() {
@@ -111,7 +113,7 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
                             )));
                         }
                     }
-                    (d.func)(vm, &args, kwnames)
+                    call_builtin(vm, d.func, &args, kwnames)
                 }
             }
         }
@@ -137,6 +139,16 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
             }
         }
     }
+}
+
+/// Call a Rust function. Like CPython's calls of C functions, this is a
+/// level of recursion ("while calling a Python object").
+#[inline]
+pub fn call_builtin(vm: &Vm, f: crate::vm::NativeFn, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+    vm.enter_recursion(" while calling a Python object")?;
+    let r = f(vm, args, kwnames);
+    vm.leave_recursion();
+    r
 }
 
 pub fn call0(vm: &Vm, f: &PyRef) -> PyResult {

@@ -117,10 +117,6 @@ pub struct Vm {
     /// The exception being handled (what `sys.exc_info()` reports).
     pub handled: RefCell<Option<PyRef>>,
     pub depth: Cell<u32>,
-    /// Set when native code (not the `Call` instruction) calls a Python
-    /// function: CPython's recursion error then says "while calling a
-    /// Python object".
-    pub native_call: Cell<bool>,
     pub recursion_limit: Cell<u32>,
     /// Address near the base of the native stack, and the usable size.
     pub stack_base: Cell<usize>,
@@ -209,7 +205,6 @@ impl Vm {
             modules,
             handled: RefCell::new(None),
             depth: Cell::new(0),
-            native_call: Cell::new(false),
             recursion_limit: Cell::new(1000),
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
