@@ -633,6 +633,9 @@ fn kw_lookup<'a>(a: &'a [PyRef], k: Option<&PyRef>, name: &str) -> Option<&'a Py
 
 fn check_kw(vm: &Vm, fname: &str, k: Option<&PyRef>, allowed: &[&str]) -> PyResult<()> {
     if let Some(k) = k {
+        if allowed.is_empty() && !tuple::items(k).is_empty() {
+            return Err(vm.type_error(format!("{}() takes no keyword arguments", fname)));
+        }
         for n in tuple::items(k) {
             let s = str::as_str(n);
             if !allowed.contains(&s) {
