@@ -286,15 +286,20 @@ pub enum Instr {
     /// the handled exception and raise the latter again, without a new
     /// traceback entry (end of a finally, an unmatched except chain).
     Reraise,
-    /// Stack: prev, exc, prev2, exc2 (an exception raised while handling
-    /// `exc`). Restore `prev` as the handled exception and raise `exc2`.
-    ReraiseCleanup,
+    /// Stack: prev, n other items, prev2, exc2 (an exception raised inside
+    /// a handler or finally body). Restore `prev` as the handled exception,
+    /// drop the rest and raise `exc2`.
+    ReraiseCleanup(u32),
     /// Push an exception-handler block: on an exception, unwind the stack to
     /// its current depth, push the previously handled exception and the new
     /// one, and jump.
     SetupFinally(u32),
-    /// Like `SetupFinally`, for the cleanup of a `with` block.
+    /// Like `SetupFinally`, for the cleanup of a `with` block: the block's
+    /// depth excludes the `__enter__` result on top.
     SetupWith(u32),
+    /// Like `SetupFinally`, for the cleanup of an except handler: the depth
+    /// excludes the exception on top, which the handler consumes.
+    SetupCleanup(u32),
     /// Leave a block pushed by `SetupFinally`/`SetupWith` normally.
     PopBlock,
     /// Stack: previous handled exception (or NULL). Restore it as the handled

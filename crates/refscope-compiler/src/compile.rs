@@ -185,7 +185,8 @@ impl<'a> Compiler<'a> {
                 | Instr::ForIter(l)
                 | Instr::Send(l)
                 | Instr::SetupFinally(l)
-                | Instr::SetupWith(l) => fix(l),
+                | Instr::SetupWith(l)
+                | Instr::SetupCleanup(l) => fix(l),
                 _ => {}
             }
         }
@@ -720,12 +721,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopTop);
             }
             FBlock::ExceptHandler => {
-                // [prev, exc] below (the handler's cleanup block is set).
+                // [prev] below (the handler's cleanup block is set).
                 self.emit(Instr::PopBlock);
-                if preserve_tos {
-                    self.emit(Instr::Swap(2));
-                }
-                self.emit(Instr::PopTop);
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
                 }
@@ -838,17 +835,18 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::PopBlock);
         self.jump(Instr::Jump, orelse);
 
-        // Handlers. Stack on entry: [prev, exc].
+        // Handlers. Stack on entry: [prev, exc]. As in CPython 3.11, a
+        // matching handler consumes `exc` (stores it in the `as` name or pops
+        // it), so only the handled-exception record refers to it meanwhile.
         self.bind_label(handler);
         let cleanup = self.new_label();
-        self.jump(Instr::SetupFinally, cleanup);
+        self.jump(Instr::SetupCleanup, cleanup);
         for (idx, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_span(h.range);
             let next = self.new_label();
             match &h.type_ {
                 Some(ty) => {
-                    self.emit(Instr::Copy(1));
                     self.expr(ty)?;
                     self.emit(Instr::CheckExcMatch);
                     self.jump(Instr::PopJumpIfFalse, next);
@@ -857,7 +855,6 @@ impl<'a> Compiler<'a> {
                     if idx + 1 != t.handlers.len() {
                         return self.err("default 'except:' must be last", h.range);
                     }
-                    self.emit(Instr::Copy(1));
                 }
             }
             match &h.name {
@@ -892,21 +889,17 @@ impl<'a> Compiler<'a> {
                     self.u().fblocks.pop();
                 }
             }
-            // Handled: [prev, exc] -> restore prev.
+            // Handled: [prev] -> restore prev.
             self.emit(Instr::PopBlock);
-            self.emit(Instr::PopTop);
             self.emit(Instr::PopExcept);
             self.jump(Instr::Jump, end);
             self.bind_label(next);
-            if h.type_.is_some() {
-                self.emit(Instr::PopTop);
-            }
         }
-        // No handler matched: re-raise (the cleanup block restores prev).
+        // No handler matched: [prev, exc]; re-raise (restoring prev).
         self.emit(Instr::PopBlock);
         self.emit(Instr::Reraise);
         self.bind_label(cleanup);
-        self.emit(Instr::ReraiseCleanup);
+        self.emit(Instr::ReraiseCleanup(0));
 
         self.bind_label(orelse);
         self.body(&t.orelse)?;
@@ -939,7 +932,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::PopBlock);
         self.emit(Instr::Reraise);
         self.bind_label(cleanup);
-        self.emit(Instr::ReraiseCleanup);
+        self.emit(Instr::ReraiseCleanup(1));
         self.bind_label(end);
         Ok(())
     }
@@ -987,7 +980,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::PopTop);
         self.jump(Instr::Jump, end);
         self.bind_label(cleanup);
-        self.emit(Instr::ReraiseCleanup);
+        self.emit(Instr::ReraiseCleanup(1));
         self.bind_label(end);
         Ok(())
     }
@@ -2447,10 +2440,10 @@ fn stack_effect(i: Instr) -> (i64, i64, Option<u32>, bool) {
         ImportName(_) => (-1, 0, None, true),
         ImportFrom(_) => (1, 0, None, true),
         ImportStar => (-1, 0, None, true),
-        Raise(_) | Reraise | ReraiseCleanup => (0, 0, None, false),
+        Raise(_) | Reraise | ReraiseCleanup(_) => (0, 0, None, false),
         // The handler starts with the previous and the new exception pushed.
         SetupFinally(t) => (0, 2, Some(t), true),
-        SetupWith(t) => (0, 1, Some(t), true),
+        SetupWith(t) | SetupCleanup(t) => (0, 1, Some(t), true),
         PopBlock => (0, 0, None, true),
         PopExcept => (-1, 0, None, true),
         CheckExcMatch => (0, 0, None, true),

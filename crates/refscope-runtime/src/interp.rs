@@ -1006,15 +1006,18 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         restore_handled(vm, prev);
                         break 'exec (PyErr(exc), true);
                     }
-                    Instr::ReraiseCleanup => {
+                    Instr::ReraiseCleanup(n) => {
                         let exc2 = pop!();
                         let _prev2 = pop!();
-                        let _exc = pop!();
+                        for _ in 0..n {
+                            pop!();
+                        }
                         let prev = pop!();
                         restore_handled(vm, prev);
                         break 'exec (PyErr(exc2), true);
                     }
                     Instr::SetupFinally(t) => blocks.push(Block { handler: t, level: stack.len() as u32 }),
+                    Instr::SetupCleanup(t) => blocks.push(Block { handler: t, level: stack.len() as u32 - 1 }),
                     Instr::SetupWith(t) => blocks.push(Block { handler: t, level: stack.len() as u32 - 1 }),
                     Instr::PopBlock => {
                         blocks.pop();

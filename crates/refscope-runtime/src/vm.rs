@@ -163,7 +163,7 @@ impl Vm {
     fn bootstrap(hash_seed: Option<u32>) -> Vm {
         let types = typeobj::bootstrap_types();
         let immortal = |r: PyRef| {
-            r.set_flag(flags::IMMORTAL);
+            crate::object::core::make_immortal(&r);
             r
         };
         let none = immortal(PyRef::new(&types.none_type, ()));

@@ -382,7 +382,7 @@ fn dealloc_slow(ptr: NonNull<Header>) {
     let h = unsafe { ptr.as_ref() };
     if h.flags.get() & flags::IMMORTAL != 0 {
         // Immortal objects are never freed; restore a count.
-        h.refcnt.set(1 << 30);
+        h.refcnt.set(IMMORTAL_REFCNT);
         return;
     }
     super::heap::dealloc(Dying { ptr });
@@ -405,9 +405,14 @@ pub(super) unsafe fn free_block<T>(p: NonNull<u8>, ext: bool) {
     }
 }
 
-/// Make a freshly created object immortal (cached singletons, static types).
+/// Count given to immortal objects: large, like the counts CPython's
+/// builtin singletons and static types accumulate, and never reaching zero.
+pub const IMMORTAL_REFCNT: u32 = 1 << 30;
+
+/// Make an object immortal (cached singletons, static types).
 pub fn make_immortal(r: &PyRef) {
     r.set_flag(flags::IMMORTAL);
+    r.header().refcnt.set(IMMORTAL_REFCNT);
 }
 
 /// Leak one reference on purpose (for immortal objects created at start-up).

@@ -135,7 +135,8 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         Some(m) => PyRef::new(m, td),
         None => PyRef::new_self_typed(td),
     };
-    t.set_flag(flags::IMMORTAL);
+    crate::object::core::make_immortal(&t);
+    crate::object::core::make_immortal(&data(&t).dict);
     t
 }
 
