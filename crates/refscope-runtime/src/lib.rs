@@ -238,25 +238,34 @@ impl Interpreter {
         1
     }
 
-    /// Shut down as CPython does: clear `__main__`'s globals in order (names
-    /// starting with one underscore first), running finalizers, then flush.
+    /// Shut down as CPython 3.11 does. There, `__main__`'s namespace is
+    /// part of a reference cycle (its functions refer to it), so the cycle
+    /// collector frees it at exit: every finalizer runs first, with all
+    /// globals still bound, then the objects are released. Here the
+    /// finalizers of the objects bound to globals run first, in insertion
+    /// order, then the globals are released in insertion order. (Objects
+    /// with `__del__` reachable only through containers are finalized when
+    /// released; the cycle collector of issue 3 makes this exact.)
     pub fn finalize(&self) {
         let vm = self.vm;
         let old = vm.handled.replace(None);
         drop(old);
         if let Some(main) = vm.main_module.borrow_mut().take() {
             let md = module::get(&main).unwrap().dict.clone();
-            let keys = dict::get(&md).unwrap().keys();
-            for pass in 0..2 {
-                for k in &keys {
-                    let name = str::as_str(k);
-                    let underscore = name.starts_with('_') && !name.starts_with("__");
-                    if (pass == 0) != underscore || name == "__builtins__" {
-                        continue;
-                    }
-                    if let Some(dd) = dict::get(&md) {
-                        let _ = dd.set(vm, k.clone(), vm.none());
-                    }
+            let items = dict::get(&md).unwrap().items();
+            for (_, v) in &items {
+                if v.flags() & object::flags::FINALIZED == 0 && finalize::needs_finalizer(v) {
+                    v.set_flag(object::flags::FINALIZED);
+                    finalize::run_finalizer(v);
+                }
+            }
+            drop(items);
+            for k in dict::get(&md).unwrap().keys() {
+                if str::as_str(&k) == "__builtins__" {
+                    continue;
+                }
+                if let Some(dd) = dict::get(&md) {
+                    let _ = dd.set(vm, k.clone(), vm.none());
                 }
             }
         }
