@@ -319,6 +319,39 @@ pub enum Instr {
     SetupAnnotations,
     /// Marks the start of a line for tracing; never executed differently.
     Resume,
+    /// `match` case `match_cases[i]`: the top `nvalues` stack items are the
+    /// values and classes its pattern refers to (in pattern order), below
+    /// them the subject (left on the stack). Pops the values; on a match
+    /// pushes the captured values (in capture order) and True, else False.
+    MatchCase(u32),
+}
+
+/// A `match` pattern, as the runtime interprets it. `usize` operands of
+/// `Value`, `Class` and mapping keys index the values the `MatchCase`
+/// instruction pops; captures index the case's capture slots.
+#[derive(Clone, Debug)]
+pub enum MatchPattern {
+    /// `subject == values[i]`
+    Value(usize),
+    /// `subject is None/True/False`
+    Singleton(Constant),
+    /// A sequence pattern; `star` is the position of the starred item.
+    Sequence { items: Vec<MatchPattern>, star: Option<usize> },
+    /// The starred item of a sequence: capture slot (None for `*_`).
+    Star(Option<usize>),
+    Mapping { keys: Vec<usize>, values: Vec<MatchPattern>, rest: Option<usize> },
+    Class { cls: usize, positional: Vec<MatchPattern>, keywords: Vec<(Rc<str>, MatchPattern)> },
+    /// `pattern as name`, a bare capture (`pattern` None) or `_` (both None).
+    As { pattern: Option<Box<MatchPattern>>, capture: Option<usize> },
+    Or(Vec<MatchPattern>),
+}
+
+/// One `case` of a `match` statement.
+#[derive(Clone, Debug)]
+pub struct MatchCaseInfo {
+    pub pattern: MatchPattern,
+    pub nvalues: u32,
+    pub ncaptures: u32,
 }
 
 /// A compile-time constant. The runtime turns each into one object per
@@ -403,6 +436,8 @@ pub struct CodeObject {
     /// Free variables (captured from enclosing scopes), after the cells.
     pub freevars: Vec<Rc<str>>,
     pub max_stack: u32,
+    /// The cases of the `match` statements in this code.
+    pub match_cases: Vec<MatchCaseInfo>,
     /// The docstring, if the body starts with one (functions, classes, modules).
     pub has_docstring: bool,
 }

@@ -73,6 +73,7 @@ struct Unit<'a> {
     freevars: Vec<Rc<str>>,
     labels: Vec<u32>,
     fblocks: Vec<FBlock<'a>>,
+    match_cases: Vec<MatchCaseInfo>,
     span: (u32, u32),
     first_line: u32,
     argcount: u32,
@@ -155,6 +156,7 @@ impl<'a> Compiler<'a> {
             freevars: scope.freevars.iter().map(|s| Rc::from(s.as_str())).collect(),
             labels: Vec::new(),
             fblocks: Vec::new(),
+            match_cases: Vec::new(),
             span: (start, start),
             first_line,
             argcount: 0,
@@ -191,7 +193,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let lines: Vec<u32> = u.spans.iter().map(|s| self.line_of_offset(s.0)).collect();
-        let max_stack = compute_stack_depth(&instrs);
+        let max_stack = compute_stack_depth(&instrs, &u.match_cases);
         let mut flags = u.flags;
         if u.freevars.is_empty() && u.cellvars.is_empty() {
             flags |= code_flags::NOFREE;
@@ -223,6 +225,7 @@ impl<'a> Compiler<'a> {
             cell2arg,
             freevars: u.freevars,
             max_stack,
+            match_cases: u.match_cases,
             has_docstring: u.has_docstring,
         }
     }
@@ -986,7 +989,143 @@ impl<'a> Compiler<'a> {
     }
 
     fn match_stmt(&mut self, m: &'a ast::StmtMatch) -> Result<(), CompileError> {
-        self.err("the match statement is not supported by refscope yet", m.range)
+        self.expr(&m.subject)?;
+        let end = self.new_label();
+        let n = m.cases.len();
+        for (i, case) in m.cases.iter().enumerate() {
+            if i + 1 < n && case.guard.is_none() {
+                if let Some(msg) = irrefutable_message(&case.pattern) {
+                    return self.err(msg, case.pattern.range());
+                }
+            }
+            let next = self.new_label();
+            self.set_span(case.pattern.range());
+            let mut values: Vec<&'a Expr> = Vec::new();
+            let mut captures: Vec<String> = Vec::new();
+            let pattern = self.build_pattern(&case.pattern, &mut values, &mut captures)?;
+            for v in &values {
+                self.expr(v)?;
+            }
+            let info = MatchCaseInfo { pattern, nvalues: values.len() as u32, ncaptures: captures.len() as u32 };
+            self.u().match_cases.push(info);
+            let idx = self.u().match_cases.len() as u32 - 1;
+            self.emit(Instr::MatchCase(idx));
+            self.jump(Instr::PopJumpIfFalse, next);
+            for name in captures.iter().rev() {
+                self.store_name(name);
+            }
+            if let Some(g) = &case.guard {
+                self.cond_jump(g, false, next)?;
+            }
+            self.emit(Instr::PopTop);
+            self.body(&case.body)?;
+            self.jump(Instr::Jump, end);
+            self.bind_label(next);
+        }
+        self.emit(Instr::PopTop);
+        self.bind_label(end);
+        Ok(())
+    }
+
+    fn capture(&self, name: &str, captures: &mut Vec<String>, range: TextRange) -> Result<usize, CompileError> {
+        if captures.iter().any(|c| c == name) {
+            return self.err(format!("multiple assignments to name '{}' in pattern", name), range);
+        }
+        captures.push(name.to_string());
+        Ok(captures.len() - 1)
+    }
+
+    fn build_pattern(&self, p: &'a ast::Pattern, values: &mut Vec<&'a Expr>, captures: &mut Vec<String>) -> Result<MatchPattern, CompileError> {
+        use ast::Pattern as P;
+        Ok(match p {
+            P::MatchValue(v) => {
+                values.push(&v.value);
+                MatchPattern::Value(values.len() - 1)
+            }
+            P::MatchSingleton(s) => MatchPattern::Singleton(match s.value {
+                ast::Singleton::None => Constant::None,
+                ast::Singleton::True => Constant::True,
+                ast::Singleton::False => Constant::False,
+            }),
+            P::MatchSequence(s) => {
+                let stars = s.patterns.iter().filter(|x| matches!(x, P::MatchStar(_))).count();
+                if stars > 1 {
+                    return self.err("multiple starred names in sequence pattern", s.range);
+                }
+                let star = s.patterns.iter().position(|x| matches!(x, P::MatchStar(_)));
+                let items = s.patterns.iter().map(|x| self.build_pattern(x, values, captures)).collect::<Result<Vec<_>, _>>()?;
+                MatchPattern::Sequence { items, star }
+            }
+            P::MatchStar(s) => match &s.name {
+                Some(n) => MatchPattern::Star(Some(self.capture(&n.id, captures, s.range)?)),
+                None => MatchPattern::Star(None),
+            },
+            P::MatchMapping(mm) => {
+                let mut keys = Vec::new();
+                for k in mm.keys.iter() {
+                    values.push(k);
+                    keys.push(values.len() - 1);
+                }
+                let vals = mm.patterns.iter().map(|x| self.build_pattern(x, values, captures)).collect::<Result<Vec<_>, _>>()?;
+                let rest = match &mm.rest {
+                    Some(r) => Some(self.capture(&r.id, captures, mm.range)?),
+                    None => None,
+                };
+                MatchPattern::Mapping { keys, values: vals, rest }
+            }
+            P::MatchClass(c) => {
+                values.push(&c.cls);
+                let cls = values.len() - 1;
+                let positional = c.arguments.patterns.iter().map(|x| self.build_pattern(x, values, captures)).collect::<Result<Vec<_>, _>>()?;
+                let mut keywords = Vec::new();
+                for k in &c.arguments.keywords {
+                    if keywords.iter().any(|(n, _): &(Rc<str>, MatchPattern)| **n == *k.attr.id.as_str()) {
+                        return self.err(format!("attribute name repeated in class pattern: {}", k.attr.id), k.range);
+                    }
+                    keywords.push((Rc::from(k.attr.id.as_str()), self.build_pattern(&k.pattern, values, captures)?));
+                }
+                MatchPattern::Class { cls, positional, keywords }
+            }
+            P::MatchAs(a) => {
+                let pattern = match &a.pattern {
+                    Some(x) => Some(Box::new(self.build_pattern(x, values, captures)?)),
+                    None => None,
+                };
+                let capture = match &a.name {
+                    Some(n) => Some(self.capture(&n.id, captures, a.range)?),
+                    None => None,
+                };
+                MatchPattern::As { pattern, capture }
+            }
+            P::MatchOr(o) => {
+                // Every alternative binds the same names, into shared slots.
+                let mut alts = Vec::new();
+                let mut names: Option<Vec<String>> = None;
+                let base = captures.clone();
+                for x in &o.patterns {
+                    let mut local = base.clone();
+                    let alt = self.build_pattern(x, values, &mut local)?;
+                    let mut bound: Vec<String> = local[base.len()..].to_vec();
+                    bound.sort();
+                    match &names {
+                        None => {
+                            *captures = local.clone();
+                            names = Some(bound);
+                        }
+                        Some(n) if *n != bound => return self.err("alternative patterns bind different names", o.range),
+                        _ => {}
+                    }
+                    alts.push((alt, local));
+                }
+                // Remap each alternative's slots onto the first's order.
+                let mut out = Vec::new();
+                for (alt, local) in alts {
+                    let map: Vec<usize> = local.iter().map(|n| captures.iter().position(|c| c == n).unwrap()).collect();
+                    out.push(remap_captures(alt, &map));
+                }
+                MatchPattern::Or(out)
+            }
+        })
     }
 
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> Result<(), CompileError> {
@@ -2269,6 +2408,35 @@ fn const_too_big(c: &Constant) -> bool {
     }
 }
 
+/// CPython's error for an irrefutable case that is not the last one.
+fn irrefutable_message(p: &ast::Pattern) -> Option<String> {
+    match p {
+        ast::Pattern::MatchAs(a) if a.pattern.is_none() => Some(match &a.name {
+            Some(n) => format!("name capture '{}' makes remaining patterns unreachable", n.id),
+            None => "wildcard makes remaining patterns unreachable".to_string(),
+        }),
+        ast::Pattern::MatchOr(o) => o.patterns.iter().find_map(irrefutable_message),
+        _ => None,
+    }
+}
+
+fn remap_captures(p: MatchPattern, map: &[usize]) -> MatchPattern {
+    let r = |x: MatchPattern| remap_captures(x, map);
+    match p {
+        MatchPattern::Sequence { items, star } => MatchPattern::Sequence { items: items.into_iter().map(r).collect(), star },
+        MatchPattern::Star(c) => MatchPattern::Star(c.map(|i| map[i])),
+        MatchPattern::Mapping { keys, values, rest } => MatchPattern::Mapping { keys, values: values.into_iter().map(r).collect(), rest: rest.map(|i| map[i]) },
+        MatchPattern::Class { cls, positional, keywords } => MatchPattern::Class {
+            cls,
+            positional: positional.into_iter().map(r).collect(),
+            keywords: keywords.into_iter().map(|(n, x)| (n, r(x))).collect(),
+        },
+        MatchPattern::As { pattern, capture } => MatchPattern::As { pattern: pattern.map(|x| Box::new(r(*x))), capture: capture.map(|i| map[i]) },
+        MatchPattern::Or(alts) => MatchPattern::Or(alts.into_iter().map(r).collect()),
+        other => other,
+    }
+}
+
 fn docstring(body: &[Stmt]) -> Option<&str> {
     if let Some(Stmt::Expr(e)) = body.first() {
         if let Expr::StringLiteral(s) = &*e.value {
@@ -2357,7 +2525,7 @@ fn expr_kind_name(e: &Expr) -> &'static str {
 
 /// Maximum value-stack depth, by abstract interpretation over the control
 /// flow graph.
-fn compute_stack_depth(instrs: &[Instr]) -> u32 {
+fn compute_stack_depth(instrs: &[Instr], cases: &[MatchCaseInfo]) -> u32 {
     let n = instrs.len();
     let mut depth_at: Vec<i64> = vec![-1; n + 1];
     let mut work = vec![(0usize, 0i64)];
@@ -2372,7 +2540,13 @@ fn compute_stack_depth(instrs: &[Instr]) -> u32 {
             }
             depth_at[pc] = d;
             let ins = instrs[pc];
-            let (eff, jump_eff, target, falls) = stack_effect(ins);
+            let (eff, jump_eff, target, falls) = match ins {
+                Instr::MatchCase(i) => {
+                    let c = &cases[i as usize];
+                    (c.ncaptures as i64 + 1 - c.nvalues as i64, 0, None, true)
+                }
+                _ => stack_effect(ins),
+            };
             if let Some(t) = target {
                 let jd = d + jump_eff;
                 max = max.max(jd);
@@ -2450,5 +2624,6 @@ fn stack_effect(i: Instr) -> (i64, i64, Option<u32>, bool) {
         WithExceptStart => (1, 0, None, true),
         BeforeWith => (1, 0, None, true),
         PrintExpr => (-1, 0, None, true),
+        MatchCase(_) => unreachable!("handled by compute_stack_depth"),
     }
 }

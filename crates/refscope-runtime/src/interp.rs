@@ -1056,6 +1056,20 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let r = tri!(ops::call_unbound(vm, &enter, &mgr, &[]));
                         stack.push(r);
                     }
+                    Instr::MatchCase(i) => {
+                        let info = &cd.code.match_cases[i as usize];
+                        let values: Vec<PyRef> = stack.split_off(stack.len() - info.nvalues as usize);
+                        let subject = top!().clone();
+                        let mut m = crate::match_impl::Matcher { vm, values: &values, captures: vec![None; info.ncaptures as usize] };
+                        if tri!(m.matches(&info.pattern, &subject)) {
+                            for c in m.captures {
+                                stack.push(c.unwrap_or_else(|| vm.none()));
+                            }
+                            stack.push(vm.true_.clone());
+                        } else {
+                            stack.push(vm.false_.clone());
+                        }
+                    }
                     Instr::LoadAssertionError => stack.push(vm.exc.assertion_error.clone()),
                     Instr::PrintExpr => {
                         let v = pop!();

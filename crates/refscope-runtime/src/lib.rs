@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod finalize;
 pub mod import;
 pub mod interp;
+pub mod match_impl;
 pub mod modules;
 pub mod object;
 pub mod ops;

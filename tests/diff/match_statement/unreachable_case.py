@@ -1,0 +1,6 @@
+print("before")
+match 3:
+    case x:
+        print(x)
+    case 4:
+        print("four")
