@@ -157,6 +157,7 @@ impl Vm {
         crate::types::init_all(vm);
         crate::builtins::init(vm);
         crate::modules::sys::init(vm);
+        crate::modules::io::init(vm);
         vm
     }
 

@@ -1,2 +1,3 @@
 //! Modules written in Rust.
+pub mod io;
 pub mod sys;

@@ -81,4 +81,5 @@ kinds! {
     DictView => t::dict::DictViewData,
     Exception => t::exceptions::ExceptionData,
     Descriptor => t::descriptor::DescriptorData,
+    File => crate::modules::io::FileData,
 }

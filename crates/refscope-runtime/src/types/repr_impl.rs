@@ -195,7 +195,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
                 None => "...".into(),
             }
         }
-        Kind::Property | Kind::ClassMethod | Kind::StaticMethod | Kind::Iterator | Kind::Frame | Kind::Code | Kind::Traceback => {
+        Kind::Property | Kind::ClassMethod | Kind::StaticMethod | Kind::Iterator | Kind::Frame | Kind::Code | Kind::Traceback | Kind::File => {
             return Ok(None)
         }
         Kind::Descriptor => {
