@@ -33,18 +33,73 @@ pub fn repr(re: f64, im: f64) -> String {
     format!("({}{}{}j)", part(re), sign, part(im.abs()))
 }
 
+/// `a ** b` for complex numbers, computed as CPython does: repeated
+/// squaring for integral exponents up to 100, else polar form.
 pub fn complex_pow(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<PyRef> {
-    if a == (0.0, 0.0) {
+    let mul = |x: (f64, f64), y: (f64, f64)| (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0);
+    let div = |x: (f64, f64), y: (f64, f64)| -> Option<(f64, f64)> {
+        // CPython's _Py_c_quot (Smith's algorithm).
+        let (abs_br, abs_bi) = (y.0.abs(), y.1.abs());
+        if abs_br >= abs_bi {
+            if abs_br == 0.0 {
+                return None;
+            }
+            let ratio = y.1 / y.0;
+            let denom = y.0 + y.1 * ratio;
+            Some(((x.0 + x.1 * ratio) / denom, (x.1 - x.0 * ratio) / denom))
+        } else if abs_bi >= abs_br {
+            let ratio = y.0 / y.1;
+            let denom = y.0 * ratio + y.1;
+            Some(((x.0 * ratio + x.1) / denom, (x.1 * ratio - x.0) / denom))
+        } else {
+            Some((f64::NAN, f64::NAN))
+        }
+    };
+    let powu = |mut x: (f64, f64), n: u64| {
+        let mut r = (1.0, 0.0);
+        let mut mask: u64 = 1;
+        while mask > 0 && n >= mask {
+            if n & mask != 0 {
+                r = mul(r, x);
+            }
+            mask <<= 1;
+            x = mul(x, x);
+        }
+        r
+    };
+    let r = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        if n >= 0 {
+            powu(a, n as u64)
+        } else {
+            let p = powu(a, (-n) as u64);
+            match div((1.0, 0.0), p) {
+                Some(q) => q,
+                None => return Err(vm.zero_division_error("0.0 to a negative or complex power")),
+            }
+        }
+    } else if b == (0.0, 0.0) {
+        (1.0, 0.0)
+    } else if a == (0.0, 0.0) {
         if b.1 != 0.0 || b.0 < 0.0 {
             return Err(vm.zero_division_error("0.0 to a negative or complex power"));
         }
-        return Ok(new(vm, if b.0 == 0.0 { 1.0 } else { 0.0 }, 0.0));
+        (0.0, 0.0)
+    } else {
+        let vabs = a.0.hypot(a.1);
+        let mut len = vabs.powf(b.0);
+        let at = a.1.atan2(a.0);
+        let mut phase = at * b.0;
+        if b.1 != 0.0 {
+            len /= (at * b.1).exp();
+            phase += b.1 * vabs.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    if r.0.is_infinite() || r.1.is_infinite() {
+        return Err(vm.overflow_error("complex exponentiation"));
     }
-    let (r, th) = ((a.0 * a.0 + a.1 * a.1).sqrt(), a.1.atan2(a.0));
-    let ln_r = r.ln();
-    let mag = (b.0 * ln_r - b.1 * th).exp();
-    let ang = b.1 * ln_r + b.0 * th;
-    Ok(new(vm, mag * ang.cos(), mag * ang.sin()))
+    Ok(new(vm, r.0, r.1))
 }
 
 pub fn hash(re: f64, im: f64) -> i64 {

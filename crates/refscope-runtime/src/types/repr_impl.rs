@@ -68,8 +68,22 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
         Kind::Bytes => bytes::repr(bytes::get(obj).unwrap()),
         Kind::ByteArray => bytearray::repr(&bytearray::get(obj).unwrap().b.borrow()),
         Kind::List => {
-            let items = list::get(obj).unwrap().snapshot();
-            match guarded(obj, || Ok(format!("[{}]", join_reprs(vm, &items)?)))? {
+            // The length is re-read at each step: an item's __repr__ may
+            // change the list (as CPython's list_repr allows).
+            let l = list::get(obj).unwrap();
+            match guarded(obj, || {
+                let mut out = String::from("[");
+                let mut i = 0;
+                while let Some(x) = l.get(i) {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&ops::repr_string(vm, &x)?);
+                    i += 1;
+                }
+                out.push(']');
+                Ok(out)
+            })? {
                 Some(s) => s,
                 None => "[...]".into(),
             }
