@@ -270,6 +270,8 @@ impl Interpreter {
                 }
             }
         }
+        let graveyard = std::mem::take(&mut *vm.graveyard.borrow_mut());
+        drop(graveyard);
         modules::sys::flush_stdout(vm);
     }
 }

@@ -432,7 +432,45 @@ fn not_implemented_new(vm: &Vm, _c: &PyRef, a: &[PyRef], _k: Option<&PyRef>) -> 
     Ok(vm.not_implemented.clone())
 }
 
+// ----- object.__class__ -----
+
+fn object_get_class(_vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(o.ty().clone())
+}
+
+/// `obj.__class__ = C`: allowed between classes with the same layout.
+fn object_set_class(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let Some(new) = v else { return Err(vm.type_error("can't delete __class__ attribute")) };
+    if new.kind() != Kind::Type {
+        return Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", vm.type_name(&new))));
+    }
+    let (old_t, new_t) = (typeobj::data(o.ty()), typeobj::data(&new));
+    if !old_t.flag(typeobj::tflags::HEAPTYPE) || !new_t.flag(typeobj::tflags::HEAPTYPE) || !o.has_ext() {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    let same_layout = old_t.instance_kind == new_t.instance_kind
+        && *old_t.slot_names.borrow() == *new_t.slot_names.borrow()
+        && old_t.flag(typeobj::tflags::HAS_DICT) == new_t.flag(typeobj::tflags::HAS_DICT);
+    if !same_layout {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            typeobj::type_name(&new),
+            typeobj::type_name(o.ty())
+        )));
+    }
+    // The previous class may still be borrowed up the Rust stack (through
+    // `ty()`); it is released at exit instead of now.
+    if let Some(old) = o.set_type(&new) {
+        vm.graveyard.borrow_mut().push(old);
+    }
+    Ok(())
+}
+
 pub fn init(vm: &Vm) {
+    {
+        let d = crate::types::descriptor::new_getset(vm, &vm.types.object, "__class__", object_get_class, Some(object_set_class));
+        typeobj::set_in_dict(vm, &vm.types.object, "__class__", d);
+    }
     typeobj::data(&vm.types.none_type).new.set(Some(none_new));
     typeobj::data(&vm.types.ellipsis_type).new.set(Some(ellipsis_new));
     typeobj::data(&vm.types.not_implemented_type).new.set(Some(not_implemented_new));
