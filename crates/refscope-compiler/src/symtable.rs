@@ -120,10 +120,12 @@ impl Scope {
 pub struct ScopeError {
     pub message: String,
     pub range: TextRange,
+    /// A RecursionError (nesting too deep), not a SyntaxError.
+    pub recursion: bool,
 }
 
 pub fn build(module: &ast::ModModule) -> Result<Scope, ScopeError> {
-    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", module.range)], error: None };
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", module.range)], error: None, depth: 0 };
     for s in &module.body {
         b.stmt(s);
     }
@@ -138,6 +140,7 @@ pub fn build(module: &ast::ModModule) -> Result<Scope, ScopeError> {
 struct Builder {
     stack: Vec<Scope>,
     error: Option<ScopeError>,
+    depth: u32,
 }
 
 impl Builder {
@@ -147,7 +150,7 @@ impl Builder {
 
     fn err(&mut self, message: String, range: TextRange) {
         if self.error.is_none() {
-            self.error = Some(ScopeError { message, range });
+            self.error = Some(ScopeError { message, range, recursion: false });
         }
     }
 
@@ -226,7 +229,37 @@ impl Builder {
         }
     }
 
+    /// Nesting deeper than this is CPython's "maximum recursion depth
+    /// exceeded during compilation" (its compiler allows 3 x the default
+    /// recursion limit).
+    const MAX_DEPTH: u32 = 3000;
+
+    fn enter(&mut self, range: TextRange) -> bool {
+        self.depth += 1;
+        if self.depth > Self::MAX_DEPTH {
+            if self.error.is_none() {
+                self.error = Some(ScopeError { message: "maximum recursion depth exceeded during compilation".into(), range, recursion: true });
+            }
+            return false;
+        }
+        true
+    }
+
     fn stmt(&mut self, s: &Stmt) {
+        if self.enter(s.range()) {
+            self.stmt_inner(s);
+        }
+        self.depth -= 1;
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        if self.enter(e.range()) {
+            self.expr_inner(e);
+        }
+        self.depth -= 1;
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) {
         match s {
             Stmt::FunctionDef(f) => {
                 for d in &f.decorator_list {
@@ -552,7 +585,7 @@ impl Builder {
         self.pop();
     }
 
-    fn expr(&mut self, e: &Expr) {
+    fn expr_inner(&mut self, e: &Expr) {
         match e {
             Expr::BoolOp(b) => {
                 for v in &b.values {
@@ -768,7 +801,7 @@ fn analyze(scope: &mut Scope, enclosing: &[&HashMap<String, SymFlags>]) -> Resul
             NameScope::GlobalExplicit
         } else if f.nonlocal {
             if !f.comp_target && !enclosing.iter().any(|m| m.get(name).is_some_and(|g| g.bound && !g.global)) {
-                return Err(ScopeError { message: format!("no binding for nonlocal '{}' found", name), range: scope.range });
+                return Err(ScopeError { message: format!("no binding for nonlocal '{}' found", name), range: scope.range, recursion: false });
             }
             NameScope::Free
         } else if is_func && f.bound {

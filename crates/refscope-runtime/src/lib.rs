@@ -145,6 +145,9 @@ fn materialize(vm: &Vm, code: Rc<CodeObject>, cache: &mut ConstCache) -> PyRef {
 
 /// Turn a compile error into a SyntaxError instance.
 pub fn syntax_error(vm: &Vm, e: &CompileError) -> PyErr {
+    if e.kind == "RecursionError" {
+        return vm.new_exception(&vm.exc.recursion_error, e.message.clone());
+    }
     let ty = match e.kind {
         "IndentationError" => vm.exc.indentation_error.clone(),
         "TabError" => vm.exc.all.iter().find(|(n, _)| *n == "TabError").map(|x| x.1.clone()).unwrap_or_else(|| vm.exc.syntax_error.clone()),

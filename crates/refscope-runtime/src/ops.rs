@@ -605,6 +605,7 @@ pub fn hash(vm: &Vm, obj: &PyRef) -> PyResult<i64> {
         Kind::Int if !typeobj::data(obj.ty()).flag(tflags::HEAPTYPE) => return Ok(int::hash(int::get(obj).unwrap())),
         _ => {}
     }
+    vm.check_native_stack()?;
     let f = lookup_special(vm, obj, "__hash__");
     match f {
         None => Err(unhashable(vm, obj)),

@@ -412,6 +412,19 @@ impl Vm {
         Ok(())
     }
 
+    /// For recursive native code that CPython does not count as recursion
+    /// (hashing nested tuples): a RecursionError only when the native stack
+    /// itself is nearly exhausted, instead of a crash.
+    #[inline]
+    pub fn check_native_stack(&self) -> PyResult<()> {
+        let here = &self as *const &Self as usize;
+        let base = self.stack_base.get();
+        if base != 0 && base.saturating_sub(here) > self.stack_size.get() {
+            return Err(self.recursion_error());
+        }
+        Ok(())
+    }
+
     #[inline]
     pub fn leave_recursion(&self) {
         self.depth.set(self.depth.get() - 1);
