@@ -12,10 +12,12 @@
 pub mod bytecode;
 pub mod compile;
 pub mod symtable;
+mod tokcheck;
 
+use ruff_python_ast::token::{Token, TokenKind as T};
 use ruff_python_ast::PythonVersion;
 use ruff_python_parser::{ParseErrorType, ParseOptions};
-use ruff_text_size::TextRange;
+use ruff_text_size::{Ranged, TextRange};
 
 pub use bytecode::{CodeObject, Constant, Instr};
 pub use compile::{ConstFolder, NoFolding};
@@ -31,7 +33,8 @@ pub struct CompileError {
     /// 1-based column of the error (CPython's `offset`).
     pub column: u32,
     pub end_line: u32,
-    pub end_column: u32,
+    /// CPython's `end_offset` (-1 where CPython has no end).
+    pub end_column: i32,
     /// The text of the offending line, without its newline.
     pub text: String,
 }
@@ -44,7 +47,7 @@ impl CompileError {
     pub fn at(message: String, range: TextRange, source: &str, filename: &str) -> CompileError {
         let (line, column, text) = locate(source, range.start().to_u32() as usize);
         let (end_line, end_column, _) = locate(source, range.end().to_u32() as usize);
-        CompileError { kind: "SyntaxError", message, filename: filename.to_string(), line, column, end_line, end_column, text }
+        CompileError { kind: "SyntaxError", message, filename: filename.to_string(), line, column, end_line, end_column: end_column as i32, text }
     }
 }
 
@@ -64,33 +67,214 @@ fn locate(source: &str, offset: usize) -> (u32, u32, String) {
 /// `interactive` — one statement typed at the prompt).
 pub fn compile_module(source: &str, filename: &str, folder: &dyn ConstFolder, interactive: bool) -> Result<CodeObject, CompileError> {
     let options = ParseOptions::from(ruff_python_parser::Mode::Module).with_target_version(PythonVersion::PY311);
-    let parsed = match ruff_python_parser::parse(source, options) {
-        Ok(p) => p,
-        Err(e) => return Err(parse_error(source, filename, &e)),
-    };
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let scan = tokcheck::scan(source);
+    let failure = parsed.errors().iter().min_by_key(|e| e.location.start()).map(|e| parse_error(source, filename, e, parsed.tokens()));
+    if let Some(e) = choose_error(source, filename, &scan, failure) {
+        return Err(e);
+    }
     if let Some(u) = parsed.unsupported_syntax_errors().first() {
-        return Err(CompileError::at(format!("invalid syntax ({})", u), u.range, source, filename));
+        let mut e = CompileError::at("invalid syntax".to_string(), u.range, source, filename);
+        e.text.push('\n');
+        return Err(e);
     }
     let module = match parsed.into_syntax() {
         ruff_python_ast::Mod::Module(m) => m,
         ruff_python_ast::Mod::Expression(_) => unreachable!("parsed in module mode"),
     };
-    let scope = symtable::build(&module).map_err(|e| CompileError::at(e.message, e.range, source, filename))?;
+    let scope = symtable::build(&module).map_err(|e| {
+        let mut err = CompileError::at(e.message, e.range, source, filename);
+        if e.recursion {
+            err.kind = "RecursionError";
+        }
+        err
+    })?;
     let compiler = compile::Compiler::new(source, filename, folder, interactive);
     compiler.compile_module(&module, &scope)
 }
 
+fn line_of(source: &str, offset: usize) -> u32 {
+    source.as_bytes()[..offset.min(source.len())].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+}
+
+/// CPython's "'(' was never closed", at the bracket.
+fn unclosed_error(source: &str, filename: &str, ch: char, offset: usize) -> CompileError {
+    let (line, column, text) = locate(source, offset);
+    CompileError {
+        kind: "SyntaxError",
+        message: format!("'{}' was never closed", ch),
+        filename: filename.to_string(),
+        line,
+        column,
+        end_line: line,
+        end_column: 0,
+        text: text + "\n",
+    }
+}
+
+/// The parser's first error, translated, with what decides whether a
+/// tokenizer error replaces it.
+struct ParseFailure {
+    err: CompileError,
+    /// Where the parser failed (byte offset of the failing token).
+    pos: usize,
+    /// CPython tokenizes the rest of the file after most parser errors and
+    /// reports a tokenizer error found there instead; not after "unexpected
+    /// indent"/"unexpected unindent".
+    overridable: bool,
+    /// A second-pass error CPython raises without reading to the end of the
+    /// file, so an unclosed bracket on the same line does not replace it.
+    local: bool,
+    /// The failing token can begin an expression: CPython's second pass
+    /// then reads on inside an open bracket (to the end of the file when it
+    /// is never closed).
+    reads_on: bool,
+}
+
+/// Decide between the tokenizer's error (see `tokcheck`) and the parser's,
+/// as CPython would.
+fn choose_error(source: &str, filename: &str, scan: &tokcheck::ScanEnd, failure: Option<ParseFailure>) -> Option<CompileError> {
+    use tokcheck::{ScanEnd, Severity};
+    let parse_at = failure.as_ref().map(|f| f.pos);
+    // After a parser error, an unclosed bracket wins if the parser had
+    // already read past the bracket's line, or read on to the end of the
+    // file inside it (which it does for most errors inside brackets).
+    let bracket_wins = |boff: usize, bline: u32, last_token: usize| match &failure {
+        None => true,
+        Some(f) => line_of(source, f.pos) > bline || f.pos >= last_token || (f.pos >= boff && f.reads_on && !f.local),
+    };
+    let tok_err = match scan {
+        ScanEnd::Clean => None,
+        ScanEnd::Error(t) => {
+            let reached = match &failure {
+                None => true,
+                Some(f) => t.pos <= f.pos || (t.severity == Severity::Raised && f.overridable),
+            };
+            if !reached {
+                // The parser failed first; CPython's look at the rest of the
+                // file stops here, reporting only a bracket left open.
+                return match t.open_bracket {
+                    Some((ch, off, bline)) if parse_at.is_some_and(|p| line_of(source, p) > bline) => Some(unclosed_error(source, filename, ch, off)),
+                    _ => failure.map(|f| f.err),
+                };
+            }
+            if t.message == "unexpected EOF while parsing" {
+                if let Some((ch, off, _)) = t.open_bracket {
+                    return Some(unclosed_error(source, filename, ch, off));
+                }
+            }
+            Some(CompileError {
+                kind: t.kind,
+                message: t.message.clone(),
+                filename: filename.to_string(),
+                line: t.line,
+                column: t.offset,
+                end_line: t.line,
+                end_column: t.end_offset,
+                text: t.text.clone(),
+            })
+        }
+        &ScanEnd::Unclosed { ch, offset, line, last_token } => {
+            if bracket_wins(offset, line, last_token) {
+                Some(unclosed_error(source, filename, ch, offset))
+            } else {
+                None
+            }
+        }
+    };
+    tok_err.or(failure.map(|f| f.err))
+}
+
 /// Translate ruff's parse errors into CPython's wording where the cases are
 /// common; fall back to CPython's generic "invalid syntax".
-fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError) -> CompileError {
+fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError, tokens: &[Token]) -> ParseFailure {
     use ruff_python_parser::LexicalErrorType as L;
     let mut kind = "SyntaxError";
     let mut range = e.location;
+    let mut pos = range.start().to_usize();
+    let mut overridable = true;
+    let mut local = false;
+    let at = range.start();
+    let trivia = |t: &&Token| matches!(t.kind(), T::Comment | T::NonLogicalNewline);
+    // The tokens before the error (skipping trivia), and the error's token.
+    let idx = tokens.partition_point(|t| t.start() < at);
+    let prev: Vec<&Token> = tokens[..idx].iter().rev().filter(|t| !trivia(t)).take(2).collect();
+    let cur = tokens[idx..].iter().find(|t| !trivia(t));
+    let done = |message: String, kind: &'static str, range: TextRange, pos: usize, overridable: bool, local: bool| {
+        // CPython's NEWLINE token has no width.
+        let mut range = if matches!(&source[range], "\n" | "\r\n") { TextRange::empty(range.start()) } else { range };
+        // The end of the file is on the last line.
+        if range.start().to_usize() >= source.len() && source.ends_with('\n') {
+            range = TextRange::empty(((source.len() - 1) as u32).into());
+        }
+        let mut err = CompileError::at(message, range, source, filename);
+        err.kind = kind;
+        err.text.push('\n');
+        // (A NEWLINE here is ruff's recovery inside brackets; CPython's
+        // tokenizer produces none there and reads on.)
+        let cur_idx = cur.map(|c| tokens.partition_point(|t| t.start() < c.start()));
+        let reads_on = match (cur, cur_idx) {
+            (Some(c), Some(ci)) => {
+                let opens = matches!(c.kind(), T::Lpar | T::Lsqb | T::Lbrace);
+                let next_ok = || tokens[ci + 1..].iter().find(|t| !matches!(t.kind(), T::Comment | T::NonLogicalNewline)).is_some_and(|n| starts_expression(n.kind()) || matches!(n.kind(), T::Star | T::DoubleStar | T::Rpar | T::Rsqb | T::Rbrace));
+                let header = enclosing_open(tokens, ci).is_some_and(|o| o >= 2 && tokens[o - 1].kind() == T::Name && matches!(tokens[o - 2].kind(), T::Def | T::Class) && (tokens[o - 2].kind() == T::Def || tokens[o].kind() != T::Lpar));
+                let import = matches!(statement_keyword(tokens, ci), Some(T::From | T::Import));
+                (c.kind() == T::Newline || (starts_expression(c.kind()) && (!opens || next_ok()))) && !header && !import
+            }
+            _ => false,
+        };
+        ParseFailure { err, pos, overridable, local, reads_on }
+    };
+    // Legacy `print x` / `exec code`.
+    if let (Some(p), Some(c)) = (prev.first(), cur) {
+        let name = &source[p.range()];
+        let after_dot = prev.get(1).is_some_and(|t| t.kind() == T::Dot);
+        if p.kind() == T::Name && (name == "print" || name == "exec") && !after_dot && starts_expression(c.kind()) && c.start() >= p.end() {
+            let from = p.start().to_usize();
+            let line_end = source[from..].find('\n').map(|i| from + i).unwrap_or(source.len());
+            let end = source[..line_end].trim_end().len();
+            let r = TextRange::new(p.start(), (end as u32).into());
+            let msg = format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", name, name);
+            return done(msg, "SyntaxError", r, pos, true, true);
+        }
+    }
+    // `=` inside an expression.
+    let eq_idx = match &e.error {
+        ParseErrorType::OtherError(msg) if msg == "Expected a parameter name" => {
+            let end = range.end();
+            tokens.iter().position(|t| t.start() >= end).filter(|&j| tokens[j].kind() == T::Equal)
+        }
+        ParseErrorType::OtherError(msg) if msg.contains("Expected an indented block") => None,
+        _ => cur.filter(|c| c.kind() == T::Equal).map(|c| tokens.partition_point(|t| t.start() < c.start())),
+    };
+    if let Some(j) = eq_idx {
+        if let Some((msg, r)) = misplaced_equal(source, tokens, j) {
+            return done(msg, "SyntaxError", r, pos, true, true);
+        }
+        if matches!(&e.error, ParseErrorType::OtherError(_)) {
+            return done("invalid syntax".to_string(), "SyntaxError", tokens[j].range(), pos, true, false);
+        }
+    }
+    // A generic error at an indentation token.
+    let indent_error = match &e.error {
+        ParseErrorType::UnexpectedIndentation => true,
+        ParseErrorType::OtherError(m) if m.contains("nexpected indentation") => true,
+        ParseErrorType::OtherError(m) if m.contains("Expected an indented block") => false,
+        _ => cur.is_some_and(|c| c.kind() == T::Indent),
+    };
+    if indent_error {
+        // CPython's offset is the width of the indentation.
+        let (line, _, text) = locate(source, pos);
+        let width = text.chars().take_while(|c| *c == ' ' || *c == '\t' || *c == '\x0c').count() as u32;
+        let err = CompileError { kind: "IndentationError", message: "unexpected indent".to_string(), filename: filename.to_string(), line, column: width, end_line: line, end_column: -1, text: text + "\n" };
+        return ParseFailure { err, pos, overridable: false, local: false, reads_on: false };
+    }
     let message = match &e.error {
         ParseErrorType::Lexical(L::UnclosedStringError) => {
             let (line, _, _) = locate(source, range.start().to_u32() as usize);
             let text_at = &source[range.start().to_u32() as usize..];
-            if text_at.starts_with("\"\"\"") || text_at.starts_with("'''") || text_at[1.min(text_at.len())..].starts_with("\"\"\"") {
+            let triple = text_at.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            if triple.starts_with("\"\"\"") || triple.starts_with("'''") {
                 format!("unterminated triple-quoted string literal (detected at line {})", source.lines().count().max(line as usize))
             } else {
                 format!("unterminated string literal (detected at line {})", line)
@@ -100,46 +284,75 @@ fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError)
             kind = "IndentationError";
             "unindent does not match any outer indentation level".to_string()
         }
-        ParseErrorType::Lexical(L::Eof) => {
-            // Find the unclosed bracket, as CPython reports it.
-            match unclosed_bracket(source) {
-                Some((ch, off)) => {
-                    range = TextRange::new((off as u32).into(), (off as u32 + 1).into());
-                    format!("'{}' was never closed", ch)
-                }
-                None => "unexpected EOF while parsing".to_string(),
-            }
-        }
+        ParseErrorType::Lexical(L::Eof) => "unexpected EOF while parsing".to_string(),
         ParseErrorType::Lexical(L::UnrecognizedToken { tok }) => {
-            if *tok == '$' || *tok == '?' || *tok == '!' || *tok == '`' {
+            if tok.is_ascii() {
                 "invalid syntax".to_string()
             } else {
                 format!("invalid character '{}' (U+{:04X})", tok, *tok as u32)
             }
         }
-        ParseErrorType::ExpectedToken { expected, .. } => {
-            let exp = expected.to_string();
-            if exp.contains("':'") || exp == "':'" {
+        ParseErrorType::ExpectedToken { expected: T::Colon, found: T::Lpar } if prev.first().is_some_and(|p| p.kind() == T::Lambda) => {
+            let close = matching_close(tokens, idx);
+            range = TextRange::new(range.start(), close.map_or(range.end(), |c| tokens[c].end()));
+            local = true;
+            "Lambda expression parameters cannot be parenthesized".to_string()
+        }
+        ParseErrorType::ExpectedToken { expected: T::Colon, found } => {
+            if *found == T::Newline || matches!(statement_keyword(tokens, idx), Some(T::Def | T::Try | T::Finally | T::Else)) {
+                local = true;
                 "expected ':'".to_string()
-            } else if let Some((ch, off)) = unclosed_bracket(source) {
-                range = TextRange::new((off as u32).into(), (off as u32 + 1).into());
-                format!("'{}' was never closed", ch)
             } else {
                 "invalid syntax".to_string()
             }
         }
+        ParseErrorType::ExpectedToken { expected: T::Lpar, .. } if statement_keyword(tokens, idx) == Some(T::Def) => {
+            local = true;
+            "expected '('".to_string()
+        }
+        ParseErrorType::ExpectedToken { expected: T::Else, found } if *found != T::Colon => "expected 'else' after 'if' expression".to_string(),
+        ParseErrorType::ExpectedToken { expected: T::Rpar, found: T::Lpar }
+            if in_def_parameters(tokens, idx) && prev.first().is_some_and(|p| matches!(p.kind(), T::Lpar | T::Comma)) =>
+        {
+            let close = matching_close(tokens, idx);
+            range = TextRange::new(range.start(), close.map_or(range.end(), |c| tokens[c].end()));
+            local = true;
+            "Function parameters cannot be parenthesized".to_string()
+        }
+        ParseErrorType::ExpectedToken { expected: T::Comma | T::Rpar | T::Rsqb | T::Rbrace, found } if forgot_comma(source, tokens, idx, *found, &prev) => {
+            if let Some(p) = prev.first() {
+                range = TextRange::new(p.start(), cur.map_or(range.end(), |c| c.end()));
+            }
+            local = true;
+            "invalid syntax. Perhaps you forgot a comma?".to_string()
+        }
         ParseErrorType::OtherError(msg) if msg.contains("Expected an indented block") => {
             kind = "IndentationError";
-            indented_block_message(source, range)
+            let message = indented_block_message(source, tokens, idx);
+            // CPython locates it at the token that should have been indented.
+            let next = tokens[idx..].iter().find(|t| t.start() >= at && !matches!(t.kind(), T::Comment | T::NonLogicalNewline | T::Newline | T::Indent | T::Dedent));
+            match next {
+                Some(t) if t.kind() != T::EndOfFile => range = t.range(),
+                _ => {
+                    let end = if source.ends_with('\n') { source.len() - 1 } else { source.len() };
+                    range = TextRange::empty((end as u32).into());
+                }
+            }
+            pos = range.start().to_usize();
+            message
         }
         ParseErrorType::OtherError(msg) if msg.contains("nexpected indentation") => {
             kind = "IndentationError";
+            overridable = false;
             "unexpected indent".to_string()
         }
         ParseErrorType::UnexpectedIndentation => {
             kind = "IndentationError";
+            overridable = false;
             "unexpected indent".to_string()
         }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => "expected 'except' or 'finally' block".to_string(),
+        ParseErrorType::UnparenthesizedGeneratorExpression => "Generator expression must be parenthesized".to_string(),
         ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".to_string(),
         ParseErrorType::PositionalAfterKeywordUnpacking => "positional argument follows keyword argument unpacking".to_string(),
         ParseErrorType::InvalidArgumentUnpackingOrder => "iterable argument unpacking follows keyword argument unpacking".to_string(),
@@ -150,51 +363,417 @@ fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError)
             let text = &source[range.start().to_u32() as usize..range.end().to_u32() as usize];
             format!("'{}' is an illegal expression for augmented assignment", target_description(text))
         }
-        ParseErrorType::OtherError(msg) if msg.contains("Expected an indented block") => "expected an indented block".to_string(),
         _ => "invalid syntax".to_string(),
     };
-    let mut err = CompileError::at(message, range, source, filename);
-    err.kind = kind;
-    err
+    done(message, kind, range, pos, overridable, local)
 }
 
-fn indented_block_message(source: &str, range: TextRange) -> String {
-    // CPython: "expected an indented block after 'if' statement on line 3".
-    let off = range.start().to_u32() as usize;
-    let before = &source[..off.min(source.len())];
-    let mut lines: Vec<&str> = before.lines().collect();
-    while let Some(l) = lines.last() {
-        if l.trim().is_empty() || l.trim().starts_with('#') {
-            lines.pop();
-        } else {
-            break;
+/// Two expressions side by side inside brackets: CPython suggests a comma
+/// (not after a name followed by a string, nor in a comprehension's
+/// iterable, nor when the first starts with a soft keyword).
+fn forgot_comma(source: &str, tokens: &[Token], idx: usize, found: T, prev: &[&Token]) -> bool {
+    let Some(p) = prev.first() else { return false };
+    if !starts_expression(found) || bracket_depth(tokens, idx) == 0 || !ends_expression(p.kind()) {
+        return false;
+    }
+    // Not in a definition's parameters, nor in brackets after a class name.
+    if let Some(open) = enclosing_open(tokens, idx) {
+        if open >= 2 && tokens[open - 1].kind() == T::Name && matches!(tokens[open - 2].kind(), T::Def | T::Class) && (tokens[open - 2].kind() == T::Def || tokens[open].kind() != T::Lpar) {
+            return false;
         }
     }
-    let n = lines.len();
-    if let Some(l) = lines.last() {
-        let t = l.trim_start();
-        let word: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-        let what = match word.as_str() {
-            "if" => "'if' statement".to_string(),
-            "elif" => "'elif' statement".to_string(),
-            "else" => "'else' statement".to_string(),
-            "for" => "'for' statement".to_string(),
-            "while" => "'while' statement".to_string(),
-            "try" => "'try' statement".to_string(),
-            "except" => "'except' statement".to_string(),
-            "finally" => "'finally' statement".to_string(),
-            "with" => "'with' statement".to_string(),
-            "def" => {
-                let name: String = t[3..].trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-                format!("function definition")
-                    + &if name.is_empty() { String::new() } else { String::new() }
-            }
-            "class" => "class definition".to_string(),
-            _ => return "expected an indented block".to_string(),
-        };
-        return format!("expected an indented block after {} on line {}", what, n);
+    if p.kind() == T::Name && matches!(found, T::String | T::FStringStart) {
+        return false;
     }
-    "expected an indented block".to_string()
+    if p.kind().is_soft_keyword() || (p.kind() == T::Name && matches!(&source[p.range()], "match" | "case" | "_")) {
+        return false;
+    }
+    // Inside a comprehension (a `for` at the innermost bracket level).
+    let mut depth = 0i32;
+    for t in tokens[..idx].iter().rev() {
+        match t.kind() {
+            T::Rpar | T::Rsqb | T::Rbrace => depth += 1,
+            T::Lpar | T::Lsqb | T::Lbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            T::For if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// The innermost bracket still open before token `idx`.
+fn enclosing_open(tokens: &[Token], idx: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    for j in (0..idx.min(tokens.len())).rev() {
+        match tokens[j].kind() {
+            T::Rpar | T::Rsqb | T::Rbrace => depth += 1,
+            T::Lpar | T::Lsqb | T::Lbrace => {
+                if depth == 0 {
+                    return Some(j);
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The bracket closing the one at `open`.
+fn matching_close(tokens: &[Token], open: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    for (j, t) in tokens.iter().enumerate().skip(open) {
+        match t.kind() {
+            T::Lpar | T::Lsqb | T::Lbrace => depth += 1,
+            T::Rpar | T::Rsqb | T::Rbrace => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Token `idx` is directly inside a `def`'s parameter list.
+fn in_def_parameters(tokens: &[Token], idx: usize) -> bool {
+    enclosing_open(tokens, idx).is_some_and(|open| open >= 2 && tokens[open].kind() == T::Lpar && tokens[open - 1].kind() == T::Name && tokens[open - 2].kind() == T::Def)
+}
+
+/// Whether a token can end an expression.
+fn ends_expression(k: T) -> bool {
+    matches!(
+        k,
+        T::Name | T::Int | T::Float | T::Complex | T::String | T::FStringEnd | T::Rpar | T::Rsqb | T::Rbrace | T::None | T::True | T::False | T::Ellipsis
+    ) || k.is_soft_keyword()
+}
+
+/// Whether a token can begin an expression.
+fn starts_expression(k: T) -> bool {
+    matches!(
+        k,
+        T::Name
+            | T::Int
+            | T::Float
+            | T::Complex
+            | T::String
+            | T::FStringStart
+            | T::Lpar
+            | T::Lsqb
+            | T::Lbrace
+            | T::Minus
+            | T::Plus
+            | T::Tilde
+            | T::Not
+            | T::Lambda
+            | T::Await
+            | T::None
+            | T::True
+            | T::False
+            | T::Ellipsis
+    ) || k.is_soft_keyword()
+}
+
+/// Brackets open before token `idx`.
+fn bracket_depth(tokens: &[Token], idx: usize) -> i32 {
+    let mut depth = 0i32;
+    for t in &tokens[..idx.min(tokens.len())] {
+        match t.kind() {
+            T::Lpar | T::Lsqb | T::Lbrace => depth += 1,
+            T::Rpar | T::Rsqb | T::Rbrace => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// The first token of the logical line containing token `idx`.
+fn statement_keyword(tokens: &[Token], idx: usize) -> Option<T> {
+    let mut first = None;
+    let mut depth = 0i32;
+    for t in &tokens[..idx.min(tokens.len())] {
+        match t.kind() {
+            T::Newline | T::Indent | T::Dedent | T::Semi if depth == 0 => first = None,
+            T::NonLogicalNewline | T::Comment | T::Async => {}
+            k => {
+                match k {
+                    T::Lpar | T::Lsqb | T::Lbrace => depth += 1,
+                    T::Rpar | T::Rsqb | T::Rbrace => depth = (depth - 1).max(0),
+                    _ => {}
+                }
+                if first.is_none() {
+                    first = Some(k);
+                }
+            }
+        }
+    }
+    first
+}
+
+/// Index of the first token of the clause header that ends with the last
+/// NEWLINE at or before token `idx`.
+fn header_start(tokens: &[Token], idx: usize) -> Option<usize> {
+    let upto = (idx + 1).min(tokens.len());
+    let nl = tokens[..upto].iter().rposition(|t| t.kind() == T::Newline)?;
+    let mut j = nl;
+    while j > 0 && !matches!(tokens[j - 1].kind(), T::Newline | T::Indent | T::Dedent) {
+        j -= 1;
+    }
+    while j < nl && matches!(tokens[j].kind(), T::NonLogicalNewline | T::Comment) {
+        j += 1;
+    }
+    (j < nl).then_some(j)
+}
+
+/// CPython: "expected an indented block after 'if' statement on line 3".
+fn indented_block_message(source: &str, tokens: &[Token], idx: usize) -> String {
+    let Some(first) = header_start(tokens, idx) else {
+        return "expected an indented block".to_string();
+    };
+    // The clause header: skip `async` and a decorated definition's header
+    // is the definition itself.
+    let mut k = first;
+    if tokens[k].kind() == T::Async {
+        k += 1;
+    }
+    let Some(t) = tokens.get(k) else { return "expected an indented block".to_string() };
+    let line = line_of(source, t.start().to_usize());
+    let what = match t.kind() {
+        T::If => "'if' statement",
+        T::Elif => "'elif' statement",
+        T::Else => "'else' statement",
+        T::For => "'for' statement",
+        T::While => "'while' statement",
+        T::Try => "'try' statement",
+        T::Except => {
+            if tokens.get(k + 1).is_some_and(|n| n.kind() == T::Star) {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            }
+        }
+        T::Finally => "'finally' statement",
+        T::With => "'with' statement",
+        T::Def => "function definition",
+        T::Class => "class definition",
+        T::Match => "'match' statement",
+        T::Case => "'case' statement",
+        _ => return "expected an indented block".to_string(),
+    };
+    format!("expected an indented block after {} on line {}", what, line)
+}
+
+/// The kind of expression `toks` spell, in CPython's words for
+/// "cannot assign to %s" (`_PyPegen_get_expr_name`).
+fn expr_name(source: &str, toks: &[Token]) -> &'static str {
+    let Some(first) = toks.first() else { return "expression" };
+    let last = toks.last().unwrap();
+    // Top-level structure: operators outside brackets, and where the
+    // bracket that closes last was opened.
+    let mut depth = 0i32;
+    let mut top_ops = Vec::new();
+    let mut last_open = None;
+    let mut top_comma = false;
+    let mut top_for = false;
+    for (i, t) in toks.iter().enumerate() {
+        match t.kind() {
+            T::Lpar | T::Lsqb | T::Lbrace => {
+                if depth == 0 {
+                    last_open = Some(i);
+                }
+                depth += 1;
+            }
+            T::Rpar | T::Rsqb | T::Rbrace => depth -= 1,
+            T::Comma if depth == 1 => top_comma = true,
+            T::For if depth == 1 => top_for = true,
+            k if depth == 0 && i > 0 => top_ops.push(k),
+            _ => {}
+        }
+    }
+    let single = toks.len() == 1;
+    match first.kind() {
+        T::Lambda => return "lambda",
+        T::Await => return "await expression",
+        T::Yield => return "yield expression",
+        T::Not => return "expression",
+        _ => {}
+    }
+    if top_ops.iter().any(|k| matches!(k, T::If)) {
+        return "conditional expression";
+    }
+    if top_ops.iter().any(|k| matches!(k, T::EqEqual | T::NotEqual | T::Less | T::Greater | T::LessEqual | T::GreaterEqual | T::In | T::Is | T::Not)) {
+        return "comparison";
+    }
+    if top_ops.iter().any(|k| matches!(k, T::And | T::Or)) {
+        return "expression";
+    }
+    if top_ops.iter().any(|k| k.as_binary_operator().is_some()) || first.kind().as_unary_operator().is_some() {
+        return "expression";
+    }
+    if single {
+        return match first.kind() {
+            T::Name => "name",
+            T::True => "True",
+            T::False => "False",
+            T::None => "None",
+            T::Ellipsis => "ellipsis",
+            T::Int | T::Float | T::Complex | T::String => "literal",
+            _ => "expression",
+        };
+    }
+    if first.kind() == T::FStringStart && last.kind() == T::FStringEnd {
+        return "f-string expression";
+    }
+    if matches!(first.kind(), T::String | T::FStringStart) && toks.iter().all(|t| matches!(t.kind(), T::String | T::FStringStart | T::FStringMiddle | T::FStringEnd)) {
+        return "literal";
+    }
+    if toks.len() >= 2 && toks[toks.len() - 2].kind() == T::Dot && last.kind() == T::Name {
+        return "attribute";
+    }
+    match (last.kind(), last_open) {
+        (T::Rpar, Some(0)) => {
+            if top_for {
+                "generator expression"
+            } else if top_comma || toks.len() == 2 {
+                "tuple"
+            } else {
+                // A parenthesized expression: describe its inside.
+                expr_name(source, &toks[1..toks.len() - 1])
+            }
+        }
+        (T::Rsqb, Some(0)) => {
+            if top_for {
+                "list comprehension"
+            } else {
+                "list"
+            }
+        }
+        (T::Rbrace, Some(0)) => {
+            let has_colon = toks.iter().any(|t| t.kind() == T::Colon);
+            match (top_for, has_colon || toks.len() == 2) {
+                (true, true) => "dict comprehension",
+                (true, false) => "set comprehension",
+                (false, true) => "dict literal",
+                (false, false) => "set display",
+            }
+        }
+        (T::Rpar, Some(_)) => "function call",
+        (T::Rsqb, Some(_)) => "subscript",
+        _ => "expression",
+    }
+}
+
+/// `=` where an expression continues (`if x = 1:`, `[a = 1]`, `f(a.b=1)`):
+/// CPython's invalid_named_expression / invalid_kwarg messages. `eq` is the
+/// index of the `=` token. Returns the message and its range.
+fn misplaced_equal(source: &str, tokens: &[Token], eq: usize) -> Option<(String, TextRange)> {
+    // The expression before `=`, back to a delimiter at the same depth.
+    let mut depth = 0i32;
+    let mut start = eq;
+    let mut delim = None;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        match t.kind() {
+            T::Rpar | T::Rsqb | T::Rbrace => depth += 1,
+            T::Lpar | T::Lsqb | T::Lbrace if depth > 0 => depth -= 1,
+            T::Comment | T::NonLogicalNewline => {}
+            k if depth == 0 && !(k == T::Name || k == T::Dot || k.as_binary_operator().is_some() || matches!(k, T::Plus | T::Minus) || k.is_soft_keyword() || matches!(k, T::Int | T::Float | T::Complex | T::String | T::FStringStart | T::FStringMiddle | T::FStringEnd | T::True | T::False | T::None | T::Ellipsis | T::Await | T::Tilde)) => {
+                delim = Some(start - 1);
+                break;
+            }
+            _ => {}
+        }
+        start -= 1;
+    }
+    let a: Vec<Token> = tokens[start..eq].iter().filter(|t| !matches!(t.kind(), T::Comment | T::NonLogicalNewline)).cloned().collect();
+    if a.is_empty() {
+        return None;
+    }
+    let delim_kind = delim.map(|d| tokens[d].kind());
+    // The expression after `=`, up to a delimiter.
+    let mut depth = 0i32;
+    let mut end = eq + 1;
+    let mut after = None;
+    while end < tokens.len() {
+        let t = &tokens[end];
+        match t.kind() {
+            T::Lpar | T::Lsqb | T::Lbrace => depth += 1,
+            T::Rpar | T::Rsqb | T::Rbrace if depth > 0 => depth -= 1,
+            T::Comment | T::NonLogicalNewline => {}
+            k if depth == 0 && matches!(k, T::Rpar | T::Rsqb | T::Rbrace | T::Comma | T::Colon | T::Newline | T::Equal | T::ColonEqual | T::EndOfFile | T::Semi) => {
+                after = Some(k);
+                break;
+            }
+            _ => {}
+        }
+        end += 1;
+    }
+    let b_first = tokens.get(eq + 1)?;
+    if !starts_expression(b_first.kind()) || end == eq + 1 || matches!(after, Some(T::Equal | T::ColonEqual)) {
+        return None;
+    }
+    if matches!(a[0].kind(), T::Star | T::DoubleStar) {
+        return None;
+    }
+    let a_range = TextRange::new(a[0].start(), a[a.len() - 1].end());
+    let ab_range = TextRange::new(a[0].start(), tokens[end - 1].end());
+    let a_eq_range = TextRange::new(a[0].start(), tokens[eq].end());
+    // In a call's arguments: invalid_kwarg.
+    let in_call = matches!(delim_kind, Some(T::Lpar | T::Comma)) && {
+        // Find the bracket enclosing the expression and what precedes it.
+        let mut d = 0i32;
+        let mut j = start;
+        let mut call = false;
+        while j > 0 {
+            match tokens[j - 1].kind() {
+                T::Rpar | T::Rsqb | T::Rbrace => d += 1,
+                T::Lpar | T::Lsqb | T::Lbrace if d > 0 => d -= 1,
+                T::Lpar => {
+                    call = j >= 2 && matches!(tokens[j - 2].kind(), T::Name | T::Rpar | T::Rsqb | T::String | T::FStringEnd);
+                    break;
+                }
+                T::Lsqb | T::Lbrace => break,
+                _ => {}
+            }
+            j -= 1;
+        }
+        call
+    };
+    if in_call {
+        if a.len() == 1 && matches!(a[0].kind(), T::True | T::False | T::None) {
+            return Some((format!("cannot assign to {}", &source[a[0].range()]), a_eq_range));
+        }
+        if a.len() == 1 && a[0].kind() == T::Name {
+            return None;
+        }
+        return Some(("expression cannot contain assignment, perhaps you meant \"==\"?".to_string(), a_eq_range));
+    }
+    // Only where a named expression may stand.
+    let allowed = matches!(delim_kind, Some(T::Lpar | T::Lsqb | T::Lbrace | T::Comma | T::If | T::Elif | T::While | T::ColonEqual))
+        || (delim_kind == Some(T::Equal) && false);
+    if !allowed {
+        return None;
+    }
+    if a.len() == 1 && a[0].kind() == T::Name {
+        return Some(("invalid syntax. Maybe you meant '==' or ':=' instead of '='?".to_string(), ab_range));
+    }
+    if matches!(a[0].kind(), T::Lsqb | T::Lpar | T::True | T::False | T::None) && a.len() == 1
+        || matches!(a[0].kind(), T::Lsqb | T::Lpar) && matches!(expr_name(source, &a), "list" | "tuple" | "generator expression" | "list comprehension")
+    {
+        return None;
+    }
+    let what = expr_name(source, &a);
+    if matches!(what, "comparison" | "True" | "False" | "None") {
+        return None;
+    }
+    Some((format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", what), a_range))
 }
 
 fn target_description(text: &str) -> &'static str {
@@ -234,49 +813,4 @@ fn assignment_target_message(source: &str, range: TextRange, verb: &str) -> Stri
     } else {
         format!("cannot {} {}", verb, what)
     }
-}
-
-/// The first bracket that is never closed, skipping strings and comments.
-fn unclosed_bracket(source: &str) -> Option<(char, usize)> {
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    let b = source.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        match c {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'\'' | b'"' => {
-                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
-                if triple {
-                    i += 3;
-                    while i + 2 < b.len() && !(b[i] == c && b[i + 1] == c && b[i + 2] == c) {
-                        if b[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    i += 2;
-                } else {
-                    i += 1;
-                    while i < b.len() && b[i] != c && b[i] != b'\n' {
-                        if b[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                }
-            }
-            b'(' | b'[' | b'{' => stack.push((c as char, i)),
-            b')' | b']' | b'}' => {
-                stack.pop();
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    stack.first().copied()
 }

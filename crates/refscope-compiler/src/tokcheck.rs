@@ -42,7 +42,7 @@ pub struct TokError {
     /// CPython's `offset` and `end_offset` (already 1-based as CPython
     /// reports them; 0 where CPython reports 0 or -1).
     pub offset: u32,
-    pub end_offset: u32,
+    pub end_offset: i32,
     /// The line text, with its newline when CPython keeps it.
     pub text: String,
     /// Innermost open bracket when the error happened: (char, byte offset, line).
@@ -119,18 +119,18 @@ impl<'a> Scanner<'a> {
             pos: self.i,
             line: self.line,
             offset,
-            end_offset,
+            end_offset: end_offset as i32,
             text: self.line_text(self.line_start, false),
             open_bracket: self.brackets.last().copied(),
         })
     }
 
-    fn stop(&self, kind: &'static str, message: &str, offset: u32, end_offset: u32) -> ScanEnd {
+    fn stop_at(&self, pos: usize, kind: &'static str, message: &str, offset: u32, end_offset: i32) -> ScanEnd {
         ScanEnd::Error(TokError {
             kind,
             message: message.to_string(),
             severity: Severity::Stop,
-            pos: self.i,
+            pos,
             line: self.line,
             offset,
             end_offset,
@@ -201,22 +201,19 @@ impl<'a> Scanner<'a> {
             let start = self.i;
             if c == b'\\' {
                 self.i += 1;
+                if self.peek().is_none() {
+                    // A final line without newline gets one: EOF after the
+                    // backslash.
+                    let col = self.col_chars(self.line_start, start) + 2;
+                    return self.stop_at(start, "SyntaxError", "unexpected EOF while parsing", col, -1);
+                }
                 if !self.eat_newline() {
-                    // CPython: offset is the column of the backslash.
-                    let col = self.col_chars(self.line_start, self.i);
-                    return self.stop("SyntaxError", "unexpected character after line continuation character", col, 0);
+                    // CPython: offset is one past the column of the backslash.
+                    let col = self.col_chars(self.line_start, self.i) + 1;
+                    return self.stop_at(start, "SyntaxError", "unexpected character after line continuation character", col, 0);
                 }
                 if self.peek().is_none() {
-                    let col = self.col_chars(self.line_start, self.i) + 1;
-                    // Reported on the line of the backslash.
-                    let prev_start = self.src[..start].rfind('\n').map(|p| p + 1).unwrap_or(0);
-                    let mut e = self.stop("SyntaxError", "unexpected EOF while parsing", col, 0);
-                    if let ScanEnd::Error(t) = &mut e {
-                        t.line -= 1;
-                        t.offset = self.col_chars(prev_start, start) + 2;
-                        t.text = self.line_text(prev_start, true);
-                    }
-                    return e;
+                    return self.eof_after_backslash(start);
                 }
                 continue;
             }
@@ -277,11 +274,27 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// End of file after a backslash continuation (the backslash is at
+    /// `start`, its line break consumed): reported on the backslash's line.
+    fn eof_after_backslash(&self, start: usize) -> ScanEnd {
+        let prev_start = self.src[..start].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let mut e = self.stop_at(start, "SyntaxError", "unexpected EOF while parsing", 0, -1);
+        if let ScanEnd::Error(t) = &mut e {
+            t.line -= 1;
+            t.offset = self.col_chars(prev_start, start) + 2;
+            t.text = self.line_text(prev_start, true);
+        }
+        e
+    }
+
     /// Indentation at the start of a logical line (CPython's rules: a tab
     /// advances to the next multiple of 8 columns; the same indentation
     /// measured with tabs as 1 column must order the same way).
     fn indentation(&mut self) -> Option<ScanEnd> {
         let (mut col, mut alt) = (0usize, 0usize);
+        // A backslash continuation inside the indentation: the first one
+        // preceded by blanks fixes the indentation.
+        let mut cont: Option<(usize, usize)> = None;
         loop {
             match self.peek() {
                 Some(b' ') => {
@@ -296,9 +309,32 @@ impl<'a> Scanner<'a> {
                     col = 0;
                     alt = 0;
                 }
+                Some(b'\\') => {
+                    let start = self.i;
+                    if cont.is_none() && col != 0 {
+                        cont = Some((col, alt));
+                    }
+                    self.i += 1;
+                    if self.peek().is_none() {
+                        let c = self.col_chars(self.line_start, start) + 2;
+                        return Some(self.stop_at(start, "SyntaxError", "unexpected EOF while parsing", c, -1));
+                    }
+                    if !self.eat_newline() {
+                        let c = self.col_chars(self.line_start, self.i) + 1;
+                        return Some(self.stop_at(start, "SyntaxError", "unexpected character after line continuation character", c, 0));
+                    }
+                    if self.peek().is_none() {
+                        return Some(self.eof_after_backslash(start));
+                    }
+                    continue;
+                }
                 _ => break,
             }
             self.i += 1;
+        }
+        if let Some((c, a)) = cont {
+            col = c;
+            alt = a;
         }
         // Blank lines, comment-only lines and lines inside brackets do not
         // count; at the end of the file the indentation is 0.
@@ -310,7 +346,8 @@ impl<'a> Scanner<'a> {
             col = 0;
             alt = 0;
         }
-        let tab_error = |s: &Self| Some(s.stop("TabError", "inconsistent use of tabs and spaces in indentation", 1, 0));
+        let ls = self.line_start;
+        let tab_error = |s: &Self| Some(s.stop_at(ls, "TabError", "inconsistent use of tabs and spaces in indentation", 1, 0));
         let &(top, top_alt) = self.indents.last().unwrap();
         if col == top {
             if alt != top_alt {
@@ -318,7 +355,7 @@ impl<'a> Scanner<'a> {
             }
         } else if col > top {
             if self.indents.len() >= MAX_INDENT {
-                return Some(self.stop("IndentationError", "too many levels of indentation", 1, 0));
+                return Some(self.stop_at(ls, "IndentationError", "too many levels of indentation", 1, 0));
             }
             if alt <= top_alt {
                 return tab_error(self);
@@ -332,7 +369,7 @@ impl<'a> Scanner<'a> {
             if col != top {
                 // CPython points just past the end of the line.
                 let end = self.line_text(self.line_start, false).chars().count() as u32 + 1;
-                return Some(self.stop("IndentationError", "unindent does not match any outer indentation level", end, 0));
+                return Some(self.stop_at(ls, "IndentationError", "unindent does not match any outer indentation level", end, -1));
             }
             if alt != top_alt {
                 return tab_error(self);
@@ -448,7 +485,7 @@ impl<'a> Scanner<'a> {
             pos: start,
             line: first_line,
             offset: col,
-            end_offset: col,
+            end_offset: col as i32,
             text: self.line_text(first_line_start, false),
             open_bracket: self.brackets.last().copied(),
         })
@@ -648,4 +685,75 @@ pub fn scan(source: &str) -> ScanEnd {
         last_token: 0,
     };
     s.run()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{scan, ScanEnd, Severity};
+
+    fn err(src: &str) -> (String, Severity, u32, u32) {
+        match scan(src) {
+            ScanEnd::Error(t) => (t.message, t.severity, t.line, t.offset),
+            other => panic!("no error for {:?}: {:?}", src, other),
+        }
+    }
+
+    #[test]
+    fn clean_sources() {
+        for src in [
+            "x = 1\n",
+            "if x:\n\tpass\n",
+            "s = '''a\n'''\n",
+            "x = (1,\n  2)\n",
+            "x = 0o17 + 0x_f + 1_000.5e-3j\n",
+            "1if x else 2\n",
+            "x = 1 + \\\n 2\n",
+            "\u{e9} = 1\n",
+            "if 1:\n    y=1\n\\\n    z=2\n",
+        ] {
+            assert!(matches!(scan(src), ScanEnd::Clean), "{:?}", src);
+        }
+    }
+
+    #[test]
+    fn errors_as_cpython_reports_them() {
+        let raised = Severity::Raised;
+        let stop = Severity::Stop;
+        assert_eq!(err("x = (]\n"), ("closing parenthesis ']' does not match opening parenthesis '('".into(), raised, 1, 6));
+        assert_eq!(err("x = (\n1]\n"), ("closing parenthesis ']' does not match opening parenthesis '(' on line 1".into(), raised, 2, 2));
+        assert_eq!(err("x = )\n"), ("unmatched ')'".into(), raised, 1, 5));
+        assert_eq!(err("x = 'abc\n"), ("unterminated string literal (detected at line 1)".into(), raised, 1, 5));
+        assert_eq!(err("\n\nx = \"\"\"a\n\n\n"), ("unterminated triple-quoted string literal (detected at line 5)".into(), raised, 3, 5));
+        assert_eq!(err("if x:\n        pass\n\tpass\n"), ("inconsistent use of tabs and spaces in indentation".into(), stop, 3, 1));
+        assert_eq!(err("if 1:\n  x\n y\n"), ("unindent does not match any outer indentation level".into(), stop, 3, 3));
+        assert_eq!(err("x = 012\n").0, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+        assert_eq!(err("x = 0o8\n"), ("invalid digit '8' in octal literal".into(), raised, 1, 7));
+        assert_eq!(err("x = 1abc\n"), ("invalid decimal literal".into(), raised, 1, 5));
+        assert_eq!(err("x = 1.5j2\n"), ("invalid imaginary literal".into(), raised, 1, 8));
+        assert_eq!(err("x = a\u{20ac}b\n"), ("invalid character '\u{20ac}' (U+20AC)".into(), raised, 1, 6));
+        assert_eq!(err("x = \u{a0}\n"), ("invalid non-printable character U+00A0".into(), raised, 1, 5));
+        assert_eq!(err("x = a\\ b\n"), ("unexpected character after line continuation character".into(), stop, 1, 7));
+        assert_eq!(err("x = 1 +\\"), ("unexpected EOF while parsing".into(), stop, 1, 9));
+        assert!(matches!(scan("f(x, [1, 2\n"), ScanEnd::Unclosed { ch: '[', .. }));
+    }
+
+    /// `TOKCHECK_FILES=list cargo test -p refscope-compiler corpus`: every
+    /// file named in `list` (e.g. CPython's standard library) must scan
+    /// clean.
+    #[test]
+    fn corpus() {
+        let Ok(list) = std::env::var("TOKCHECK_FILES") else { return };
+        let files = std::fs::read_to_string(list).unwrap();
+        let bad: Vec<String> = files
+            .lines()
+            .filter_map(|f| {
+                let src = std::fs::read_to_string(f).ok()?;
+                match scan(&src) {
+                    ScanEnd::Clean => None,
+                    other => Some(format!("{}: {:?}", f, other)),
+                }
+            })
+            .collect();
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
 }
