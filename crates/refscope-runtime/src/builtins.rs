@@ -1154,11 +1154,9 @@ fn b_input(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     match std::io::stdin().read_line(&mut line) {
         Ok(0) => Err(vm.new_exception(&vm.exc.eof_error, "EOF when reading a line".into())),
         Ok(_) => {
+            // sys.stdin translates no line endings: only the '\n' goes.
             if line.ends_with('\n') {
                 line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
             }
             Ok(vm.str_owned(line))
         }

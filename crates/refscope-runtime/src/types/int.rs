@@ -136,7 +136,7 @@ pub fn binop(vm: &Vm, op: refscope_compiler::bytecode::BinOp, a: &IntData, b: &I
             }
             Mod => {
                 if y == 0 {
-                    return Err(vm.zero_division_error("integer division or modulo by zero"));
+                    return Err(vm.zero_division_error("integer modulo by zero"));
                 }
                 x.checked_rem(y).map(|_| x.mod_floor(&y))
             }
@@ -207,7 +207,7 @@ pub fn binop(vm: &Vm, op: refscope_compiler::bytecode::BinOp, a: &IntData, b: &I
         }
         Mod => {
             if y.is_zero() {
-                return Err(vm.zero_division_error("integer division or modulo by zero"));
+                return Err(vm.zero_division_error("integer modulo by zero"));
             }
             x.mod_floor(&y)
         }

@@ -639,7 +639,15 @@ fn tuple_count(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 fn d_len(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     match ops::builtin_len(&a[0]) {
         Some(n) => Ok(vm.int(n as i64)),
-        None => Err(vm.type_error("bad __len__")),
+        None => {
+            // A range with big bounds: its length must fit in a Py_ssize_t.
+            if let Some(r) = range::get(&a[0]) {
+                let n = range::length(&int::to_bigint(&r.start), &int::to_bigint(&r.stop), &int::to_bigint(&r.step));
+                let n = num_traits::ToPrimitive::to_i64(&n).ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))?;
+                return Ok(vm.int(n));
+            }
+            Err(vm.type_error("bad __len__"))
+        }
     }
 }
 fn d_getitem(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
