@@ -83,29 +83,59 @@ fn run(args: Vec<String>) -> i32 {
             }
             (s, "<stdin>".to_string(), String::new())
         }
-        Program::File(f) => match std::fs::read(&f) {
-            Ok(bytes) => {
-                let dir = std::path::Path::new(&f).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
-                match String::from_utf8(bytes) {
-                    Ok(s) => (s, f, dir),
-                    Err(_) => {
-                        eprintln!("SyntaxError: Non-UTF-8 code in file {}", f);
-                        return 1;
+        Program::File(f) => {
+            // As CPython: the script's name made absolute (not normalized)
+            // for __file__ and tracebacks; sys.path[0] is the directory of
+            // the script with symbolic links resolved.
+            let path = std::path::Path::new(&f);
+            let abs = if path.is_absolute() {
+                path.to_path_buf()
+            } else {
+                match std::env::current_dir() {
+                    Ok(cwd) => cwd.join(path),
+                    Err(_) => path.to_path_buf(),
+                }
+            };
+            let abs_name = abs.to_string_lossy().to_string();
+            let exe = std::env::args().next().unwrap_or_else(|| "refscope".into());
+            if abs.is_dir() {
+                eprintln!("{}: can't find '__main__' module in '{}'", exe, abs_name);
+                return 1;
+            }
+            match std::fs::read(&abs) {
+                Ok(bytes) => {
+                    let real = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
+                    let dir = real.parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+                    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+                        Some(rest) => rest.to_vec(),
+                        None => bytes,
+                    };
+                    match String::from_utf8(bytes) {
+                        Ok(s) => (s, abs_name, dir),
+                        Err(e) => {
+                            let bad = e.utf8_error().valid_up_to();
+                            let line = e.as_bytes()[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+                            let byte = e.as_bytes()[bad];
+                            eprintln!(
+                                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                                byte, abs_name, line
+                            );
+                            return 1;
+                        }
                     }
                 }
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(2);
+                    let what = match e.kind() {
+                        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                        std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                        _ => e.to_string(),
+                    };
+                    eprintln!("{}: can't open file '{}': [Errno {}] {}", exe, abs_name, errno, what);
+                    return 2;
+                }
             }
-            Err(e) => {
-                let exe = std::env::args().next().unwrap_or_else(|| "refscope".into());
-                let errno = e.raw_os_error().unwrap_or(2);
-                let what = match e.kind() {
-                    std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
-                    std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
-                    _ => e.to_string(),
-                };
-                eprintln!("{}: can't open file '{}': [Errno {}] {}", exe, f, errno, what);
-                return 2;
-            }
-        },
+        }
     };
     let interp = refscope_runtime::Interpreter::new();
     interp.set_stack_size(STACK_SIZE - STACK_MARGIN);
@@ -140,5 +170,33 @@ fn main() -> ExitCode {
             1
         }
     };
+    if refscope_runtime::traceback_print::unhandled_keyboard_interrupt() {
+        // As CPython: die of SIGINT so the parent sees the interruption.
+        kill_self_with_sigint();
+    }
     ExitCode::from(status as u8)
+}
+
+#[cfg(unix)]
+fn kill_self_with_sigint() {
+    const SIGINT: i32 = 2;
+    const SIG_DFL: usize = 0;
+    extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+        fn raise(sig: i32) -> i32;
+    }
+    // SAFETY: restoring the default disposition of SIGINT and raising it
+    // in this process; no Rust state is involved.
+    unsafe {
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
+    // Not killed (cannot happen with the default disposition): CPython
+    // then exits with 128 + SIGINT.
+    std::process::exit(130);
+}
+
+#[cfg(not(unix))]
+fn kill_self_with_sigint() {
+    std::process::exit(130);
 }

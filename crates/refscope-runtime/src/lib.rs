@@ -238,7 +238,7 @@ impl Interpreter {
             modules::sys::write_stderr(vm, &format!("{}\n", s));
             return 1;
         }
-        traceback_print::print_exception(vm, exc);
+        traceback_print::print_uncaught(vm, exc);
         1
     }
 

@@ -36,7 +36,7 @@ thread_local! {
 }
 
 /// `io.UnsupportedOperation` (raised by reading a write-only file...).
-fn unsupported_operation(vm: &Vm) -> PyRef {
+pub fn unsupported_operation(vm: &Vm) -> PyRef {
     UNSUPPORTED.with(|u| {
         u.borrow_mut()
             .get_or_insert_with(|| {

@@ -82,8 +82,367 @@ fn stream_true(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 
 fn stream_isatty(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     use std::io::IsTerminal;
-    let tty = if stream_is_stderr(vm, &a[0]) { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
+    let tty = match stream_fd(&a[0]) {
+        0 => std::io::stdin().is_terminal(),
+        2 => std::io::stderr().is_terminal(),
+        _ => std::io::stdout().is_terminal(),
+    };
     Ok(vm.bool(tty))
+}
+
+thread_local! {
+    static STDIN_ID: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static INT_MAX_STR_DIGITS: std::cell::Cell<i64> = const { std::cell::Cell::new(4300) };
+}
+
+/// The file descriptor behind one of the three standard streams.
+fn stream_fd(obj: &PyRef) -> i64 {
+    if STDIN_ID.with(|c| c.get()) == obj.id() {
+        0
+    } else if STDERR_ID.with(|c| c.get()) == obj.id() {
+        2
+    } else {
+        1
+    }
+}
+
+fn no_kw(vm: &Vm, name: &str, k: Option<&PyRef>) -> PyResult<()> {
+    if k.is_some_and(|k| !tuple::items(k).is_empty()) {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
+    }
+    Ok(())
+}
+
+fn stream_not(vm: &Vm, what: &str) -> crate::vm::PyErr {
+    vm.new_exception(&crate::modules::io::unsupported_operation(vm), format!("not {}", what))
+}
+
+/// Decode what was read from standard input (UTF-8, strict).
+fn decode_input(vm: &Vm, bytes: Vec<u8>) -> PyResult<String> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let msg = match refscope_text::codecs::decode(e.as_bytes(), "utf-8", "strict") {
+                Err(d) => d.message(),
+                Ok(_) => "invalid utf-8".to_string(),
+            };
+            Err(vm.new_exception(&vm.exc.unicode_decode_error, msg))
+        }
+    }
+}
+
+/// Read from standard input up to and including a newline, or at most
+/// `limit` characters; empty at end of input.
+pub fn stdin_read_line(vm: &Vm, limit: Option<usize>) -> PyResult<String> {
+    use std::io::BufRead;
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let mut out: Vec<u8> = Vec::new();
+    let mut chars = 0usize;
+    loop {
+        let buf = match lock.fill_buf() {
+            Ok(b) => b,
+            Err(e) => return Err(vm.new_exception(&vm.exc.os_error, e.to_string())),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let mut used = 0;
+        let mut done = false;
+        for &b in buf {
+            let starts_char = (b & 0xc0) != 0x80;
+            if starts_char && limit.is_some_and(|l| chars >= l) {
+                done = true;
+                break;
+            }
+            used += 1;
+            out.push(b);
+            if starts_char {
+                chars += 1;
+            }
+            if b == b'\n' {
+                done = true;
+                break;
+            }
+        }
+        lock.consume(used);
+        if done {
+            break;
+        }
+    }
+    decode_input(vm, out)
+}
+
+fn size_arg(vm: &Vm, a: &[PyRef], name: &str) -> PyResult<Option<usize>> {
+    match a.get(1) {
+        None => Ok(None),
+        Some(v) if v.is(&vm.none) => Ok(None),
+        Some(v) => {
+            if v.kind() == Kind::Float || int::get(v).is_none() && ops::lookup_special(vm, v, "__index__").is_none() {
+                return Err(vm.type_error(format!("argument should be integer or None, not '{}'", vm.type_name(v))));
+            }
+            let n = int::index_i64(vm, v)?;
+            let _ = name;
+            Ok(if n < 0 { None } else { Some(n as usize) })
+        }
+    }
+}
+
+fn stdin_check(vm: &Vm, obj: &PyRef) -> PyResult<()> {
+    if stream_fd(obj) != 0 {
+        return Err(stream_not(vm, "readable"));
+    }
+    Ok(())
+}
+
+fn stream_readline(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "readline", k)?;
+    stdin_check(vm, &a[0])?;
+    let limit = size_arg(vm, a, "readline")?;
+    Ok(vm.str_owned(stdin_read_line(vm, limit)?))
+}
+
+fn stream_read(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "read", k)?;
+    stdin_check(vm, &a[0])?;
+    let limit = size_arg(vm, a, "read")?;
+    let mut out = String::new();
+    match limit {
+        None => loop {
+            let l = stdin_read_line(vm, None)?;
+            if l.is_empty() {
+                break;
+            }
+            out.push_str(&l);
+        },
+        Some(n) => {
+            while out.chars().count() < n {
+                let l = stdin_read_line(vm, Some(n - out.chars().count()))?;
+                if l.is_empty() {
+                    break;
+                }
+                out.push_str(&l);
+            }
+        }
+    }
+    Ok(vm.str_owned(out))
+}
+
+fn stream_readlines(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "readlines", k)?;
+    stdin_check(vm, &a[0])?;
+    let mut lines = Vec::new();
+    loop {
+        let l = stdin_read_line(vm, None)?;
+        if l.is_empty() {
+            break;
+        }
+        lines.push(vm.str_owned(l));
+    }
+    Ok(vm.list(lines))
+}
+
+fn stream_iter(_vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(a[0].clone())
+}
+
+fn stream_next(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    stdin_check(vm, &a[0])?;
+    let l = stdin_read_line(vm, None)?;
+    if l.is_empty() {
+        return Err(vm.stop_iteration(None));
+    }
+    Ok(vm.str_owned(l))
+}
+
+fn stream_writelines(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "writelines", k)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("writelines() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+    }
+    for line in ops::iterate(vm, &a[1])? {
+        stream_write(vm, &[a[0].clone(), line], None)?;
+    }
+    Ok(vm.none())
+}
+
+fn stream_fileno(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.int(stream_fd(&a[0])))
+}
+
+fn stream_readable(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.bool(stream_fd(&a[0]) == 0))
+}
+
+fn stream_writable(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.bool(stream_fd(&a[0]) != 0))
+}
+
+fn stream_false(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.false_.clone())
+}
+
+fn stream_name_str(obj: &PyRef) -> &'static str {
+    match stream_fd(obj) {
+        0 => "<stdin>",
+        2 => "<stderr>",
+        _ => "<stdout>",
+    }
+}
+
+fn stream_repr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let mode = if stream_fd(&a[0]) == 0 { "r" } else { "w" };
+    Ok(vm.str_owned(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", stream_name_str(&a[0]), mode)))
+}
+
+fn get_name(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.str(stream_name_str(o)))
+}
+fn get_mode(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.str(if stream_fd(o) == 0 { "r" } else { "w" }))
+}
+fn get_encoding(vm: &Vm, _o: &PyRef) -> PyResult {
+    Ok(vm.str("utf-8"))
+}
+fn get_errors(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.str(if stream_fd(o) == 2 { "backslashreplace" } else { "strict" }))
+}
+fn get_closed(vm: &Vm, _o: &PyRef) -> PyResult {
+    Ok(vm.false_.clone())
+}
+fn get_line_buffering(vm: &Vm, o: &PyRef) -> PyResult {
+    use std::io::IsTerminal;
+    Ok(vm.bool(match stream_fd(o) {
+        1 => std::io::stdout().is_terminal(),
+        2 => true,
+        _ => false,
+    }))
+}
+fn get_newlines(vm: &Vm, _o: &PyRef) -> PyResult {
+    Ok(vm.none())
+}
+
+/// The limit of int<->str conversions (`sys.set_int_max_str_digits`); 0
+/// means no limit.
+pub fn int_max_str_digits() -> usize {
+    INT_MAX_STR_DIGITS.with(|c| c.get()) as usize
+}
+
+fn s_get_int_max_str_digits(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "get_int_max_str_digits", k)?;
+    if !a.is_empty() {
+        return Err(vm.type_error(format!("sys.get_int_max_str_digits() takes no arguments ({} given)", a.len())));
+    }
+    Ok(vm.int(INT_MAX_STR_DIGITS.with(|c| c.get())))
+}
+
+fn s_set_int_max_str_digits(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let (pos, kv) = constructors::split_kw(a, k);
+    let mut value = pos.first().cloned();
+    if pos.len() > 1 {
+        return Err(vm.type_error(format!("set_int_max_str_digits() takes at most 1 argument ({} given)", a.len())));
+    }
+    if let Some(k) = k {
+        for (n, v) in tuple::items(k).iter().zip(kv) {
+            if str::as_str(n) != "maxdigits" {
+                return Err(vm.type_error(format!("set_int_max_str_digits() got an unexpected keyword argument '{}'", str::as_str(n))));
+            }
+            if value.is_some() {
+                return Err(vm.type_error("argument for set_int_max_str_digits() given by name ('maxdigits') and position (1)"));
+            }
+            value = Some(v.clone());
+        }
+    }
+    let Some(v) = value else {
+        return Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"));
+    };
+    if v.kind() == Kind::Float {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = int::index_i64(vm, &v)?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    INT_MAX_STR_DIGITS.with(|c| c.set(n));
+    Ok(vm.none())
+}
+
+fn s_excepthook(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "excepthook", k)?;
+    crate::traceback_print::excepthook(vm, a, k)
+}
+
+/// `sys.displayhook(value)`: what the interactive prompt does with a value.
+fn s_displayhook(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "displayhook", k)?;
+    if a.len() != 1 {
+        return Err(vm.type_error(format!("displayhook() takes exactly one argument ({} given)", a.len())));
+    }
+    let v = &a[0];
+    if v.is(&vm.none) {
+        return Ok(vm.none());
+    }
+    let b = vm.builtins_dict();
+    dict::set_item_str(vm, &b, vm.intern("_"), vm.none());
+    let text = ops::repr_string(vm, v)?;
+    let out = vm.sys_attr("stdout").filter(|o| !o.is(&vm.none)).ok_or_else(|| vm.new_exception(&vm.exc.runtime_error, "lost sys.stdout".to_string()))?;
+    let write = ops::get_attr_str(vm, &out, "write")?;
+    ops::call_owned(vm, &write, vec![vm.str_owned(text)], None)?;
+    ops::call_owned(vm, &write, vec![vm.str("\n")], None)?;
+    dict::set_item_str(vm, &b, vm.intern("_"), v.clone());
+    Ok(vm.none())
+}
+
+fn s_call_tracing(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "call_tracing", k)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("call_tracing expected 2 arguments, got {}", a.len())));
+    }
+    if a[1].kind() != Kind::Tuple {
+        return Err(vm.type_error(format!("call_tracing() argument 2 must be tuple, not {}", vm.type_name(&a[1]))));
+    }
+    ops::call_owned(vm, &a[0], tuple::items(&a[1]).to_vec(), None)
+}
+
+fn s_utf8(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "getdefaultencoding", k)?;
+    if !a.is_empty() {
+        return Err(vm.type_error(format!("function takes no arguments ({} given)", a.len())));
+    }
+    Ok(vm.str("utf-8"))
+}
+
+fn s_getfilesystemencodeerrors(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.str("surrogateescape"))
+}
+
+thread_local! {
+    static SWITCH_INTERVAL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
+}
+
+fn s_getswitchinterval(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.float(SWITCH_INTERVAL.with(|c| c.get())))
+}
+
+fn s_setswitchinterval(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "setswitchinterval", k)?;
+    let Some(v) = a.first() else {
+        return Err(vm.type_error("setswitchinterval() takes exactly one argument (0 given)"));
+    };
+    let x = match v.kind() {
+        Kind::Float => float::get(v).unwrap_or(0.0),
+        Kind::Int => int::index_i64(vm, v)? as f64,
+        _ => return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v)))),
+    };
+    if x <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.with(|c| c.set(x));
+    Ok(vm.none())
+}
+
+fn s_is_finalizing(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.false_.clone())
 }
 
 fn s_getrefcount(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
@@ -243,6 +602,35 @@ pub fn basic_size(vm: &Vm, o: &PyRef) -> usize {
     }
 }
 
+/// The LC_CTYPE locale the environment selects (as CPython sets it at
+/// start-up); None if the C library cannot tell.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn ctype_locale() -> Option<String> {
+    const LC_CTYPE: i32 = 0;
+    extern "C" {
+        fn setlocale(category: i32, locale: *const std::ffi::c_char) -> *const std::ffi::c_char;
+    }
+    // SAFETY: setlocale with a valid NUL-terminated string; the returned
+    // pointer is read at once, before any other locale call.
+    unsafe {
+        let r = setlocale(LC_CTYPE, c"".as_ptr());
+        if r.is_null() {
+            return None;
+        }
+        Some(std::ffi::CStr::from_ptr(r).to_string_lossy().into_owned())
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn ctype_locale() -> Option<String> {
+    ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))
+}
+
+/// An environment variable set to a non-empty value.
+fn env_flag(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| !v.is_empty())
+}
+
 impl Vm {
     pub fn sys_attr(&self, name: &str) -> Option<PyRef> {
         let sys = self.sys.borrow().clone()?;
@@ -254,18 +642,54 @@ impl Vm {
     }
 }
 
-/// Python-level parts of sys, compiled at start-up.
+/// Python-level parts of sys, compiled at start-up: the struct sequences
+/// (`version_info`, `float_info`, ...) and `implementation`. `{FLAGS}` is
+/// replaced by the values of `sys.flags`.
 const SYS_PRELUDE: &str = r#"
-class version_info(tuple):
-    __slots__ = ()
-    major = property(lambda self: self[0])
-    minor = property(lambda self: self[1])
-    micro = property(lambda self: self[2])
-    releaselevel = property(lambda self: self[3])
-    serial = property(lambda self: self[4])
+def _structseq(qualname, fields, values):
+    class cls(tuple):
+        __slots__ = ()
+        def __repr__(self):
+            return qualname + "(" + ", ".join("%s=%r" % (f, v) for f, v in zip(fields, self)) + ")"
+        def __reduce__(self):
+            return (type(self), (tuple(self),))
+    for i, f in enumerate(fields):
+        setattr(cls, f, property(lambda self, i=i: tuple.__getitem__(self, i)))
+    name = qualname.rpartition(".")[2]
+    cls.__name__ = name
+    cls.__qualname__ = name
+    cls.__module__ = "sys"
+    cls.n_sequence_fields = cls.n_fields = len(fields)
+    cls.n_unnamed_fields = 0
+    return cls(values)
+
+version_info = _structseq("sys.version_info", ("major", "minor", "micro", "releaselevel", "serial"), (3, 11, 7, 'final', 0))
+float_info = _structseq("sys.float_info",
+    ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"),
+    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53, 2.220446049250313e-16, 2, 1))
+int_info = _structseq("sys.int_info", ("bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"), (30, 4, 4300, 640))
+hash_info = _structseq("sys.hash_info",
+    ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"),
+    (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+flags = _structseq("sys.flags",
+    ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment",
+     "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
+     "safe_path", "int_max_str_digits"),
+    {FLAGS})
+
+class _namespace:
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
     def __repr__(self):
-        return "sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)" % tuple(self)
-version_info = version_info((3, 11, 7, 'final', 0))
+        return "namespace(" + ", ".join("%s=%r" % kv for kv in self.__dict__.items()) + ")"
+    def __eq__(self, other):
+        if isinstance(other, _namespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+_namespace.__name__ = _namespace.__qualname__ = "SimpleNamespace"
+_namespace.__module__ = "types"
+implementation = _namespace(name='cpython', cache_tag='cpython-311', version=version_info, hexversion=0x030b07f0, _multiarch='x86_64-linux-gnu')
+del _namespace, _structseq
 "#;
 
 pub fn init(vm: &Vm) {
@@ -285,19 +709,64 @@ pub fn init(vm: &Vm) {
     add("getsizeof", s_getsizeof);
     add("getallocatedblocks", s_getallocatedblocks);
     add("_getframe", s_getframe);
+    add("get_int_max_str_digits", s_get_int_max_str_digits);
+    add("set_int_max_str_digits", s_set_int_max_str_digits);
+    add("call_tracing", s_call_tracing);
+    add("getdefaultencoding", s_utf8);
+    add("getfilesystemencoding", s_utf8);
+    add("getfilesystemencodeerrors", s_getfilesystemencodeerrors);
+    add("getswitchinterval", s_getswitchinterval);
+    add("setswitchinterval", s_setswitchinterval);
+    add("is_finalizing", s_is_finalizing);
+    // The hooks, and their originals under dunder names.
+    for (name, orig, f) in [("excepthook", "__excepthook__", s_excepthook as NativeFn), ("displayhook", "__displayhook__", s_displayhook as NativeFn)] {
+        let b = builtin_function::new_builtin(vm, name, f, Some(m.clone()));
+        dict::set_item_str(vm, &d, vm.intern(name), b.clone());
+        dict::set_item_str(vm, &d, vm.intern(orig), b);
+    }
     // Standard streams: instances of a small builtin type.
     let io_ty = typeobj::new_static_type(&vm.types, "TextIOWrapper", &vm.types.object, Kind::Object, 0);
     crate::types::finish_one_type(vm, &io_ty);
     *typeobj::data(&io_ty).module.borrow_mut() = Some("_io".into());
-    typeobj::add_method(vm, &io_ty, "write", stream_write);
-    typeobj::add_method(vm, &io_ty, "flush", stream_flush);
-    typeobj::add_method(vm, &io_ty, "writable", stream_true);
-    typeobj::add_method(vm, &io_ty, "isatty", stream_isatty);
+    let methods: [(&'static str, NativeFn); 15] = [
+        ("write", stream_write),
+        ("writelines", stream_writelines),
+        ("flush", stream_flush),
+        ("writable", stream_writable),
+        ("readable", stream_readable),
+        ("seekable", stream_false),
+        ("isatty", stream_isatty),
+        ("fileno", stream_fileno),
+        ("read", stream_read),
+        ("readline", stream_readline),
+        ("readlines", stream_readlines),
+        ("__iter__", stream_iter),
+        ("__next__", stream_next),
+        ("__repr__", stream_repr),
+        ("__enter__", stream_iter),
+    ];
+    for (n, f) in methods {
+        typeobj::add_method(vm, &io_ty, n, f);
+    }
+    let getters: [(&'static str, crate::types::descriptor::Getter); 7] = [
+        ("name", get_name),
+        ("mode", get_mode),
+        ("encoding", get_encoding),
+        ("errors", get_errors),
+        ("closed", get_closed),
+        ("line_buffering", get_line_buffering),
+        ("newlines", get_newlines),
+    ];
+    for (n, g) in getters {
+        typeobj::add_getter(vm, &io_ty, n, g);
+    }
+    let _ = stream_true;
     let _ = tflags::HEAPTYPE;
     let stdout = PyRef::new(&io_ty, ());
     let stderr = PyRef::new(&io_ty, ());
     let stdin = PyRef::new(&io_ty, ());
     STDERR_ID.with(|c| c.set(stderr.id()));
+    STDIN_ID.with(|c| c.set(stdin.id()));
     for (n, v) in [
         ("stdout", stdout.clone()),
         ("stderr", stderr.clone()),
@@ -311,15 +780,43 @@ pub fn init(vm: &Vm) {
         ("platform", vm.str("linux")),
         ("byteorder", vm.str("little")),
         ("hexversion", vm.int(0x030b07f0)),
-        ("implementation_name", vm.str("refscope")),
         ("path", vm.list(Vec::new())),
         ("argv", vm.list(Vec::new())),
+        ("orig_argv", vm.list(std::env::args().map(|a| vm.str_owned(a)).collect())),
+        ("executable", vm.str_owned(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default())),
+        ("maxunicode", vm.int(0x10ffff)),
+        ("api_version", vm.int(1013)),
+        ("float_repr_style", vm.str("short")),
+        ("dont_write_bytecode", vm.bool(env_flag("PYTHONDONTWRITEBYTECODE"))),
+        ("abiflags", vm.str("")),
+        ("platlibdir", vm.str("lib")),
+        ("warnoptions", vm.list(Vec::new())),
+        ("_xoptions", vm.dict()),
+        ("builtin_module_names", vm.tuple(vec![vm.str("_io"), vm.str("builtins"), vm.str("sys")])),
     ] {
         dict::set_item_str(vm, &d, vm.intern(n), v);
     }
     *vm.sys.borrow_mut() = Some(m.clone());
     dict::set_item_str(vm, &vm.modules, vm.intern("sys"), m.clone());
-    let code = crate::compile_source(vm, SYS_PRELUDE, "<sys>", false).expect("sys prelude compiles");
+    // sys.flags from the environment, as CPython reads it.
+    let hash_randomization = match std::env::var("PYTHONHASHSEED") {
+        Ok(v) if v == "0" => 0,
+        _ => 1,
+    };
+    // UTF-8 mode: PYTHONUTF8, else on under the C/POSIX locale.
+    let utf8_mode = match std::env::var("PYTHONUTF8").as_deref() {
+        Ok("1") => 1,
+        Ok("0") => 0,
+        _ => i32::from(matches!(ctype_locale().as_deref(), None | Some("C") | Some("POSIX"))),
+    };
+    let flags = format!(
+        "(0, 0, 0, 0, {}, 0, 0, 0, 0, 0, 0, {}, 0, False, {}, 0, False, -1)",
+        i32::from(env_flag("PYTHONDONTWRITEBYTECODE")),
+        hash_randomization,
+        utf8_mode
+    );
+    let prelude = SYS_PRELUDE.replace("{FLAGS}", &flags);
+    let code = crate::compile_source(vm, &prelude, "<sys>", false).expect("sys prelude compiles");
     if let Err(e) = crate::interp::run_code(vm, &code, d.clone(), d.clone(), None) {
         panic!("sys prelude failed: {}", crate::ops::repr_string(vm, &e.0).unwrap_or_default());
     }
