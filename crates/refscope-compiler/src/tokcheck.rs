@@ -59,6 +59,20 @@ pub enum ScanEnd {
     Error(TokError),
 }
 
+/// A string literal token: its byte range, the range of its body (between
+/// the quotes), its prefix, and the group of adjacent literals it belongs to
+/// (concatenated at compile time).
+#[derive(Debug, Clone)]
+pub struct StrTok {
+    pub start: usize,
+    pub end: usize,
+    pub body: (usize, usize),
+    pub bytes: bool,
+    pub raw: bool,
+    pub fstring: bool,
+    pub group: usize,
+}
+
 const TABSIZE: usize = 8;
 const MAX_INDENT: usize = 100;
 const MAX_LEVEL: usize = 200;
@@ -74,6 +88,10 @@ struct Scanner<'a> {
     indents: Vec<(usize, usize)>,
     brackets: Vec<(char, usize, u32)>,
     last_token: usize,
+    strings: Vec<StrTok>,
+    /// The previous token was a string literal.
+    prev_string: bool,
+    groups: usize,
 }
 
 fn is_ident_char(c: u8) -> bool {
@@ -218,6 +236,10 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             self.last_token = start;
+            let prev_string = std::mem::replace(&mut self.prev_string, false);
+            if !prev_string {
+                self.groups += 1;
+            }
             if c == b'\'' || c == b'"' {
                 if let Some(e) = self.string(start) {
                     return e;
@@ -431,7 +453,30 @@ impl<'a> Scanner<'a> {
         let first_line = self.line;
         let first_line_start = self.line_start;
         let triple = self.peek_at(1) == Some(q) && self.peek_at(2) == Some(q);
+        let prefix = self.src[start..self.i].to_ascii_lowercase();
         self.i += if triple { 3 } else { 1 };
+        let body_start = self.i;
+        let quotes = if triple { 3 } else { 1 };
+        let mut tok = StrTok {
+            start,
+            end: 0,
+            body: (body_start, 0),
+            bytes: prefix.contains('b'),
+            raw: prefix.contains('r'),
+            fstring: prefix.contains('f'),
+            group: self.groups,
+        };
+        let r = self.string_body(q, triple, start, first_line, first_line_start);
+        if r.is_none() {
+            tok.end = self.i;
+            tok.body.1 = self.i - quotes;
+            self.strings.push(tok);
+            self.prev_string = true;
+        }
+        r
+    }
+
+    fn string_body(&mut self, q: u8, triple: bool, start: usize, first_line: u32, first_line_start: usize) -> Option<ScanEnd> {
         loop {
             let Some(c) = self.peek() else {
                 return Some(self.unterminated(start, first_line, first_line_start, triple));
@@ -672,8 +717,9 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Walk `source` as CPython's tokenizer does; report the first error.
-pub fn scan(source: &str) -> ScanEnd {
+/// Walk `source` as CPython's tokenizer does; report the first error, and
+/// the string literals met before it.
+pub fn scan(source: &str) -> (ScanEnd, Vec<StrTok>) {
     let mut s = Scanner {
         src: source,
         b: source.as_bytes(),
@@ -683,8 +729,12 @@ pub fn scan(source: &str) -> ScanEnd {
         indents: vec![(0, 0)],
         brackets: Vec::new(),
         last_token: 0,
+        strings: Vec::new(),
+        prev_string: false,
+        groups: 0,
     };
-    s.run()
+    let end = s.run();
+    (end, s.strings)
 }
 
 #[cfg(test)]
@@ -692,7 +742,7 @@ mod tests {
     use super::{scan, ScanEnd, Severity};
 
     fn err(src: &str) -> (String, Severity, u32, u32) {
-        match scan(src) {
+        match scan(src).0 {
             ScanEnd::Error(t) => (t.message, t.severity, t.line, t.offset),
             other => panic!("no error for {:?}: {:?}", src, other),
         }
@@ -711,7 +761,7 @@ mod tests {
             "\u{e9} = 1\n",
             "if 1:\n    y=1\n\\\n    z=2\n",
         ] {
-            assert!(matches!(scan(src), ScanEnd::Clean), "{:?}", src);
+            assert!(matches!(scan(src).0, ScanEnd::Clean), "{:?}", src);
         }
     }
 
@@ -734,7 +784,7 @@ mod tests {
         assert_eq!(err("x = \u{a0}\n"), ("invalid non-printable character U+00A0".into(), raised, 1, 5));
         assert_eq!(err("x = a\\ b\n"), ("unexpected character after line continuation character".into(), stop, 1, 7));
         assert_eq!(err("x = 1 +\\"), ("unexpected EOF while parsing".into(), stop, 1, 9));
-        assert!(matches!(scan("f(x, [1, 2\n"), ScanEnd::Unclosed { ch: '[', .. }));
+        assert!(matches!(scan("f(x, [1, 2\n").0, ScanEnd::Unclosed { ch: '[', .. }));
     }
 
     /// `TOKCHECK_FILES=list cargo test -p refscope-compiler corpus`: every
@@ -748,7 +798,7 @@ mod tests {
             .lines()
             .filter_map(|f| {
                 let src = std::fs::read_to_string(f).ok()?;
-                match scan(&src) {
+                match scan(&src).0 {
                     ScanEnd::Clean => None,
                     other => Some(format!("{}: {:?}", f, other)),
                 }
