@@ -14,6 +14,7 @@ pub mod compile;
 pub mod symtable;
 mod strcheck;
 mod tokcheck;
+pub mod warnings;
 
 use ruff_python_ast::token::{Token, TokenKind as T};
 use ruff_python_ast::PythonVersion;
@@ -97,8 +98,16 @@ pub fn compile_module(source: &str, filename: &str, folder: &dyn ConstFolder, in
         }
         err
     })?;
+    // CPython emits its SyntaxWarnings while generating code: all of them,
+    // or those before the place where code generation fails.
+    let found = warnings::collect(&module, source, filename);
     let compiler = compile::Compiler::new(source, filename, folder, interactive);
-    compiler.compile_module(&module, &scope)
+    let result = compiler.compile_module(&module, &scope);
+    match &result {
+        Ok(_) => warnings::push(found),
+        Err(e) => warnings::push(found.into_iter().filter(|w| w.line < e.line).collect()),
+    }
+    result
 }
 
 /// The first error CPython would raise while building the value of a string

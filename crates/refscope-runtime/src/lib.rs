@@ -168,7 +168,9 @@ pub fn syntax_error(vm: &Vm, e: &CompileError) -> PyErr {
 pub fn compile_source(vm: &Vm, source: &str, filename: &str, interactive: bool) -> PyResult {
     traceback_print::remember_source(filename, source);
     let folder = Folder { vm };
-    let code = refscope_compiler::compile_module(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e))?;
+    let code = refscope_compiler::compile_module(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e));
+    traceback_print::print_compile_warnings(vm);
+    let code = code?;
     let mut cache = ConstCache::default();
     Ok(materialize(vm, Rc::new(code), &mut cache))
 }

@@ -404,6 +404,18 @@ pub fn excepthook(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> crate::vm::PyResu
     Ok(vm.none())
 }
 
+/// Report the compiler's warnings as the default `warnings.showwarning`
+/// does: `file:line: Category: message`, then the source line.
+pub fn print_compile_warnings(vm: &Vm) {
+    for w in refscope_compiler::warnings::take_warnings() {
+        let mut s = format!("{}:{}: {}: {}\n", w.filename, w.line, w.category, w.message);
+        if let Some(l) = source_line(&w.filename, w.line) {
+            s.push_str(&format!("  {}\n", l));
+        }
+        crate::modules::sys::write_stderr(vm, &s);
+    }
+}
+
 /// CPython's report of an exception that cannot propagate (in `__del__`).
 pub fn print_unraisable(vm: &Vm, exc: &PyRef, what: &str) {
     let mut s = format!("Exception ignored in: {}\n", what);
