@@ -734,7 +734,29 @@ pub fn scan(source: &str) -> (ScanEnd, Vec<StrTok>) {
         groups: 0,
     };
     let end = s.run();
-    (end, s.strings)
+    let mut strings = s.strings;
+    // A NUL character: the tokenizer refuses the line that holds it.
+    if let Some(nul) = source.find('\0') {
+        let line_start = source[..nul].rfind('\n').map_or(0, |p| p + 1);
+        let earlier = matches!(&end, ScanEnd::Error(t) if t.pos < line_start);
+        if !earlier {
+            strings.retain(|t| t.end <= line_start);
+            let line = source[..line_start].matches('\n').count() as u32 + 1;
+            let err = TokError {
+                kind: "SyntaxError",
+                message: "source code cannot contain null bytes".to_string(),
+                severity: Severity::Raised,
+                pos: line_start,
+                line,
+                offset: 0,
+                end_offset: -1,
+                text: source[line_start..nul].to_string(),
+                open_bracket: None,
+            };
+            return (ScanEnd::Error(err), strings);
+        }
+    }
+    (end, strings)
 }
 
 #[cfg(test)]
