@@ -1,5 +1,6 @@
-//! The `refscope` command: `refscope FILE.py [ARGS...]`, `refscope -c CODE
-//! [ARGS...]`, `refscope -` (program from stdin).
+//! The `refscope` command, with CPython's command line: `refscope FILE.py
+//! [ARGS...]`, `refscope -c CODE [ARGS...]`, `refscope -m MODULE [ARGS...]`,
+//! `refscope -` (program from stdin).
 //!
 //! Python runs on a thread with a large stack; the interpreter's recursion
 //! guard knows its size, so deep recursion is a RecursionError, never a
@@ -15,54 +16,135 @@ const STACK_SIZE: usize = 1 << 30;
 /// Stack kept free below the guard for the frames of one builtin call.
 const STACK_MARGIN: usize = 8 << 20;
 
+fn exe_name() -> String {
+    std::env::args().next().unwrap_or_else(|| "refscope".into())
+}
+
 fn usage() -> String {
-    "usage: refscope [-c cmd | file | -] [arg] ...".to_string()
+    format!("usage: {} [option] ... [-c cmd | -m mod | file | -] [arg] ...", exe_name())
+}
+
+/// CPython's complaint about the command line (exit status 2).
+fn usage_error(first: &str) -> String {
+    format!("{}\n{}\nTry `python -h' for more information.", first, usage())
+}
+
+fn help() -> String {
+    format!(
+        "{}\nOptions (accepted for compatibility; most have no effect):\n\
+         -c cmd : program passed in as string (terminates option list)\n\
+         -m mod : run library module as a script (terminates option list)\n\
+         -V     : print the Python version number and exit (also --version)\n\
+         -h     : print this help message and exit (also -? or --help)\n\
+         -b -B -d -E -i -I -O -q -R -s -S -u -v -x : ignored\n\
+         -W arg -X opt : ignored\n\
+         file   : program read from script file\n\
+         -      : program read from stdin (default; interactive mode if a tty)\n\
+         arg ...: arguments passed to program in sys.argv[1:]",
+        usage()
+    )
 }
 
 enum Program {
     File(String),
     Command(String),
+    Module(String),
     Stdin,
 }
 
+/// CPython's command line: options (single-letter ones may be grouped,
+/// `-c`/`-m`/`-W`/`-X` take the rest of the word or the next one), then
+/// the program and its arguments.
 fn parse_args(args: &[String]) -> Result<(Program, Vec<String>), String> {
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if a == "-" || !a.starts_with('-') {
+            break;
+        }
         match a.as_str() {
-            "-c" => {
-                let Some(code) = args.get(i + 1) else {
-                    return Err("Argument expected for the -c option".into());
-                };
-                let mut argv = vec!["-c".to_string()];
-                argv.extend_from_slice(&args[i + 2..]);
-                return Ok((Program::Command(code.clone()), argv));
-            }
-            "-" => {
-                let mut argv = vec!["-".to_string()];
-                argv.extend_from_slice(&args[i + 1..]);
-                return Ok((Program::Stdin, argv));
-            }
-            "-V" | "--version" => {
-                println!("Python 3.11.7 (refscope {})", env!("CARGO_PKG_VERSION"));
+            "--version" => {
+                println!("Python 3.11.7");
                 std::process::exit(0);
             }
-            "-h" | "--help" => {
-                println!("{}", usage());
+            "--help" => {
+                println!("{}", help());
                 std::process::exit(0);
             }
-            "-u" | "-E" | "-I" | "-q" | "-B" | "-s" | "-S" => {
-                i += 1;
+            s if s.starts_with("--") => {
+                return Err(usage_error(&format!("unknown option {}", s)));
             }
-            s if s.starts_with('-') && s.len() > 1 => {
-                return Err(format!("Unknown option: {}\n{}", s, usage()));
-            }
-            _ => {
-                return Ok((Program::File(a.clone()), args[i..].to_vec()));
+            _ => {}
+        }
+        let chars: Vec<char> = a.chars().collect();
+        let mut j = 1;
+        while j < chars.len() {
+            let ch = chars[j];
+            match ch {
+                'b' | 'B' | 'd' | 'E' | 'i' | 'I' | 'O' | 'q' | 'R' | 's' | 'S' | 'u' | 'v' | 'x' | 'P' => j += 1,
+                'h' | '?' => {
+                    println!("{}", help());
+                    std::process::exit(0);
+                }
+                'V' => {
+                    println!("Python 3.11.7");
+                    std::process::exit(0);
+                }
+                'c' | 'm' | 'W' | 'X' => {
+                    let rest: String = chars[j + 1..].iter().collect();
+                    let (value, next) = if !rest.is_empty() {
+                        (rest, i + 1)
+                    } else if let Some(v) = args.get(i + 1) {
+                        (v.clone(), i + 2)
+                    } else {
+                        return Err(usage_error(&format!("Argument expected for the -{} option", ch)));
+                    };
+                    match ch {
+                        'c' => {
+                            let mut argv = vec!["-c".to_string()];
+                            argv.extend_from_slice(&args[next..]);
+                            return Ok((Program::Command(value), argv));
+                        }
+                        'm' => {
+                            let mut argv = vec![value.clone()];
+                            argv.extend_from_slice(&args[next..]);
+                            return Ok((Program::Module(value), argv));
+                        }
+                        _ => {
+                            i = next - 1;
+                            break;
+                        }
+                    }
+                }
+                _ => return Err(usage_error(&format!("Unknown option: -{}", ch))),
             }
         }
+        i += 1;
     }
-    Ok((Program::Stdin, vec![String::new()]))
+    match args.get(i) {
+        None => Ok((Program::Stdin, vec![String::new()])),
+        Some(a) if a == "-" => Ok((Program::Stdin, args[i..].to_vec())),
+        Some(a) => Ok((Program::File(a.clone()), args[i..].to_vec())),
+    }
+}
+
+/// The script file of `-m name`: `name.py` or the package's `__main__.py`,
+/// looked up from the current directory.
+fn find_module(cwd: &std::path::Path, name: &str) -> Option<std::path::PathBuf> {
+    if name.is_empty() || name.split('.').any(|p| p.is_empty()) {
+        return None;
+    }
+    let rel: std::path::PathBuf = name.split('.').collect();
+    let file = cwd.join(&rel).with_extension("py");
+    if file.is_file() {
+        return Some(file);
+    }
+    let pkg = cwd.join(&rel).join("__main__.py");
+    pkg.is_file().then_some(pkg)
 }
 
 fn run(args: Vec<String>) -> i32 {
@@ -73,8 +155,26 @@ fn run(args: Vec<String>) -> i32 {
             return 2;
         }
     };
+    let mut argv = argv;
     let (source, filename, path0) = match program {
         Program::Command(c) => (c, "<string>".to_string(), String::new()),
+        Program::Module(name) => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let Some(path) = find_module(&cwd, &name) else {
+                eprintln!("{}: No module named {}", exe_name(), name);
+                return 1;
+            };
+            let abs_name = path.to_string_lossy().to_string();
+            let source = match std::fs::read(&path) {
+                Ok(b) => String::from_utf8_lossy(b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&b)).into_owned(),
+                Err(e) => {
+                    eprintln!("{}: Error while finding module specification for '{}' ({})", exe_name(), name, e);
+                    return 1;
+                }
+            };
+            argv[0] = abs_name.clone();
+            (source, abs_name, cwd.to_string_lossy().to_string())
+        }
         Program::Stdin => {
             let mut s = String::new();
             if std::io::stdin().read_to_string(&mut s).is_err() {
@@ -97,7 +197,7 @@ fn run(args: Vec<String>) -> i32 {
                 }
             };
             let abs_name = abs.to_string_lossy().to_string();
-            let exe = std::env::args().next().unwrap_or_else(|| "refscope".into());
+            let exe = exe_name();
             if abs.is_dir() {
                 eprintln!("{}: can't find '__main__' module in '{}'", exe, abs_name);
                 return 1;
