@@ -1145,23 +1145,8 @@ fn b_locals(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     }
 }
 
-fn b_input(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    if let Some(p) = a.first() {
-        crate::modules::sys::write_stdout(vm, &ops::str_string(vm, p)?)?;
-    }
-    crate::modules::sys::flush_stdout(vm);
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(vm.new_exception(&vm.exc.eof_error, "EOF when reading a line".into())),
-        Ok(_) => {
-            // sys.stdin translates no line endings: only the '\n' goes.
-            if line.ends_with('\n') {
-                line.pop();
-            }
-            Ok(vm.str_owned(line))
-        }
-        Err(e) => Err(vm.new_exception(&vm.exc.os_error, e.to_string())),
-    }
+fn b_input(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::modules::sys::builtin_input(vm, a, k)
 }
 
 fn b_build_class(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

@@ -14,31 +14,83 @@ use std::cell::RefCell;
 use std::io::Write;
 
 thread_local! {
+    /// The byte layer of standard output (CPython's BufferedWriter).
     static STDOUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// Text written to sys.stdout and not yet passed to the byte layer
+    /// (CPython's TextIOWrapper keeps up to a chunk of it), so that
+    /// `sys.stdout.buffer.write` can overtake it as in CPython.
+    static TEXT_OUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 const FLUSH_AT: usize = 1 << 14;
+/// TextIOWrapper's chunk size.
+const TEXT_CHUNK: usize = 8192;
 
+/// Text to standard output (`sys.stdout.write`, `print`).
 pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
-    let _ = vm;
-    let full = STDOUT_BUF.with(|b| {
-        let mut b = b.borrow_mut();
-        b.extend_from_slice(s.as_bytes());
-        b.len() >= FLUSH_AT
+    let data = s.as_bytes();
+    let before = TEXT_OUT.with(|t| t.borrow().len());
+    if before + data.len() > TEXT_CHUNK {
+        text_to_bytes(vm)?;
+    }
+    let pending = TEXT_OUT.with(|t| {
+        let mut t = t.borrow_mut();
+        t.extend_from_slice(data);
+        t.len()
     });
-    if full {
+    if pending >= TEXT_CHUNK {
+        text_to_bytes(vm)?;
+    }
+    if stdout_line_buffered() && data.contains(&b'\n') {
         flush_stdout(vm);
     }
     Ok(())
 }
 
-pub fn flush_stdout(_vm: &Vm) {
+fn stdout_line_buffered() -> bool {
+    use std::io::IsTerminal;
+    thread_local! {
+        static TTY: bool = std::io::stdout().is_terminal();
+    }
+    TTY.with(|t| *t)
+}
+
+/// Pass the pending text to the byte layer.
+fn text_to_bytes(vm: &Vm) -> PyResult<()> {
+    let data = TEXT_OUT.with(|t| std::mem::take(&mut *t.borrow_mut()));
+    if data.is_empty() {
+        return Ok(());
+    }
+    write_stdout_bytes(vm, &data)
+}
+
+/// Raw bytes to standard output (`sys.stdout.buffer.write`).
+pub fn write_stdout_bytes(vm: &Vm, data: &[u8]) -> PyResult<()> {
+    let full = STDOUT_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        b.extend_from_slice(data);
+        b.len() >= FLUSH_AT
+    });
+    if full {
+        flush_stdout_bytes(vm);
+    }
+    Ok(())
+}
+
+/// Write the byte layer out (`sys.stdout.buffer.flush`).
+fn flush_stdout_bytes(_vm: &Vm) {
     let data = STDOUT_BUF.with(|b| std::mem::take(&mut *b.borrow_mut()));
     if !data.is_empty() {
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(&data);
         let _ = out.flush();
     }
+}
+
+/// Flush sys.stdout: its pending text, then its byte layer.
+pub fn flush_stdout(vm: &Vm) {
+    let _ = text_to_bytes(vm);
+    flush_stdout_bytes(vm);
 }
 
 pub fn write_stderr(vm: &Vm, s: &str) {
@@ -55,16 +107,12 @@ fn stream_write(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     let Some(s) = str::get(&a[1]) else {
         return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(&a[1]))));
     };
-    if stream_is_stderr(vm, &a[0]) {
-        write_stderr(vm, s.as_str());
-    } else {
-        write_stdout(vm, s.as_str())?;
+    match stream_fd(&a[0]) {
+        0 => return Err(stream_not(vm, "writable")),
+        2 => write_stderr(vm, s.as_str()),
+        _ => write_stdout(vm, s.as_str())?,
     }
     Ok(vm.int(s.char_len() as i64))
-}
-
-fn stream_is_stderr(vm: &Vm, obj: &PyRef) -> bool {
-    STDERR_ID.with(|c| c.get()) == obj.id() && vm.sys.borrow().is_some()
 }
 
 thread_local! {
@@ -131,9 +179,111 @@ fn decode_input(vm: &Vm, bytes: Vec<u8>) -> PyResult<String> {
     }
 }
 
+thread_local! {
+    /// What the text layer of sys.stdin has read from the byte layer and
+    /// decoded but not returned yet, and an incomplete UTF-8 sequence at the
+    /// end of the last chunk. Like CPython's TextIOWrapper, it reads whole
+    /// chunks, so `sys.stdin.buffer` does not see what it has taken.
+    static TEXT_IN: RefCell<(String, Vec<u8>)> = const { RefCell::new((String::new(), Vec::new())) };
+}
+
+/// Move the next chunk of standard input into the text layer; false at the
+/// end of input.
+fn stdin_fill_text(vm: &Vm) -> PyResult<bool> {
+    use std::io::BufRead;
+    let chunk = {
+        let stdin = std::io::stdin();
+        let mut lock = stdin.lock();
+        let buf = match lock.fill_buf() {
+            Ok(b) => b.to_vec(),
+            Err(e) => return Err(vm.new_exception(&vm.exc.os_error, e.to_string())),
+        };
+        lock.consume(buf.len());
+        buf
+    };
+    TEXT_IN.with(|t| {
+        let mut t = t.borrow_mut();
+        let (text, tail) = &mut *t;
+        if chunk.is_empty() {
+            if tail.is_empty() {
+                return Ok(false);
+            }
+            let bad = std::mem::take(tail);
+            return Err(decode_input(vm, bad).err().unwrap_or_else(|| vm.new_exception(&vm.exc.unicode_decode_error, "invalid utf-8".into())));
+        }
+        let mut data = std::mem::take(tail);
+        data.extend_from_slice(&chunk);
+        match std::str::from_utf8(&data) {
+            Ok(s) => text.push_str(s),
+            Err(e) if e.error_len().is_none() => {
+                let good = e.valid_up_to();
+                text.push_str(std::str::from_utf8(&data[..good]).unwrap_or_default());
+                *tail = data[good..].to_vec();
+            }
+            Err(_) => return Err(decode_input(vm, data).err().unwrap_or_else(|| vm.new_exception(&vm.exc.unicode_decode_error, "invalid utf-8".into()))),
+        }
+        Ok(true)
+    })
+}
+
 /// Read from standard input up to and including a newline, or at most
 /// `limit` characters; empty at end of input.
 pub fn stdin_read_line(vm: &Vm, limit: Option<usize>) -> PyResult<String> {
+    loop {
+        let line = TEXT_IN.with(|t| {
+            let mut t = t.borrow_mut();
+            let text = &mut t.0;
+            let nl = text.find('\n').map(|i| i + 1);
+            let cut = match (nl, limit) {
+                (Some(n), None) => Some(n),
+                (Some(n), Some(l)) => Some(text.char_indices().nth(l).map_or(n, |(b, _)| b.min(n))),
+                (None, Some(l)) => text.char_indices().nth(l).map(|(b, _)| b),
+                (None, None) => None,
+            };
+            cut.map(|c| text.drain(..c).collect::<String>())
+        });
+        if let Some(l) = line {
+            return Ok(l);
+        }
+        if !stdin_fill_text(vm)? {
+            return Ok(TEXT_IN.with(|t| std::mem::take(&mut t.borrow_mut().0)));
+        }
+    }
+}
+
+/// `input([prompt])` when standard input is not a terminal, as CPython
+/// does it: the prompt through `sys.stdout.write`, then `sys.stdin.readline()`.
+pub fn builtin_input(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "input", k)?;
+    if a.len() > 1 {
+        return Err(vm.type_error(format!("input expected at most 1 argument, got {}", a.len())));
+    }
+    let lost = |what: &str| vm.new_exception(&vm.exc.runtime_error, format!("input(): lost sys.{}", what));
+    let stdin = vm.sys_attr("stdin").filter(|o| !o.is(&vm.none)).ok_or_else(|| lost("stdin"))?;
+    let stdout = vm.sys_attr("stdout").filter(|o| !o.is(&vm.none)).ok_or_else(|| lost("stdout"))?;
+    if let Some(p) = a.first() {
+        let text = ops::str_(vm, p)?;
+        let write = ops::get_attr_str(vm, &stdout, "write")?;
+        ops::call_owned(vm, &write, vec![text], None)?;
+    }
+    if let Ok(flush) = ops::get_attr_str(vm, &stdout, "flush") {
+        ops::call_owned(vm, &flush, Vec::new(), None)?;
+    }
+    let readline = ops::get_attr_str(vm, &stdin, "readline")?;
+    let line = ops::call_owned(vm, &readline, Vec::new(), None)?;
+    let Some(s) = str::get(&line) else {
+        return Err(vm.type_error("object.readline() returned non-string"));
+    };
+    let s = s.as_str();
+    if s.is_empty() {
+        return Err(vm.new_exception(&vm.exc.eof_error, "EOF when reading a line".into()));
+    }
+    Ok(vm.str(s.strip_suffix('\n').unwrap_or(s)))
+}
+
+/// The bytes of one line of standard input, at most `limit` characters
+/// (`chars`) or bytes.
+fn stdin_read_line_bytes(vm: &Vm, limit: Option<usize>, chars_mode: bool) -> PyResult<Vec<u8>> {
     use std::io::BufRead;
     let stdin = std::io::stdin();
     let mut lock = stdin.lock();
@@ -150,7 +300,7 @@ pub fn stdin_read_line(vm: &Vm, limit: Option<usize>) -> PyResult<String> {
         let mut used = 0;
         let mut done = false;
         for &b in buf {
-            let starts_char = (b & 0xc0) != 0x80;
+            let starts_char = !chars_mode || (b & 0xc0) != 0x80;
             if starts_char && limit.is_some_and(|l| chars >= l) {
                 done = true;
                 break;
@@ -170,7 +320,7 @@ pub fn stdin_read_line(vm: &Vm, limit: Option<usize>) -> PyResult<String> {
             break;
         }
     }
-    decode_input(vm, out)
+    Ok(out)
 }
 
 fn size_arg(vm: &Vm, a: &[PyRef], name: &str) -> PyResult<Option<usize>> {
@@ -208,13 +358,10 @@ fn stream_read(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let limit = size_arg(vm, a, "read")?;
     let mut out = String::new();
     match limit {
-        None => loop {
-            let l = stdin_read_line(vm, None)?;
-            if l.is_empty() {
-                break;
-            }
-            out.push_str(&l);
-        },
+        None => {
+            while stdin_fill_text(vm)? {}
+            out = TEXT_IN.with(|t| std::mem::take(&mut t.borrow_mut().0));
+        }
         Some(n) => {
             while out.chars().count() < n {
                 let l = stdin_read_line(vm, Some(n - out.chars().count()))?;
@@ -320,6 +467,143 @@ fn get_line_buffering(vm: &Vm, o: &PyRef) -> PyResult {
 }
 fn get_newlines(vm: &Vm, _o: &PyRef) -> PyResult {
     Ok(vm.none())
+}
+
+thread_local! {
+    /// `sys.stdin.buffer`, `sys.stdout.buffer`, `sys.stderr.buffer`.
+    static BUFFERS: RefCell<Vec<PyRef>> = const { RefCell::new(Vec::new()) };
+}
+
+fn buffer_fd(obj: &PyRef) -> i64 {
+    BUFFERS.with(|b| b.borrow().iter().position(|x| x.is(obj)).map_or(1, |i| i as i64))
+}
+
+fn get_buffer(_vm: &Vm, o: &PyRef) -> PyResult {
+    let fd = stream_fd(o) as usize;
+    Ok(BUFFERS.with(|b| b.borrow()[fd].clone()))
+}
+
+fn bytes_like(vm: &Vm, o: &PyRef) -> PyResult<Vec<u8>> {
+    if let Some(b) = bytes::get(o) {
+        return Ok(b.to_vec());
+    }
+    if let Some(b) = bytearray::get(o) {
+        return Ok(b.b.borrow().clone());
+    }
+    Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(o))))
+}
+
+fn buf_write(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "write", k)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("write() takes exactly one argument ({} given)", a.len().saturating_sub(1))));
+    }
+    let data = bytes_like(vm, &a[1])?;
+    match buffer_fd(&a[0]) {
+        0 => return Err(stream_not(vm, "writable")),
+        2 => {
+            flush_stdout(vm);
+            let mut e = std::io::stderr().lock();
+            let _ = e.write_all(&data);
+            let _ = e.flush();
+        }
+        _ => write_stdout_bytes(vm, &data)?,
+    }
+    Ok(vm.int(data.len() as i64))
+}
+
+fn buf_flush(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    if buffer_fd(&a[0]) == 1 {
+        flush_stdout_bytes(vm);
+    }
+    Ok(vm.none())
+}
+
+fn buf_check_read(vm: &Vm, o: &PyRef) -> PyResult<()> {
+    if buffer_fd(o) != 0 {
+        return Err(stream_not(vm, "readable"));
+    }
+    Ok(())
+}
+
+fn buf_readline(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "readline", k)?;
+    buf_check_read(vm, &a[0])?;
+    let limit = size_arg(vm, a, "readline")?;
+    Ok(vm.bytes(stdin_read_line_bytes(vm, limit, false)?))
+}
+
+fn buf_read(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "read", k)?;
+    buf_check_read(vm, &a[0])?;
+    let limit = size_arg(vm, a, "read")?;
+    let mut out = Vec::new();
+    loop {
+        let want = match limit {
+            Some(n) if out.len() >= n => break,
+            Some(n) => Some(n - out.len()),
+            None => None,
+        };
+        let l = stdin_read_line_bytes(vm, want, false)?;
+        if l.is_empty() {
+            break;
+        }
+        out.extend_from_slice(&l);
+    }
+    Ok(vm.bytes(out))
+}
+
+fn buf_readlines(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "readlines", k)?;
+    buf_check_read(vm, &a[0])?;
+    let mut lines = Vec::new();
+    loop {
+        let l = stdin_read_line_bytes(vm, None, false)?;
+        if l.is_empty() {
+            break;
+        }
+        lines.push(vm.bytes(l));
+    }
+    Ok(vm.list(lines))
+}
+
+fn buf_next(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    buf_check_read(vm, &a[0])?;
+    let l = stdin_read_line_bytes(vm, None, false)?;
+    if l.is_empty() {
+        return Err(vm.stop_iteration(None));
+    }
+    Ok(vm.bytes(l))
+}
+
+fn buf_fileno(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.int(buffer_fd(&a[0])))
+}
+
+fn buf_readable(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.bool(buffer_fd(&a[0]) == 0))
+}
+
+fn buf_writable(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.bool(buffer_fd(&a[0]) != 0))
+}
+
+fn buf_name(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.str(match buffer_fd(o) {
+        0 => "<stdin>",
+        2 => "<stderr>",
+        _ => "<stdout>",
+    }))
+}
+
+fn buf_repr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let fd = buffer_fd(&a[0]);
+    let (kind, name) = match fd {
+        0 => ("BufferedReader", "<stdin>"),
+        2 => ("BufferedWriter", "<stderr>"),
+        _ => ("BufferedWriter", "<stdout>"),
+    };
+    Ok(vm.str_owned(format!("<_io.{} name='{}'>", kind, name)))
 }
 
 /// The limit of int<->str conversions (`sys.set_int_max_str_digits`); 0
@@ -550,7 +834,7 @@ fn is_gc_type(o: &PyRef) -> bool {
 }
 
 /// `object.__sizeof__` for the builtin layouts, in CPython 3.11 64-bit bytes.
-pub fn basic_size(vm: &Vm, o: &PyRef) -> usize {
+pub fn basic_size(_vm: &Vm, o: &PyRef) -> usize {
     let ext = if o.has_ext() { 16 } else { 0 };
     ext + match o.kind() {
         Kind::Int => {
@@ -767,6 +1051,35 @@ pub fn init(vm: &Vm) {
     let stdin = PyRef::new(&io_ty, ());
     STDERR_ID.with(|c| c.set(stderr.id()));
     STDIN_ID.with(|c| c.set(stdin.id()));
+    // The binary layers under the text streams.
+    let mk_buf = |name: &str| {
+        let t = typeobj::new_static_type(&vm.types, name, &vm.types.object, Kind::Object, 0);
+        crate::types::finish_one_type(vm, &t);
+        *typeobj::data(&t).module.borrow_mut() = Some("_io".into());
+        let methods: [(&'static str, NativeFn); 12] = [
+            ("write", buf_write),
+            ("flush", buf_flush),
+            ("read", buf_read),
+            ("readline", buf_readline),
+            ("readlines", buf_readlines),
+            ("__iter__", stream_iter),
+            ("__next__", buf_next),
+            ("fileno", buf_fileno),
+            ("readable", buf_readable),
+            ("writable", buf_writable),
+            ("isatty", stream_false),
+            ("__repr__", buf_repr),
+        ];
+        for (n, f) in methods {
+            typeobj::add_method(vm, &t, n, f);
+        }
+        typeobj::add_getter(vm, &t, "name", buf_name);
+        t
+    };
+    let reader = mk_buf("BufferedReader");
+    let writer = mk_buf("BufferedWriter");
+    BUFFERS.with(|b| *b.borrow_mut() = vec![PyRef::new(&reader, ()), PyRef::new(&writer, ()), PyRef::new(&writer, ())]);
+    typeobj::add_getter(vm, &io_ty, "buffer", get_buffer);
     for (n, v) in [
         ("stdout", stdout.clone()),
         ("stderr", stderr.clone()),
