@@ -407,6 +407,9 @@ fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError,
                 format!("invalid character '{}' (U+{:04X})", tok, *tok as u32)
             }
         }
+        ParseErrorType::ExpectedToken { expected: T::Colon, found: T::Rbrace | T::Comma } if in_dict_display(tokens, idx) => {
+            "':' expected after dictionary key".to_string()
+        }
         ParseErrorType::ExpectedToken { expected: T::Colon, found: T::Lpar } if prev.first().is_some_and(|p| p.kind() == T::Lambda) => {
             let close = matching_close(tokens, idx);
             range = TextRange::new(range.start(), close.map_or(range.end(), |c| tokens[c].end()));
@@ -425,7 +428,16 @@ fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError,
             local = true;
             "expected '('".to_string()
         }
-        ParseErrorType::ExpectedToken { expected: T::Else, found } if *found != T::Colon => "expected 'else' after 'if' expression".to_string(),
+        ParseErrorType::ExpectedToken { expected: T::Else, found } if *found != T::Colon => {
+            // CPython's range starts at the expression before `if`.
+            if let Some(if_idx) = tokens[..idx].iter().rposition(|t| t.kind() == T::If) {
+                let start = expr_start_before(tokens, if_idx);
+                if start < if_idx {
+                    range = TextRange::new(tokens[start].start(), range.end());
+                }
+            }
+            "expected 'else' after 'if' expression".to_string()
+        }
         ParseErrorType::ExpectedToken { expected: T::Rpar, found: T::Lpar }
             if in_def_parameters(tokens, idx) && prev.first().is_some_and(|p| matches!(p.kind(), T::Lpar | T::Comma)) =>
         {
@@ -435,8 +447,9 @@ fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError,
             "Function parameters cannot be parenthesized".to_string()
         }
         ParseErrorType::ExpectedToken { expected: T::Comma | T::Rpar | T::Rsqb | T::Rbrace, found } if forgot_comma(source, tokens, idx, *found, &prev) => {
-            if let Some(p) = prev.first() {
-                range = TextRange::new(p.start(), cur.map_or(range.end(), |c| c.end()));
+            if prev.first().is_some() {
+                let start = expr_start_before(tokens, idx);
+                range = TextRange::new(tokens[start.min(idx.saturating_sub(1))].start(), cur.map_or(range.end(), |c| c.end()));
             }
             local = true;
             "invalid syntax. Perhaps you forgot a comma?".to_string()
@@ -467,8 +480,19 @@ fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError,
             "unexpected indent".to_string()
         }
         ParseErrorType::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => "expected 'except' or 'finally' block".to_string(),
+        ParseErrorType::OtherError(msg) if msg.starts_with("Cannot have both 'except' and 'except*'") => {
+            range = TextRange::empty(range.start());
+            "cannot have both 'except' and 'except*' on the same 'try'".to_string()
+        }
         ParseErrorType::UnparenthesizedGeneratorExpression => "Generator expression must be parenthesized".to_string(),
-        ParseErrorType::InvalidStarredExpressionUsage => "cannot use starred expression here".to_string(),
+        ParseErrorType::InvalidStarredExpressionUsage => {
+            // `(*x)`; a star after an operator is just a syntax error.
+            if prev.first().is_some_and(|p| p.kind() == T::Lpar) {
+                "cannot use starred expression here".to_string()
+            } else {
+                "invalid syntax".to_string()
+            }
+        }
         ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".to_string(),
         ParseErrorType::PositionalAfterKeywordUnpacking => "positional argument follows keyword argument unpacking".to_string(),
         ParseErrorType::InvalidArgumentUnpackingOrder => "iterable argument unpacking follows keyword argument unpacking".to_string(),
@@ -529,6 +553,58 @@ fn forgot_comma(source: &str, tokens: &[Token], idx: usize, found: T, prev: &[&T
         }
     }
     true
+}
+
+/// Index of the first token of the expression that ends just before token
+/// `end` (walking back over operands and operators at the same bracket
+/// depth).
+fn expr_start_before(tokens: &[Token], end: usize) -> usize {
+    let mut depth = 0i32;
+    let mut j = end;
+    while j > 0 {
+        let k = tokens[j - 1].kind();
+        match k {
+            T::Rpar | T::Rsqb | T::Rbrace => depth += 1,
+            T::Lpar | T::Lsqb | T::Lbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            T::Comment | T::NonLogicalNewline => {}
+            _ if depth > 0 => {}
+            T::Name | T::Int | T::Float | T::Complex | T::String | T::FStringStart | T::FStringMiddle | T::FStringEnd | T::True | T::False | T::None | T::Ellipsis | T::Dot | T::Not | T::And | T::Or | T::Await => {}
+            T::EqEqual | T::NotEqual | T::Less | T::Greater | T::LessEqual | T::GreaterEqual | T::In | T::Is => {}
+            _ if k.as_binary_operator().is_some() || k == T::Tilde => {}
+            _ if k.is_soft_keyword() => {}
+            _ => break,
+        }
+        j -= 1;
+    }
+    while j < end && matches!(tokens[j].kind(), T::Comment | T::NonLogicalNewline) {
+        j += 1;
+    }
+    j
+}
+
+/// Token `idx` is inside a `{...}` display that has a `key: value` at its
+/// top level before it.
+fn in_dict_display(tokens: &[Token], idx: usize) -> bool {
+    let Some(open) = enclosing_open(tokens, idx) else { return false };
+    if tokens[open].kind() != T::Lbrace {
+        return false;
+    }
+    let mut depth = 0i32;
+    for t in &tokens[open + 1..idx] {
+        match t.kind() {
+            T::Lpar | T::Lsqb | T::Lbrace => depth += 1,
+            T::Rpar | T::Rsqb | T::Rbrace => depth -= 1,
+            T::Colon if depth == 0 => return true,
+            T::Lambda if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The innermost bracket still open before token `idx`.
