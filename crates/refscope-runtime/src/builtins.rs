@@ -9,7 +9,6 @@ use crate::types::*;
 use crate::vm::{NativeFn, PyErr, PyResult, Vm};
 use num_bigint::BigInt;
 use refscope_compiler::bytecode::{CmpOp, UnaryOp};
-use std::io::Write;
 
 pub fn num_error(vm: &Vm, e: refscope_numfmt::NumError) -> PyErr {
     use refscope_numfmt::ErrorKind as K;
@@ -120,35 +119,6 @@ pub fn float_from(vm: &Vm, x: &PyRef) -> PyResult<f64> {
     Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x))))
 }
 
-pub fn bytes_from(vm: &Vm, x: &PyRef, enc: Option<&PyRef>, errors: Option<&PyRef>) -> PyResult<Vec<u8>> {
-    if let Some(s) = str::get(x) {
-        let Some(e) = enc else { return Err(vm.type_error("string argument without an encoding")) };
-        let errs = errors.map(|e| str::as_str(e).to_string()).unwrap_or_else(|| "strict".into());
-        return refscope_text::codecs::encode(s.as_str(), str::as_str(e), &errs).map_err(|e| vm.new_exception(&vm.exc.unicode_encode_error, e.message()));
-    }
-    match x.kind() {
-        Kind::Int => {
-            let n = int::index_i64(vm, x)?;
-            if n < 0 {
-                return Err(vm.value_error("negative count"));
-            }
-            return Ok(vec![0; n as usize]);
-        }
-        Kind::Bytes => return Ok(bytes::get(x).unwrap().to_vec()),
-        Kind::ByteArray => return Ok(bytearray::get(x).unwrap().b.borrow().clone()),
-        _ => {}
-    }
-    let mut out = Vec::new();
-    for it in ops::iterate(vm, x)? {
-        let v = int::index_i64(vm, &it)?;
-        if !(0..256).contains(&v) {
-            return Err(vm.value_error("bytes must be in range(0, 256)"));
-        }
-        out.push(v as u8);
-    }
-    Ok(out)
-}
-
 // ---------------------------------------------------------------- format
 
 pub fn format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
@@ -181,119 +151,6 @@ pub fn builtin_format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
     }
     .map_err(|e| num_error(vm, e))?;
     Ok(vm.str_owned(s))
-}
-
-/// str.format(*args, **kwargs).
-pub fn str_format(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let (pos, kwv) = split_kw(a, k);
-    let fmt = str::as_str(&pos[0]);
-    let args = &pos[1..];
-    let kwnames: Vec<PyRef> = k.map(|x| tuple::items(x).to_vec()).unwrap_or_default();
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    let mut auto = 0usize;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if chars.get(i + 1) == Some(&'{') {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // Find the matching close brace (nested braces in the spec).
-            let mut depth = 1;
-            let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                if chars[j] == '{' {
-                    depth += 1;
-                } else if chars[j] == '}' {
-                    depth -= 1;
-                }
-                j += 1;
-            }
-            if depth != 0 {
-                return Err(vm.value_error("expected '}' before end of string"));
-            }
-            let field: String = chars[i + 1..j - 1].iter().collect();
-            let (name_conv, spec) = match field.find(':') {
-                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
-                None => (field.clone(), String::new()),
-            };
-            let (name, conv) = match name_conv.find('!') {
-                Some(p) => (name_conv[..p].to_string(), Some(name_conv[p + 1..].to_string())),
-                None => (name_conv, None),
-            };
-            // First part of the name: index, keyword or empty.
-            let first_end = name.find(|c| c == '.' || c == '[').unwrap_or(name.len());
-            let first = &name[..first_end];
-            let mut obj = if first.is_empty() {
-                let v = args.get(auto).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {} out of range for positional args tuple", auto)))?;
-                auto += 1;
-                v
-            } else if let Ok(n) = first.parse::<usize>() {
-                args.get(n).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {} out of range for positional args tuple", n)))?
-            } else {
-                let mut found = None;
-                for (kn, kv) in kwnames.iter().zip(kwv) {
-                    if str::as_str(kn) == first {
-                        found = Some(kv.clone());
-                    }
-                }
-                found.ok_or_else(|| vm.key_error(vm.str(first)))?
-            };
-            let mut rest = &name[first_end..];
-            while !rest.is_empty() {
-                if let Some(r) = rest.strip_prefix('.') {
-                    let end = r.find(|c| c == '.' || c == '[').unwrap_or(r.len());
-                    obj = ops::get_attr_str(vm, &obj, &r[..end])?;
-                    rest = &r[end..];
-                } else if let Some(r) = rest.strip_prefix('[') {
-                    let end = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
-                    let key = &r[..end];
-                    let kobj = match key.parse::<i64>() {
-                        Ok(n) => vm.int(n),
-                        Err(_) => vm.str(key),
-                    };
-                    obj = ops::get_item(vm, &obj, &kobj)?;
-                    rest = &r[end + 1..];
-                } else {
-                    break;
-                }
-            }
-            let obj = match conv.as_deref() {
-                None => obj,
-                Some("r") => ops::repr(vm, &obj)?,
-                Some("s") => ops::str_(vm, &obj)?,
-                Some("a") => vm.str_owned(ascii_escape(&ops::repr_string(vm, &obj)?)),
-                Some(other) => return Err(vm.value_error(format!("Unknown conversion specifier {}", other))),
-            };
-            // Nested fields in the spec.
-            let spec = if spec.contains('{') {
-                let sub = vm.str_owned(spec);
-                let mut sa = vec![sub];
-                sa.extend_from_slice(args);
-                let r = str_format(vm, &sa, None)?;
-                str::as_str(&r).to_string()
-            } else {
-                spec
-            };
-            let r = format(vm, &obj, &vm.str_owned(spec))?;
-            out.push_str(str::as_str(&r));
-            i = j;
-        } else if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    Ok(vm.str_owned(out))
 }
 
 // ---------------------------------------------------------------- comparisons of builtins
@@ -373,27 +230,16 @@ pub fn builtin_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Opt
             }
             return Ok(Some(eq == (op == CmpOp::Eq)));
         }
-        (Kind::Set, Kind::Set) => {
-            let (sa, sb) = (set::get(a).unwrap(), set::get(b).unwrap());
-            let subset = |x: &set::SetData, y: &set::SetData| -> PyResult<bool> {
-                if x.len() > y.len() {
-                    return Ok(false);
-                }
-                for k in x.items() {
-                    if !y.contains(vm, &k)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            };
-            return Ok(Some(match op {
-                CmpOp::Eq => sa.len() == sb.len() && subset(sa, sb)?,
-                CmpOp::Ne => !(sa.len() == sb.len() && subset(sa, sb)?),
-                CmpOp::Le => subset(sa, sb)?,
-                CmpOp::Lt => sa.len() < sb.len() && subset(sa, sb)?,
-                CmpOp::Ge => subset(sb, sa)?,
-                CmpOp::Gt => sb.len() < sa.len() && subset(sb, sa)?,
-            }));
+        (Kind::Set, Kind::Set) => return crate::types::set_ops::compare(vm, a, b, op),
+        (Kind::DictView, _) => return crate::types::dict_impl::view_compare(vm, a, b, op),
+        (Kind::Slice, Kind::Slice) => {
+            let (sa, sb) = (slice::get(a).unwrap(), slice::get(b).unwrap());
+            let ta = [sa.start.clone(), sa.stop.clone(), sa.step.clone()];
+            let tb = [sb.start.clone(), sb.stop.clone(), sb.step.clone()];
+            if a.is(b) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                return Ok(Some(op == CmpOp::Eq));
+            }
+            return seq_compare(vm, &ta, &tb, op).map(Some);
         }
         (Kind::Range, Kind::Range) => {
             if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
@@ -659,6 +505,39 @@ fn exact_args(vm: &Vm, fname: &str, pos: &[PyRef], n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// A builtin of one positional argument (METH_O).
+fn fn_one<'a>(vm: &Vm, fname: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyResult<&'a PyRef> {
+    check_kw(vm, fname, k, &[])?;
+    exact_args(vm, fname, a, 1)?;
+    Ok(&a[0])
+}
+
+/// A builtin of positional-only arguments parsed by Argument Clinic
+/// (`divmod expected 2 arguments, got 1`).
+fn fn_pos<'a>(vm: &Vm, fname: &str, a: &'a [PyRef], k: Option<&PyRef>, min: usize, max: usize) -> PyResult<&'a [PyRef]> {
+    check_kw(vm, fname, k, &[])?;
+    let n = a.len();
+    if n < min || n > max {
+        let pl = |m: usize| if m == 1 { "" } else { "s" };
+        return Err(vm.type_error(if min == max {
+            format!("{} expected {} argument{}, got {}", fname, min, pl(min), n)
+        } else if n < min {
+            format!("{} expected at least {} argument{}, got {}", fname, min, pl(min), n)
+        } else {
+            format!("{} expected at most {} argument{}, got {}", fname, max, pl(max), n)
+        }));
+    }
+    Ok(a)
+}
+
+/// An attribute name argument.
+fn attr_name(vm: &Vm, x: &PyRef) -> PyResult<PyRef> {
+    if str::get(x).is_none() {
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(x))));
+    }
+    Ok(vm.intern_obj(x))
+}
+
 fn b_print(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     check_kw(vm, "print", k, &["sep", "end", "file", "flush"])?;
     let (pos, _) = split_kw(a, k);
@@ -700,46 +579,46 @@ fn b_print(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 
 fn b_len(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    check_kw(vm, "len", k, &[])?;
-    exact_args(vm, "len", a, 1)?;
-    Ok(vm.int(ops::len(vm, &a[0])? as i64))
+    let x = fn_one(vm, "len", a, k)?;
+    Ok(vm.int(ops::len(vm, x)? as i64))
 }
 
-fn b_repr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "repr", a, 1)?;
-    ops::repr(vm, &a[0])
+fn b_repr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = fn_one(vm, "repr", a, k)?;
+    ops::repr(vm, x)
 }
 
-fn b_ascii(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "ascii", a, 1)?;
-    Ok(vm.str_owned(ascii_escape(&ops::repr_string(vm, &a[0])?)))
+fn b_ascii(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = fn_one(vm, "ascii", a, k)?;
+    let r = ops::repr(vm, x)?;
+    if str::get(&r).map(|d| d.is_ascii()).unwrap_or(false) {
+        return Ok(r);
+    }
+    Ok(vm.str_owned(ascii_escape(str::as_str(&r))))
 }
 
-fn b_id(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "id", a, 1)?;
+fn b_id(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_one(vm, "id", a, k)?;
     Ok(vm.bigint(BigInt::from(a[0].id() as u64)))
 }
 
-fn b_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "hash", a, 1)?;
+fn b_hash(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_one(vm, "hash", a, k)?;
     Ok(vm.int(ops::hash(vm, &a[0])?))
 }
 
-fn b_isinstance(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("isinstance expected 2 arguments, got {}", a.len())));
-    }
+fn b_isinstance(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "isinstance", a, k, 2, 2)?;
     Ok(vm.bool(ops::isinstance(vm, &a[0], &a[1])?))
 }
 
-fn b_issubclass(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    if a.len() != 2 {
-        return Err(vm.type_error(format!("issubclass expected 2 arguments, got {}", a.len())));
-    }
+fn b_issubclass(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "issubclass", a, k, 2, 2)?;
     Ok(vm.bool(ops::issubclass(vm, &a[0], &a[1])?))
 }
 
-fn b_iter(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn b_iter(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "iter", a, k, 1, 2)?;
     match a.len() {
         1 => ops::get_iter(vm, &a[0]),
         2 => {
@@ -752,10 +631,8 @@ fn b_iter(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     }
 }
 
-fn b_next(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    if a.is_empty() || a.len() > 2 {
-        return Err(vm.type_error(format!("next expected at least 1 argument, got {}", a.len())));
-    }
+fn b_next(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "next", a, k, 1, 2)?;
     let it = &a[0];
     if !matches!(it.kind(), Kind::Iterator | Kind::Generator) && ops::lookup_special(vm, it, "__next__").is_none() {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
@@ -782,53 +659,42 @@ fn b_next(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     }
 }
 
-fn b_getattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    if a.len() < 2 || a.len() > 3 {
-        return Err(vm.type_error(format!("getattr expected at least 2 arguments, got {}", a.len())));
-    }
-    let Some(_) = str::get(&a[1]) else {
-        return Err(vm.type_error("attribute name must be string"));
-    };
-    let name = vm.intern_obj(&a[1]);
+fn b_getattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "getattr", a, k, 2, 3)?;
+    let name = attr_name(vm, &a[1])?;
     match ops::get_attr(vm, &a[0], &name) {
         Err(e) if a.len() == 3 && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => Ok(a[2].clone()),
         r => r,
     }
 }
 
-fn b_setattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "setattr", a, 3)?;
-    if str::get(&a[1]).is_none() {
-        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
-    }
-    let name = vm.intern_obj(&a[1]);
+fn b_setattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "setattr", a, k, 3, 3)?;
+    let name = attr_name(vm, &a[1])?;
     ops::set_attr(vm, &a[0], &name, Some(a[2].clone()))?;
     Ok(vm.none())
 }
 
-fn b_hasattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "hasattr", a, 2)?;
-    if str::get(&a[1]).is_none() {
-        return Err(vm.type_error("hasattr(): attribute name must be string"));
-    }
-    let name = vm.intern_obj(&a[1]);
+fn b_hasattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "hasattr", a, k, 2, 2)?;
+    let name = attr_name(vm, &a[1])?;
     Ok(vm.bool(ops::get_attr_opt(vm, &a[0], &name)?.is_some()))
 }
 
-fn b_delattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "delattr", a, 2)?;
-    let name = vm.intern_obj(&a[1]);
+fn b_delattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "delattr", a, k, 2, 2)?;
+    let name = attr_name(vm, &a[1])?;
     ops::set_attr(vm, &a[0], &name, None)?;
     Ok(vm.none())
 }
 
-fn b_callable(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "callable", a, 1)?;
+fn b_callable(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_one(vm, "callable", a, k)?;
     Ok(vm.bool(ops::is_callable(vm, &a[0])))
 }
 
-fn b_abs(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "abs", a, 1)?;
+fn b_abs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_one(vm, "abs", a, k)?;
     match ops::call_special(vm, &a[0], "__abs__", &[])? {
         Some(r) => Ok(r),
         None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(&a[0])))),
@@ -886,32 +752,29 @@ fn b_max(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 
 fn b_sum(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let (pos, _) = split_kw(a, k);
-    if pos.is_empty() {
-        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
-    }
-    let mut acc = match pos.get(1).or_else(|| kw_lookup(a, k, "start")) {
+    let p = crate::types::methods::kw_args(vm, "sum", a, k, false, &["iterable", "start"], 1, 1, 2)?;
+    let mut acc = match p[1] {
         Some(s) => {
-            if s.kind() == Kind::Str {
-                return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
-            }
-            if s.kind() == Kind::Bytes {
-                return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+            match s.kind() {
+                Kind::Str => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+                Kind::Bytes => return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+                Kind::ByteArray => return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
+                _ => {}
             }
             s.clone()
         }
         None => vm.int(0),
     };
-    let it = ops::get_iter(vm, &pos[0])?;
+    let it = ops::get_iter(vm, p[0].unwrap())?;
     while let Some(x) = ops::next(vm, &it)? {
         acc = ops::binary_op(vm, &acc, &x, refscope_compiler::bytecode::BinOp::Add)?;
     }
     Ok(acc)
 }
 
-fn b_any(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "any", a, 1)?;
-    let it = ops::get_iter(vm, &a[0])?;
+fn b_any(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = fn_one(vm, "any", a, k)?;
+    let it = ops::get_iter(vm, x)?;
     while let Some(x) = ops::next(vm, &it)? {
         if ops::truthy(vm, &x)? {
             return Ok(vm.true_.clone());
@@ -920,9 +783,9 @@ fn b_any(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Ok(vm.false_.clone())
 }
 
-fn b_all(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "all", a, 1)?;
-    let it = ops::get_iter(vm, &a[0])?;
+fn b_all(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = fn_one(vm, "all", a, k)?;
+    let it = ops::get_iter(vm, x)?;
     while let Some(x) = ops::next(vm, &it)? {
         if !ops::truthy(vm, &x)? {
             return Ok(vm.false_.clone());
@@ -932,117 +795,187 @@ fn b_all(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn b_sorted(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let (pos, _) = split_kw(a, k);
+    let (pos, kwv) = split_kw(a, k);
     if pos.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
     let items = ops::iterate(vm, &pos[0])?;
     let l = vm.list(items);
-    let sort = typeobj::lookup_str(vm, &vm.types.list, "sort").unwrap();
     let mut args = vec![l.clone()];
-    args.extend_from_slice(&a[pos.len()..]);
-    let f = builtin_function::get(&sort).unwrap().func;
-    f(vm, &args, k)?;
+    args.extend_from_slice(kwv);
+    crate::types::list_impl::list_sort(vm, &args, k)?;
     Ok(l)
 }
 
 fn b_round(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let (pos, _) = split_kw(a, k);
-    let nd = pos.get(1).or_else(|| kw_lookup(a, k, "ndigits")).filter(|x| !x.is(&vm.none)).cloned();
-    let x = pos.first().ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
+    let p = crate::types::methods::kw_args(vm, "round", a, k, false, &["number", "ndigits"], 0, 1, 2)?;
+    let x = p[0].unwrap();
+    let nd = p[1].filter(|x| !x.is(&vm.none));
     match x.kind() {
-        Kind::Float if x.ty().is(&vm.types.float) => {
-            let f = float::get(x).unwrap();
-            match nd {
-                None => Ok(vm.bigint(refscope_numfmt::float_round_to_int(f).map_err(|e| num_error(vm, e))?)),
-                Some(n) => {
-                    let n = int::index_i64(vm, &n)?;
-                    Ok(vm.float(refscope_numfmt::float_round(f, n).map_err(|e| num_error(vm, e))?))
-                }
-            }
-        }
-        Kind::Int if !typeobj::data(x.ty()).flag(typeobj::tflags::HEAPTYPE) => match nd {
+        Kind::Float if x.ty().is(&vm.types.float) => float::round_float(vm, float::get(x).unwrap(), nd),
+        Kind::Int if !is_heap_type(x) => match nd {
             None => Ok(vm.bigint(int::to_bigint(x))),
             Some(n) => {
-                let n = int::index_i64(vm, &n)?;
-                if n >= 0 {
-                    return Ok(vm.bigint(int::to_bigint(x)));
-                }
-                // Round half to even at 10**-n.
-                use num_integer::Integer;
-                let v = int::to_bigint(x);
-                let p = num_traits::pow::Pow::pow(BigInt::from(10), (-n) as u32);
-                let (q, r) = v.div_mod_floor(&p);
-                let twice = &r * 2;
-                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
-                Ok(vm.bigint(q * p))
+                use num_traits::{Signed, ToPrimitive};
+                let n = int::index_value(vm, n)?;
+                let n = n.to_i64().unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
+                Ok(int::round_int(vm, &int::to_bigint(x), n))
             }
         },
         _ => {
             let mut args = Vec::new();
             if let Some(n) = nd {
-                args.push(n);
+                args.push(n.clone());
             }
-            match ops::call_special(vm, x, "__round__", &args)? {
-                Some(r) => Ok(r),
+            match ops::lookup_special(vm, x, "__round__") {
+                Some(f) => ops::call_unbound(vm, &f, x, &args),
                 None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(x)))),
             }
         }
     }
 }
 
-fn b_divmod(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "divmod", a, 2)?;
+/// `a.fwd(b)` then `b.rev(a)` with CPython's binary-operator order (a
+/// subclass's reflected method first). `None` when both give NotImplemented.
+fn binary_dispatch(vm: &Vm, a: &PyRef, b: &PyRef, fwd: &str, rev: &str) -> PyResult<Option<PyRef>> {
+    let (ta, tb) = (a.ty(), b.ty());
+    let fa = ops::lookup_special(vm, a, fwd);
+    let mut fb = if ta.is(tb) { None } else { ops::lookup_special(vm, b, rev) };
+    if let Some(f) = &fb {
+        if typeobj::is_subtype(tb, ta) {
+            let ra = ops::lookup_special(vm, a, rev);
+            if ra.as_ref().map(|x| !x.is(f)).unwrap_or(true) {
+                let r = ops::call_unbound(vm, f, b, &[a.clone()])?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(Some(r));
+                }
+                fb = None;
+            }
+        }
+    }
+    if let Some(f) = fa {
+        let r = ops::call_unbound(vm, &f, a, &[b.clone()])?;
+        if !r.is(&vm.not_implemented) {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(f) = fb {
+        let r = ops::call_unbound(vm, &f, b, &[a.clone()])?;
+        if !r.is(&vm.not_implemented) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
+}
+
+/// divmod() of two builtin numbers; `None` for NotImplemented.
+pub fn builtin_divmod(vm: &Vm, x: &PyRef, y: &PyRef) -> PyResult<Option<PyRef>> {
+    use refscope_compiler::bytecode::BinOp;
+    match (x.kind(), y.kind()) {
+        (Kind::Int, Kind::Int) => {
+            let (xi, yi) = (int::get(x).unwrap(), int::get(y).unwrap());
+            let q = int::binop(vm, BinOp::FloorDiv, xi, yi)?;
+            let r = int::binop(vm, BinOp::Mod, xi, yi)?;
+            match (q, r) {
+                (Some(q), Some(r)) => Ok(Some(vm.tuple(vec![q, r]))),
+                _ => Ok(None),
+            }
+        }
+        (Kind::Int | Kind::Float, Kind::Int | Kind::Float) => {
+            let xf = match x.kind() {
+                Kind::Float => float::get(x).unwrap(),
+                _ => int::int_to_f64(vm, int::get(x).unwrap())?,
+            };
+            let yf = match y.kind() {
+                Kind::Float => float::get(y).unwrap(),
+                _ => int::int_to_f64(vm, int::get(y).unwrap())?,
+            };
+            float::divmod(vm, xf, yf).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+fn b_divmod(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    check_kw(vm, "divmod", k, &[])?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("divmod expected 2 arguments, got {}", a.len())));
+    }
     let (x, y) = (&a[0], &a[1]);
-    if x.kind() == Kind::Int && y.kind() == Kind::Int {
-        let q = ops::binary_op(vm, x, y, refscope_compiler::bytecode::BinOp::FloorDiv)?;
-        let r = ops::binary_op(vm, x, y, refscope_compiler::bytecode::BinOp::Mod)?;
-        return Ok(vm.tuple(vec![q, r]));
-    }
-    if matches!(x.kind(), Kind::Int | Kind::Float) && matches!(y.kind(), Kind::Int | Kind::Float) {
-        return float::divmod(vm, float_from(vm, x)?, float_from(vm, y)?);
-    }
-    if let Some(r) = ops::call_special(vm, x, "__divmod__", &[y.clone()])? {
-        if !r.is(&vm.not_implemented) {
+    if !is_heap_type(x) && !is_heap_type(y) {
+        if let Some(r) = builtin_divmod(vm, x, y)? {
             return Ok(r);
         }
     }
-    if let Some(r) = ops::call_special(vm, y, "__rdivmod__", &[x.clone()])? {
-        if !r.is(&vm.not_implemented) {
-            return Ok(r);
-        }
+    match binary_dispatch(vm, x, y, "__divmod__", "__rdivmod__")? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", vm.type_name(x), vm.type_name(y)))),
     }
-    Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", vm.type_name(x), vm.type_name(y))))
+}
+
+fn is_heap_type(o: &PyRef) -> bool {
+    typeobj::data(o.ty()).flag(typeobj::tflags::HEAPTYPE)
+}
+
+/// `pow(base, exp, mod)` on ints.
+pub fn int_modpow(vm: &Vm, b: &PyRef, e: &PyRef, m: &PyRef) -> PyResult {
+    use num_integer::Integer;
+    use num_traits::{One, Signed, Zero};
+    let (mut b, mut e, m) = (int::to_bigint(b), int::to_bigint(e), int::to_bigint(m));
+    if m.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let am = m.abs();
+    if e.is_negative() {
+        // The inverse of base modulo |m| (extended Euclid).
+        let base = b.mod_floor(&am);
+        let g = base.extended_gcd(&am);
+        if !g.gcd.is_one() {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        b = g.x.mod_floor(&am);
+        e = -e;
+    }
+    let r = if am.is_one() { BigInt::zero() } else { b.mod_floor(&am).modpow(&e, &am) };
+    let r = if m.is_negative() && !r.is_zero() { r + m } else { r };
+    Ok(vm.bigint(r))
 }
 
 fn b_pow(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let (pos, _) = split_kw(a, k);
-    if pos.len() == 3 && !pos[2].is(&vm.none) {
-        use num_integer::Integer;
-        use num_traits::{Signed, Zero};
-        let (b, e, m) = (int::to_bigint(&pos[0]), int::to_bigint(&pos[1]), int::to_bigint(&pos[2]));
-        if m.is_zero() {
-            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    let p = crate::types::methods::kw_args(vm, "pow", a, k, false, &["base", "exp", "mod"], 0, 2, 3)?;
+    let (base, exp) = (p[0].unwrap(), p[1].unwrap());
+    match p[2] {
+        Some(m) if !m.is(&vm.none) => {
+            if base.kind() == Kind::Int && exp.kind() == Kind::Int && m.kind() == Kind::Int && !is_heap_type(base) {
+                return int_modpow(vm, base, exp, m);
+            }
+            let all_ints = [base, exp, m].iter().all(|x| x.kind() == Kind::Int);
+            if !all_ints && [base, exp, m].iter().all(|x| matches!(x.kind(), Kind::Int | Kind::Float)) {
+                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            }
+            if [base, exp, m].iter().any(|x| x.kind() == Kind::Complex) && [base, exp, m].iter().all(|x| matches!(x.kind(), Kind::Int | Kind::Float | Kind::Complex)) {
+                return Err(vm.value_error("complex modulo"));
+            }
+            if let Some(f) = ops::lookup_special(vm, base, "__pow__") {
+                let r = ops::call_unbound(vm, &f, base, &[exp.clone(), m.clone()])?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(r);
+                }
+            }
+            Err(vm.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                vm.type_name(base),
+                vm.type_name(exp),
+                vm.type_name(m)
+            )))
         }
-        if e.is_negative() {
-            return Err(vm.value_error("base is not invertible for the given modulus"));
-        }
-        let r = b.modpow(&e, &m.abs());
-        let r = if m.is_negative() && !r.is_zero() { r + m } else { r.mod_floor(&m.abs()) };
-        return Ok(vm.bigint(r));
+        _ => ops::binary_op(vm, base, exp, refscope_compiler::bytecode::BinOp::Pow),
     }
-    if pos.len() < 2 {
-        return Err(vm.type_error(format!("pow() missing required argument 'exp' (pos 2)")));
-    }
-    ops::binary_op(vm, &pos[0], &pos[1], refscope_compiler::bytecode::BinOp::Pow)
 }
 
-fn b_chr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "chr", a, 1)?;
-    let i = match int::get(&a[0]) {
-        Some(d) => d.as_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))?,
-        None => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[0])))),
-    };
+fn b_chr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = fn_one(vm, "chr", a, k)?;
+    let i = crate::types::str::c_int_arg(vm, x)?;
     if !(0..=0x10ffff).contains(&i) {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     }
@@ -1052,16 +985,15 @@ fn b_chr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     }
 }
 
-fn b_ord(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    exact_args(vm, "ord", a, 1)?;
-    let x = &a[0];
+fn b_ord(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = fn_one(vm, "ord", a, k)?;
     if let Some(s) = str::get(x) {
         if s.char_len() != 1 {
             return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
         }
         return Ok(vm.int(s.char_at(0) as i64));
     }
-    if let Some(b) = bytes::get(x) {
+    if let Some(b) = bytes::buffer(x) {
         if b.len() != 1 {
             return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
         }
@@ -1070,25 +1002,23 @@ fn b_ord(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(x))))
 }
 
-fn radix(vm: &Vm, a: &[PyRef], r: u32, name: &str) -> PyResult {
-    exact_args(vm, name, a, 1)?;
-    let v = int::index_value(vm, &a[0])?;
+fn radix(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, r: u32, name: &str) -> PyResult {
+    let x = fn_one(vm, name, a, k)?;
+    let v = int::index_value(vm, x)?;
     Ok(vm.str_owned(refscope_numfmt::int_to_str_radix(&v, r)))
 }
-fn b_bin(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    radix(vm, a, 2, "bin")
+fn b_bin(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    radix(vm, a, k, 2, "bin")
 }
-fn b_oct(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    radix(vm, a, 8, "oct")
+fn b_oct(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    radix(vm, a, k, 8, "oct")
 }
-fn b_hex(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    radix(vm, a, 16, "hex")
+fn b_hex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    radix(vm, a, k, 16, "hex")
 }
 
-fn b_format(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    if a.is_empty() || a.len() > 2 {
-        return Err(vm.type_error(format!("format expected at most 2 arguments, got {}", a.len())));
-    }
+fn b_format(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "format", a, k, 1, 2)?;
     let spec = a.get(1).cloned().unwrap_or_else(|| vm.empty_str.clone());
     if str::get(&spec).is_none() {
         return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(&spec))));
@@ -1096,7 +1026,8 @@ fn b_format(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     format(vm, &a[0], &spec)
 }
 
-fn b_vars(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn b_vars(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "vars", a, k, 0, 1)?;
     match a.first() {
         None => b_locals(vm, a, None),
         Some(o) => match ops::get_attr_opt(vm, o, &vm.intern("__dict__"))? {
@@ -1106,7 +1037,8 @@ fn b_vars(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     }
 }
 
-fn b_dir(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn b_dir(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    fn_pos(vm, "dir", a, k, 0, 1)?;
     match a.first() {
         None => {
             let l = b_locals(vm, a, None)?;
@@ -1131,14 +1063,22 @@ fn current_frame(vm: &Vm) -> Option<PyRef> {
     vm.frames.borrow().last().cloned()
 }
 
-fn b_globals(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn b_globals(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    check_kw(vm, "globals", k, &[])?;
+    if !a.is_empty() {
+        return Err(vm.type_error(format!("globals() takes no arguments ({} given)", a.len())));
+    }
     match current_frame(vm) {
         Some(f) => Ok(frame::get(&f).unwrap().globals.clone()),
         None => Ok(vm.dict()),
     }
 }
 
-fn b_locals(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn b_locals(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    check_kw(vm, "locals", k, &[])?;
+    if !a.is_empty() {
+        return Err(vm.type_error(format!("locals() takes no arguments ({} given)", a.len())));
+    }
     match current_frame(vm) {
         Some(f) => frame_locals(vm, &f),
         None => Ok(vm.dict()),

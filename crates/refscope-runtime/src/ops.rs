@@ -847,7 +847,16 @@ pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
     }
 }
 
-fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, sym: &str) -> PyErr {
+fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, full_sym: &str) -> PyErr {
+    // `s += x` and `s *= x` on sequences word their errors like `+` and `*`.
+    let sym = match full_sym {
+        "+=" => "+",
+        "*=" => "*",
+        s => s,
+    };
+    if sym == "+" && matches!(a.kind(), Kind::Bytes | Kind::ByteArray) && !is_heap(a) && crate::types::bytes::buffer(b).is_none() {
+        return vm.type_error(format!("can't concat {} to {}", vm.type_name(b), vm.type_name(a)));
+    }
     if sym == "+" && a.kind() == Kind::Str && !is_heap(a) {
         return vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(b)));
     }
@@ -857,13 +866,13 @@ fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, sym: &str) -> PyErr {
     if sym == "+" && a.kind() == Kind::Tuple && !is_heap(a) {
         return vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(b)));
     }
-    if sym == "*" && matches!(b.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes) && !matches!(a.kind(), Kind::Int) {
-        return vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(a)));
-    }
-    if sym == "*" && matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes) {
+    if sym == "*" && matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray) {
         return vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(b)));
     }
-    vm.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, vm.type_name(a), vm.type_name(b)))
+    if sym == "*" && matches!(b.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray) && !matches!(a.kind(), Kind::Int) {
+        return vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(a)));
+    }
+    vm.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", full_sym, vm.type_name(a), vm.type_name(b)))
 }
 
 /// Try `a.__op__(b)` and `b.__rop__(a)` in CPython's order. `None` when

@@ -20,3 +20,240 @@ pub fn get(obj: &PyRef) -> Option<&ByteArrayData> {
 pub fn repr(b: &[u8]) -> String {
     refscope_text::bytes_repr(b, "bytearray")
 }
+
+// ---------------------------------------------------------------- methods
+
+use crate::object::Kind;
+use crate::ops;
+use crate::types::bytes::{buffer, byte_value};
+use crate::types::methods::{noargs, one_arg, pos_args};
+use crate::types::{int, slice, typeobj};
+use crate::vm::{PyResult, Vm};
+
+fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a ByteArrayData> {
+    a.first().and_then(get).ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))
+}
+
+fn ba_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "bytearray", "append", a, k)?;
+    let v = byte_value(vm, x)?;
+    this(vm, a)?.b.borrow_mut().push(v);
+    Ok(vm.none())
+}
+
+/// The bytes an iterable of ints (or a bytes-like object) stands for.
+fn iterable_bytes(vm: &Vm, x: &PyRef) -> PyResult<Vec<u8>> {
+    if let Some(b) = buffer(x) {
+        return Ok(b.into_owned());
+    }
+    let it = match ops::get_iter(vm, x) {
+        Ok(it) => it,
+        Err(e) if typeobj::isinstance(&e.0, &vm.exc.type_error) => {
+            return Err(vm.type_error(format!("can't extend bytearray with {}", vm.type_name(x))));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    while let Some(item) = ops::next(vm, &it)? {
+        out.push(byte_value(vm, &item)?);
+    }
+    Ok(out)
+}
+
+fn ba_extend(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "bytearray", "extend", a, k)?;
+    let v = iterable_bytes(vm, x)?;
+    this(vm, a)?.b.borrow_mut().extend_from_slice(&v);
+    Ok(vm.none())
+}
+fn ba_insert(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "bytearray", "insert", a, k, 2, 2)?;
+    let i = int::index_i64(vm, &p[0])?;
+    let v = byte_value(vm, &p[1])?;
+    let d = this(vm, a)?;
+    let mut b = d.b.borrow_mut();
+    let n = b.len() as i64;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    b.insert(i, v);
+    Ok(vm.none())
+}
+fn ba_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "bytearray", "pop", a, k, 0, 1)?;
+    let i = match p.first() {
+        Some(x) => int::index_i64(vm, x)?,
+        None => -1,
+    };
+    let d = this(vm, a)?;
+    let mut b = d.b.borrow_mut();
+    let n = b.len() as i64;
+    if n == 0 {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let v = b.remove(j as usize);
+    Ok(vm.int(v as i64))
+}
+fn ba_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "bytearray", "remove", a, k)?;
+    let v = byte_value(vm, x)?;
+    let d = this(vm, a)?;
+    let mut b = d.b.borrow_mut();
+    match b.iter().position(|c| *c == v) {
+        Some(i) => {
+            b.remove(i);
+            Ok(vm.none())
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+fn ba_reverse(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "bytearray", "reverse", a, k)?;
+    this(vm, a)?.b.borrow_mut().reverse();
+    Ok(vm.none())
+}
+fn ba_clear(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "bytearray", "clear", a, k)?;
+    this(vm, a)?.b.borrow_mut().clear();
+    Ok(vm.none())
+}
+fn ba_copy(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "bytearray", "copy", a, k)?;
+    let v = this(vm, a)?.b.borrow().clone();
+    Ok(PyRef::new(&vm.types.bytearray, ByteArrayData::new(v)))
+}
+fn ba_alloc(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "bytearray", "__alloc__", a, k)?;
+    let n = this(vm, a)?.b.borrow().len();
+    Ok(vm.int(if n == 0 { 0 } else { n as i64 + 1 }))
+}
+fn ba_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "bytearray", "__iadd__", a, k)?;
+    let Some(v) = buffer(x) else {
+        return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(x))));
+    };
+    let v = v.into_owned();
+    this(vm, a)?.b.borrow_mut().extend_from_slice(&v);
+    Ok(a[0].clone())
+}
+fn ba_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "bytearray", "__imul__", a, k)?;
+    if int::get(x).is_none() && ops::lookup_special(vm, x, "__index__").is_none() {
+        return Ok(vm.not_implemented.clone());
+    }
+    let n = int::index_i64(vm, x)?.max(0) as u128;
+    let d = this(vm, a)?;
+    let len = d.b.borrow().len() as u128;
+    if len * n > (isize::MAX as u128) {
+        return Err(vm.memory_error());
+    }
+    let v = d.b.borrow().repeat(n as usize);
+    *d.b.borrow_mut() = v;
+    Ok(a[0].clone())
+}
+fn ba_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = crate::types::methods::kw_args(vm, "bytearray", a, k, true, &["source", "encoding", "errors"], 0, 0, 3)?;
+    crate::types::bytes::check_codec_args(vm, "bytearray", p[1], p[2])?;
+    let v = match p[0] {
+        None => {
+            if p[1].is_some() {
+                return Err(vm.type_error("encoding without a string argument"));
+            }
+            if p[2].is_some() {
+                return Err(vm.type_error("errors without a string argument"));
+            }
+            Vec::new()
+        }
+        Some(x) => crate::types::bytes::from_object(vm, x, p[1], p[2], true)?,
+    };
+    *this(vm, a)?.b.borrow_mut() = v;
+    Ok(vm.none())
+}
+
+/// `ba[i] = v`, `ba[i:j] = v`, `del ba[i]`, `del ba[i:j]`.
+pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    let d = get(obj).ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))?;
+    if key.kind() != Kind::Slice {
+        if int::get(key).is_none() && ops::lookup_special(vm, key, "__index__").is_none() {
+            return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", vm.type_name(key))));
+        }
+        let i = crate::types::seq_impl::index_arg(vm, key)?;
+        let v = match &value {
+            Some(v) => Some(byte_value(vm, v)?),
+            None => None,
+        };
+        let mut b = d.b.borrow_mut();
+        let n = b.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            return Err(vm.index_error("bytearray index out of range"));
+        }
+        match v {
+            Some(v) => b[j as usize] = v,
+            None => {
+                b.remove(j as usize);
+            }
+        }
+        return Ok(());
+    }
+    let new: Option<Vec<u8>> = match &value {
+        None => None,
+        Some(v) => Some(if let Some(b) = buffer(v) {
+            b.into_owned()
+        } else if v.kind() == Kind::Str
+            || matches!(v.kind(), Kind::Int | Kind::Float | Kind::Complex)
+            || ops::lookup_special(vm, v, "__index__").is_some()
+            || ops::lookup_special(vm, v, "__float__").is_some()
+            || ops::lookup_special(vm, v, "__int__").is_some()
+        {
+            return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+        } else {
+            crate::types::bytes::from_object(vm, v, None, None, true)?
+        }),
+    };
+    let n = d.b.borrow().len() as i64;
+    let (start, stop, step, count) = slice::indices(vm, slice::get(key).unwrap(), n)?;
+    let mut b = d.b.borrow_mut();
+    if step == 1 {
+        let stop = stop.max(start);
+        b.splice(start as usize..stop as usize, new.unwrap_or_default());
+        return Ok(());
+    }
+    let v = new.unwrap_or_default();
+    if v.is_empty() {
+        // An empty value deletes an extended slice (unlike list).
+        let mut idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
+        idx.sort_unstable();
+        for i in idx.into_iter().rev() {
+            b.remove(i);
+        }
+        return Ok(());
+    }
+    if v.len() as i64 != count {
+        return Err(vm.value_error(format!("attempt to assign bytes of size {} to extended slice of size {}", v.len(), count)));
+    }
+    for (k, x) in v.into_iter().enumerate() {
+        b[(start + k as i64 * step) as usize] = x;
+    }
+    Ok(())
+}
+
+pub fn init_methods(vm: &Vm) {
+    let ty = &vm.types.bytearray;
+    crate::types::bytes::add_common_methods(vm, ty);
+    let m = |name: &'static str, f: crate::vm::NativeFn| typeobj::add_method(vm, ty, name, f);
+    m("append", ba_append);
+    m("extend", ba_extend);
+    m("insert", ba_insert);
+    m("pop", ba_pop);
+    m("remove", ba_remove);
+    m("reverse", ba_reverse);
+    m("clear", ba_clear);
+    m("copy", ba_copy);
+    m("__alloc__", ba_alloc);
+    m("__iadd__", ba_iadd);
+    m("__imul__", ba_imul);
+    m("__init__", ba_init);
+}

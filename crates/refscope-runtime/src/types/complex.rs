@@ -112,3 +112,37 @@ pub fn hash(re: f64, im: f64) -> i64 {
         h
     }
 }
+
+// ---------------------------------------------------------------- methods
+
+use crate::types::methods::noargs;
+
+fn this(vm: &Vm, a: &[PyRef]) -> PyResult<(f64, f64)> {
+    a.first().and_then(get).ok_or_else(|| vm.type_error("descriptor requires a 'complex' object"))
+}
+
+fn complex_conjugate(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "complex", "conjugate", a, k)?;
+    let (r, i) = this(vm, a)?;
+    Ok(new(vm, r, -i))
+}
+fn complex_complex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "complex", "__complex__", a, k)?;
+    let (r, i) = this(vm, a)?;
+    if a[0].ty().is(&vm.types.complex) {
+        return Ok(a[0].clone());
+    }
+    Ok(new(vm, r, i))
+}
+fn complex_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "complex", "__getnewargs__", a, k)?;
+    let (r, i) = this(vm, a)?;
+    Ok(vm.tuple(vec![vm.float(r), vm.float(i)]))
+}
+
+pub fn init_methods(vm: &Vm) {
+    let t = &vm.types.complex;
+    crate::types::typeobj::add_method(vm, t, "conjugate", complex_conjugate);
+    crate::types::typeobj::add_method(vm, t, "__complex__", complex_complex);
+    crate::types::typeobj::add_method(vm, t, "__getnewargs__", complex_getnewargs);
+}

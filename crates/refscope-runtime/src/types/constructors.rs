@@ -133,7 +133,7 @@ fn str_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult
         None => vm.empty_str.clone(),
         Some(o) => {
             if encoding.is_some() || errors.is_some() {
-                crate::types::methods::decode_obj(vm, &o, encoding.as_ref(), errors.as_ref())?
+                crate::types::bytes::decode_obj(vm, &o, encoding.as_ref(), errors.as_ref(), "str()")?
             } else {
                 ops::str_(vm, &o)?
             }
@@ -146,10 +146,24 @@ fn str_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult
 }
 
 fn bytes_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
-    let (pos, _) = split_kw(args, kw);
-    let b = match pos.first() {
-        None => Vec::new(),
-        Some(x) => crate::builtins::bytes_from(vm, x, pos.get(1), pos.get(2))?,
+    let p = crate::types::methods::kw_args(vm, "bytes", args, kw, false, &["source", "encoding", "errors"], 0, 0, 3)?;
+    crate::types::bytes::check_codec_args(vm, "bytes", p[1], p[2])?;
+    let b = match p[0] {
+        None => {
+            if p[1].is_some() {
+                return Err(vm.type_error("encoding without a string argument"));
+            }
+            if p[2].is_some() {
+                return Err(vm.type_error("errors without a string argument"));
+            }
+            Vec::new()
+        }
+        Some(x) => {
+            if p[1].is_none() && p[2].is_none() && x.ty().is(&vm.types.bytes) && is_exact(vm, cls, &vm.types.bytes) {
+                return Ok(x.clone());
+            }
+            crate::types::bytes::from_object(vm, x, p[1], p[2], false)?
+        }
     };
     if is_exact(vm, cls, &vm.types.bytes) {
         return Ok(vm.bytes(b));
@@ -157,13 +171,9 @@ fn bytes_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResu
     Ok(alloc(cls, bytes::BytesData::new(b)))
 }
 
-fn bytearray_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
-    let (pos, _) = split_kw(args, kw);
-    let b = match pos.first() {
-        None => Vec::new(),
-        Some(x) => crate::builtins::bytes_from(vm, x, pos.get(1), pos.get(2))?,
-    };
-    Ok(alloc(cls, bytearray::ByteArrayData::new(b)))
+fn bytearray_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
+    // bytearray.__init__ fills it.
+    Ok(alloc(cls, bytearray::ByteArrayData::new(Vec::new())))
 }
 
 fn list_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
@@ -205,12 +215,12 @@ fn frozenset_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
             return Ok(x.clone());
         }
     }
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("frozenset expected at most 1 argument, got {}", args.len())));
+    }
     let s = alloc(cls, set::SetData::new());
     if let Some(x) = args.first() {
-        let sd = set::get(&s).unwrap();
-        for it in ops::iterate(vm, x)? {
-            sd.add(vm, it)?;
-        }
+        crate::types::set_ops::update_internal(vm, set::get(&s).unwrap(), x)?;
     }
     Ok(s)
 }

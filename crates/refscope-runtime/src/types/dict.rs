@@ -269,6 +269,9 @@ impl DictData {
     pub fn keys(&self) -> Vec<PyRef> {
         self.table.borrow().entries.iter().flatten().map(|e| e.key.clone()).collect()
     }
+    pub fn keys_hashed(&self) -> Vec<(i64, PyRef)> {
+        self.table.borrow().entries.iter().flatten().map(|e| (e.hash, e.key.clone())).collect()
+    }
     pub fn values(&self) -> Vec<PyRef> {
         self.table.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
     }

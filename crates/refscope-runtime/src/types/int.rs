@@ -132,7 +132,7 @@ pub fn binop(vm: &Vm, op: refscope_compiler::bytecode::BinOp, a: &IntData, b: &I
                 if y == 0 {
                     return Err(vm.zero_division_error("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+                x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
             }
             Mod => {
                 if y == 0 {
@@ -413,4 +413,189 @@ pub fn index_i64(vm: &Vm, obj: &PyRef) -> PyResult<i64> {
 
 pub fn int_type_check(vm: &Vm, obj: &PyRef) -> bool {
     typeobj::isinstance(obj, &vm.types.int)
+}
+
+// ---------------------------------------------------------------- methods
+
+use crate::types::methods::{kw_args, noargs, pos_args};
+
+fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a IntData> {
+    a.first().and_then(get).ok_or_else(|| vm.type_error("descriptor requires an 'int' object"))
+}
+
+/// `int(self)`: an exact int with the same value (bools become 0/1).
+fn as_exact(vm: &Vm, o: &PyRef) -> PyRef {
+    if o.ty().is(&vm.types.int) {
+        return o.clone();
+    }
+    vm.bigint(to_bigint(o))
+}
+
+fn int_bit_length(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "int", "bit_length", a, k)?;
+    Ok(vm.int(match this(vm, a)? {
+        IntData::Small(i) => (64 - i.unsigned_abs().leading_zeros()) as i64,
+        IntData::Big(b) => b.bits() as i64,
+    }))
+}
+fn int_bit_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "int", "bit_count", a, k)?;
+    Ok(vm.int(match this(vm, a)? {
+        IntData::Small(i) => i.unsigned_abs().count_ones() as i64,
+        IntData::Big(b) => b.magnitude().count_ones() as i64,
+    }))
+}
+fn int_conjugate(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "int", "conjugate", a, k)?;
+    this(vm, a)?;
+    Ok(as_exact(vm, &a[0]))
+}
+fn int_trunc(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "int", "__trunc__", a, k)?;
+    this(vm, a)?;
+    Ok(as_exact(vm, &a[0]))
+}
+fn int_floor(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "int", "__floor__", a, k)?;
+    this(vm, a)?;
+    Ok(as_exact(vm, &a[0]))
+}
+fn int_ceil(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "int", "__ceil__", a, k)?;
+    this(vm, a)?;
+    Ok(as_exact(vm, &a[0]))
+}
+fn int_as_integer_ratio(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "int", "as_integer_ratio", a, k)?;
+    this(vm, a)?;
+    Ok(vm.tuple(vec![as_exact(vm, &a[0]), vm.int(1)]))
+}
+fn int_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "int", "__getnewargs__", a, k)?;
+    this(vm, a)?;
+    Ok(vm.tuple(vec![as_exact(vm, &a[0])]))
+}
+
+/// `round(v, ndigits)` for ints: round half to even at 10**-ndigits.
+pub fn round_int(vm: &Vm, v: &BigInt, ndigits: i64) -> PyRef {
+    if ndigits >= 0 {
+        return vm.bigint(v.clone());
+    }
+    // More digits than the value has: the result is 0.
+    let digits = v.bits() as f64 * std::f64::consts::LOG10_2 + 1.0;
+    if (-(ndigits as f64)) > digits + 1.0 {
+        return vm.int(0);
+    }
+    let p = num_traits::pow::Pow::pow(BigInt::from(10), (-ndigits) as u32);
+    let (q, r) = v.div_mod_floor(&p);
+    let twice = &r * 2;
+    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+    vm.bigint(q * p)
+}
+fn int_round(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "int", "__round__", a, k, 0, 1)?;
+    this(vm, a)?;
+    match p.first() {
+        None => Ok(as_exact(vm, &a[0])),
+        Some(n) => {
+            let nd = index_value(vm, n)?;
+            let nd = nd.to_i64().unwrap_or(if nd.is_negative() { i64::MIN } else { i64::MAX });
+            Ok(round_int(vm, &to_bigint(&a[0]), nd))
+        }
+    }
+}
+
+fn byteorder_arg(vm: &Vm, name: &str, x: Option<&PyRef>) -> PyResult<bool> {
+    let Some(x) = x else { return Ok(false) };
+    let Some(s) = crate::types::str::get(x) else {
+        return Err(vm.type_error(format!("{}() argument 'byteorder' must be str, not {}", name, vm.type_name(x))));
+    };
+    match s.as_str() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
+fn int_to_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = kw_args(vm, "to_bytes", a, k, true, &["length", "byteorder", "signed"], 0, 0, 2)?;
+    let v = this(vm, a)?.to_bigint();
+    let length = match p[0] {
+        Some(x) => index_i64(vm, x)?,
+        None => 1,
+    };
+    let little = byteorder_arg(vm, "to_bytes", p[1])?;
+    let signed = match p[2] {
+        Some(x) => crate::ops::truthy(vm, x)?,
+        None => false,
+    };
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    if !signed && v.is_negative() {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    // The value must fit: unsigned in 8*length bits, signed in two's complement.
+    let bits = v.bits();
+    let fits = if v.is_zero() {
+        true
+    } else if signed {
+        if v.is_negative() {
+            let m: BigInt = -(&v) - 1;
+            m.bits() < (length as u64) * 8
+        } else {
+            bits < (length as u64) * 8
+        }
+    } else {
+        bits <= (length as u64) * 8
+    };
+    if !fits {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    let mut out = v.to_signed_bytes_le();
+    let fill = if v.is_negative() { 0xff } else { 0 };
+    out.resize(length as usize, fill);
+    if !little {
+        out.reverse();
+    }
+    Ok(vm.bytes(out))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method).
+fn int_from_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = kw_args(vm, "from_bytes", a, k, true, &["bytes", "byteorder", "signed"], 0, 1, 2)?;
+    let data = crate::types::bytes::pyobject_bytes(vm, p[0].unwrap())?;
+    let little = byteorder_arg(vm, "from_bytes", p[1])?;
+    let signed = match p[2] {
+        Some(x) => crate::ops::truthy(vm, x)?,
+        None => false,
+    };
+    let v = match (little, signed) {
+        (true, true) => BigInt::from_signed_bytes_le(&data),
+        (true, false) => BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+        (false, true) => BigInt::from_signed_bytes_be(&data),
+        (false, false) => BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+    };
+    let r = vm.bigint(v);
+    let cls = &a[0];
+    if cls.is(&vm.types.int) {
+        return Ok(r);
+    }
+    crate::ops::call1(vm, cls, r)
+}
+
+pub fn init_methods(vm: &Vm) {
+    let t = &vm.types.int;
+    let m = |name: &'static str, f: crate::vm::NativeFn| typeobj::add_method(vm, t, name, f);
+    m("bit_length", int_bit_length);
+    m("bit_count", int_bit_count);
+    m("conjugate", int_conjugate);
+    m("__trunc__", int_trunc);
+    m("__floor__", int_floor);
+    m("__ceil__", int_ceil);
+    m("__round__", int_round);
+    m("as_integer_ratio", int_as_integer_ratio);
+    m("__getnewargs__", int_getnewargs);
+    m("to_bytes", int_to_bytes);
+    typeobj::add_classmethod(vm, t, "from_bytes", int_from_bytes);
 }

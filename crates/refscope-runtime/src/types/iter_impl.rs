@@ -5,7 +5,7 @@ use crate::ops;
 use crate::types::iterators::{self, IterState};
 use crate::types::*;
 use crate::vm::{PyResult, Vm};
-use num_traits::{One, ToPrimitive, Zero};
+use num_traits::{One, Zero};
 
 pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
     let t = &vm.types;
@@ -26,7 +26,7 @@ pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
                 None => {
                     let (a, b, c) = (int::to_bigint(&r.start), int::to_bigint(&r.stop), int::to_bigint(&r.step));
                     let n = range::length(&a, &b, &c);
-                    Ok(Some(iterators::new(vm, &t.range_iterator, IterState::BigRange { next: a, step: c, remaining: n })))
+                    Ok(Some(iterators::new(vm, &crate::types::range_impl::longrange_iterator_type(vm), IterState::BigRange { next: a, step: c, remaining: n })))
                 }
             }
         }
@@ -61,7 +61,6 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
     // States that need to call Python code are handled without holding the
     // borrow: take what is needed, release, call.
     enum Call {
-        SeqGetItem(PyRef, usize),
         Callable(PyRef, PyRef),
         Enumerate(PyRef),
         Zip(Vec<PyRef>, bool),
@@ -212,7 +211,6 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
         }
     };
     match call {
-        Call::SeqGetItem(s, i) => seq_getitem_next(vm, d, s, i),
         Call::Callable(f, sentinel) => {
             let v = ops::call0(vm, &f)?;
             if ops::eq(vm, &v, &sentinel)? {
@@ -318,14 +316,76 @@ fn seq_getitem_next(vm: &Vm, d: &iterators::IteratorData, s: PyRef, i: usize) ->
     }
 }
 
-pub fn length_hint(it: &PyRef) -> Option<usize> {
+/// What `it.__length_hint__()` reports for a builtin iterator (`None`:
+/// the iterator has no `__length_hint__`).
+pub fn length_hint(vm: &Vm, it: &PyRef) -> Option<num_bigint::BigInt> {
+    use num_bigint::BigInt;
     let d = iterators::get(it)?;
     let st = d.state.borrow();
-    match &*st {
-        IterState::Range { remaining, .. } => Some(*remaining as usize),
-        IterState::BigRange { remaining, .. } => remaining.to_usize(),
-        _ => None,
+    Some(match &*st {
+        IterState::Range { remaining, .. } => BigInt::from(*remaining),
+        IterState::BigRange { remaining, .. } => remaining.clone(),
+        IterState::Seq { seq, index } => match seq {
+            None => BigInt::zero(),
+            Some(s) => {
+                let n = match s.kind() {
+                    Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray if !is_heap_obj(s) || !it.ty().is(&vm.types.seq_iterator) => {
+                        ops::builtin_len(s).unwrap_or(0)
+                    }
+                    _ => return None,
+                };
+                BigInt::from(n.saturating_sub(*index))
+            }
+        },
+        IterState::ListReverse { seq, index } | IterState::Reversed { seq, index } => match seq {
+            Some(s) if *index >= 0 && (*index as usize) < ops::builtin_len(s).unwrap_or(0) => BigInt::from(*index + 1),
+            _ => BigInt::zero(),
+        },
+        IterState::Dict { dict: dref, len_at_start, seen, .. } => match dref {
+            Some(dobj) if dict::get(dobj).map(|x| x.len()) == Some(*len_at_start) => BigInt::from(len_at_start.saturating_sub(*seen)),
+            _ => BigInt::zero(),
+        },
+        IterState::Set { set: sref, pos, len_at_start } => match sref {
+            Some(sobj) => {
+                let sd = set::get(sobj)?;
+                if sd.len() != *len_at_start {
+                    BigInt::zero()
+                } else {
+                    let mut n = 0usize;
+                    let mut p = *pos;
+                    while let Some((np, _)) = sd.entry_from(p) {
+                        n += 1;
+                        p = np;
+                    }
+                    BigInt::from(n)
+                }
+            }
+            None => BigInt::zero(),
+        },
+        IterState::Exhausted => BigInt::zero(),
+        _ => return None,
+    })
+}
+
+fn it_length_hint(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let it = a.first().ok_or_else(|| vm.type_error("__length_hint__ needs an argument"))?;
+    crate::types::methods::noargs(vm, &vm.type_name(it), "__length_hint__", a, k)?;
+    match length_hint(vm, it) {
+        Some(n) => Ok(vm.bigint(n)),
+        None => Ok(vm.not_implemented.clone()),
     }
+}
+
+/// Register `__length_hint__` on the iterator types that have one.
+pub fn init_methods(vm: &Vm) {
+    let t = &vm.types;
+    for ty in [
+        &t.list_iterator, &t.list_reverseiterator, &t.tuple_iterator, &t.range_iterator, &t.str_iterator, &t.bytes_iterator, &t.bytearray_iterator,
+        &t.dict_keyiterator, &t.dict_valueiterator, &t.dict_itemiterator, &t.set_iterator, &t.seq_iterator, &t.reversed,
+    ] {
+        crate::types::typeobj::add_method(vm, ty, "__length_hint__", it_length_hint);
+    }
+    crate::types::typeobj::add_method(vm, &crate::types::range_impl::longrange_iterator_type(vm), "__length_hint__", it_length_hint);
 }
 
 pub fn _unused() -> num_bigint::BigInt {

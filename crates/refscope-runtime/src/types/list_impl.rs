@@ -6,18 +6,25 @@ use crate::types::*;
 use crate::vm::{PyResult, Vm};
 
 pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyResult<()> {
-    let l = list::get(obj).unwrap();
-    let n = l.len() as i64;
-    let (start, stop, step, count) = slice::indices(vm, slice::get(key).unwrap(), n)?;
+    let l = list::get(obj).ok_or_else(|| vm.type_error("descriptor requires a 'list' object"))?;
+    let (ustart, ustop, step) = slice::unpack(vm, slice::get(key).unwrap())?;
     let new_items: Option<Vec<PyRef>> = match &value {
-        Some(v) => Some(if v.is(obj) { l.snapshot() } else {
+        Some(v) => Some(if v.is(obj) {
+            l.snapshot()
+        } else {
             match ops::iterate(vm, v) {
                 Ok(x) => x,
-                Err(_) => return Err(vm.type_error("can only assign an iterable")),
+                Err(e) if crate::types::typeobj::isinstance(&e.0, &vm.exc.type_error) && ops::lookup_special(vm, v, "__iter__").is_none() && ops::lookup_special(vm, v, "__getitem__").is_none() => {
+                    return Err(vm.type_error(if step == 1 { "can only assign an iterable" } else { "must assign iterable to extended slice" }));
+                }
+                Err(e) => return Err(e),
             }
         }),
         None => None,
     };
+    // Resolve against the length now that no more Python code runs.
+    let n = l.len() as i64;
+    let (start, stop, count) = slice::adjust(n, ustart, ustop, step);
     let removed: Vec<PyRef>;
     if step == 1 {
         let stop = stop.max(start);
@@ -58,4 +65,261 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
     }
     drop(removed);
     Ok(())
+}
+
+// ---------------------------------------------------------------- methods
+
+use crate::types::methods::{kw_names, noargs, one_arg, pos_args, split_args};
+use crate::types::typeobj;
+
+fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a list::ListData> {
+    a.first().and_then(list::get).ok_or_else(|| vm.type_error("descriptor requires a 'list' object"))
+}
+
+/// An index argument that must not be None (`list.index(x, start, stop)`).
+pub fn slice_index_not_none(vm: &Vm, x: &PyRef) -> PyResult<i64> {
+    use num_traits::{Signed, ToPrimitive};
+    if int::get(x).is_none() && ops::lookup_special(vm, x, "__index__").is_none() {
+        return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let b = int::index_value(vm, x)?;
+    Ok(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))
+}
+
+fn list_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "list", "append", a, k)?;
+    this(vm, a)?.push(x.clone());
+    Ok(vm.none())
+}
+fn list_extend(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "list", "extend", a, k)?;
+    let l = this(vm, a)?;
+    let items = ops::iterate(vm, x)?;
+    for x in items {
+        l.push(x);
+    }
+    Ok(vm.none())
+}
+fn list_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "list", "pop", a, k, 0, 1)?;
+    let i = match p.first() {
+        Some(x) => int::index_i64(vm, x)?,
+        None => -1,
+    };
+    let l = this(vm, a)?;
+    let n = l.len();
+    if n == 0 {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let v = l.items.borrow_mut().remove(j as usize);
+    l.note_resize(n - 1);
+    Ok(v)
+}
+fn list_insert(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "list", "insert", a, k, 2, 2)?;
+    let i = int::index_i64(vm, &p[0])?;
+    let l = this(vm, a)?;
+    let n = l.len() as i64;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    l.note_resize(n as usize + 1);
+    l.items.borrow_mut().insert(i, p[1].clone());
+    Ok(vm.none())
+}
+fn list_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "list", "remove", a, k)?;
+    let l = this(vm, a)?;
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if ops::eq(vm, &item, x)? {
+            let n = l.len();
+            if i < n {
+                let old = l.items.borrow_mut().remove(i);
+                l.note_resize(n - 1);
+                drop(old);
+            }
+            return Ok(vm.none());
+        }
+        i += 1;
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+fn list_index(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "list", "index", a, k, 1, 3)?;
+    let mut start = match p.get(1) {
+        Some(x) => slice_index_not_none(vm, x)?,
+        None => 0,
+    };
+    let mut stop = match p.get(2) {
+        Some(x) => slice_index_not_none(vm, x)?,
+        None => i64::MAX,
+    };
+    let l = this(vm, a)?;
+    let n = l.len() as i64;
+    if start < 0 {
+        start = (start + n).max(0);
+    }
+    if stop < 0 {
+        stop = (stop + n).max(0);
+    }
+    let mut i = start;
+    while i < stop {
+        let Some(item) = l.get(i as usize) else { break };
+        if ops::eq(vm, &item, &p[0])? {
+            return Ok(vm.int(i));
+        }
+        i += 1;
+    }
+    Err(vm.value_error(format!("{} is not in list", ops::repr_string(vm, &p[0])?)))
+}
+fn list_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "list", "count", a, k)?;
+    let l = this(vm, a)?;
+    let mut c = 0;
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if ops::eq(vm, &item, x)? {
+            c += 1;
+        }
+        i += 1;
+    }
+    Ok(vm.int(c))
+}
+fn list_reverse(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "list", "reverse", a, k)?;
+    this(vm, a)?.items.borrow_mut().reverse();
+    Ok(vm.none())
+}
+fn list_clear(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "list", "clear", a, k)?;
+    let l = this(vm, a)?;
+    let old = std::mem::take(&mut *l.items.borrow_mut());
+    l.allocated.set(0);
+    // CPython releases the items from the last to the first.
+    let mut old = old;
+    while let Some(x) = old.pop() {
+        drop(x);
+    }
+    Ok(vm.none())
+}
+fn list_copy(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "list", "copy", a, k)?;
+    Ok(vm.list(this(vm, a)?.snapshot()))
+}
+pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let (pos, kwv) = split_args(a, k);
+    if !pos.is_empty() {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let mut key = None;
+    let mut reverse = false;
+    for (n, v) in kw_names(k).iter().zip(kwv) {
+        match str::as_str(n) {
+            "key" => key = if v.is(&vm.none) { None } else { Some(v.clone()) },
+            "reverse" => reverse = crate::types::str::c_int_arg(vm, v)? != 0,
+            other => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for sort()", other))),
+        }
+    }
+    let l = this(vm, a)?;
+    // CPython empties the list while sorting.
+    let items = std::mem::take(&mut *l.items.borrow_mut());
+    let r = crate::builtins::sort_values(vm, items, key.as_ref(), reverse);
+    match r {
+        Ok(sorted) => {
+            let modified = !l.items.borrow().is_empty();
+            let old = std::mem::replace(&mut *l.items.borrow_mut(), sorted);
+            drop(old);
+            if modified {
+                return Err(vm.value_error("list modified during sort"));
+            }
+            Ok(vm.none())
+        }
+        Err((e, items)) => {
+            let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+            drop(old);
+            Err(e)
+        }
+    }
+}
+fn list_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if !kw_names(k).is_empty() {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
+    if a.len() > 2 {
+        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", a.len() - 1)));
+    }
+    let l = this(vm, a)?;
+    let old = std::mem::take(&mut *l.items.borrow_mut());
+    l.allocated.set(0);
+    drop(old);
+    if let Some(x) = a.get(1) {
+        let items = ops::iterate(vm, x)?;
+        let n = items.len();
+        let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+        drop(old);
+        l.allocated.set(n);
+    }
+    Ok(vm.none())
+}
+fn list_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "list", "__iadd__", a, k)?;
+    let l = this(vm, a)?;
+    let items = ops::iterate(vm, x)?;
+    for x in items {
+        l.push(x);
+    }
+    Ok(a[0].clone())
+}
+fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "list", "__imul__", a, k)?;
+    if !crate::types::seq_impl::is_index(vm, x) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let n = match int::index_value(vm, x).map(|b| num_traits::ToPrimitive::to_i64(&b)) {
+        Ok(Some(n)) => n.max(0) as usize,
+        Ok(None) => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+        Err(e) => return Err(e),
+    };
+    let l = this(vm, a)?;
+    let items = l.snapshot();
+    if (items.len() as u128) * (n as u128) > (1u128 << 40) {
+        return Err(vm.memory_error());
+    }
+    let mut v = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    let len = v.len();
+    let old = std::mem::replace(&mut *l.items.borrow_mut(), v);
+    l.note_resize(len);
+    drop(old);
+    Ok(a[0].clone())
+}
+fn list_reversed(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "list", "__reversed__", a, k)?;
+    let n = this(vm, a)?.len() as isize;
+    Ok(iterators::new(vm, &vm.types.list_reverseiterator, iterators::IterState::ListReverse { seq: Some(a[0].clone()), index: n - 1 }))
+}
+
+pub fn init_methods(vm: &Vm) {
+    let t = &vm.types.list;
+    let m = |name: &'static str, f: crate::vm::NativeFn| typeobj::add_method(vm, t, name, f);
+    m("append", list_append);
+    m("extend", list_extend);
+    m("pop", list_pop);
+    m("insert", list_insert);
+    m("remove", list_remove);
+    m("index", list_index);
+    m("count", list_count);
+    m("reverse", list_reverse);
+    m("clear", list_clear);
+    m("copy", list_copy);
+    m("sort", list_sort);
+    m("__init__", list_init);
+    m("__iadd__", list_iadd);
+    m("__imul__", list_imul);
+    m("__reversed__", list_reversed);
 }

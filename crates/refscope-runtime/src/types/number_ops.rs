@@ -34,17 +34,27 @@ pub fn builtin_binop(vm: &Vm, op: BinOp, a: &PyRef, b: &PyRef) -> PyResult<Optio
             float::binop(vm, op, float::get(a).unwrap(), y)
         }
         (Kind::Complex, _) | (_, Kind::Complex) => complex_binop(vm, op, a, b),
-        (Kind::Str, Kind::Str) if op == Add => Ok(Some(str::concat(vm, str::get(a).unwrap(), str::get(b).unwrap()))),
+        (Kind::Str, Kind::Str) if op == Add => Ok(Some(str::concat_objs(vm, a, b))),
         (Kind::Str, Kind::Int) if op == Mul => seq_repeat(vm, a, b),
         (Kind::Int, Kind::Str) if op == Mul => seq_repeat(vm, b, a),
         (Kind::Str, _) if op == Mod => crate::types::percent::str_percent(vm, a, b).map(Some),
-        (Kind::Bytes, Kind::Bytes) if op == Add => {
-            let mut v = bytes::get(a).unwrap().to_vec();
-            v.extend_from_slice(bytes::get(b).unwrap());
-            Ok(Some(vm.bytes(v)))
+        (Kind::Bytes | Kind::ByteArray, _) if op == Add => {
+            let Some(y) = bytes::buffer(b) else { return Ok(None) };
+            if a.kind() == Kind::Bytes && y.is_empty() && a.ty().is(&vm.types.bytes) {
+                return Ok(Some(a.clone()));
+            }
+            let x = bytes::buffer(a).unwrap_or_default();
+            if a.kind() == Kind::Bytes && x.is_empty() && b.ty().is(&vm.types.bytes) {
+                return Ok(Some(b.clone()));
+            }
+            let mut v = x.into_owned();
+            v.extend_from_slice(&y);
+            Ok(Some(bytes::make(vm, a, v)))
         }
-        (Kind::Bytes, Kind::Int) if op == Mul => seq_repeat(vm, a, b),
-        (Kind::Int, Kind::Bytes) if op == Mul => seq_repeat(vm, b, a),
+        (Kind::Bytes | Kind::ByteArray, Kind::Int) if op == Mul => seq_repeat(vm, a, b),
+        (Kind::Int, Kind::Bytes | Kind::ByteArray) if op == Mul => seq_repeat(vm, b, a),
+        (Kind::Bytes | Kind::ByteArray, _) if op == Mod => crate::types::percent::bytes_percent(vm, a, b).map(Some),
+        (Kind::DictView, _) | (_, Kind::DictView) if matches!(op, And | Or | Sub | Xor) => crate::types::dict_impl::view_binop(vm, op, a, b),
         (Kind::List, Kind::List) if op == Add => {
             let mut v = list::get(a).unwrap().snapshot();
             v.extend(list::get(b).unwrap().snapshot());
@@ -68,40 +78,62 @@ pub fn builtin_binop(vm: &Vm, op: BinOp, a: &PyRef, b: &PyRef) -> PyResult<Optio
         (Kind::Int, Kind::Tuple) if op == Mul => seq_repeat(vm, b, a),
         (Kind::Set, Kind::Set) => crate::types::set_ops::set_binop(vm, op, a, b),
         (Kind::Dict, Kind::Dict) if op == Or => {
-            let d = vm.dict();
-            crate::types::dict_impl::update_from(vm, &d, a)?;
+            let d = crate::types::dict_impl::copy_of(vm, a)?;
             crate::types::dict_impl::update_from(vm, &d, b)?;
             Ok(Some(d))
         }
+        (ka, kb) if op == Mul && is_seq(ka) && kb != Kind::Int && is_index_like(vm, b) => seq_repeat(vm, a, b),
+        (ka, kb) if op == Mul && is_seq(kb) && ka != Kind::Int && is_index_like(vm, a) => seq_repeat(vm, b, a),
         _ => Ok(None),
     }
 }
 
+fn is_seq(k: Kind) -> bool {
+    matches!(k, Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::List | Kind::Tuple)
+}
+
+/// A repeat count that is not an int: something with `__index__`.
+fn is_index_like(vm: &Vm, x: &PyRef) -> bool {
+    !matches!(x.kind(), Kind::Float | Kind::Complex) && !is_seq(x.kind()) && crate::ops::lookup_special(vm, x, "__index__").is_some()
+}
+
 fn seq_repeat(vm: &Vm, seq: &PyRef, n: &PyRef) -> PyResult<Option<PyRef>> {
     use num_traits::ToPrimitive;
-    let count = match int::get(n).unwrap().as_i64() {
+    let nv = int::index_value(vm, n)?;
+    let count = match nv.to_i64() {
         Some(c) => c,
         None => {
-            if int::get(n).unwrap().is_negative() {
+            if num_traits::Signed::is_negative(&nv) {
                 0
             } else {
-                return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+                return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n))));
             }
         }
     };
     let count = count.max(0);
     let too_big = |len: usize| (len as u128) * (count as u128) > (1u128 << 40);
     Ok(Some(match seq.kind() {
-        Kind::Str => str::repeat(vm, str::get(seq).unwrap(), count)?,
-        Kind::Bytes => {
-            let b = bytes::get(seq).unwrap();
+        Kind::Str => {
+            if count == 1 && seq.ty().is(&vm.types.str_) {
+                return Ok(Some(seq.clone()));
+            }
+            str::repeat(vm, str::get(seq).unwrap(), count)?
+        }
+        Kind::Bytes | Kind::ByteArray => {
+            let b = bytes::buffer(seq).unwrap_or_default();
+            if count == 1 && seq.ty().is(&vm.types.bytes) {
+                return Ok(Some(seq.clone()));
+            }
             if too_big(b.len()) {
                 return Err(vm.memory_error());
             }
-            vm.bytes(b.repeat(count as usize))
+            bytes::make(vm, seq, b.repeat(count as usize))
         }
         Kind::List => {
             let items = list::get(seq).unwrap().snapshot();
+            if count == 0 || items.is_empty() {
+                return Ok(Some(vm.list(Vec::new())));
+            }
             if too_big(items.len()) {
                 return Err(vm.memory_error());
             }
@@ -127,10 +159,6 @@ fn seq_repeat(vm: &Vm, seq: &PyRef, n: &PyRef) -> PyResult<Option<PyRef>> {
         }
         _ => return Ok(None),
     }))
-    .map(|r| {
-        let _ = count.to_i64();
-        r
-    })
 }
 
 fn to_complex(vm: &Vm, x: &PyRef) -> PyResult<Option<(f64, f64)>> {
@@ -161,20 +189,76 @@ fn complex_binop(vm: &Vm, op: BinOp, a: &PyRef, b: &PyRef) -> PyResult<Option<Py
     Ok(Some(complex::new(vm, r, i)))
 }
 
+fn type_label(vm: &Vm, a: &[PyRef]) -> String {
+    a.first().map(|o| vm.type_name(o)).unwrap_or_default()
+}
+
+/// `__pow__(exp, mod=None)` / `__rpow__(base, mod=None)`.
+fn pow_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, reflected: bool) -> PyResult {
+    let name = if reflected { "__rpow__" } else { "__pow__" };
+    let p = crate::types::methods::pos_args(vm, &type_label(vm, a), name, a, k, 1, 2)?;
+    let (base, exp) = if reflected { (&p[0], &a[0]) } else { (&a[0], &p[0]) };
+    match p.get(1) {
+        Some(m) if !m.is(&vm.none) => {
+            if base.kind() == Kind::Int && exp.kind() == Kind::Int && m.kind() == Kind::Int && !reflected {
+                return crate::builtins::int_modpow(vm, base, exp, m);
+            }
+            if [base, exp, m].iter().all(|x| matches!(x.kind(), Kind::Int | Kind::Float)) && !reflected {
+                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            }
+            Ok(vm.not_implemented.clone())
+        }
+        _ => Ok(builtin_binop(vm, BinOp::Pow, base, exp)?.unwrap_or_else(|| vm.not_implemented.clone())),
+    }
+}
+
+fn divmod_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = crate::types::methods::one_arg(vm, &type_label(vm, a), "__divmod__", a, k)?;
+    Ok(crate::builtins::builtin_divmod(vm, &a[0], x)?.unwrap_or_else(|| vm.not_implemented.clone()))
+}
+fn rdivmod_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = crate::types::methods::one_arg(vm, &type_label(vm, a), "__rdivmod__", a, k)?;
+    Ok(crate::builtins::builtin_divmod(vm, x, &a[0])?.unwrap_or_else(|| vm.not_implemented.clone()))
+}
+
+/// Register `__divmod__` and `__rdivmod__` (int and float).
+pub fn register_divmod(vm: &Vm, ty: &PyRef) {
+    typeobj::add_method(vm, ty, "__divmod__", divmod_dunder);
+    typeobj::add_method(vm, ty, "__rdivmod__", rdivmod_dunder);
+}
+
+/// Register the operators of a builtin sequence: `__add__`, `__mul__`,
+/// `__rmul__` (no `__radd__`: sequences concatenate only from the left),
+/// and `__mod__`/`__rmod__` when `with_mod`.
+pub fn register_seq(vm: &Vm, ty: &PyRef, with_mod: bool) {
+    typeobj::add_method(vm, ty, "__add__", d_add);
+    typeobj::add_method(vm, ty, "__mul__", d_mul);
+    typeobj::add_method(vm, ty, "__rmul__", d_rmul);
+    if with_mod {
+        typeobj::add_method(vm, ty, "__mod__", d_mod);
+        typeobj::add_method(vm, ty, "__rmod__", d_rmod);
+    }
+}
+
 macro_rules! dunder_pair {
     ($($op:ident => $f:ident, $rf:ident;)*) => {
         $(
-            fn $f(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-                if a.len() != 2 {
-                    return Err(vm.type_error("expected 1 argument"));
+            fn $f(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+                let (_, name, _) = BinOp::$op.dunders();
+                if BinOp::$op == BinOp::Pow {
+                    return pow_dunder(vm, a, k, false);
                 }
-                Ok(builtin_binop(vm, BinOp::$op, &a[0], &a[1])?.unwrap_or_else(|| vm.not_implemented.clone()))
+                let x = crate::types::methods::one_arg(vm, &type_label(vm, a), name, a, k)?;
+                Ok(builtin_binop(vm, BinOp::$op, &a[0], x)?.unwrap_or_else(|| vm.not_implemented.clone()))
             }
-            fn $rf(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-                if a.len() != 2 {
-                    return Err(vm.type_error("expected 1 argument"));
+            fn $rf(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+                let (_, _, _) = BinOp::$op.dunders();
+                if BinOp::$op == BinOp::Pow {
+                    return pow_dunder(vm, a, k, true);
                 }
-                Ok(builtin_binop(vm, BinOp::$op, &a[1], &a[0])?.unwrap_or_else(|| vm.not_implemented.clone()))
+                let name = BinOp::$op.dunders().1;
+                let x = crate::types::methods::one_arg(vm, &type_label(vm, a), name, a, k)?;
+                Ok(builtin_binop(vm, BinOp::$op, x, &a[0])?.unwrap_or_else(|| vm.not_implemented.clone()))
             }
         )*
         /// Register the arithmetic dunders of a builtin type.

@@ -11,11 +11,52 @@ fn num_err(vm: &Vm, e: refscope_numfmt::NumError) -> crate::vm::PyErr {
     crate::builtins::num_error(vm, e)
 }
 
+/// `str % args`.
 pub fn str_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
     let f = str::as_str(fmt);
-    let (items, mapping): (Vec<PyRef>, Option<PyRef>) = if args.kind() == Kind::Tuple && args.ty().is(&vm.types.tuple) {
+    if !f.contains('%') && fmt.ty().is(&vm.types.str_) {
+        // Still an error when positional arguments are left over.
+        percent_engine(vm, f, args, false)?;
+        return Ok(fmt.clone());
+    }
+    Ok(vm.str_owned(percent_engine(vm, f, args, false)?))
+}
+
+/// `bytes % args` / `bytearray % args`: the format is run as Latin-1 text,
+/// whose characters stand for the bytes.
+pub fn bytes_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
+    let Some(b) = bytes::buffer(fmt) else { return Ok(vm.not_implemented.clone()) };
+    let f: String = b.iter().map(|&c| c as char).collect();
+    let out = percent_engine(vm, &f, args, true)?;
+    let v: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+    Ok(bytes::make(vm, fmt, v))
+}
+
+/// Latin-1 text for bytes.
+fn latin1(b: &[u8]) -> String {
+    b.iter().map(|&c| c as char).collect()
+}
+
+/// The bytes `%s`/`%b` inserts: a bytes-like object or `__bytes__`.
+fn bytes_arg(vm: &Vm, value: &PyRef) -> PyResult<String> {
+    if let Some(b) = bytes::buffer(value) {
+        return Ok(latin1(&b));
+    }
+    if let Some(r) = ops::call_special(vm, value, "__bytes__", &[])? {
+        return match bytes::get(&r) {
+            Some(b) => Ok(latin1(b)),
+            None => Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r)))),
+        };
+    }
+    Err(vm.type_error(format!("%b requires a bytes-like object, or an object that implements __bytes__, not '{}'", vm.type_name(value))))
+}
+
+/// printf-style formatting shared by str and bytes (`bytes_mode`).
+fn percent_engine(vm: &Vm, f: &str, args: &PyRef, bytes_mode: bool) -> PyResult<String> {
+    let excluded = if bytes_mode { matches!(args.kind(), Kind::Bytes | Kind::ByteArray) } else { args.kind() == Kind::Str };
+    let (items, mapping): (Vec<PyRef>, Option<PyRef>) = if args.kind() == Kind::Tuple {
         (tuple::items(args).to_vec(), None)
-    } else if args.kind() == Kind::Dict || (ops::lookup_special(vm, args, "__getitem__").is_some() && args.kind() != Kind::Str && args.kind() != Kind::Tuple) {
+    } else if args.kind() == Kind::Dict || (ops::lookup_special(vm, args, "__getitem__").is_some() && !excluded) {
         (vec![args.clone()], Some(args.clone()))
     } else {
         (vec![args.clone()], None)
@@ -25,7 +66,7 @@ pub fn str_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
     let mut rest = f;
     let mut char_index = 0usize;
     let mut used_mapping = false;
-    let mut next_arg = |argi: &mut usize| -> PyResult<PyRef> {
+    let next_arg = |argi: &mut usize| -> PyResult<PyRef> {
         if *argi >= items.len() {
             return Err(vm.type_error("not enough arguments for format string"));
         }
@@ -51,7 +92,8 @@ pub fn str_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
             Some(k) => {
                 let Some(m) = &mapping else { return Err(vm.type_error("format requires a mapping")) };
                 used_mapping = true;
-                ops::get_item(vm, m, &vm.str(k))?
+                let key = if bytes_mode { vm.bytes(k.chars().map(|c| c as u32 as u8).collect()) } else { vm.str(k) };
+                ops::get_item(vm, m, &key)?
             }
             None => {
                 if let Count::Star = spec.width {
@@ -70,7 +112,7 @@ pub fn str_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
                 }
             }
         };
-        if !spec.is_valid_conversion() {
+        if !(spec.is_valid_conversion() || (bytes_mode && spec.conv == 'b')) {
             return Err(vm.value_error(refscope_numfmt::unsupported_format_char_message(spec.conv, char_index + 1 + spec_chars - 1)));
         }
         char_index += 1 + spec_chars;
@@ -102,6 +144,19 @@ pub fn str_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
                 };
                 refscope_numfmt::percent_format_float(x, &spec, "float").map_err(|e| num_err(vm, e))?
             }
+            'c' if bytes_mode => {
+                let ch = if let Some(b) = bytes::buffer(&value).filter(|b| b.len() == 1) {
+                    b[0]
+                } else if let Some(d) = int::get(&value) {
+                    match d.as_i64() {
+                        Some(i) if (0..256).contains(&i) => i as u8,
+                        _ => return Err(vm.overflow_error("%c arg not in range(256)")),
+                    }
+                } else {
+                    return Err(vm.type_error("%c requires an integer in range(256) or a single byte"));
+                };
+                refscope_numfmt::percent_format_str(&(ch as char).to_string(), &spec).map_err(|e| num_err(vm, e))?
+            }
             'c' => {
                 let s = if let Some(i) = int::as_i64(&value) {
                     match char::from_u32(i as u32) {
@@ -118,6 +173,8 @@ pub fn str_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
                 };
                 refscope_numfmt::percent_format_str(&s, &spec).map_err(|e| num_err(vm, e))?
             }
+            'r' | 'a' if bytes_mode => refscope_numfmt::percent_format_str(&crate::builtins::ascii_escape(&ops::repr_string(vm, &value)?), &spec).map_err(|e| num_err(vm, e))?,
+            's' | 'b' if bytes_mode => refscope_numfmt::percent_format_str(&bytes_arg(vm, &value)?, &spec).map_err(|e| num_err(vm, e))?,
             'r' => refscope_numfmt::percent_format_str(&ops::repr_string(vm, &value)?, &spec).map_err(|e| num_err(vm, e))?,
             'a' => refscope_numfmt::percent_format_str(&crate::builtins::ascii_escape(&ops::repr_string(vm, &value)?), &spec).map_err(|e| num_err(vm, e))?,
             _ => refscope_numfmt::percent_format_str(&ops::str_string(vm, &value)?, &spec).map_err(|e| num_err(vm, e))?,
@@ -126,8 +183,12 @@ pub fn str_percent(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
     }
     out.push_str(rest);
     if mapping.is_none() && argi < items.len() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(vm.type_error(if bytes_mode {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
     let _ = used_mapping;
-    Ok(vm.str_owned(out))
+    Ok(out)
 }

@@ -5,33 +5,61 @@ use crate::ops;
 use crate::types::*;
 use crate::vm::{PyResult, Vm};
 
+/// An integer index (`__index__`); too big is IndexError, as CPython's
+/// PyNumber_AsSsize_t(key, IndexError).
+pub fn index_arg(vm: &Vm, key: &PyRef) -> PyResult<i64> {
+    use num_traits::ToPrimitive;
+    if let Some(int::IntData::Small(i)) = int::get(key) {
+        return Ok(*i);
+    }
+    let b = int::index_value(vm, key)?;
+    b.to_i64().ok_or_else(|| vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(key))))
+}
+
+/// Whether `key` can be used as an integer index.
+pub fn is_index(vm: &Vm, key: &PyRef) -> bool {
+    int::get(key).is_some() || ops::lookup_special(vm, key, "__index__").is_some()
+}
+
+/// Resolve an item index against `len`. `what` is the type's word in
+/// errors: "list", "tuple", "string", "byte", "bytearray".
 fn seq_index(vm: &Vm, key: &PyRef, len: usize, what: &str) -> PyResult<usize> {
-    let i = match int::get(key) {
-        Some(int::IntData::Small(i)) => *i,
-        Some(_) => return Err(vm.index_error(format!("cannot fit 'int' into an index-sized integer"))),
-        None => match int::index_i64(vm, key) {
-            Ok(i) => i,
-            Err(_) => {
-                return Err(vm.type_error(format!("{} indices must be integers or slices, not {}", what, vm.type_name(key))));
-            }
-        },
-    };
+    if !is_index(vm, key) {
+        return Err(vm.type_error(match what {
+            "string" => format!("string indices must be integers, not '{}'", vm.type_name(key)),
+            _ => format!("{} indices must be integers or slices, not {}", what, vm.type_name(key)),
+        }));
+    }
+    let i = index_arg(vm, key)?;
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        return Err(vm.index_error(format!("{} index out of range", what)));
+        return Err(vm.index_error(match what {
+            "byte" => "index out of range".to_string(),
+            _ => format!("{} index out of range", what),
+        }));
     }
     Ok(j as usize)
 }
 
-fn slice_items<T: Clone>(vm: &Vm, s: &PyRef, items: &[T]) -> PyResult<Vec<T>> {
+/// The items a slice selects, and whether that is all of them in order.
+fn slice_items_full<T: Clone>(vm: &Vm, s: &PyRef, items: &[T]) -> PyResult<(Vec<T>, bool)> {
     let (start, _stop, step, n) = slice::indices(vm, slice::get(s).unwrap(), items.len() as i64)?;
+    let full = step == 1 && n == items.len() as i64;
+    Ok((slice_items_at(items, start, step, n), full))
+}
+
+fn slice_items<T: Clone>(vm: &Vm, s: &PyRef, items: &[T]) -> PyResult<Vec<T>> {
+    Ok(slice_items_full(vm, s, items)?.0)
+}
+
+fn slice_items_at<T: Clone>(items: &[T], start: i64, step: i64, n: i64) -> Vec<T> {
     let mut out = Vec::with_capacity(n as usize);
     let mut i = start;
     for _ in 0..n {
         out.push(items[i as usize].clone());
         i += step;
     }
-    Ok(out)
+    out
 }
 
 pub fn builtin_getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
@@ -42,16 +70,20 @@ pub fn builtin_getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<Option<PyR
                 let items = l.snapshot();
                 vm.list(slice_items(vm, key, &items)?)
             } else {
-                let n = l.len();
-                let i = seq_index(vm, key, n, "list")?;
-                l.get(i).unwrap()
+                let i = if is_index(vm, key) { index_arg(vm, key)? } else { seq_index(vm, key, 0, "list")? as i64 };
+                let n = l.len() as i64;
+                let j = if i < 0 { i + n } else { i };
+                match (j >= 0).then(|| l.get(j as usize)).flatten() {
+                    Some(v) => v,
+                    None => return Err(vm.index_error("list index out of range")),
+                }
             }
         }
         Kind::Tuple => {
             let items = tuple::items(obj);
             if key.kind() == Kind::Slice {
-                let v = slice_items(vm, key, items)?;
-                if v.len() == items.len() && obj.ty().is(&vm.types.tuple) {
+                let (v, full) = slice_items_full(vm, key, items)?;
+                if full && obj.ty().is(&vm.types.tuple) {
                     obj.clone()
                 } else {
                     vm.tuple(v)
@@ -92,19 +124,37 @@ pub fn builtin_getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<Option<PyR
         Kind::Bytes => {
             let b = bytes::get(obj).unwrap();
             if key.kind() == Kind::Slice {
-                vm.bytes(slice_items(vm, key, b)?)
+                let (v, full) = slice_items_full(vm, key, b)?;
+                if full && obj.ty().is(&vm.types.bytes) {
+                    obj.clone()
+                } else {
+                    vm.bytes(v)
+                }
             } else {
-                let i = seq_index(vm, key, b.len(), "index")?;
+                let i = seq_index(vm, key, b.len(), "byte")?;
                 vm.int(b[i] as i64)
             }
         }
         Kind::ByteArray => {
-            let b = bytearray::get(obj).unwrap().b.borrow().clone();
+            let d = bytearray::get(obj).unwrap();
             if key.kind() == Kind::Slice {
-                PyRef::new(&vm.types.bytearray, bytearray::ByteArrayData::new(slice_items(vm, key, &b)?))
+                let (start, stop, step) = slice::unpack(vm, slice::get(key).unwrap())?;
+                let b = d.b.borrow().clone();
+                let (start, _, n) = slice::adjust(b.len() as i64, start, stop, step);
+                let v: Vec<u8> = (0..n).map(|k| b[(start + k * step) as usize]).collect();
+                PyRef::new(&vm.types.bytearray, bytearray::ByteArrayData::new(v))
             } else {
-                let i = seq_index(vm, key, b.len(), "bytearray")?;
-                vm.int(b[i] as i64)
+                if !is_index(vm, key) {
+                    return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", vm.type_name(key))));
+                }
+                let i = index_arg(vm, key)?;
+                let b = d.b.borrow();
+                let n = b.len() as i64;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    return Err(vm.index_error("bytearray index out of range"));
+                }
+                vm.int(b[j as usize] as i64)
             }
         }
         Kind::Dict => {
@@ -135,20 +185,20 @@ pub fn builtin_setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) 
                 crate::types::list_impl::set_slice(vm, obj, key, value)?;
                 return Ok(Some(()));
             }
+            if !is_index(vm, key) {
+                return Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(key))));
+            }
+            let i = index_arg(vm, key)?;
             let n = l.len();
-            let i = match seq_index(vm, key, n, "list") {
-                Ok(i) => i,
-                Err(e) => {
-                    if typeobj_is(vm, &e, &vm.exc.index_error) {
-                        return Err(vm.index_error(if value.is_some() { "list assignment index out of range" } else { "list assignment index out of range" }));
-                    }
-                    return Err(e);
-                }
-            };
+            let j = if i < 0 { i + n as i64 } else { i };
+            if j < 0 || j >= n as i64 {
+                return Err(vm.index_error("list assignment index out of range"));
+            }
+            let j = j as usize;
             let old = match value {
-                Some(v) => std::mem::replace(&mut l.items.borrow_mut()[i], v),
+                Some(v) => std::mem::replace(&mut l.items.borrow_mut()[j], v),
                 None => {
-                    let old = l.items.borrow_mut().remove(i);
+                    let old = l.items.borrow_mut().remove(j);
                     l.note_resize(n - 1);
                     old
                 }
@@ -169,21 +219,7 @@ pub fn builtin_setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) 
             Ok(Some(()))
         }
         Kind::ByteArray => {
-            let b = bytearray::get(obj).unwrap();
-            let n = b.b.borrow().len();
-            let i = seq_index(vm, key, n, "bytearray")?;
-            match value {
-                Some(v) => {
-                    let x = int::index_i64(vm, &v)?;
-                    if !(0..256).contains(&x) {
-                        return Err(vm.value_error("byte must be in range(0, 256)"));
-                    }
-                    b.b.borrow_mut()[i] = x as u8;
-                }
-                None => {
-                    b.b.borrow_mut().remove(i);
-                }
-            }
+            bytearray::set_item(vm, obj, key, value)?;
             Ok(Some(()))
         }
         Kind::Tuple | Kind::Str | Kind::Bytes | Kind::Range => Err(vm.type_error(if value.is_some() {
@@ -195,14 +231,10 @@ pub fn builtin_setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) 
     }
 }
 
-fn typeobj_is(_vm: &Vm, e: &crate::vm::PyErr, t: &PyRef) -> bool {
-    crate::types::typeobj::isinstance(&e.0, t)
-}
-
 pub fn builtin_contains(vm: &Vm, c: &PyRef, item: &PyRef) -> PyResult<Option<bool>> {
     Ok(Some(match c.kind() {
         Kind::Dict => dict::get(c).unwrap().contains(vm, item)?,
-        Kind::Set => set::get(c).unwrap().contains(vm, item)?,
+        Kind::Set => crate::types::set_ops::contains(vm, c, item)?,
         Kind::List => {
             let l = list::get(c).unwrap();
             let mut i = 0;
@@ -231,17 +263,12 @@ pub fn builtin_contains(vm: &Vm, c: &PyRef, item: &PyRef) -> PyResult<Option<boo
             str::as_str(c).contains(sub.as_str())
         }
         Kind::Bytes | Kind::ByteArray => {
-            let hay: Vec<u8> = match bytes::get(c) {
-                Some(b) => b.to_vec(),
-                None => bytearray::get(c).unwrap().b.borrow().clone(),
-            };
-            if let Some(i) = int::as_i64(item) {
-                if !(0..256).contains(&i) {
-                    return Err(vm.value_error("byte must be in range(0, 256)"));
-                }
-                hay.contains(&(i as u8))
-            } else if let Some(b) = bytes::get(item) {
-                b.is_empty() || hay.windows(b.len()).any(|w| w == b)
+            if let Some(b) = bytes::buffer(item) {
+                let hay = bytes::buffer(c).unwrap_or_default();
+                b.is_empty() || hay.windows(b.len()).any(|w| w == &b[..])
+            } else if is_index(vm, item) {
+                let v = bytes::byte_value(vm, item)?;
+                bytes::buffer(c).unwrap_or_default().contains(&v)
             } else {
                 return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(item))));
             }

@@ -86,11 +86,13 @@ pub struct SetData {
     pub version: Cell<u64>,
     /// Cached hash of a frozenset (-1 = not computed).
     pub hash: Cell<i64>,
+    /// Where `pop()` starts looking (CPython's `finger`).
+    pub finger: Cell<usize>,
 }
 
 impl SetData {
     pub fn new() -> SetData {
-        SetData { table: RefCell::new(SetTable::default()), version: Cell::new(0), hash: Cell::new(-1) }
+        SetData { table: RefCell::new(SetTable::default()), version: Cell::new(0), hash: Cell::new(-1), finger: Cell::new(0) }
     }
     pub fn len(&self) -> usize {
         self.table.borrow().used
@@ -199,6 +201,92 @@ impl SetData {
         }
     }
 
+    /// Add the entries of another set (CPython's set_merge): one resize up
+    /// front, then a plain copy of the table when this set is empty and the
+    /// tables have the same size, clean inserts when this set is empty, or
+    /// ordinary insertions.
+    pub fn merge(&self, vm: &Vm, other: &SetData) -> PyResult<()> {
+        if std::ptr::eq(self, other) || other.is_empty() {
+            return Ok(());
+        }
+        {
+            let mut t = self.table.borrow_mut();
+            let ot = other.table.borrow();
+            if (t.fill + ot.used) * 5 >= t.mask() * 3 {
+                let n = (t.used + ot.used) * 2;
+                t.resize(n);
+            }
+            if t.fill == 0 && t.mask() == ot.mask() && ot.fill == ot.used {
+                t.slots = ot.slots.clone();
+                t.fill = ot.fill;
+                t.used = ot.used;
+                drop(t);
+                drop(ot);
+                self.version.set(self.version.get() + 1);
+                return Ok(());
+            }
+            if t.fill == 0 {
+                t.fill = ot.used;
+                t.used = ot.used;
+                for slot in ot.slots.iter() {
+                    if let Slot::Active(h, k) = slot {
+                        SetTable::insert_clean(&mut t.slots, *h, k.clone());
+                    }
+                }
+                drop(t);
+                drop(ot);
+                self.version.set(self.version.get() + 1);
+                return Ok(());
+            }
+        }
+        for (h, k) in other.items_hashed() {
+            self.add_hashed(vm, k, h)?;
+        }
+        Ok(())
+    }
+
+    /// Make room for `extra` more keys in one step (as set_update_internal
+    /// does before adding a dict's keys).
+    pub fn reserve_for(&self, extra: usize) {
+        let mut t = self.table.borrow_mut();
+        if (t.fill + extra) * 5 >= t.mask() * 3 {
+            let n = (t.used + extra) * 2;
+            t.resize(n);
+        }
+    }
+
+    /// Exchange the contents of two sets (CPython's set_swap_bodies).
+    pub fn swap_contents(&self, other: &SetData) {
+        if std::ptr::eq(self, other) {
+            return;
+        }
+        std::mem::swap(&mut *self.table.borrow_mut(), &mut *other.table.borrow_mut());
+        self.version.set(self.version.get() + 1);
+        other.version.set(other.version.get() + 1);
+    }
+
+    /// Whether an entry with this hash and key is present.
+    pub fn contains_hashed(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<bool> {
+        Ok(matches!(self.lookup(vm, key, hash)?, Found::Active(_)))
+    }
+
+    /// Remove an entry whose hash is known; returns whether it was present.
+    pub fn discard_hashed(&self, vm: &Vm, key: &PyRef, hash: i64) -> PyResult<bool> {
+        match self.lookup(vm, key, hash)? {
+            Found::Active(idx) => {
+                let old = {
+                    let mut t = self.table.borrow_mut();
+                    t.used -= 1;
+                    std::mem::replace(&mut t.slots[idx], Slot::Dummy)
+                };
+                self.version.set(self.version.get() + 1);
+                drop(old);
+                Ok(true)
+            }
+            Found::Free(..) => Ok(false),
+        }
+    }
+
     pub fn clear(&self) {
         let old = std::mem::take(&mut *self.table.borrow_mut());
         self.version.set(self.version.get() + 1);
@@ -243,9 +331,10 @@ impl SetData {
         None
     }
 
-    /// `set.pop()`: CPython scans from a moving finger; we take the first
-    /// active slot from the finger.
-    pub fn pop(&self, finger: &Cell<usize>) -> Option<PyRef> {
+    /// `set.pop()`: the first active slot at or after the finger, which then
+    /// moves past it (as CPython does).
+    pub fn pop(&self) -> Option<PyRef> {
+        let finger = &self.finger;
         let mut t = self.table.borrow_mut();
         if t.used == 0 {
             return None;

@@ -57,3 +57,63 @@ impl Drop for TupleData {
         }
     }
 }
+
+// ---------------------------------------------------------------- methods
+
+use crate::ops;
+use crate::types::methods::{noargs, one_arg, pos_args};
+use crate::vm::{PyResult, Vm};
+
+fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a [PyRef]> {
+    a.first().and_then(get).ok_or_else(|| vm.type_error("descriptor requires a 'tuple' object"))
+}
+
+fn tuple_index(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "tuple", "index", a, k, 1, 3)?;
+    let mut start = match p.get(1) {
+        Some(x) => crate::types::list_impl::slice_index_not_none(vm, x)?,
+        None => 0,
+    };
+    let mut stop = match p.get(2) {
+        Some(x) => crate::types::list_impl::slice_index_not_none(vm, x)?,
+        None => i64::MAX,
+    };
+    let items = this(vm, a)?;
+    let n = items.len() as i64;
+    if start < 0 {
+        start = (start + n).max(0);
+    }
+    if stop < 0 {
+        stop = (stop + n).max(0);
+    }
+    let stop = stop.min(n);
+    for i in start.max(0)..stop {
+        if ops::eq(vm, &items[i as usize], &p[0])? {
+            return Ok(vm.int(i));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = one_arg(vm, "tuple", "count", a, k)?;
+    let mut c = 0;
+    for item in this(vm, a)? {
+        if ops::eq(vm, item, x)? {
+            c += 1;
+        }
+    }
+    Ok(vm.int(c))
+}
+
+fn tuple_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "tuple", "__getnewargs__", a, k)?;
+    Ok(vm.tuple(vec![vm.tuple(this(vm, a)?.to_vec())]))
+}
+
+pub fn init_methods(vm: &Vm) {
+    let t = &vm.types.tuple;
+    crate::types::typeobj::add_method(vm, t, "index", tuple_index);
+    crate::types::typeobj::add_method(vm, t, "count", tuple_count);
+    crate::types::typeobj::add_method(vm, t, "__getnewargs__", tuple_getnewargs);
+}
