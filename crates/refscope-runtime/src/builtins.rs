@@ -147,6 +147,10 @@ pub fn builtin_format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
         Kind::Int => refscope_numfmt::format_int(&int::to_bigint(v), &fs, &tn),
         Kind::Float => refscope_numfmt::format_float(float::get(v).unwrap(), &fs, &tn),
         Kind::Str => refscope_numfmt::format_str(str::as_str(v), &fs, &tn),
+        Kind::Complex => {
+            let (re, im) = complex::get(v).unwrap();
+            complex::format(re, im, sp, &tn)
+        }
         _ => return ops::str_(vm, v),
     }
     .map_err(|e| num_error(vm, e))?;

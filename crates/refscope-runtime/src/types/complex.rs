@@ -146,3 +146,119 @@ pub fn init_methods(vm: &Vm) {
     crate::types::typeobj::add_method(vm, t, "__complex__", complex_complex);
     crate::types::typeobj::add_method(vm, t, "__getnewargs__", complex_getnewargs);
 }
+
+// ---------------------------------------------------------------- format
+
+/// `format(complex, spec)` (CPython's format_complex_internal): both parts
+/// formatted as floats, the imaginary one always signed; without a
+/// presentation type the result looks like `str()` (parentheses unless the
+/// real part is +0).
+pub fn format(re: f64, im: f64, spec: &str, type_name: &str) -> Result<String, refscope_numfmt::NumError> {
+    use refscope_numfmt::{Align, FormatSpec, NumError, Sign};
+    let fs = refscope_numfmt::parse_format_spec(spec, type_name)?;
+    if fs.fill == Some('0') || (fs.fill.is_none() && fs.zero_pad) {
+        return Err(NumError::new(refscope_numfmt::ErrorKind::ValueError, "Zero padding is not allowed in complex format specifier"));
+    }
+    if fs.align_or(Align::Right) == Align::AfterSign {
+        return Err(NumError::new(refscope_numfmt::ErrorKind::ValueError, "'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let ty = match fs.ty {
+        None => None,
+        Some(c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => Some(c),
+        Some('n') => Some('g'),
+        Some(c) => {
+            // Let the float formatter word the error for this type.
+            let probe = FormatSpec { ty: Some(c), ..Default::default() };
+            refscope_numfmt::format_float(0.0, &probe, type_name)?;
+            return Err(NumError::new(refscope_numfmt::ErrorKind::ValueError, format!("Unknown format code '{}' for object of type '{}'", c, type_name)));
+        }
+    };
+    let (repr_mode, ty, add_parens_possible) = match (ty, fs.precision) {
+        (None, None) => (true, None, true),
+        (None, Some(_)) => (false, Some('g'), true),
+        (Some(t), _) => (false, Some(t), false),
+    };
+    let skip_re = add_parens_possible && re == 0.0 && re.is_sign_positive();
+    let add_parens = add_parens_possible && !skip_re;
+    let (re, im) = if fs.no_neg_zero { (if re == 0.0 { 0.0 } else { re }, if im == 0.0 { 0.0 } else { im }) } else { (re, im) };
+    let part = |x: f64, sign: Option<Sign>| -> Result<String, NumError> {
+        if repr_mode {
+            let mut s = refscope_numfmt::float_repr(x);
+            if let Some(t) = s.strip_suffix(".0") {
+                s = t.to_string();
+            }
+            if fs.alternate && x.is_finite() && !s.contains('.') {
+                match s.find('e') {
+                    Some(p) => s.insert(p, '.'),
+                    None => s.push('.'),
+                }
+            }
+            if let Some(g) = fs.grouping {
+                let sep = if g == refscope_numfmt::Grouping::Comma { ',' } else { '_' };
+                let start = if s.starts_with('-') { 1 } else { 0 };
+                let end = s[start..].find(|c: char| !c.is_ascii_digit()).map(|p| p + start).unwrap_or(s.len());
+                let digits: Vec<char> = s[start..end].chars().collect();
+                let mut grouped = String::new();
+                for (i, c) in digits.iter().enumerate() {
+                    if i > 0 && (digits.len() - i) % 3 == 0 {
+                        grouped.push(sep);
+                    }
+                    grouped.push(*c);
+                }
+                s = format!("{}{}{}", &s[..start], grouped, &s[end..]);
+            }
+            if !s.starts_with('-') {
+                match sign {
+                    Some(Sign::Plus) => s.insert(0, '+'),
+                    Some(Sign::Space) => s.insert(0, ' '),
+                    _ => {}
+                }
+            }
+            return Ok(s);
+        }
+        let ps = FormatSpec {
+            fill: None,
+            align: None,
+            sign,
+            no_neg_zero: fs.no_neg_zero,
+            alternate: fs.alternate,
+            zero_pad: false,
+            width: None,
+            grouping: fs.grouping,
+            precision: fs.precision,
+            ty,
+        };
+        refscope_numfmt::format_float(x, &ps, type_name)
+    };
+    let mut body = String::new();
+    if add_parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(re, fs.sign)?);
+        body.push_str(&part(im, Some(Sign::Plus))?);
+    } else {
+        body.push_str(&part(im, fs.sign)?);
+    }
+    body.push('j');
+    if add_parens {
+        body.push(')');
+    }
+    let len = body.chars().count();
+    let width = fs.width.unwrap_or(0);
+    if width <= len {
+        return Ok(body);
+    }
+    let pad = width - len;
+    let fill = fs.fill.unwrap_or(' ');
+    let (left, right) = match fs.align_or(Align::Right) {
+        Align::Left => (0, pad),
+        Align::Center => (pad / 2, pad - pad / 2),
+        _ => (pad, 0),
+    };
+    let mut out = String::with_capacity(body.len() + pad);
+    out.extend(std::iter::repeat(fill).take(left));
+    out.push_str(&body);
+    out.extend(std::iter::repeat(fill).take(right));
+    Ok(out)
+}

@@ -93,19 +93,248 @@ fn float_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResu
     Ok(alloc(cls, float::FloatData(f)))
 }
 
-fn complex_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
-    let re = match args.first() {
-        Some(x) => match x.kind() {
-            Kind::Complex => return Ok(x.clone()),
-            _ => crate::builtins::float_from(vm, x)?,
+/// The length of the longest prefix of `s` that is a float literal
+/// (digits with optional point and exponent, or inf/infinity/nan), after an
+/// optional sign: what C's strtod would consume.
+fn float_prefix_len(s: &[u8]) -> usize {
+    let mut i = 0;
+    if matches!(s.first(), Some(b'+' | b'-')) {
+        i = 1;
+    }
+    let rest = &s[i..];
+    let lower: Vec<u8> = rest.iter().take(8).map(|c| c.to_ascii_lowercase()).collect();
+    if lower.starts_with(b"infinity") {
+        return i + 8;
+    }
+    if lower.starts_with(b"inf") || lower.starts_with(b"nan") {
+        return i + 3;
+    }
+    let start = i;
+    let mut digits = 0;
+    while i < s.len() && s[i].is_ascii_digit() {
+        i += 1;
+        digits += 1;
+    }
+    if i < s.len() && s[i] == b'.' {
+        i += 1;
+        while i < s.len() && s[i].is_ascii_digit() {
+            i += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return 0;
+    }
+    if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
+        let mut j = i + 1;
+        if j < s.len() && (s[j] == b'+' || s[j] == b'-') {
+            j += 1;
+        }
+        let exp_start = j;
+        while j < s.len() && s[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > exp_start {
+            i = j;
+        }
+    }
+    let _ = start;
+    i
+}
+
+/// `complex(string)` (CPython's complex_from_string_inner).
+fn complex_from_str(vm: &Vm, text: &str) -> PyResult<(f64, f64)> {
+    let malformed = || vm.value_error("complex() arg is a malformed string");
+    // Unicode digits and spaces count as their ASCII forms.
+    let mut ascii = String::with_capacity(text.len());
+    for c in text.chars() {
+        if let Some(d) = refscope_numfmt::py_decimal_value(c) {
+            ascii.push(char::from(b'0' + d as u8));
+        } else if refscope_numfmt::py_isspace(c) {
+            ascii.push(' ');
+        } else {
+            ascii.push(c);
+        }
+    }
+    let s: String = if ascii.contains('_') {
+        // Underscores only between digits, then dropped.
+        let b = ascii.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'_' {
+                let ok = i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).map(|x| x.is_ascii_digit()).unwrap_or(false);
+                if !ok {
+                    return Err(vm.value_error(format!("could not convert string to complex: {}", str::repr(text))));
+                }
+            }
+        }
+        ascii.replace('_', "")
+    } else {
+        ascii
+    };
+    let b = s.as_bytes();
+    let mut i = 0;
+    let end = b.len();
+    while i < end && b[i] == b' ' {
+        i += 1;
+    }
+    let mut got_bracket = false;
+    if i < end && b[i] == b'(' {
+        got_bracket = true;
+        i += 1;
+        while i < end && b[i] == b' ' {
+            i += 1;
+        }
+    }
+    let parse = |from: usize| -> Option<(f64, usize)> {
+        let n = float_prefix_len(&b[from..]);
+        if n == 0 {
+            return None;
+        }
+        let text = std::str::from_utf8(&b[from..from + n]).ok()?;
+        refscope_numfmt::parse_float(text).ok().map(|f| (f, from + n))
+    };
+    let is_j = |i: usize| i < end && (b[i] == b'j' || b[i] == b'J');
+    let (mut x, mut y) = (0.0, 0.0);
+    match parse(i) {
+        Some((z, e)) => {
+            i = e;
+            if i < end && (b[i] == b'+' || b[i] == b'-') {
+                x = z;
+                match parse(i) {
+                    Some((w, e2)) => {
+                        y = w;
+                        i = e2;
+                    }
+                    None => {
+                        y = if b[i] == b'+' { 1.0 } else { -1.0 };
+                        i += 1;
+                    }
+                }
+                if !is_j(i) {
+                    return Err(malformed());
+                }
+                i += 1;
+            } else if is_j(i) {
+                i += 1;
+                y = z;
+            } else {
+                x = z;
+            }
+        }
+        None => {
+            if i < end && (b[i] == b'+' || b[i] == b'-') {
+                y = if b[i] == b'+' { 1.0 } else { -1.0 };
+                i += 1;
+            } else {
+                y = 1.0;
+            }
+            if !is_j(i) {
+                return Err(malformed());
+            }
+            i += 1;
+        }
+    }
+    while i < end && b[i] == b' ' {
+        i += 1;
+    }
+    if got_bracket {
+        if i >= end || b[i] != b')' {
+            return Err(malformed());
+        }
+        i += 1;
+        while i < end && b[i] == b' ' {
+            i += 1;
+        }
+    }
+    if i != end {
+        return Err(malformed());
+    }
+    Ok((x, y))
+}
+
+/// A real number argument of complex() as a double (`__float__`, `__index__`).
+fn complex_part(vm: &Vm, x: &PyRef, which: &str) -> PyResult<f64> {
+    match x.kind() {
+        Kind::Float => return Ok(float::get(x).unwrap()),
+        Kind::Int => return int::int_to_f64(vm, int::get(x).unwrap()),
+        _ => {}
+    }
+    if ops::lookup_special(vm, x, "__float__").is_none() && ops::lookup_special(vm, x, "__index__").is_none() {
+        return Err(vm.type_error(if which == "first" {
+            format!("complex() first argument must be a string or a number, not '{}'", vm.type_name(x))
+        } else {
+            format!("complex() second argument must be a number, not '{}'", vm.type_name(x))
+        }));
+    }
+    crate::builtins::float_from(vm, x)
+}
+
+fn complex_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    let p = crate::types::methods::kw_args(vm, "complex", args, kw, false, &["real", "imag"], 0, 0, 2)?;
+    let make = |re: f64, im: f64| -> PyRef {
+        if is_exact(vm, cls, &vm.types.complex) {
+            complex::new(vm, re, im)
+        } else {
+            alloc(cls, complex::ComplexData { re, im })
+        }
+    };
+    let (r, i) = (p[0], p[1]);
+    let Some(r) = r else {
+        let im = match i {
+            None => 0.0,
+            Some(i) => match i.kind() {
+                Kind::Str => return Err(vm.type_error("complex() second arg can't be a string")),
+                Kind::Complex => {
+                    let (ir, ii) = complex::get(i).unwrap();
+                    return Ok(make(-ii, ir));
+                }
+                _ => complex_part(vm, i, "second")?,
+            },
+        };
+        return Ok(make(0.0, im));
+    };
+    if let Some(sd) = str::get(r) {
+        if i.is_some() {
+            return Err(vm.type_error("complex() can't take second arg if first is a string"));
+        }
+        let (x, y) = complex_from_str(vm, sd.as_str())?;
+        return Ok(make(x, y));
+    }
+    if let Some(i) = i {
+        if i.kind() == Kind::Str {
+            return Err(vm.type_error("complex() second arg can't be a string"));
+        }
+    }
+    if i.is_none() && r.ty().is(&vm.types.complex) && is_exact(vm, cls, &vm.types.complex) {
+        return Ok(r.clone());
+    }
+    // The first argument: __complex__, or a real number.
+    let (cr, cr_is_complex) = if let Some(f) = ops::lookup_special(vm, r, "__complex__") {
+        let v = ops::call_unbound(vm, &f, r, &[])?;
+        match complex::get(&v) {
+            Some(c) => (c, true),
+            None => return Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_name(&v)))),
+        }
+    } else if let Some(c) = complex::get(r) {
+        (c, true)
+    } else {
+        ((complex_part(vm, r, "first")?, 0.0), false)
+    };
+    let (mut re, _) = cr;
+    let mut im = match i {
+        None => cr.1,
+        Some(i) => match complex::get(i) {
+            Some((ir, ii)) => {
+                re -= ii;
+                ir
+            }
+            None => complex_part(vm, i, "second")?,
         },
-        None => 0.0,
     };
-    let im = match args.get(1) {
-        Some(x) => crate::builtins::float_from(vm, x)?,
-        None => 0.0,
-    };
-    Ok(alloc(cls, complex::ComplexData { re, im }))
+    if cr_is_complex && i.is_some() {
+        im += cr.1;
+    }
+    Ok(make(re, im))
 }
 
 fn str_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {

@@ -306,7 +306,12 @@ pub fn view_binop(vm: &Vm, op: BinOp, a: &PyRef, b: &PyRef) -> PyResult<Option<P
         }
         BinOp::Or | BinOp::Sub | BinOp::Xor => {
             let result = PyRef::new(&vm.types.set, set::SetData::new());
-            crate::types::set_ops::update_internal(vm, set::get(&result).unwrap(), a)?;
+            // A keys view of an exact dict is read as the dict (whose hashes are known).
+            let left = match a.payload::<dict::DictViewData>() {
+                Some(v) if a.ty().is(&vm.types.dict_keys) && v.dict.ty().is(&vm.types.dict) => v.dict.clone(),
+                _ => a.clone(),
+            };
+            crate::types::set_ops::update_internal(vm, set::get(&result).unwrap(), &left)?;
             match op {
                 BinOp::Or => crate::types::set_ops::update_internal(vm, set::get(&result).unwrap(), b)?,
                 BinOp::Sub => crate::types::set_ops::difference_update_internal(vm, &result, b)?,

@@ -328,8 +328,17 @@ fn d_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
             }
         }
         Kind::Range => {
+            // CPython hashes (len, start, step), with None for what an
+            // empty or one-item range does not need.
             let r = range::get(o).unwrap();
-            let t = vm.tuple(vec![r.start.clone(), r.stop.clone(), r.step.clone()]);
+            let n = range::length(&int::to_bigint(&r.start), &int::to_bigint(&r.stop), &int::to_bigint(&r.step));
+            let t = if num_traits::Zero::is_zero(&n) {
+                vm.tuple(vec![vm.bigint(n), vm.none(), vm.none()])
+            } else if num_traits::One::is_one(&n) {
+                vm.tuple(vec![vm.bigint(n), r.start.clone(), vm.none()])
+            } else {
+                vm.tuple(vec![vm.bigint(n), r.start.clone(), r.step.clone()])
+            };
             ops::hash(vm, &t)?
         }
         _ => ops::id_hash(o),

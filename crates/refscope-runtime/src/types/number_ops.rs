@@ -214,10 +214,16 @@ fn pow_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, reflected: bool) -> PyRes
 
 fn divmod_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = crate::types::methods::one_arg(vm, &type_label(vm, a), "__divmod__", a, k)?;
+    if a[0].kind() == Kind::Int && x.kind() != Kind::Int {
+        return Ok(vm.not_implemented.clone());
+    }
     Ok(crate::builtins::builtin_divmod(vm, &a[0], x)?.unwrap_or_else(|| vm.not_implemented.clone()))
 }
 fn rdivmod_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = crate::types::methods::one_arg(vm, &type_label(vm, a), "__rdivmod__", a, k)?;
+    if a[0].kind() == Kind::Int && x.kind() != Kind::Int {
+        return Ok(vm.not_implemented.clone());
+    }
     Ok(crate::builtins::builtin_divmod(vm, x, &a[0])?.unwrap_or_else(|| vm.not_implemented.clone()))
 }
 

@@ -17,8 +17,7 @@ pub fn getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
     let (a, b, c) = parts(r);
     let n = range::length(&a, &b, &c);
     if key.kind() == Kind::Slice {
-        let len = num_traits::ToPrimitive::to_i64(&n).unwrap_or(i64::MAX);
-        let (start, stop, step, _) = slice::indices(vm, slice::get(key).unwrap(), len)?;
+        let (start, stop, step) = slice::indices_big(vm, slice::get(key).unwrap(), &n)?;
         let ns = &a + &c * start;
         let ne = &a + &c * stop;
         let nst = &c * step;

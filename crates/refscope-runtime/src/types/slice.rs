@@ -117,6 +117,14 @@ fn slice_indices(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if length.is_negative() {
         return Err(vm.value_error("length should not be negative"));
     }
+    let (start, stop, step) = indices_big(vm, s, &length)?;
+    Ok(vm.tuple(vec![vm.bigint(start), vm.bigint(stop), vm.bigint(step)]))
+}
+
+/// (start, stop, step) of a slice against a length, on unbounded ints
+/// (CPython's _PySlice_GetLongIndices).
+pub fn indices_big(vm: &Vm, s: &SliceData, length: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let length = length.clone();
     let big = |v: &PyRef| -> PyResult<BigInt> {
         if int::get(v).is_none() && crate::ops::lookup_special(vm, v, "__index__").is_none() {
             return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
@@ -146,7 +154,7 @@ fn slice_indices(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     };
     let start = fix(&s.start, if neg { &upper } else { &lower })?;
     let stop = fix(&s.stop, if neg { &lower } else { &upper })?;
-    Ok(vm.tuple(vec![vm.bigint(start), vm.bigint(stop), vm.bigint(step)]))
+    Ok((start, stop, step))
 }
 
 fn slice_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

@@ -1,0 +1,40 @@
+# int methods beyond the basics: to_bytes/from_bytes edge cases, bit
+# operations, rounding, and their argument errors.
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+print((0).to_bytes(0, "big"), (5).to_bytes(), (5).to_bytes(2, signed=True))
+print((-129).to_bytes(2, "little", signed=True), (2 ** 64).to_bytes(9, "big"))
+print(int.from_bytes(b"\xff\xfe", "little", signed=True), int.from_bytes([1, 2, 3]))
+print(int.from_bytes(bytearray(b"\x80"), "big", signed=True), bool.from_bytes(b"\x00"))
+show(lambda: (256).to_bytes(1, "big"))
+show(lambda: (-1).to_bytes(1, "big"))
+show(lambda: (128).to_bytes(1, "big", signed=True))
+show(lambda: (1).to_bytes(-1, "big"))
+show(lambda: (1).to_bytes(1, "middle"))
+show(lambda: (1).to_bytes(1, 2))
+show(lambda: (1).to_bytes(1, "big", True))
+show(lambda: int.from_bytes("ab", "big"))
+show(lambda: int.from_bytes(b"a", byteorder="big", x=1))
+show(lambda: int.from_bytes())
+for v in [0, 1, -1, 255, -256, 2 ** 100 - 1, -(2 ** 100)]:
+    print(v, v.bit_length(), v.bit_count(), v.conjugate(), v.as_integer_ratio())
+print(True.as_integer_ratio(), True.conjugate(), type(True.real).__name__, (7).numerator, (7).denominator)
+print(round(15, -1), round(25, -1), round(-25, -1), round(12345, -2), round(7, 3), round(5, None))
+print((125).__round__(-1), (135).__round__(-1), (10 ** 30 + 5 * 10 ** 28).__round__(-29))
+print((7).__trunc__(), (7).__floor__(), (7).__ceil__(), (7).__getnewargs__(), True.__trunc__())
+show(lambda: (7).__round__(None))
+show(lambda: (7).__round__(1, 2))
+show(lambda: (7).bit_length(1))
+print(divmod(-7, 2), (7).__divmod__(-2), (7).__rdivmod__(20), (7).__divmod__(2.0))
+show(lambda: divmod(7, 0))
+show(lambda: (7).__divmod__(0))
+print(pow(3, -1, 7), pow(3, -2, -7), pow(5, 0, 1), pow(-2, 3, 5), pow(2, 10, -3))
+show(lambda: pow(2, -1, 4))
+show(lambda: pow(2, 3, 0))
+show(lambda: pow(2, 3, 5.0))
+show(lambda: pow(2, 3, "5"))
+print((2).__pow__(10, 1000), (2).__rpow__(3), (2).__pow__(3, None))

@@ -1,0 +1,33 @@
+# range.index/count/__reversed__, big ranges, and slice.indices/compare.
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+r = range(0, 20, 3)
+print(r.index(9), r.count(9), r.index(9.0), r.count(9.0), r.count(True), range(5).index(True))
+show(lambda: r.index(10))
+show(lambda: r.index("a"))
+show(lambda: r.index(True))
+show(lambda: r.count())
+print(list(reversed(r)), list(reversed(range(5, 0, -2))), list(reversed(range(0))))
+big = range(2 ** 64, 2 ** 64 + 3)
+print(list(reversed(big)), type(iter(big)).__name__, type(reversed(big)).__name__)
+print(big[-1], big[1:], range(2 ** 64)[::2 ** 62], range(10)[3:7].index(4))
+show(lambda: len(range(2 ** 64)))
+print(bool(range(0)), bool(range(1)), range(0) == range(5, 2), range(3) == range(0, 3, 1))
+print(hash(range(0)) == hash(range(3, 3)), hash(range(1, 2)) == hash(range(1, 3, 5)))
+print(r[::-1], r[1:100:2], r[-2:], range(10)[::-3])
+it = iter(range(10))
+next(it)
+print(it.__length_hint__(), r.__reduce__())
+s = slice(1, 10, 2)
+print(s.indices(5), slice(None, None, -1).indices(4), slice(-3, None).indices(10))
+print(slice(2 ** 70, -2 ** 70, -1).indices(10), slice(-100, 100).indices(2 ** 80))
+show(lambda: s.indices(-1))
+show(lambda: slice(None, None, 0).indices(5))
+show(lambda: slice("a").indices(3))
+show(lambda: hash(slice(1)))
+print(slice(1, 2) == slice(1, 2), slice(1, 2) < slice(1, 3), slice(1, 2) == (1, 2), s.__reduce__())
+print([0, 1, 2, 3, 4, 5][-2 ** 70:2 ** 70:2 ** 70], "abcdef"[::-2], (1, 2, 3)[::-1])
