@@ -144,7 +144,12 @@ pub fn builtin_format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
     let tn = vm.type_name(v);
     let fs = refscope_numfmt::parse_format_spec(sp, &tn).map_err(|e| num_error(vm, e))?;
     let s = match v.kind() {
-        Kind::Int => refscope_numfmt::format_int(&int::to_bigint(v), &fs, &tn),
+        Kind::Int => {
+            if matches!(fs.ty, None | Some('d') | Some('n')) {
+                int::check_str_digits(vm, int::get(v).unwrap())?;
+            }
+            refscope_numfmt::format_int(&int::to_bigint(v), &fs, &tn)
+        }
         Kind::Float => refscope_numfmt::format_float(float::get(v).unwrap(), &fs, &tn),
         Kind::Str => refscope_numfmt::format_str(str::as_str(v), &fs, &tn),
         Kind::Complex => {

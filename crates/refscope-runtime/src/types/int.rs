@@ -85,6 +85,38 @@ pub fn repr(d: &IntData) -> String {
     }
 }
 
+/// CPython's limit on int -> decimal str conversions
+/// (`sys.set_int_max_str_digits`): a ValueError past it.
+pub fn check_str_digits(vm: &Vm, d: &IntData) -> PyResult<()> {
+    let IntData::Big(b) = d else { return Ok(()) };
+    let limit = crate::modules::sys::int_max_str_digits();
+    if limit == 0 {
+        return Ok(());
+    }
+    // Cheap bounds first; count the digits only near the limit.
+    let approx = b.bits() as f64 * std::f64::consts::LOG10_2;
+    let too_many = if approx + 1.0 < limit as f64 {
+        false
+    } else if approx - 1.0 > limit as f64 + 1.0 {
+        true
+    } else {
+        b.magnitude().to_string().len() > limit
+    };
+    if too_many {
+        return Err(vm.value_error(format!(
+            "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+            limit
+        )));
+    }
+    Ok(())
+}
+
+/// `repr(int)` with the digit limit checked.
+pub fn repr_checked(vm: &Vm, d: &IntData) -> PyResult<String> {
+    check_str_digits(vm, d)?;
+    Ok(repr(d))
+}
+
 pub fn hash(d: &IntData) -> i64 {
     match d {
         IntData::Small(i) => hash_i64(*i),

@@ -131,6 +131,9 @@ fn percent_engine(vm: &Vm, f: &str, args: &PyRef, bytes_mode: bool) -> PyResult<
                         }
                     }
                 };
+                if matches!(spec.conv, 'd' | 'i' | 'u') {
+                    int::check_str_digits(vm, &crate::builtins::int_data(v.clone()))?;
+                }
                 refscope_numfmt::percent_format_int(&v, &spec).map_err(|e| num_err(vm, e))?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
