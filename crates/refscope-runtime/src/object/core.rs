@@ -18,16 +18,36 @@
 //! block to the allocator — so a new object of the same size usually gets the
 //! same address, as in CPython (`id([]) == id([])`).
 //!
-//! Invariants (checked by the tests here, under Miri and valgrind):
-//! - a block's payload type is the one its header `kind` names;
-//! - `refcnt` counts exactly the live `PyRef`s to the block, plus one for the
-//!   type pointer of instances of heap types (held by the instance);
+//! Type objects. A block that can serve as a type (payload kind `Type`,
+//! blocks made by `new_self_typed` or `new_type`) is preceded by a *slot*:
+//! one word holding the address of its own header, written once when the
+//! block is allocated and never again. `ty()` hands out a `&PyRef` that points
+//! at that slot, in the type's block, not at the instance's header field;
+//! so `set_type` can overwrite the header field while such borrows are alive
+//! (a `&PyRef` is immutable memory for as long as it lives).
+//!
+//! Invariants (checked by object/tests.rs, under Miri and valgrind):
+//! - a block's payload type is the one its header `kind` names; `HAS_EXT`
+//!   (the layout) is fixed at allocation, `set_flag`/`clear_flag` refuse it;
+//! - `refcnt` counts exactly the live `PyRef`s to the block, plus one for
+//!   every object that holds a counted reference to it as its type;
+//! - an object's type stays allocated while the object lives: the object
+//!   holds a counted reference to it (`OWNS_TYPE`), unless the type is
+//!   immortal (immortality is irrevocable) or the object itself; a type
+//!   replaced by `set_type` is kept (`RETIRED`) until the object is freed,
+//!   since borrows from `ty()` may still point at it;
 //! - a block is freed exactly once, after its count reached zero and the
-//!   runtime did not resurrect it.
+//!   runtime did not resurrect it; nobody can obtain a reference to a block
+//!   whose count is zero (the finalizer hooks get a temporarily resurrected
+//!   object, see heap.rs);
+//! - a count that would overflow aborts the process (immortal objects just
+//!   get their count reset).
 
 use std::alloc::{self, Layout};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::mem::offset_of;
 use std::ptr::NonNull;
 
 use super::kinds::{drop_and_free, Kind, PyPayload};
@@ -40,10 +60,22 @@ pub mod flags {
     pub const FINALIZED: u8 = 2;
     /// Owned by the runtime forever (static types, cached singletons).
     pub const IMMORTAL: u8 = 4;
-    /// The object is a heap type: instances count a reference to it.
+    /// The object is a heap type (made by a class statement). Whether an
+    /// instance counts a reference to its type does not depend on this flag
+    /// (every type but an immortal one is counted), so it may be changed.
     pub const HEAPTYPE: u8 = 8;
     /// A str object that is in the interned table.
     pub const INTERNED: u8 = 16;
+}
+
+/// Core-private header flags (`Header::iflags`), not visible in the API.
+mod iflags {
+    /// The object holds a counted reference to its type.
+    pub const OWNS_TYPE: u16 = 1;
+    /// The block is preceded by a type slot: the object can be a type.
+    pub const HAS_SLOT: u16 = 2;
+    /// Types the object had before `set_type` are kept in `RETIRED_TYPES`.
+    pub const RETIRED: u16 = 4;
 }
 
 #[repr(C)]
@@ -51,7 +83,8 @@ pub struct Header {
     refcnt: Cell<u32>,
     kind: Kind,
     flags: Cell<u8>,
-    _pad: u16,
+    iflags: Cell<u16>,
+    /// The type's header. The type's block has a slot (see the module doc).
     ty: Cell<NonNull<Header>>,
 }
 
@@ -59,6 +92,37 @@ pub struct Header {
 struct Obj<T> {
     header: Header,
     payload: T,
+}
+
+/// A type object's self-reference, laid out as a `PyRef`.
+type Slot = NonNull<Header>;
+
+/// The block of an object that can be a type: the slot, then the object
+/// (`X` is `Obj<T>` or `Obj<Ext<T>>`).
+#[repr(C)]
+struct Slotted<X> {
+    slot: Slot,
+    obj: X,
+}
+
+/// Types that objects had before `set_type` replaced them, by object
+/// address; released when the object is freed.
+#[derive(Default)]
+struct RetiredTypes(RefCell<HashMap<usize, Vec<PyRef>>>);
+
+impl Drop for RetiredTypes {
+    /// At thread exit, the objects still holding entries are alive, so
+    /// leaked with the thread: leak the types they keep as well, rather than
+    /// run the deallocation policy during thread teardown.
+    fn drop(&mut self) {
+        for (_, kept) in self.0.get_mut().drain() {
+            kept.into_iter().for_each(leak);
+        }
+    }
+}
+
+thread_local! {
+    static RETIRED_TYPES: RetiredTypes = RetiredTypes::default();
 }
 
 /// The trailer of instances of user classes.
@@ -90,54 +154,77 @@ impl PyRef {
     }
 
     /// Allocate a new object of type `ty` holding `payload`, with a count of 1.
+    /// Objects of kind `Type` can be used as types (see `new_type`).
+    ///
+    /// Panics if `ty` is not a type object.
     pub fn new<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
-        Self::alloc(ty, Obj { header: Self::make_header(ty, T::KIND, 0), payload })
+        let slotted = T::KIND == Kind::Type;
+        Self::alloc(ty, T::KIND, 0, slotted, payload)
+    }
+
+    /// Allocate an object that can be used as a type, whatever its payload.
+    pub fn new_type<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
+        Self::alloc(ty, T::KIND, 0, true, payload)
     }
 
     /// Allocate an instance of a user class: payload plus instance trailer.
     pub fn new_ext<T: PyPayload>(ty: &PyRef, payload: T, nslots: usize) -> PyRef {
         let slots = (0..nslots).map(|_| std::cell::RefCell::new(None)).collect();
         let ext = InstanceExt { dict: std::cell::RefCell::new(None), slots };
-        Self::alloc(ty, Obj { header: Self::make_header(ty, T::KIND, flags::HAS_EXT), payload: Ext { base: payload, ext } })
+        let slotted = T::KIND == Kind::Type;
+        Self::alloc(ty, T::KIND, flags::HAS_EXT, slotted, Ext { base: payload, ext })
     }
 
-    fn make_header(ty: &PyRef, kind: Kind, fl: u8) -> Header {
-        if ty.header().flags.get() & flags::HEAPTYPE != 0 {
+    fn alloc<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, payload: P) -> PyRef {
+        let tyh = ty.as_type_header();
+        let mut ifl = if slotted { iflags::HAS_SLOT } else { 0 };
+        if ty.flags() & flags::IMMORTAL == 0 {
             ty.incref();
+            ifl |= iflags::OWNS_TYPE;
         }
-        Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), _pad: 0, ty: Cell::new(ty.ptr) }
+        let header = Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), iflags: Cell::new(ifl), ty: Cell::new(tyh) };
+        let ptr = alloc_block(Obj { header, payload }, slotted);
+        super::heap::note_alloc();
+        PyRef { ptr, _not_send: PhantomData }
     }
 
-    fn alloc<X>(ty: &PyRef, obj: X) -> PyRef {
-        let _ = ty;
-        let layout = Layout::new::<X>();
-        // SAFETY: layout has non-zero size (it holds a Header).
-        let p = unsafe { alloc::alloc(layout) } as *mut X;
-        let Some(nn) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
-        // SAFETY: freshly allocated, properly aligned for X.
-        unsafe { nn.as_ptr().write(obj) };
-        super::heap::note_alloc();
-        PyRef { ptr: nn.cast(), _not_send: PhantomData }
+    /// `self` as the type of a new object: its header, after checking that
+    /// its block has a slot.
+    #[inline]
+    fn as_type_header(&self) -> NonNull<Header> {
+        if self.header().iflags.get() & iflags::HAS_SLOT == 0 {
+            not_a_type(self);
+        }
+        self.ptr
     }
 
     /// Create the first type object (`type`, whose type is itself). `payload`
-    /// becomes a block whose type pointer points at itself.
+    /// becomes an immortal block whose type pointer points at itself.
     pub fn new_self_typed<T: PyPayload>(payload: T) -> PyRef {
-        let layout = Layout::new::<Obj<T>>();
-        // SAFETY: non-zero size.
-        let p = unsafe { alloc::alloc(layout) } as *mut Obj<T>;
-        let Some(nn) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
-        let hp: NonNull<Header> = nn.cast();
-        let obj = Obj { header: Header { refcnt: Cell::new(1), kind: T::KIND, flags: Cell::new(flags::IMMORTAL), _pad: 0, ty: Cell::new(hp) }, payload };
-        // SAFETY: freshly allocated.
-        unsafe { nn.as_ptr().write(obj) };
-        PyRef { ptr: hp, _not_send: PhantomData }
+        // The type pointer is patched once the address is known; the header
+        // must hold a valid pointer meanwhile.
+        let header = Header {
+            refcnt: Cell::new(1),
+            kind: T::KIND,
+            flags: Cell::new(flags::IMMORTAL),
+            iflags: Cell::new(iflags::HAS_SLOT),
+            ty: Cell::new(NonNull::dangling()),
+        };
+        let ptr = alloc_block(Obj { header, payload }, true);
+        // SAFETY: the block was just initialised.
+        unsafe { ptr.as_ref() }.ty.set(ptr);
+        super::heap::note_alloc();
+        PyRef { ptr, _not_send: PhantomData }
     }
 
     #[inline]
     fn incref(&self) {
         let h = self.header();
-        h.refcnt.set(h.refcnt.get().wrapping_add(1));
+        let n = h.refcnt.get().wrapping_add(1);
+        h.refcnt.set(n);
+        if n == 0 {
+            refcount_overflow(h);
+        }
     }
 
     /// The object's identity: its address.
@@ -164,33 +251,70 @@ impl PyRef {
     /// The object's type.
     #[inline]
     pub fn ty(&self) -> &PyRef {
-        // SAFETY: PyRef is repr(transparent) over NonNull<Header> (plus a
-        // zero-sized marker), and Cell<NonNull<Header>> has the same layout;
-        // the type is kept alive by the object (heap types are counted,
-        // static types are immortal), and `set_type` defers releasing the
-        // previous type (see there), so the reference stays valid for the
-        // borrow of `self`.
-        unsafe { &*(self.header().ty.as_ptr() as *const PyRef) }
+        let t = self.header().ty.get();
+        // SAFETY: the type's block has a slot just before its header (checked
+        // when the type was installed, `as_type_header`): one word holding the
+        // type's address, laid out as a `PyRef` (repr(transparent) over
+        // `NonNull<Header>` plus a zero-sized marker), written at allocation
+        // and never again, so handing out a shared reference to it is sound.
+        // `t` carries the provenance of the type's whole block, so stepping
+        // back one word stays in bounds. The type's block outlives the borrow
+        // of `self`: the object holds a counted reference to it (kept even
+        // after `set_type`, see there), or the type is immortal (never freed,
+        // irrevocably), or it is the object itself.
+        unsafe { &*(t.as_ptr().cast::<Slot>().sub(1) as *const PyRef) }
     }
 
-    /// Change the object's type (`obj.__class__ = C`). Returns the previous
-    /// type's owned reference, which the caller must keep alive until no
-    /// borrow from `ty()` can be outstanding.
+    /// Change the object's type (`obj.__class__ = C`); panics if `new_ty` is
+    /// not a type object. The object keeps a counted reference to its
+    /// previous type until it is freed (borrows from `ty()` may still point
+    /// at it); a type it had before is kept only once. Returns a new
+    /// reference to the previous type if the object counted it (the caller
+    /// may drop it at any time).
     pub fn set_type(&self, new_ty: &PyRef) -> Option<PyRef> {
         let h = self.header();
-        let old = h.ty.get();
-        if new_ty.header().flags.get() & flags::HEAPTYPE != 0 {
+        let new_h = new_ty.as_type_header();
+        let old_h = h.ty.get();
+        let owned_old = h.iflags.get() & iflags::OWNS_TYPE != 0;
+        // Count the new type unless it is immortal, or the object itself (a
+        // self-typed object must not keep itself alive).
+        if new_ty.flags() & flags::IMMORTAL == 0 && !new_ty.is(self) {
             new_ty.incref();
-        }
-        h.ty.set(new_ty.ptr);
-        let old_ref = PyRef { ptr: old, _not_send: PhantomData };
-        // SAFETY: reading the old type's header; it is alive (we held it).
-        if unsafe { old.as_ref() }.flags.get() & flags::HEAPTYPE != 0 {
-            Some(old_ref)
+            h.iflags.set(h.iflags.get() | iflags::OWNS_TYPE);
         } else {
-            std::mem::forget(old_ref);
-            None
+            h.iflags.set(h.iflags.get() & !iflags::OWNS_TYPE);
         }
+        h.ty.set(new_h);
+        if !owned_old {
+            return None;
+        }
+        // Adopt the reference the object held, and keep it.
+        let old = PyRef::from_raw(old_h);
+        let ret = old.clone();
+        let key = self.id();
+        let mut old = Some(old);
+        let dup = RETIRED_TYPES.try_with(|m| {
+            let old = old.take().expect("taken once");
+            let mut m = m.0.borrow_mut();
+            let kept = m.entry(key).or_default();
+            if kept.iter().any(|k| k.is(&old)) || old.is(new_ty) {
+                Some(old)
+            } else {
+                kept.push(old);
+                None
+            }
+        });
+        match dup {
+            Ok(dup) => {
+                h.iflags.set(h.iflags.get() | iflags::RETIRED);
+                // Already kept, or counted again as the new type: this
+                // reference is not the last one, dropping it frees nothing.
+                drop(dup);
+            }
+            // During thread teardown: keep the old type forever.
+            Err(_) => old.into_iter().for_each(leak),
+        }
+        Some(ret)
     }
 
     #[inline]
@@ -198,14 +322,21 @@ impl PyRef {
         self.header().flags.get()
     }
 
+    /// Set public header flags. `HAS_EXT` describes the block's layout and
+    /// is fixed at allocation: asking to set it panics.
     #[inline]
     pub fn set_flag(&self, f: u8) {
+        assert!(f & flags::HAS_EXT == 0, "HAS_EXT is fixed at allocation");
         let h = self.header();
         h.flags.set(h.flags.get() | f);
     }
 
+    /// Clear public header flags. `HAS_EXT` (the layout) and `IMMORTAL`
+    /// (instances of an immortal type do not keep it alive) cannot be
+    /// cleared: asking to panics.
     #[inline]
     pub fn clear_flag(&self, f: u8) {
+        assert!(f & (flags::HAS_EXT | flags::IMMORTAL) == 0, "HAS_EXT and IMMORTAL cannot be cleared");
         let h = self.header();
         h.flags.set(h.flags.get() & !f);
     }
@@ -254,8 +385,8 @@ impl PyRef {
         &(*(self.ptr.as_ptr() as *const Obj<Ext<T>>)).payload.ext
     }
 
-    /// Make an owned reference from a raw identity, if the object is alive.
-    /// Only the runtime's own bookkeeping (the deferred-free queue) uses it.
+    /// Adopt a counted reference held in raw form (the type pointer of an
+    /// object that owns it, a resurrected dying object).
     fn from_raw(ptr: NonNull<Header>) -> PyRef {
         PyRef { ptr, _not_send: PhantomData }
     }
@@ -264,6 +395,20 @@ impl PyRef {
         let p = self.ptr;
         std::mem::forget(self);
         p
+    }
+
+    /// Give back a reference obtained from `Dying::resurrect` when it is the
+    /// only one: the object is dying again (the count is zero). If something
+    /// else took a reference meanwhile (or made it immortal), the object
+    /// lives on and the reference is returned.
+    pub(super) fn try_into_dying(self) -> Result<Dying, PyRef> {
+        let h = self.header();
+        if h.refcnt.get() == 1 && h.flags.get() & flags::IMMORTAL == 0 {
+            h.refcnt.set(0);
+            Ok(Dying { ptr: self.into_raw() })
+        } else {
+            Err(self)
+        }
     }
 }
 
@@ -334,28 +479,32 @@ impl Dying {
         h.refcnt.set(1);
         PyRef::from_raw(self.ptr)
     }
-    /// Borrow the object without owning a count (for inspection before
-    /// freeing, e.g. to find its type's finalizer).
-    pub fn with_ref<R>(&self, f: impl FnOnce(&PyRef) -> R) -> R {
-        let r = std::mem::ManuallyDrop::new(PyRef::from_raw(self.ptr));
-        f(&r)
-    }
-    /// Drop the payload (releasing its references) and free the block.
+    /// Drop the payload (releasing its references) and free the block; then
+    /// release the object's type and the types it had before.
     pub fn free(self) {
         let p = self.ptr;
         // SAFETY: the count is zero and nobody resurrected the object, so no
-        // PyRef to it exists; it is freed exactly once here.
+        // PyRef to it exists; it is freed exactly once here. Everything needed
+        // after the block is gone is read first.
         unsafe {
             let h = p.as_ref();
-            let heap_ty = (h.ty.get() != p) && h.ty.get().as_ref().flags.get() & flags::HEAPTYPE != 0;
-            let ty = h.ty.get();
             let kind = h.kind;
             let has_ext = h.flags.get() & flags::HAS_EXT != 0;
-            drop_and_free(kind, has_ext, p.cast());
+            let ifl = h.iflags.get();
+            let ty = h.ty.get();
+            let retired = if ifl & iflags::RETIRED != 0 {
+                // After the table's destructor ran (thread teardown), the
+                // entry was leaked with it.
+                RETIRED_TYPES.try_with(|m| m.0.borrow_mut().remove(&(p.as_ptr() as usize))).ok().flatten()
+            } else {
+                None
+            };
+            drop_and_free(kind, has_ext, ifl & iflags::HAS_SLOT != 0, p.cast());
             super::heap::note_free();
-            if heap_ty {
+            if ifl & iflags::OWNS_TYPE != 0 {
                 drop(PyRef::from_raw(ty));
             }
+            drop(retired);
         }
     }
     /// Keep the object in a deferred queue (the trashcan): convert to a raw
@@ -388,20 +537,80 @@ fn dealloc_slow(ptr: NonNull<Header>) {
     super::heap::dealloc(Dying { ptr });
 }
 
+/// A count wrapped around to zero: as `Rc` does, abort rather than let the
+/// object be freed while referenced (only reachable by leaking 2^32
+/// references with `mem::forget`). Immortal objects just get a count back.
+#[cold]
+fn refcount_overflow(h: &Header) {
+    if h.flags.get() & flags::IMMORTAL != 0 {
+        h.refcnt.set(IMMORTAL_REFCNT);
+    } else {
+        std::process::abort();
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_a_type(r: &PyRef) -> ! {
+    panic!("{r:?} used as a type: it is not a type object (no type slot)")
+}
+
+/// Allocate and initialise a block for `obj` (an `Obj<_>`), with a type slot
+/// before it when `slotted`; returns the header.
+fn alloc_block<X>(obj: X, slotted: bool) -> NonNull<Header> {
+    if slotted {
+        // `ty()` finds a type's slot one word before its header.
+        assert_eq!(offset_of!(Slotted<X>, obj), std::mem::size_of::<Slot>(), "type payloads are word-aligned");
+        let layout = Layout::new::<Slotted<X>>();
+        // SAFETY: layout has non-zero size (it holds a Header).
+        let p = unsafe { alloc::alloc(layout) } as *mut Slotted<X>;
+        if p.is_null() {
+            alloc::handle_alloc_error(layout);
+        }
+        // SAFETY: freshly allocated and aligned for Slotted<X>; the header is
+        // the first field of the repr(C) `Obj` at offset `obj`. Pointers are
+        // derived from `p` with raw place projections, so they keep the
+        // provenance of the whole block (the slot included).
+        unsafe {
+            let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
+            p.write(Slotted { slot: NonNull::new_unchecked(hp), obj });
+            NonNull::new_unchecked(hp)
+        }
+    } else {
+        let layout = Layout::new::<X>();
+        // SAFETY: layout has non-zero size (it holds a Header).
+        let p = unsafe { alloc::alloc(layout) } as *mut X;
+        let Some(nn) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
+        // SAFETY: freshly allocated, properly aligned for X.
+        unsafe { nn.as_ptr().write(obj) };
+        nn.cast()
+    }
+}
+
 /// Free one payload block. Called by `kinds::drop_and_free`.
 ///
 /// # Safety
-/// `p` must point at a live `Obj<T>` (or `Obj<Ext<T>>` when `ext`), whose
-/// count is zero, and must not be used again.
-pub(super) unsafe fn free_block<T>(p: NonNull<u8>, ext: bool) {
+/// `p` must point at the header of a live `Obj<T>` (or `Obj<Ext<T>>` when
+/// `ext`; preceded by a type slot when `slotted`), whose count is zero, and
+/// must not be used again.
+pub(super) unsafe fn free_block<T>(p: NonNull<u8>, ext: bool, slotted: bool) {
     if ext {
-        let o = p.as_ptr() as *mut Obj<Ext<T>>;
-        std::ptr::drop_in_place(o);
-        alloc::dealloc(p.as_ptr(), Layout::new::<Obj<Ext<T>>>());
+        free_obj::<Obj<Ext<T>>>(p, slotted);
     } else {
-        let o = p.as_ptr() as *mut Obj<T>;
-        std::ptr::drop_in_place(o);
-        alloc::dealloc(p.as_ptr(), Layout::new::<Obj<T>>());
+        free_obj::<Obj<T>>(p, slotted);
+    }
+}
+
+/// # Safety
+/// As `free_block`, with `X` the block's `Obj` type.
+unsafe fn free_obj<X>(p: NonNull<u8>, slotted: bool) {
+    std::ptr::drop_in_place(p.as_ptr() as *mut X);
+    if slotted {
+        // `p` has the provenance of the whole block (see `alloc_block`).
+        let base = p.as_ptr().sub(offset_of!(Slotted<X>, obj));
+        alloc::dealloc(base, Layout::new::<Slotted<X>>());
+    } else {
+        alloc::dealloc(p.as_ptr(), Layout::new::<X>());
     }
 }
 

@@ -48,14 +48,17 @@ pub fn live_blocks() -> isize {
     LIVE_BLOCKS.with(|c| c.get())
 }
 
-pub(super) fn dealloc(d: Dying) {
+pub(super) fn dealloc(mut d: Dying) {
     if d.flags() & flags::FINALIZED == 0 {
         let needs = NEEDS_FINALIZER.with(|c| c.get());
         if let Some(needs) = needs {
-            if d.with_ref(needs) {
-                d.set_flag(flags::FINALIZED);
+            // The hooks are safe code: they get a real reference (count one),
+            // never one to an object whose count is zero, which a clone would
+            // bring back to life only for it to be freed under it.
+            let r = d.resurrect();
+            if needs(&r) {
+                r.set_flag(flags::FINALIZED);
                 let run = FINALIZER.with(|c| c.get()).expect("finalizer hook");
-                let r = d.resurrect();
                 run(&r);
                 // Dropping `r` either frees the object (count back to zero,
                 // FINALIZED now set, so this branch is skipped) or leaves it
@@ -63,6 +66,11 @@ pub(super) fn dealloc(d: Dying) {
                 drop(r);
                 return;
             }
+            d = match r.try_into_dying() {
+                Ok(d) => d,
+                // `needs` kept a reference: the object lives on.
+                Err(r) => return drop(r),
+            };
         }
     }
     let depth = NESTING.with(|n| n.get());

@@ -28,10 +28,11 @@ macro_rules! kinds {
         /// Drop the payload named by `kind` and free its block.
         ///
         /// # Safety
-        /// `p` is a live block of that kind (with the trailer when `ext`),
-        /// whose count is zero; it is not used again.
-        pub(super) unsafe fn drop_and_free(kind: Kind, ext: bool, p: NonNull<u8>) {
-            match kind { $(Kind::$kind => free_block::<$ty>(p, ext),)* }
+        /// `p` is the header of a live block of that kind (with the trailer
+        /// when `ext`, after a type slot when `slotted`), whose count is
+        /// zero; it is not used again.
+        pub(super) unsafe fn drop_and_free(kind: Kind, ext: bool, slotted: bool, p: NonNull<u8>) {
+            match kind { $(Kind::$kind => free_block::<$ty>(p, ext, slotted),)* }
         }
 
         /// The trailer of an instance of a user class.

@@ -5,3 +5,6 @@ pub mod kinds;
 
 pub use self::core::{flags, InstanceExt, PyRef};
 pub use self::kinds::{Kind, PyPayload};
+
+#[cfg(test)]
+mod tests;
