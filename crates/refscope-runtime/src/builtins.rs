@@ -105,6 +105,11 @@ pub fn float_from(vm: &Vm, x: &PyRef) -> PyResult<f64> {
             return refscope_numfmt::parse_float(str::as_str(x))
                 .map_err(|_| vm.value_error(format!("could not convert string to float: {}", ops::repr_string(vm, x).unwrap_or_default())))
         }
+        Kind::Bytes | Kind::ByteArray => {
+            let b = bytes::buffer(x).unwrap_or_default();
+            return refscope_numfmt::parse_float_bytes(&b)
+                .map_err(|_| vm.value_error(format!("could not convert string to float: {}", ops::repr_string(vm, x).unwrap_or_default())));
+        }
         _ => {}
     }
     if let Some(r) = ops::call_special(vm, x, "__float__", &[])? {

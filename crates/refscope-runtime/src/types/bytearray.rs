@@ -130,7 +130,7 @@ fn ba_alloc(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(if n == 0 { 0 } else { n as i64 + 1 }))
 }
 fn ba_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "bytearray", "__iadd__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__iadd__", a, k, 1)?[0];
     let Some(v) = buffer(x) else {
         return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(x))));
     };
@@ -139,7 +139,7 @@ fn ba_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(a[0].clone())
 }
 fn ba_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "bytearray", "__imul__", a, k)?;
+    let x = { if a.len() != 2 || !crate::types::methods::kw_names(k).is_empty() { return Err(vm.type_error(if crate::types::methods::kw_names(k).is_empty() { format!(" expected 1 argument, got {}", a.len().saturating_sub(1)) } else { "wrapper __imul__() takes no keyword arguments".to_string() })); } &a[1] };
     if int::get(x).is_none() && ops::lookup_special(vm, x, "__index__").is_none() {
         return Ok(vm.not_implemented.clone());
     }

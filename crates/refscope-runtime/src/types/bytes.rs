@@ -143,22 +143,22 @@ fn sep_arg<'a>(vm: &Vm, x: Option<&'a PyRef>) -> PyResult<Option<Cow<'a, [u8]>>>
 
 fn b_split(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let p = kw_args(vm, "split", a, k, true, &["sep", "maxsplit"], 0, 0, 2)?;
-    let sep = sep_arg(vm, p[0])?;
     let m = match p[1] {
         Some(x) => int::index_i64(vm, x)?,
         None => -1,
     };
+    let sep = sep_arg(vm, p[0])?;
     let s = this(vm, a)?;
     let parts = refscope_text::pybytes::split(&s, sep.as_deref(), m).map_err(|e| text_err(vm, e))?;
     Ok(b_list(vm, &a[0], s.len(), parts))
 }
 fn b_rsplit(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let p = kw_args(vm, "rsplit", a, k, true, &["sep", "maxsplit"], 0, 0, 2)?;
-    let sep = sep_arg(vm, p[0])?;
     let m = match p[1] {
         Some(x) => int::index_i64(vm, x)?,
         None => -1,
     };
+    let sep = sep_arg(vm, p[0])?;
     let s = this(vm, a)?;
     let parts = refscope_text::pybytes::rsplit(&s, sep.as_deref(), m).map_err(|e| text_err(vm, e))?;
     Ok(b_list(vm, &a[0], s.len(), parts))
@@ -262,9 +262,9 @@ fn b_rstrip(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 fn find_args<'a>(vm: &Vm, name: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyResult<(Cow<'a, [u8]>, Option<i64>, Option<i64>)> {
     let p = tuple_args(vm, type_label(&a[0]), name, a, k, 1, 3)?;
-    let sub = sub_arg(vm, &p[0])?;
     let st = opt_slice_index(vm, p.get(1))?;
     let en = opt_slice_index(vm, p.get(2))?;
+    let sub = sub_arg(vm, &p[0])?;
     Ok((sub, st, en))
 }
 fn b_find(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -426,7 +426,12 @@ fn b_hex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             } else if let Some(b) = buffer(x) {
                 Some(refscope_text::pybytes::hex_sep_from_bytes(&b).map_err(|e| text_err(vm, e))?)
             } else {
-                return Err(vm.type_error(format!("object of type '{}' has no len()", vm.type_name(x))));
+                // Anything else must at least have a length of 1.
+                let n = ops::len(vm, x)?;
+                if n != 1 {
+                    return Err(vm.value_error("sep must be length 1."));
+                }
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(x))));
             }
         }
     };
@@ -443,7 +448,7 @@ fn b_fromhex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let label = if typeobj::is_subtype(&cls, &vm.types.bytearray) { "bytearray" } else { "bytes" };
     let x = one_arg(vm, label, "fromhex", a, k)?;
     let Some(s) = str::get(x) else {
-        return Err(vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(x))));
+        return Err(vm.type_error(format!("fromhex() argument must be str, not {}", crate::types::methods::arg_type_name(vm, x))));
     };
     let v = refscope_text::pybytes::fromhex(s.as_str()).map_err(|e| text_err(vm, e))?;
     let base = if label == "bytearray" { &vm.types.bytearray } else { &vm.types.bytes };
@@ -514,11 +519,11 @@ pub fn decode_obj(vm: &Vm, o: &PyRef, enc: Option<&PyRef>, errors: Option<&PyRef
     };
     let enc = match enc {
         None => "utf-8",
-        Some(x) => str::get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("{} argument 'encoding' must be str, not {}", what, vm.type_name(x))))?,
+        Some(x) => str::get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("{} argument 'encoding' must be str, not {}", what, crate::types::methods::arg_type_name(vm, x))))?,
     };
     let errors = match errors {
         None => "strict",
-        Some(x) => str::get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("{} argument 'errors' must be str, not {}", what, vm.type_name(x))))?,
+        Some(x) => str::get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("{} argument 'errors' must be str, not {}", what, crate::types::methods::arg_type_name(vm, x))))?,
     };
     match refscope_text::codecs::decode(&b, enc, errors) {
         Ok(s) => Ok(vm.str_owned(s)),
@@ -601,7 +606,7 @@ pub fn check_codec_args(vm: &Vm, tname: &str, enc: Option<&PyRef>, errors: Optio
     for (what, v) in [("encoding", enc), ("errors", errors)] {
         if let Some(v) = v {
             if str::get(v).is_none() {
-                return Err(vm.type_error(format!("{}() argument '{}' must be str, not {}", tname, what, vm.type_name(v))));
+                return Err(vm.type_error(format!("{}() argument '{}' must be str, not {}", tname, what, crate::types::methods::arg_type_name(vm, v))));
             }
         }
     }
@@ -641,11 +646,11 @@ pub fn from_object(vm: &Vm, x: &PyRef, enc: Option<&PyRef>, errors: Option<&PyRe
     if int::get(x).is_some() || ops::lookup_special(vm, x, "__index__").is_some() {
         match int::index_value(vm, x) {
             Ok(n) => {
-                use num_traits::{Signed, ToPrimitive};
-                if n.is_negative() {
+                use num_traits::ToPrimitive;
+                let n = n.to_i64().ok_or_else(|| vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(x))))?;
+                if n < 0 {
                     return Err(vm.value_error("negative count"));
                 }
-                let n = n.to_i64().ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))?;
                 if n > (1i64 << 40) {
                     return Err(vm.memory_error());
                 }

@@ -338,33 +338,24 @@ fn complex_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyRe
 }
 
 fn str_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
-    let (pos, kwv) = split_kw(args, kw);
-    let mut encoding: Option<PyRef> = None;
-    let mut errors: Option<PyRef> = None;
-    let mut object: Option<PyRef> = pos.first().cloned();
-    if let Some(k) = kw {
-        for (n, v) in tuple::items(k).iter().zip(kwv) {
-            match str::as_str(n) {
-                "encoding" => encoding = Some(v.clone()),
-                "errors" => errors = Some(v.clone()),
-                "object" => object = Some(v.clone()),
-                other => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for str()", other))),
+    let p = crate::types::methods::kw_args(vm, "str", args, kw, false, &["object", "encoding", "errors"], 0, 0, 3)?;
+    for (what, v) in [("encoding", p[1]), ("errors", p[2])] {
+        if let Some(v) = v {
+            if str::get(v).is_none() {
+                return Err(vm.type_error(format!("str() argument '{}' must be str, not {}", what, crate::types::methods::arg_type_name(vm, v))));
             }
         }
     }
-    if pos.len() > 1 {
-        encoding = Some(pos[1].clone());
-    }
-    if pos.len() > 2 {
-        errors = Some(pos[2].clone());
-    }
-    let s = match object {
+    let s = match p[0] {
         None => vm.empty_str.clone(),
         Some(o) => {
-            if encoding.is_some() || errors.is_some() {
-                crate::types::bytes::decode_obj(vm, &o, encoding.as_ref(), errors.as_ref(), "str()")?
+            if p[1].is_some() || p[2].is_some() {
+                if str::get(o).is_some() {
+                    return Err(vm.type_error("decoding str is not supported"));
+                }
+                crate::types::bytes::decode_obj(vm, o, p[1], p[2], "str()")?
             } else {
-                ops::str_(vm, &o)?
+                ops::str_(vm, o)?
             }
         }
     };
@@ -561,23 +552,19 @@ fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
 }
 
 fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
-    let (pos, kwv) = split_kw(args, kw);
-    let mut start = num_bigint::BigInt::from(0);
-    let mut iterable = pos.first().cloned();
-    if let Some(k) = kw {
-        for (n, v) in tuple::items(k).iter().zip(kwv) {
-            match str::as_str(n) {
-                "start" => start = int::index_value(vm, v)?,
-                "iterable" => iterable = Some(v.clone()),
-                other => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for enumerate()", other))),
-            }
+    let (pos, _) = split_kw(args, kw);
+    if pos.is_empty() && !crate::types::methods::kw_names(kw).iter().any(|n| str::as_str(n) == "iterable") {
+        if pos.len() + crate::types::methods::kw_names(kw).len() <= 2 {
+            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
         }
     }
-    if pos.len() > 1 {
-        start = int::index_value(vm, &pos[1])?;
-    }
-    let Some(iterable) = iterable else { return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")) };
+    let p = crate::types::methods::kw_args(vm, "enumerate", args, kw, false, &["iterable", "start"], 0, 1, 2)?;
+    let iterable = p[0].unwrap().clone();
     let it = ops::get_iter(vm, &iterable)?;
+    let start = match p[1] {
+        Some(v) => int::index_value(vm, v)?,
+        None => num_bigint::BigInt::from(0),
+    };
     Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: start }))
 }
 
@@ -595,15 +582,8 @@ fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
     }
     let mut iters = Vec::new();
     for (i, a) in pos.iter().enumerate() {
-        match ops::get_iter(vm, a) {
-            Ok(it) => iters.push(it),
-            Err(e) => {
-                if typeobj::isinstance(&e.0, &vm.exc.type_error) {
-                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
-                }
-                return Err(e);
-            }
-        }
+        let _ = i;
+        iters.push(ops::get_iter(vm, a)?);
     }
     Ok(iterators::new(vm, &vm.types.zip, iterators::IterState::Zip { iters, strict }))
 }

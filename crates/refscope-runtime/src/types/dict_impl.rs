@@ -203,7 +203,7 @@ fn dict_fromkeys(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(d)
 }
 fn dict_ior(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "dict", "__ior__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__ior__", a, k, 1)?[0];
     update_from(vm, &a[0], x)?;
     Ok(a[0].clone())
 }
@@ -360,7 +360,7 @@ fn view_cmp(op: CmpOp) -> crate::vm::NativeFn {
 }
 fn view_cmp_impl(vm: &Vm, a: &[PyRef], op: CmpOp) -> PyResult {
     if a.len() != 2 {
-        return Err(vm.type_error("expected 1 argument"));
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.len().saturating_sub(1))));
     }
     match view_compare(vm, &a[0], &a[1], op)? {
         Some(r) => Ok(vm.bool(r)),

@@ -166,7 +166,7 @@ fn float_round(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn float_getformat(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "float", "__getformat__", a, k)?;
     let Some(s) = crate::types::str::get(x) else {
-        return Err(vm.type_error(format!("__getformat__() argument must be str, not {}", vm.type_name(x))));
+        return Err(vm.type_error(format!("__getformat__() argument must be str, not {}", crate::types::methods::arg_type_name(vm, x))));
     };
     match s.as_str() {
         "double" | "float" => Ok(vm.str("IEEE, little-endian")),

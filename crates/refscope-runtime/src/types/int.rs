@@ -250,6 +250,9 @@ pub fn binop(vm: &Vm, op: refscope_compiler::bytecode::BinOp, a: &IntData, b: &I
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
+            if x.is_zero() {
+                return Ok(Some(vm.int(0)));
+            }
             let Some(s) = y.to_usize() else {
                 return Err(vm.overflow_error("too many digits in integer"));
             };
@@ -295,6 +298,12 @@ pub fn binop(vm: &Vm, op: refscope_compiler::bytecode::BinOp, a: &IntData, b: &I
                 let xf = x.to_f64().unwrap_or(f64::INFINITY);
                 let yf = y.to_f64().unwrap_or(f64::NEG_INFINITY);
                 return Ok(Some(vm.float(xf.powf(yf))));
+            }
+            if x.is_zero() || x.is_one() {
+                return Ok(Some(vm.bigint(x)));
+            }
+            if x == BigInt::from(-1) {
+                return Ok(Some(vm.int(if y.is_even() { 1 } else { -1 })));
             }
             let Some(e) = y.to_u32() else {
                 return Err(vm.memory_error());
@@ -540,7 +549,7 @@ fn int_round(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn byteorder_arg(vm: &Vm, name: &str, x: Option<&PyRef>) -> PyResult<bool> {
     let Some(x) = x else { return Ok(false) };
     let Some(s) = crate::types::str::get(x) else {
-        return Err(vm.type_error(format!("{}() argument 'byteorder' must be str, not {}", name, vm.type_name(x))));
+        return Err(vm.type_error(format!("{}() argument 'byteorder' must be str, not {}", name, crate::types::methods::arg_type_name(vm, x))));
     };
     match s.as_str() {
         "little" => Ok(true),
@@ -596,8 +605,8 @@ fn int_to_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method).
 fn int_from_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let p = kw_args(vm, "from_bytes", a, k, true, &["bytes", "byteorder", "signed"], 0, 1, 2)?;
-    let data = crate::types::bytes::pyobject_bytes(vm, p[0].unwrap())?;
     let little = byteorder_arg(vm, "from_bytes", p[1])?;
+    let data = crate::types::bytes::pyobject_bytes(vm, p[0].unwrap())?;
     let signed = match p[2] {
         Some(x) => crate::ops::truthy(vm, x)?,
         None => false,

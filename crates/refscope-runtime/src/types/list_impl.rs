@@ -69,7 +69,7 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
 
 // ---------------------------------------------------------------- methods
 
-use crate::types::methods::{kw_names, noargs, one_arg, pos_args, split_args};
+use crate::types::methods::{kw_names, noargs, one_arg, pos_args};
 use crate::types::typeobj;
 
 fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a list::ListData> {
@@ -210,19 +210,12 @@ fn list_copy(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.list(this(vm, a)?.snapshot()))
 }
 pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let (pos, kwv) = split_args(a, k);
-    if !pos.is_empty() {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
-    let mut key = None;
-    let mut reverse = false;
-    for (n, v) in kw_names(k).iter().zip(kwv) {
-        match str::as_str(n) {
-            "key" => key = if v.is(&vm.none) { None } else { Some(v.clone()) },
-            "reverse" => reverse = crate::types::str::c_int_arg(vm, v)? != 0,
-            other => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for sort()", other))),
-        }
-    }
+    let p = crate::types::methods::kw_args(vm, "sort", a, k, true, &["key", "reverse"], 0, 0, 0)?;
+    let key = p[0].filter(|v| !v.is(&vm.none)).cloned();
+    let reverse = match p[1] {
+        Some(v) => crate::types::str::c_int_arg(vm, v)? != 0,
+        None => false,
+    };
     let l = this(vm, a)?;
     // CPython empties the list while sorting.
     let items = std::mem::take(&mut *l.items.borrow_mut());
@@ -265,7 +258,7 @@ fn list_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.none())
 }
 fn list_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "list", "__iadd__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__iadd__", a, k, 1)?[0];
     let l = this(vm, a)?;
     let items = ops::iterate(vm, x)?;
     for x in items {
@@ -274,7 +267,7 @@ fn list_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(a[0].clone())
 }
 fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "list", "__imul__", a, k)?;
+    let x = { if a.len() != 2 || !crate::types::methods::kw_names(k).is_empty() { return Err(vm.type_error(if crate::types::methods::kw_names(k).is_empty() { format!(" expected 1 argument, got {}", a.len().saturating_sub(1)) } else { "wrapper __imul__() takes no keyword arguments".to_string() })); } &a[1] };
     if !crate::types::seq_impl::is_index(vm, x) {
         return Ok(vm.not_implemented.clone());
     }

@@ -43,8 +43,22 @@ pub fn no_kw(vm: &Vm, ty: &str, name: &str, k: Option<&PyRef>) -> PyResult<()> {
     Ok(())
 }
 
+/// The type name a builtin method's errors show: the defining type (what
+/// `obj.method(...)` reports in CPython; a bound method object stored and
+/// called later would show `type(obj)` instead), or the class a class
+/// method is called on.
+fn self_label(vm: &Vm, ty: &str, a: &[PyRef]) -> String {
+    let _ = vm;
+    match a.first() {
+        Some(o) if o.kind() == Kind::Type => typeobj::type_name(o),
+        _ => ty.to_string(),
+    }
+}
+
 /// A method without arguments (METH_NOARGS).
 pub fn noargs(vm: &Vm, ty: &str, name: &str, a: &[PyRef], k: Option<&PyRef>) -> PyResult<()> {
+    let label = self_label(vm, ty, a);
+    let ty = label.as_str();
     no_kw(vm, ty, name, k)?;
     if a.len() != 1 {
         return Err(vm.type_error(format!("{}.{}() takes no arguments ({} given)", ty, name, a.len().saturating_sub(1))));
@@ -54,6 +68,8 @@ pub fn noargs(vm: &Vm, ty: &str, name: &str, a: &[PyRef], k: Option<&PyRef>) -> 
 
 /// A method of exactly one argument (METH_O).
 pub fn one_arg<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyResult<&'a PyRef> {
+    let label = self_label(vm, ty, a);
+    let ty = label.as_str();
     no_kw(vm, ty, name, k)?;
     if a.len() != 2 {
         return Err(vm.type_error(format!("{}.{}() takes exactly one argument ({} given)", ty, name, a.len().saturating_sub(1))));
@@ -72,7 +88,7 @@ fn plural(n: usize) -> &'static str {
 /// Positional-only arguments parsed by Argument Clinic
 /// (`insert expected 2 arguments, got 0`).
 pub fn pos_args<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>, min: usize, max: usize) -> PyResult<&'a [PyRef]> {
-    no_kw(vm, ty, name, k)?;
+    no_kw(vm, &self_label(vm, ty, a), name, k)?;
     let p = a.get(1..).unwrap_or(&[]);
     let n = p.len();
     if n < min || n > max {
@@ -91,7 +107,7 @@ pub fn pos_args<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&Py
 /// Positional-only arguments parsed by PyArg_ParseTuple
 /// (`find() takes at least 1 argument (0 given)`).
 pub fn tuple_args<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>, min: usize, max: usize) -> PyResult<&'a [PyRef]> {
-    no_kw(vm, ty, name, k)?;
+    no_kw(vm, &self_label(vm, ty, a), name, k)?;
     let p = a.get(1..).unwrap_or(&[]);
     let n = p.len();
     if n < min || n > max {
@@ -215,6 +231,29 @@ pub fn opt_slice_index(vm: &Vm, x: Option<&PyRef>) -> PyResult<Option<i64>> {
     }
 }
 
+/// Arguments of a slot wrapper (`str.__len__`, `int.__add__` ...):
+/// `expected 1 argument, got 0`, `wrapper __add__() takes no keyword
+/// arguments`.
+pub fn wrapper_args<'a>(vm: &Vm, name: &str, a: &'a [PyRef], k: Option<&PyRef>, n: usize) -> PyResult<&'a [PyRef]> {
+    if !kw_names(k).is_empty() {
+        return Err(vm.type_error(format!("wrapper {}() takes no keyword arguments", name)));
+    }
+    let p = a.get(1..).unwrap_or(&[]);
+    if a.is_empty() || p.len() != n {
+        return Err(vm.type_error(format!("expected {} argument{}, got {}", n, plural(n), p.len())));
+    }
+    Ok(p)
+}
+
+/// A type name as Argument Clinic's errors show it ("None" for None).
+pub fn arg_type_name(vm: &Vm, x: &PyRef) -> String {
+    if x.is(&vm.none) {
+        "None".into()
+    } else {
+        vm.type_name(x)
+    }
+}
+
 /// An index-sized integer argument (`__index__`, OverflowError when too big).
 pub fn ssize_arg(vm: &Vm, x: &PyRef) -> PyResult<i64> {
     int::index_i64(vm, x)
@@ -242,7 +281,8 @@ pub fn exc_named(vm: &Vm, name: &str, msg: String) -> PyErr {
 
 // ----- generic dunders for builtins -----
 
-fn d_len(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_len(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__len__", a, k, 0)?;
     match ops::builtin_len(&a[0]) {
         Some(n) => Ok(vm.int(n as i64)),
         None => {
@@ -256,45 +296,66 @@ fn d_len(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
         }
     }
 }
-fn d_getitem(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_getitem(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if a.first().map(|o| matches!(o.kind(), Kind::List | Kind::Dict)).unwrap_or(false) {
+        one_arg(vm, &vm.type_name(&a[0]), "__getitem__", a, k)?;
+    } else {
+        wrapper_args(vm, "__getitem__", a, k, 1)?;
+    }
     match crate::types::seq_impl::builtin_getitem(vm, &a[0], &a[1])? {
         Some(v) => Ok(v),
         None => Err(vm.type_error("bad __getitem__")),
     }
 }
-fn d_setitem(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_setitem(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if !kw_names(k).is_empty() {
+        return Err(vm.type_error("wrapper __setitem__() takes no keyword arguments"));
+    }
+    if a.len() != 3 {
+        return Err(vm.type_error(format!(" expected 2 arguments, got {}", a.len().saturating_sub(1))));
+    }
     crate::types::seq_impl::builtin_setitem(vm, &a[0], &a[1], Some(a[2].clone()))?;
     Ok(vm.none())
 }
-fn d_delitem(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_delitem(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__delitem__", a, k, 1)?;
     crate::types::seq_impl::builtin_setitem(vm, &a[0], &a[1], None)?;
     Ok(vm.none())
 }
-fn d_contains(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_contains(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if a.first().map(|o| matches!(o.kind(), Kind::Dict | Kind::Set)).unwrap_or(false) {
+        one_arg(vm, &vm.type_name(&a[0]), "__contains__", a, k)?;
+    } else {
+        wrapper_args(vm, "__contains__", a, k, 1)?;
+    }
     match crate::types::seq_impl::builtin_contains(vm, &a[0], &a[1])? {
         Some(b) => Ok(vm.bool(b)),
         None => Err(vm.type_error("bad __contains__")),
     }
 }
-pub fn d_iter(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+pub fn d_iter(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__iter__", a, k, 0)?;
     match crate::types::iter_impl::builtin_iter(vm, &a[0])? {
         Some(v) => Ok(v),
         None => Err(vm.type_error("bad __iter__")),
     }
 }
-pub fn d_next(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+pub fn d_next(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__next__", a, k, 0)?;
     match ops::next(vm, &a[0])? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(None)),
     }
 }
-fn d_repr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_repr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__repr__", a, k, 0)?;
     match crate::types::repr_impl::builtin_repr(vm, &a[0])? {
         Some(v) => Ok(v),
         None => Ok(vm.str_owned(crate::types::repr_impl::default_repr(vm, &a[0]))),
     }
 }
-fn d_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_hash(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__hash__", a, k, 0)?;
     let o = &a[0];
     let h = match o.kind() {
         Kind::Str => str::get(o).unwrap().hash(vm),
@@ -347,7 +408,7 @@ fn d_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 fn d_bool(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let o = a.first().ok_or_else(|| vm.type_error("__bool__ needs an argument"))?;
-    noargs(vm, &vm.type_name(o), "__bool__", a, k)?;
+    wrapper_args(vm, "__bool__", a, k, 0)?;
     Ok(vm.bool(match o.kind() {
         Kind::Int => !int::get(o).unwrap().is_zero(),
         Kind::Float => float::get(o).unwrap() != 0.0,
@@ -358,7 +419,8 @@ fn d_bool(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         _ => return Err(vm.type_error("descriptor '__bool__' requires a number")),
     }))
 }
-fn d_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_str(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__str__", a, k, 0)?;
     let o = &a[0];
     if o.kind() == Kind::Exception {
         return crate::types::repr_impl::exception_str_base(vm, o);
@@ -368,42 +430,58 @@ fn d_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     }
     d_repr(vm, a, None)
 }
-fn d_format(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_format(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let label = a.first().map(|o| vm.type_name(o)).unwrap_or_default();
+    one_arg(vm, &label, "__format__", a, k)?;
     crate::builtins::builtin_format(vm, &a[0], &a[1])
+}
+fn cmp_call(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, op: refscope_compiler::bytecode::CmpOp) -> PyResult {
+    let p = wrapper_args(vm, op.dunder(), a, k, 1)?;
+    if a[0].kind() == Kind::Int && p[0].kind() != Kind::Int {
+        return Ok(vm.not_implemented.clone());
+    }
+    crate::builtins::builtin_compare_obj(vm, &a[0], &p[0], op)
 }
 fn make_cmp(op: refscope_compiler::bytecode::CmpOp) -> crate::vm::NativeFn {
     use refscope_compiler::bytecode::CmpOp::*;
     match op {
-        Lt => |vm, a, _| crate::builtins::builtin_compare_obj(vm, &a[0], &a[1], Lt),
-        Le => |vm, a, _| crate::builtins::builtin_compare_obj(vm, &a[0], &a[1], Le),
-        Eq => |vm, a, _| crate::builtins::builtin_compare_obj(vm, &a[0], &a[1], Eq),
-        Ne => |vm, a, _| crate::builtins::builtin_compare_obj(vm, &a[0], &a[1], Ne),
-        Gt => |vm, a, _| crate::builtins::builtin_compare_obj(vm, &a[0], &a[1], Gt),
-        Ge => |vm, a, _| crate::builtins::builtin_compare_obj(vm, &a[0], &a[1], Ge),
+        Lt => |vm, a, k| cmp_call(vm, a, k, Lt),
+        Le => |vm, a, k| cmp_call(vm, a, k, Le),
+        Eq => |vm, a, k| cmp_call(vm, a, k, Eq),
+        Ne => |vm, a, k| cmp_call(vm, a, k, Ne),
+        Gt => |vm, a, k| cmp_call(vm, a, k, Gt),
+        Ge => |vm, a, k| cmp_call(vm, a, k, Ge),
     }
 }
-fn d_neg(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_neg(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__neg__", a, k, 0)?;
     crate::builtins::builtin_unary(vm, &a[0], refscope_compiler::bytecode::UnaryOp::Neg)
 }
-fn d_pos(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_pos(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__pos__", a, k, 0)?;
     crate::builtins::builtin_unary(vm, &a[0], refscope_compiler::bytecode::UnaryOp::Pos)
 }
-fn d_invert(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_invert(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__invert__", a, k, 0)?;
     crate::builtins::builtin_unary(vm, &a[0], refscope_compiler::bytecode::UnaryOp::Invert)
 }
-fn d_abs(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_abs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__abs__", a, k, 0)?;
     crate::builtins::builtin_abs(vm, &a[0])
 }
-fn d_index(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_index(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__index__", a, k, 0)?;
     Ok(vm.bigint(int::to_bigint(&a[0])))
 }
-fn d_int(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_int(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__int__", a, k, 0)?;
     match a[0].kind() {
         Kind::Float => Ok(vm.bigint(refscope_numfmt::float_to_int(float::get(&a[0]).unwrap()).map_err(|e| crate::builtins::num_error(vm, e))?)),
         _ => Ok(vm.bigint(int::to_bigint(&a[0]))),
     }
 }
-fn d_float(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn d_float(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__float__", a, k, 0)?;
     match a[0].kind() {
         Kind::Float => Ok(vm.float(float::get(&a[0]).unwrap())),
         _ => Ok(vm.float(int::int_to_f64(vm, int::get(&a[0]).unwrap())?)),

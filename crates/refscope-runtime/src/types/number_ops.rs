@@ -102,13 +102,7 @@ fn seq_repeat(vm: &Vm, seq: &PyRef, n: &PyRef) -> PyResult<Option<PyRef>> {
     let nv = int::index_value(vm, n)?;
     let count = match nv.to_i64() {
         Some(c) => c,
-        None => {
-            if num_traits::Signed::is_negative(&nv) {
-                0
-            } else {
-                return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n))));
-            }
-        }
+        None => return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n)))),
     };
     let count = count.max(0);
     let too_big = |len: usize| (len as u128) * (count as u128) > (1u128 << 40);
@@ -189,38 +183,83 @@ fn complex_binop(vm: &Vm, op: BinOp, a: &PyRef, b: &PyRef) -> PyResult<Option<Py
     Ok(Some(complex::new(vm, r, i)))
 }
 
-fn type_label(vm: &Vm, a: &[PyRef]) -> String {
-    a.first().map(|o| vm.type_name(o)).unwrap_or_default()
+/// `str.__mul__()` and friends (CPython's ssizeargfunc wrappers) word
+/// their argument-count error with a leading space.
+fn seq_repeat_args(vm: &Vm, op: BinOp, name: &str, a: &[PyRef], k: Option<&PyRef>) -> PyResult<()> {
+    if op == BinOp::Mul && a.first().map(|o| is_seq(o.kind())).unwrap_or(false) {
+        if !crate::types::methods::kw_names(k).is_empty() {
+            return Err(vm.type_error(format!("wrapper {}() takes no keyword arguments", name)));
+        }
+        if a.len() != 2 {
+            return Err(vm.type_error(format!(" expected 1 argument, got {}", a.len() - 1)));
+        }
+    }
+    Ok(())
+}
+
+/// Whether the dunder of `receiver`'s type handles `other` at all (as the
+/// CPython slot of that type would); otherwise it returns NotImplemented,
+/// so that the other operand's reflected method gets its turn.
+fn operand_ok(vm: &Vm, op: BinOp, receiver: &PyRef, other: &PyRef, reflected: bool) -> bool {
+    let num = |k: Kind| matches!(k, Kind::Int | Kind::Float | Kind::Complex);
+    match receiver.kind() {
+        Kind::Int => other.kind() == Kind::Int,
+        Kind::Float => matches!(other.kind(), Kind::Int | Kind::Float),
+        Kind::Complex => num(other.kind()),
+        Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::List | Kind::Tuple => match op {
+            BinOp::Mod if reflected => receiver.kind() == other.kind(),
+            BinOp::Mod => true,
+            BinOp::Mul => other.kind() == Kind::Int || is_index_like(vm, other),
+            _ => true,
+        },
+        _ => true,
+    }
 }
 
 /// `__pow__(exp, mod=None)` / `__rpow__(base, mod=None)`.
 fn pow_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, reflected: bool) -> PyResult {
     let name = if reflected { "__rpow__" } else { "__pow__" };
-    let p = crate::types::methods::pos_args(vm, &type_label(vm, a), name, a, k, 1, 2)?;
+    if !crate::types::methods::kw_names(k).is_empty() {
+        return Err(vm.type_error(format!("wrapper {}() takes no keyword arguments", name)));
+    }
+    let p = a.get(1..).unwrap_or(&[]);
+    if a.is_empty() || p.is_empty() || p.len() > 2 {
+        return Err(vm.type_error(if p.len() > 2 {
+            format!(" expected at most 2 arguments, got {}", p.len())
+        } else {
+            format!(" expected at least 1 argument, got {}", p.len())
+        }));
+    }
     let (base, exp) = if reflected { (&p[0], &a[0]) } else { (&a[0], &p[0]) };
-    match p.get(1) {
-        Some(m) if !m.is(&vm.none) => {
-            if base.kind() == Kind::Int && exp.kind() == Kind::Int && m.kind() == Kind::Int && !reflected {
+    let modulus = p.get(1).filter(|m| !m.is(&vm.none));
+    match a[0].kind() {
+        Kind::Float if modulus.is_some() => return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        Kind::Complex if modulus.is_some() && operand_ok(vm, BinOp::Pow, &a[0], &p[0], reflected) => return Err(vm.value_error("complex modulo")),
+        _ => {}
+    }
+    if !operand_ok(vm, BinOp::Pow, &a[0], &p[0], reflected) {
+        return Ok(vm.not_implemented.clone());
+    }
+    match modulus {
+        Some(m) => {
+            if base.kind() == Kind::Int && exp.kind() == Kind::Int && m.kind() == Kind::Int {
                 return crate::builtins::int_modpow(vm, base, exp, m);
-            }
-            if [base, exp, m].iter().all(|x| matches!(x.kind(), Kind::Int | Kind::Float)) && !reflected {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             }
             Ok(vm.not_implemented.clone())
         }
-        _ => Ok(builtin_binop(vm, BinOp::Pow, base, exp)?.unwrap_or_else(|| vm.not_implemented.clone())),
+        None => Ok(builtin_binop(vm, BinOp::Pow, base, exp)?.unwrap_or_else(|| vm.not_implemented.clone())),
     }
 }
 
 fn divmod_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = crate::types::methods::one_arg(vm, &type_label(vm, a), "__divmod__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__divmod__", a, k, 1)?[0];
     if a[0].kind() == Kind::Int && x.kind() != Kind::Int {
         return Ok(vm.not_implemented.clone());
     }
     Ok(crate::builtins::builtin_divmod(vm, &a[0], x)?.unwrap_or_else(|| vm.not_implemented.clone()))
 }
 fn rdivmod_dunder(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = crate::types::methods::one_arg(vm, &type_label(vm, a), "__rdivmod__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__rdivmod__", a, k, 1)?[0];
     if a[0].kind() == Kind::Int && x.kind() != Kind::Int {
         return Ok(vm.not_implemented.clone());
     }
@@ -250,11 +289,15 @@ macro_rules! dunder_pair {
     ($($op:ident => $f:ident, $rf:ident;)*) => {
         $(
             fn $f(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-                let (_, name, _) = BinOp::$op.dunders();
+                let (name, _, _) = BinOp::$op.dunders();
                 if BinOp::$op == BinOp::Pow {
                     return pow_dunder(vm, a, k, false);
                 }
-                let x = crate::types::methods::one_arg(vm, &type_label(vm, a), name, a, k)?;
+                seq_repeat_args(vm, BinOp::$op, name, a, k)?;
+                let x = &crate::types::methods::wrapper_args(vm, name, a, k, 1)?[0];
+                if !operand_ok(vm, BinOp::$op, &a[0], x, false) {
+                    return Ok(vm.not_implemented.clone());
+                }
                 Ok(builtin_binop(vm, BinOp::$op, &a[0], x)?.unwrap_or_else(|| vm.not_implemented.clone()))
             }
             fn $rf(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -263,7 +306,11 @@ macro_rules! dunder_pair {
                     return pow_dunder(vm, a, k, true);
                 }
                 let name = BinOp::$op.dunders().1;
-                let x = crate::types::methods::one_arg(vm, &type_label(vm, a), name, a, k)?;
+                seq_repeat_args(vm, BinOp::$op, name, a, k)?;
+                let x = &crate::types::methods::wrapper_args(vm, name, a, k, 1)?[0];
+                if !operand_ok(vm, BinOp::$op, &a[0], x, true) {
+                    return Ok(vm.not_implemented.clone());
+                }
                 Ok(builtin_binop(vm, BinOp::$op, x, &a[0])?.unwrap_or_else(|| vm.not_implemented.clone()))
             }
         )*

@@ -53,7 +53,7 @@ fn bytes_arg(vm: &Vm, value: &PyRef) -> PyResult<String> {
 
 /// printf-style formatting shared by str and bytes (`bytes_mode`).
 fn percent_engine(vm: &Vm, f: &str, args: &PyRef, bytes_mode: bool) -> PyResult<String> {
-    let excluded = if bytes_mode { matches!(args.kind(), Kind::Bytes | Kind::ByteArray) } else { args.kind() == Kind::Str };
+    let excluded = if bytes_mode { matches!(args.kind(), Kind::Bytes | Kind::ByteArray | Kind::Str) } else { args.kind() == Kind::Str };
     let (items, mapping): (Vec<PyRef>, Option<PyRef>) = if args.kind() == Kind::Tuple {
         (tuple::items(args).to_vec(), None)
     } else if args.kind() == Kind::Dict || (ops::lookup_special(vm, args, "__getitem__").is_some() && !excluded) {

@@ -151,7 +151,7 @@ fn range_reversed(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 
 fn range_bool(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    noargs(vm, "range", "__bool__", a, k)?;
+    crate::types::methods::wrapper_args(vm, "__bool__", a, k, 0)?;
     let r = this(vm, a)?;
     let (start, stop, step) = parts(r);
     Ok(vm.bool(!range::length(&start, &stop, &step).is_zero()))

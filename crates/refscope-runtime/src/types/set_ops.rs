@@ -433,7 +433,7 @@ fn set_isdisjoint(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.bool(isdisjoint(vm, &a[0], x)?))
 }
 fn set_ior(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "set", "__ior__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__ior__", a, k, 1)?[0];
     if set::get(x).is_none() {
         return Ok(vm.not_implemented.clone());
     }
@@ -441,7 +441,7 @@ fn set_ior(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(a[0].clone())
 }
 fn set_iand(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "set", "__iand__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__iand__", a, k, 1)?[0];
     if set::get(x).is_none() {
         return Ok(vm.not_implemented.clone());
     }
@@ -450,7 +450,7 @@ fn set_iand(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(a[0].clone())
 }
 fn set_isub(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "set", "__isub__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__isub__", a, k, 1)?[0];
     if set::get(x).is_none() {
         return Ok(vm.not_implemented.clone());
     }
@@ -458,7 +458,7 @@ fn set_isub(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(a[0].clone())
 }
 fn set_ixor(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let x = one_arg(vm, "set", "__ixor__", a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, "__ixor__", a, k, 1)?[0];
     if set::get(x).is_none() {
         return Ok(vm.not_implemented.clone());
     }

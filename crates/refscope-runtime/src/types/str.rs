@@ -122,7 +122,7 @@ pub fn repeat(vm: &Vm, a: &StrData, n: i64) -> PyResult<PyRef> {
 // ---------------------------------------------------------------- methods
 
 use crate::ops;
-use crate::types::methods::{exc_named, kw_args, noargs, one_arg, opt_slice_index, pos_args, text_err, tuple_args};
+use crate::types::methods::{arg_type_name, exc_named, kw_args, noargs, one_arg, opt_slice_index, pos_args, text_err, tuple_args};
 use crate::types::{int, tuple};
 
 /// The text of `self` (the first argument) of a str method.
@@ -182,27 +182,23 @@ pub fn c_int_arg(vm: &Vm, x: &PyRef) -> PyResult<i64> {
     let v = int::index_value(vm, x)?;
     match v.to_i32() {
         Some(i) => Ok(i as i64),
-        None => Err(vm.overflow_error(if num_traits::Signed::is_negative(&v) {
-            "Python int too small to convert to C int"
-        } else {
-            "Python int too large to convert to C int"
-        })),
+        None => Err(vm.overflow_error("Python int too large to convert to C int")),
     }
 }
 
 fn str_split(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let s = text(vm, a)?;
     let p = kw_args(vm, "split", a, k, true, &["sep", "maxsplit"], 0, 0, 2)?;
-    let sep = sep_arg(vm, p[0])?;
     let m = maxsplit_arg(vm, p[1])?;
+    let sep = sep_arg(vm, p[0])?;
     let parts = refscope_text::pystr::split(s, sep, m).map_err(|e| text_err(vm, e))?;
     Ok(str_list(vm, &a[0], parts))
 }
 fn str_rsplit(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let s = text(vm, a)?;
     let p = kw_args(vm, "rsplit", a, k, true, &["sep", "maxsplit"], 0, 0, 2)?;
-    let sep = sep_arg(vm, p[0])?;
     let m = maxsplit_arg(vm, p[1])?;
+    let sep = sep_arg(vm, p[0])?;
     let parts = refscope_text::pystr::rsplit(s, sep, m).map_err(|e| text_err(vm, e))?;
     Ok(str_list(vm, &a[0], parts))
 }
@@ -317,9 +313,9 @@ fn str_rstrip(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 /// (sub, start, end) of find/count/index and friends.
 fn find_args<'a>(vm: &Vm, name: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyResult<(&'a str, Option<i64>, Option<i64>)> {
     let p = tuple_args(vm, "str", name, a, k, 1, 3)?;
-    let sub = need_str(vm, &p[0], "")?;
     let st = opt_slice_index(vm, p.get(1))?;
     let en = opt_slice_index(vm, p.get(2))?;
+    let sub = need_str(vm, &p[0], "")?;
     Ok((sub, st, en))
 }
 fn str_find(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -352,8 +348,8 @@ fn str_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn str_replace(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let p = pos_args(vm, "str", "replace", a, k, 2, 3)?;
-    let old = need_str(vm, &p[0], "replace() argument 1 ")?;
-    let new = need_str(vm, &p[1], "replace() argument 2 ")?;
+    let old = get(&p[0]).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("replace() argument 1 must be str, not {}", arg_type_name(vm, &p[0]))))?;
+    let new = get(&p[1]).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("replace() argument 2 must be str, not {}", arg_type_name(vm, &p[1]))))?;
     let count = match p.get(2) {
         Some(c) => int::index_i64(vm, c)?,
         None => -1,
@@ -460,11 +456,11 @@ fn str_encode(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let p = kw_args(vm, "encode", a, k, true, &["encoding", "errors"], 0, 0, 2)?;
     let enc = match p[0] {
         None => "utf-8",
-        Some(x) => get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("encode() argument 'encoding' must be str, not {}", vm.type_name(x))))?,
+        Some(x) => get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("encode() argument 'encoding' must be str, not {}", arg_type_name(vm, x))))?,
     };
     let errors = match p[1] {
         None => "strict",
-        Some(x) => get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("encode() argument 'errors' must be str, not {}", vm.type_name(x))))?,
+        Some(x) => get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("encode() argument 'errors' must be str, not {}", arg_type_name(vm, x))))?,
     };
     match refscope_text::codecs::encode(s, enc, errors) {
         Ok(b) => Ok(vm.bytes(b)),
@@ -473,12 +469,12 @@ fn str_encode(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn str_removeprefix(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "str", "removeprefix", a, k)?;
-    let p = need_str(vm, x, "removeprefix() argument ")?;
+    let p = get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("removeprefix() argument must be str, not {}", arg_type_name(vm, x))))?;
     Ok(piece(vm, &a[0], refscope_text::pystr::removeprefix(text(vm, a)?, p)))
 }
 fn str_removesuffix(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "str", "removesuffix", a, k)?;
-    let p = need_str(vm, x, "removesuffix() argument ")?;
+    let p = get(x).map(|d| d.as_str()).ok_or_else(|| vm.type_error(format!("removesuffix() argument must be str, not {}", arg_type_name(vm, x))))?;
     Ok(piece(vm, &a[0], refscope_text::pystr::removesuffix(text(vm, a)?, p)))
 }
 fn str_expandtabs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -571,12 +567,12 @@ fn str_maketrans(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         }
         return Ok(out);
     }
-    let x = get(&a[0]).ok_or_else(|| vm.type_error(format!("maketrans() argument 1 must be str, not {}", vm.type_name(&a[0]))))?;
-    let y = get(&a[1]).ok_or_else(|| vm.type_error(format!("maketrans() argument 2 must be str, not {}", vm.type_name(&a[1]))))?;
+    let y = get(&a[1]).ok_or_else(|| vm.type_error(format!("maketrans() argument 2 must be str, not {}", arg_type_name(vm, &a[1]))))?;
     let z = match a.get(2) {
-        Some(z) => Some(get(z).ok_or_else(|| vm.type_error(format!("maketrans() argument 3 must be str, not {}", vm.type_name(z))))?),
+        Some(z) => Some(get(z).ok_or_else(|| vm.type_error(format!("maketrans() argument 3 must be str, not {}", arg_type_name(vm, z))))?),
         None => None,
     };
+    let x = get(&a[0]).ok_or_else(|| vm.type_error(format!("maketrans() argument 1 must be str, not {}", arg_type_name(vm, &a[0]))))?;
     if x.char_len() != y.char_len() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
