@@ -213,8 +213,10 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
             crate::types::bytes::from_object(vm, v, None, None, true)?
         }),
     };
+    let (ustart, ustop, step) = slice::unpack(vm, slice::get(key).unwrap())?;
+    // The length is read after all Python code (`__index__`, iteration) ran.
     let n = d.b.borrow().len() as i64;
-    let (start, stop, step, count) = slice::indices(vm, slice::get(key).unwrap(), n)?;
+    let (start, stop, count) = slice::adjust(n, ustart, ustop, step);
     let mut b = d.b.borrow_mut();
     if step == 1 {
         let stop = stop.max(start);

@@ -8,6 +8,7 @@ use crate::vm::{PyResult, Vm};
 pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyResult<()> {
     let l = list::get(obj).ok_or_else(|| vm.type_error("descriptor requires a 'list' object"))?;
     let (ustart, ustop, step) = slice::unpack(vm, slice::get(key).unwrap())?;
+    let (_, _, count_before) = slice::adjust(l.len() as i64, ustart, ustop, step);
     let new_items: Option<Vec<PyRef>> = match &value {
         Some(v) => Some(if v.is(obj) {
             l.snapshot()
@@ -38,6 +39,13 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
         let idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
         match new_items {
             Some(v) => {
+                if v.len() as i64 != count_before {
+                    return Err(vm.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        v.len(),
+                        count_before
+                    )));
+                }
                 if v.len() != idx.len() {
                     return Err(vm.value_error(format!(
                         "attempt to assign sequence of size {} to extended slice of size {}",
@@ -69,6 +77,7 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
 
 // ---------------------------------------------------------------- methods
 
+use crate::object::Kind;
 use crate::types::methods::{kw_names, noargs, one_arg, pos_args};
 use crate::types::typeobj;
 
@@ -91,13 +100,24 @@ fn list_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     this(vm, a)?.push(x.clone());
     Ok(vm.none())
 }
+/// `l.extend(x)`: a list or tuple is copied at once; other iterables are
+/// appended item by item as they are produced (as CPython does).
+fn extend_impl(vm: &Vm, l: &list::ListData, x: &PyRef) -> PyResult<()> {
+    if matches!(x.kind(), Kind::List | Kind::Tuple) {
+        for item in ops::iterate(vm, x)? {
+            l.push(item);
+        }
+        return Ok(());
+    }
+    let it = ops::get_iter(vm, x)?;
+    while let Some(item) = ops::next(vm, &it)? {
+        l.push(item);
+    }
+    Ok(())
+}
 fn list_extend(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "list", "extend", a, k)?;
-    let l = this(vm, a)?;
-    let items = ops::iterate(vm, x)?;
-    for x in items {
-        l.push(x);
-    }
+    extend_impl(vm, this(vm, a)?, x)?;
     Ok(vm.none())
 }
 fn list_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -259,11 +279,7 @@ fn list_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn list_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = &crate::types::methods::wrapper_args(vm, "__iadd__", a, k, 1)?[0];
-    let l = this(vm, a)?;
-    let items = ops::iterate(vm, x)?;
-    for x in items {
-        l.push(x);
-    }
+    extend_impl(vm, this(vm, a)?, x)?;
     Ok(a[0].clone())
 }
 fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

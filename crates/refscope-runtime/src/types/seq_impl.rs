@@ -67,8 +67,11 @@ pub fn builtin_getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<Option<PyR
         Kind::List => {
             let l = list::get(obj).unwrap();
             if key.kind() == Kind::Slice {
+                // `__index__` of the bounds runs before the list is read.
+                let (start, stop, step) = slice::unpack(vm, slice::get(key).unwrap())?;
                 let items = l.snapshot();
-                vm.list(slice_items(vm, key, &items)?)
+                let (start, _, n) = slice::adjust(items.len() as i64, start, stop, step);
+                vm.list(slice_items_at(&items, start, step, n))
             } else {
                 let i = if is_index(vm, key) { index_arg(vm, key)? } else { seq_index(vm, key, 0, "list")? as i64 };
                 let n = l.len() as i64;
