@@ -13,7 +13,8 @@ pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
     match obj.kind() {
         Kind::List => seq(&t.list_iterator),
         Kind::Tuple => seq(&t.tuple_iterator),
-        Kind::Str => seq(&t.str_iterator),
+        Kind::Str if str::get(obj).map(|d| d.is_ascii()).unwrap_or(true) => seq(&t.str_iterator),
+        Kind::Str => seq(&str_iterator_type(vm)),
         Kind::Bytes => seq(&t.bytes_iterator),
         Kind::ByteArray => seq(&t.bytearray_iterator),
         Kind::Range => {
@@ -77,7 +78,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 let item = match s.kind() {
                     Kind::List if !is_heap_obj(s) || it.ty().is(&vm.types.list_iterator) => list::get(s).unwrap().get(i),
                     Kind::Tuple if it.ty().is(&vm.types.tuple_iterator) => tuple::items(s).get(i).cloned(),
-                    Kind::Str if it.ty().is(&vm.types.str_iterator) => {
+                    Kind::Str if it.ty().is(&vm.types.str_iterator) || is_str_iterator(it) => {
                         let sd = str::get(s).unwrap();
                         if i < sd.char_len() {
                             let c = sd.char_at(i);
@@ -376,8 +377,31 @@ fn it_length_hint(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     }
 }
 
+thread_local! {
+    /// `str_iterator`: the iterator of a non-ASCII str (`vm.types.str_iterator`
+    /// is CPython's `str_ascii_iterator`).
+    static STR_ITERATOR: std::cell::OnceCell<PyRef> = const { std::cell::OnceCell::new() };
+}
+
+fn str_iterator_type(vm: &Vm) -> PyRef {
+    STR_ITERATOR.with(|c| c.get().cloned()).unwrap_or_else(|| vm.types.str_iterator.clone())
+}
+
+fn is_str_iterator(it: &PyRef) -> bool {
+    STR_ITERATOR.with(|c| c.get().map(|t| it.ty().is(t)).unwrap_or(false))
+}
+
 /// Register `__length_hint__` on the iterator types that have one.
 pub fn init_methods(vm: &Vm) {
+    let sit = crate::types::typeobj::new_static_type(&vm.types, "str_iterator", &vm.types.object, Kind::Iterator, 0);
+    crate::types::finish_one_type(vm, &sit);
+    *crate::types::typeobj::data(&sit).module.borrow_mut() = Some("builtins".into());
+    crate::types::typeobj::add_method(vm, &sit, "__iter__", crate::types::methods::d_iter);
+    crate::types::typeobj::add_method(vm, &sit, "__next__", crate::types::methods::d_next);
+    crate::types::typeobj::add_method(vm, &sit, "__length_hint__", it_length_hint);
+    STR_ITERATOR.with(|c| {
+        let _ = c.set(sit);
+    });
     let t = &vm.types;
     for ty in [
         &t.list_iterator, &t.list_reverseiterator, &t.tuple_iterator, &t.range_iterator, &t.str_iterator, &t.bytes_iterator, &t.bytearray_iterator,

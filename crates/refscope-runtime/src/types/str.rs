@@ -13,13 +13,18 @@ pub struct StrData {
     len: usize,
     ascii: bool,
     hash: Cell<i64>,
+    /// For non-ASCII text: the byte offset of every `STRIDE`-th code point,
+    /// built on first use, so that indexing is O(STRIDE) instead of O(n).
+    stride_offsets: std::cell::OnceCell<Box<[usize]>>,
 }
+
+const STRIDE: usize = 64;
 
 impl StrData {
     pub fn new(s: String) -> StrData {
         let ascii = s.is_ascii();
         let len = if ascii { s.len() } else { s.chars().count() };
-        StrData { s: s.into_boxed_str(), len, ascii, hash: Cell::new(-1) }
+        StrData { s: s.into_boxed_str(), len, ascii, hash: Cell::new(-1), stride_offsets: std::cell::OnceCell::new() }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -46,18 +51,23 @@ impl StrData {
     /// The code point at index `i` (0 <= i < len).
     pub fn char_at(&self, i: usize) -> char {
         if self.ascii {
-            self.s.as_bytes()[i] as char
+            self.s.as_bytes().get(i).map(|b| *b as char).unwrap_or('\0')
         } else {
-            self.s.chars().nth(i).unwrap_or('\0')
+            let b = self.byte_offset(i);
+            self.s[b..].chars().next().unwrap_or('\0')
         }
     }
     /// Byte offset of code point index `i` (i <= len).
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.ascii {
-            i
-        } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+            return i.min(self.s.len());
         }
+        if i >= self.len {
+            return self.s.len();
+        }
+        let offs = self.stride_offsets.get_or_init(|| self.s.char_indices().step_by(STRIDE).map(|(b, _)| b).collect());
+        let start = offs.get(i / STRIDE).copied().unwrap_or(0);
+        self.s[start..].char_indices().nth(i % STRIDE).map(|(b, _)| start + b).unwrap_or(self.s.len())
     }
     /// Substring by code point indices.
     pub fn substr(&self, start: usize, end: usize) -> &str {
