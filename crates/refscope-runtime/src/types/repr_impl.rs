@@ -57,7 +57,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             if obj.ty().is(&vm.types.bool_) {
                 if int::get(obj).unwrap().is_zero() { "False".into() } else { "True".into() }
             } else {
-                int::repr(int::get(obj).unwrap())
+                int::repr_checked(vm, int::get(obj).unwrap())?
             }
         }
         Kind::Float => float::repr(float::get(obj).unwrap()),
