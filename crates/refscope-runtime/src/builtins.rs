@@ -461,7 +461,7 @@ pub fn frame_locals(vm: &Vm, frame: &PyRef) -> PyResult {
         } else {
             v
         };
-        dd.set(vm, vm.intern(cd.code.localsplus_name(i)), v)?;
+        dd.set(vm, &d, vm.intern(cd.code.localsplus_name(i)), v)?;
     }
     Ok(d)
 }

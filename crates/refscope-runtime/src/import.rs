@@ -58,6 +58,12 @@ fn load(vm: &Vm, name: &str, parent: Option<&PyRef>) -> PyResult {
     if let Some(m) = modules_get(vm, name) {
         return Ok(m);
     }
+    if parent.is_none() {
+        if let Some(m) = crate::modules::builtin_module(vm, name) {
+            dict::set_item_str(vm, &vm.modules, vm.intern(name), m.clone());
+            return Ok(m);
+        }
+    }
     let dirs: Vec<String> = match parent {
         Some(p) => match ops::get_attr_opt(vm, p, &vm.intern("__path__"))? {
             Some(path) => ops::iterate(vm, &path)?.iter().map(|x| ops::str_string(vm, x)).collect::<PyResult<Vec<_>>>()?,

@@ -228,7 +228,7 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
             }
             other => {
                 if let Some(d) = &kwargs_dict {
-                    dict::get(d).unwrap().set(vm, k.clone(), v)?;
+                    dict::get(d).unwrap().set(vm, d, k.clone(), v)?;
                 } else if other.is_some() {
                     posonly_as_kw.push(name.to_string());
                 } else {
@@ -427,6 +427,11 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             Err(e) => break 'exec (e, false),
                         }
                     };
+                }
+                if crate::object::gc::pending() {
+                    // An automatic collection is due: run it here, between
+                    // instructions, where no Rust code is changing a container.
+                    crate::modules::gc::collect_pending(vm);
                 }
                 let ins = instrs[pc];
                 pc += 1;
@@ -717,7 +722,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let dd = dict::get(&d).unwrap();
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!(dd.set(vm, k, v));
+                            tri!(dd.set(vm, &d, k, v));
                         }
                         stack.push(d);
                     }
@@ -727,7 +732,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let d = vm.dict();
                         let dd = dict::get(&d).unwrap();
                         for (k, v) in tuple::items(&keys).iter().zip(values) {
-                            tri!(dd.set(vm, k.clone(), v));
+                            tri!(dd.set(vm, &d, k.clone(), v));
                         }
                         stack.push(d);
                     }
@@ -759,7 +764,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let v = pop!();
                         let k = pop!();
                         let d = stack[stack.len() - i as usize].clone();
-                        tri!(dict::get(&d).unwrap().set(vm, k, v));
+                        tri!(dict::get(&d).unwrap().set(vm, &d, k, v));
                     }
                     Instr::ListExtend(arg) => {
                         let i = arg & !refscope_compiler::compile::LIST_EXTEND_CALL;

@@ -6,6 +6,7 @@
 
 pub mod builtins;
 pub mod finalize;
+pub mod gc_trace;
 pub mod import;
 pub mod interp;
 pub mod match_impl;
@@ -249,9 +250,10 @@ impl Interpreter {
     /// collector frees it at exit: every finalizer runs first, with all
     /// globals still bound, then the objects are released. Here the
     /// finalizers of the objects bound to globals run first, in insertion
-    /// order, then the globals are released in insertion order. (Objects
-    /// with `__del__` reachable only through containers are finalized when
-    /// released; the cycle collector of issue 3 makes this exact.)
+    /// order, then the globals are released in insertion order; then the
+    /// program's modules leave `sys.modules` and a full collection (without
+    /// `gc.callbacks`, like CPython's shutdown collection) frees the
+    /// remaining cycles, running their finalizers.
     pub fn finalize(&self) {
         let vm = self.vm;
         let old = vm.handled.replace(None);
@@ -271,12 +273,22 @@ impl Interpreter {
                     continue;
                 }
                 if let Some(dd) = dict::get(&md) {
-                    let _ = dd.set(vm, k.clone(), vm.none());
+                    let _ = dd.set(vm, &md, k.clone(), vm.none());
                 }
             }
         }
         let graveyard = std::mem::take(&mut *vm.graveyard.borrow_mut());
         drop(graveyard);
+        // The program's own modules go; sys and builtins stay with the
+        // interpreter.
+        let mods = dict::get(&vm.modules).unwrap().keys();
+        for k in mods {
+            let name = str::as_str(&k).to_string();
+            if name != "sys" && name != "builtins" {
+                dict::del_item_str(vm, &vm.modules, &k);
+            }
+        }
+        modules::gc::collect_at_shutdown(vm);
         modules::sys::flush_stdout(vm);
     }
 }

@@ -290,7 +290,9 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
         if !create {
             return None;
         }
-        *ext.dict.borrow_mut() = Some(vm.dict());
+        let d = PyRef::new_uncounted(&vm.types.dict, crate::types::dict::DictData::new());
+        d.set_flag(crate::object::flags::MANAGED_DICT);
+        *ext.dict.borrow_mut() = Some(d);
     }
     ext.dict.borrow().clone()
 }
@@ -434,7 +436,7 @@ pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>
     let dd = dict::get(&dict).unwrap();
     match value {
         Some(v) => {
-            dd.set(vm, name.clone(), v)?;
+            dd.set(vm, &dict, name.clone(), v)?;
         }
         None => {
             if dd.remove(vm, name)?.is_none() {

@@ -1,3 +1,13 @@
 //! Modules written in Rust.
 pub mod io;
 pub mod sys;
+pub mod gc;
+
+/// Modules built into the interpreter that are created on first import
+/// (found before the program's directory, as CPython's builtin modules are).
+pub fn builtin_module(vm: &crate::vm::Vm, name: &str) -> Option<crate::object::PyRef> {
+    match name {
+        "gc" => Some(gc::make_module(vm)),
+        _ => None,
+    }
+}

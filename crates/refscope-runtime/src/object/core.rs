@@ -50,7 +50,8 @@ use std::marker::PhantomData;
 use std::mem::offset_of;
 use std::ptr::NonNull;
 
-use super::kinds::{drop_and_free, Kind, PyPayload};
+use super::gc::{self, GcHead};
+use super::kinds::{drop_and_free, gc_mode, Kind, PyPayload};
 
 /// Header flags.
 pub mod flags {
@@ -66,6 +67,12 @@ pub mod flags {
     pub const HEAPTYPE: u8 = 8;
     /// A str object that is in the interned table.
     pub const INTERNED: u8 = 16;
+    /// A dict that stores an instance's attributes and was never exposed
+    /// to Python code (CPython 3.11 keeps such attributes in a values
+    /// array, not in a dict object): the collector sees its values as the
+    /// instance's own references, and it is neither tracked nor counted as
+    /// an allocation until `gc::materialize_dict`.
+    pub const MANAGED_DICT: u8 = 32;
 }
 
 /// Core-private header flags (`Header::iflags`), not visible in the API.
@@ -76,6 +83,24 @@ mod iflags {
     pub const HAS_SLOT: u16 = 2;
     /// Types the object had before `set_type` are kept in `RETIRED_TYPES`.
     pub const RETIRED: u16 = 4;
+    /// The block is preceded by a collector head (`gc::GcHead`): the object
+    /// can be tracked by the cycle collector. Every slotted block has one.
+    pub const HAS_GC: u16 = 8;
+    /// The allocation counted in generation 0's count (and its free
+    /// uncounts it), as CPython counts GC objects.
+    pub const GC_COUNTED: u16 = 16;
+}
+
+/// How a payload kind takes part in cycle collection (see `kinds::gc_mode`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GcMode {
+    /// Atomic: never tracked, no collector head.
+    None,
+    /// A container: collector head, counted as an allocation.
+    Counted,
+    /// A container whose allocation CPython 3.11 does not make (frames):
+    /// collector head, not counted.
+    Uncounted,
 }
 
 #[repr(C)]
@@ -97,13 +122,35 @@ struct Obj<T> {
 /// A type object's self-reference, laid out as a `PyRef`.
 type Slot = NonNull<Header>;
 
-/// The block of an object that can be a type: the slot, then the object
-/// (`X` is `Obj<T>` or `Obj<Ext<T>>`).
+/// The block of a container: the collector head, then the object (`X` is
+/// `Obj<T>` or `Obj<Ext<T>>`).
 #[repr(C)]
-struct Slotted<X> {
-    slot: Slot,
+struct Gc<X> {
+    gc: GcHead,
     obj: X,
 }
+
+/// The block of an object that can be a type: the slot, the collector head,
+/// then the object.
+#[repr(C)]
+struct SlottedGc<X> {
+    slot: Slot,
+    gc: GcHead,
+    obj: X,
+}
+
+/// Where an object's header sits in its block.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Prefix {
+    None,
+    Gc,
+    SlottedGc,
+}
+
+/// Bytes from a collector head to its object's header.
+const GC_TO_HEADER: usize = std::mem::size_of::<GcHead>();
+/// Bytes from a type's slot to its header.
+const SLOT_TO_HEADER: usize = std::mem::size_of::<Slot>() + GC_TO_HEADER;
 
 /// Types that objects had before `set_type` replaced them, by object
 /// address; released when the object is freed.
@@ -157,35 +204,131 @@ impl PyRef {
     /// Objects of kind `Type` can be used as types (see `new_type`).
     ///
     /// Panics if `ty` is not a type object.
+    ///
+    /// Containers (see `kinds::gc_mode`) get a collector head and are
+    /// tracked at once, except dicts, which start untracked (CPython tracks
+    /// a dict when a container is stored in it: `gc::track`).
     pub fn new<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
         let slotted = T::KIND == Kind::Type;
-        Self::alloc(ty, T::KIND, 0, slotted, payload)
+        Self::alloc(ty, T::KIND, 0, slotted, gc_mode(T::KIND), payload)
+    }
+
+    /// Allocate an object of a container kind that CPython makes atomic in
+    /// this case (e.g. the iterator of a range): no collector head, never
+    /// tracked, not counted.
+    pub fn new_atomic<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
+        let slotted = T::KIND == Kind::Type;
+        Self::alloc(ty, T::KIND, 0, slotted, GcMode::None, payload)
+    }
+
+    /// Allocate a container that is not counted as an allocation (yet, see
+    /// `gc::count_as_allocated`) and starts untracked.
+    pub fn new_uncounted<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
+        let r = Self::alloc(ty, T::KIND, 0, false, GcMode::Uncounted, payload);
+        gc::untrack(&r);
+        r
+    }
+
+    /// Count a container allocated by `new_uncounted` as allocated now.
+    pub(super) fn set_gc_counted(&self) {
+        let h = self.header();
+        if h.iflags.get() & iflags::HAS_GC != 0 && h.iflags.get() & iflags::GC_COUNTED == 0 {
+            h.iflags.set(h.iflags.get() | iflags::GC_COUNTED);
+            gc::note_gc_alloc();
+        }
     }
 
     /// Allocate an object that can be used as a type, whatever its payload.
     pub fn new_type<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
-        Self::alloc(ty, T::KIND, 0, true, payload)
+        Self::alloc(ty, T::KIND, 0, true, GcMode::Counted, payload)
     }
 
     /// Allocate an instance of a user class: payload plus instance trailer.
+    /// Instances of user classes are always containers.
     pub fn new_ext<T: PyPayload>(ty: &PyRef, payload: T, nslots: usize) -> PyRef {
         let slots = (0..nslots).map(|_| std::cell::RefCell::new(None)).collect();
         let ext = InstanceExt { dict: std::cell::RefCell::new(None), slots };
         let slotted = T::KIND == Kind::Type;
-        Self::alloc(ty, T::KIND, flags::HAS_EXT, slotted, Ext { base: payload, ext })
+        Self::alloc(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, Ext { base: payload, ext })
     }
 
-    fn alloc<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, payload: P) -> PyRef {
+    fn alloc<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, payload: P) -> PyRef {
         let tyh = ty.as_type_header();
         let mut ifl = if slotted { iflags::HAS_SLOT } else { 0 };
         if ty.flags() & flags::IMMORTAL == 0 {
             ty.incref();
             ifl |= iflags::OWNS_TYPE;
         }
+        let mode = if slotted && mode == GcMode::None { GcMode::Uncounted } else { mode };
+        let prefix = match (mode, slotted) {
+            (GcMode::None, _) => Prefix::None,
+            (_, false) => Prefix::Gc,
+            (_, true) => Prefix::SlottedGc,
+        };
+        if prefix != Prefix::None {
+            ifl |= iflags::HAS_GC;
+        }
+        if mode == GcMode::Counted {
+            ifl |= iflags::GC_COUNTED;
+            gc::note_gc_alloc();
+        }
         let header = Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), iflags: Cell::new(ifl), ty: Cell::new(tyh) };
-        let ptr = alloc_block(Obj { header, payload }, slotted);
+        let ptr = alloc_block(Obj { header, payload }, prefix);
         super::heap::note_alloc();
-        PyRef { ptr, _not_send: PhantomData }
+        let r = PyRef { ptr, _not_send: PhantomData };
+        if prefix != Prefix::None && kind != Kind::Dict {
+            gc::track(&r);
+        }
+        r
+    }
+
+    /// The collector head of a container (`None` for atomic objects).
+    #[inline]
+    pub(super) fn gc_head(&self) -> Option<&GcHead> {
+        if self.header().iflags.get() & iflags::HAS_GC == 0 {
+            return None;
+        }
+        // SAFETY: blocks with HAS_GC were allocated as `Gc<X>` or
+        // `SlottedGc<X>` (see `alloc_block`), with the head just before the
+        // header; `ptr` has the provenance of the whole block. The head lives
+        // as long as the object, which outlives the borrow of `self`.
+        unsafe { Some(&*(self.ptr.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *const GcHead)) }
+    }
+
+    /// A borrowed view of the object whose collector head is `g`.
+    ///
+    /// # Safety
+    /// `g` must be the head of a live block (linked in a collector list,
+    /// which live objects leave when they are freed); the returned value
+    /// must not be dropped as a `PyRef` (it owns no count) nor outlive the
+    /// object.
+    #[inline]
+    pub(super) unsafe fn from_gc_head(g: *const GcHead) -> std::mem::ManuallyDrop<PyRef> {
+        let h = (g as *mut u8).add(GC_TO_HEADER) as *mut Header;
+        std::mem::ManuallyDrop::new(PyRef { ptr: NonNull::new_unchecked(h), _not_send: PhantomData })
+    }
+
+    /// Whether the object's kind is a container (has a collector head).
+    #[inline]
+    pub fn is_gc(&self) -> bool {
+        self.header().iflags.get() & iflags::HAS_GC != 0
+    }
+
+    /// A new reference from a borrowed view (`from_gc_head`).
+    #[inline]
+    pub(super) fn new_ref(&self) -> PyRef {
+        self.clone()
+    }
+
+    /// The type, as a reference the object counts (for traversal): `None`
+    /// when the type is immortal or the object itself.
+    #[inline]
+    pub(super) fn counted_type(&self) -> Option<&PyRef> {
+        if self.header().iflags.get() & iflags::OWNS_TYPE != 0 {
+            Some(self.ty())
+        } else {
+            None
+        }
     }
 
     /// `self` as the type of a new object: its header, after checking that
@@ -207,10 +350,10 @@ impl PyRef {
             refcnt: Cell::new(1),
             kind: T::KIND,
             flags: Cell::new(flags::IMMORTAL),
-            iflags: Cell::new(iflags::HAS_SLOT),
+            iflags: Cell::new(iflags::HAS_SLOT | iflags::HAS_GC),
             ty: Cell::new(NonNull::dangling()),
         };
-        let ptr = alloc_block(Obj { header, payload }, true);
+        let ptr = alloc_block(Obj { header, payload }, Prefix::SlottedGc);
         // SAFETY: the block was just initialised.
         unsafe { ptr.as_ref() }.ty.set(ptr);
         super::heap::note_alloc();
@@ -252,8 +395,9 @@ impl PyRef {
     #[inline]
     pub fn ty(&self) -> &PyRef {
         let t = self.header().ty.get();
-        // SAFETY: the type's block has a slot just before its header (checked
-        // when the type was installed, `as_type_header`): one word holding the
+        // SAFETY: the type's block has a slot `SLOT_TO_HEADER` bytes before its
+        // header (checked when the type was installed, `as_type_header`): one
+        // word holding the
         // type's address, laid out as a `PyRef` (repr(transparent) over
         // `NonNull<Header>` plus a zero-sized marker), written at allocation
         // and never again, so handing out a shared reference to it is sound.
@@ -262,7 +406,7 @@ impl PyRef {
         // of `self`: the object holds a counted reference to it (kept even
         // after `set_type`, see there), or the type is immortal (never freed,
         // irrevocably), or it is the object itself.
-        unsafe { &*(t.as_ptr().cast::<Slot>().sub(1) as *const PyRef) }
+        unsafe { &*(t.as_ptr().cast::<u8>().sub(SLOT_TO_HEADER) as *const PyRef) }
     }
 
     /// Change the object's type (`obj.__class__ = C`); panics if `new_ty` is
@@ -499,7 +643,21 @@ impl Dying {
             } else {
                 None
             };
-            drop_and_free(kind, has_ext, ifl & iflags::HAS_SLOT != 0, p.cast());
+            let prefix = if ifl & iflags::HAS_SLOT != 0 {
+                Prefix::SlottedGc
+            } else if ifl & iflags::HAS_GC != 0 {
+                Prefix::Gc
+            } else {
+                Prefix::None
+            };
+            if prefix != Prefix::None {
+                let g = &*(p.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *const GcHead);
+                gc::unlink_if_tracked(g);
+                if ifl & iflags::GC_COUNTED != 0 {
+                    gc::note_gc_free();
+                }
+            }
+            drop_and_free(kind, has_ext, prefix, p.cast());
             super::heap::note_free();
             if ifl & iflags::OWNS_TYPE != 0 {
                 drop(PyRef::from_raw(ty));
@@ -510,6 +668,14 @@ impl Dying {
     /// Keep the object in a deferred queue (the trashcan): convert to a raw
     /// token that can be turned back into a `Dying` later.
     pub fn defer(self) -> DeferredFree {
+        // A deferred object leaves the collector's lists now: it must not be
+        // traversed while its count is zero.
+        // SAFETY: the block is alive until freed.
+        let h = unsafe { self.ptr.as_ref() };
+        if h.iflags.get() & iflags::HAS_GC != 0 {
+            // SAFETY: HAS_GC blocks have their head before the header.
+            gc::unlink_if_tracked(unsafe { &*(self.ptr.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *const GcHead) });
+        }
         DeferredFree { ptr: self.ptr }
     }
 }
@@ -555,35 +721,56 @@ fn not_a_type(r: &PyRef) -> ! {
     panic!("{r:?} used as a type: it is not a type object (no type slot)")
 }
 
-/// Allocate and initialise a block for `obj` (an `Obj<_>`), with a type slot
-/// before it when `slotted`; returns the header.
-fn alloc_block<X>(obj: X, slotted: bool) -> NonNull<Header> {
-    if slotted {
-        // `ty()` finds a type's slot one word before its header.
-        assert_eq!(offset_of!(Slotted<X>, obj), std::mem::size_of::<Slot>(), "type payloads are word-aligned");
-        let layout = Layout::new::<Slotted<X>>();
-        // SAFETY: layout has non-zero size (it holds a Header).
-        let p = unsafe { alloc::alloc(layout) } as *mut Slotted<X>;
-        if p.is_null() {
-            alloc::handle_alloc_error(layout);
+/// Allocate and initialise a block for `obj` (an `Obj<_>`) with the given
+/// prefix (collector head, type slot); returns the header.
+fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
+    match prefix {
+        Prefix::SlottedGc => {
+            // `ty()` finds a type's slot `SLOT_TO_HEADER` bytes before its
+            // header, `gc_head` the head `GC_TO_HEADER` bytes before.
+            assert_eq!(offset_of!(SlottedGc<X>, obj), SLOT_TO_HEADER, "type payloads are word-aligned");
+            assert_eq!(offset_of!(SlottedGc<X>, gc), std::mem::size_of::<Slot>());
+            let layout = Layout::new::<SlottedGc<X>>();
+            // SAFETY: layout has non-zero size (it holds a Header).
+            let p = unsafe { alloc::alloc(layout) } as *mut SlottedGc<X>;
+            if p.is_null() {
+                alloc::handle_alloc_error(layout);
+            }
+            // SAFETY: freshly allocated and aligned for SlottedGc<X>; the
+            // header is the first field of the repr(C) `Obj` at offset `obj`.
+            // Pointers are derived from `p` with raw place projections, so
+            // they keep the provenance of the whole block (slot and head
+            // included).
+            unsafe {
+                let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
+                p.write(SlottedGc { slot: NonNull::new_unchecked(hp), gc: GcHead::new(), obj });
+                NonNull::new_unchecked(hp)
+            }
         }
-        // SAFETY: freshly allocated and aligned for Slotted<X>; the header is
-        // the first field of the repr(C) `Obj` at offset `obj`. Pointers are
-        // derived from `p` with raw place projections, so they keep the
-        // provenance of the whole block (the slot included).
-        unsafe {
-            let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
-            p.write(Slotted { slot: NonNull::new_unchecked(hp), obj });
-            NonNull::new_unchecked(hp)
+        Prefix::Gc => {
+            assert_eq!(offset_of!(Gc<X>, obj), GC_TO_HEADER, "payloads are word-aligned");
+            let layout = Layout::new::<Gc<X>>();
+            // SAFETY: as above.
+            let p = unsafe { alloc::alloc(layout) } as *mut Gc<X>;
+            if p.is_null() {
+                alloc::handle_alloc_error(layout);
+            }
+            // SAFETY: as above.
+            unsafe {
+                let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
+                p.write(Gc { gc: GcHead::new(), obj });
+                NonNull::new_unchecked(hp)
+            }
         }
-    } else {
-        let layout = Layout::new::<X>();
-        // SAFETY: layout has non-zero size (it holds a Header).
-        let p = unsafe { alloc::alloc(layout) } as *mut X;
-        let Some(nn) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
-        // SAFETY: freshly allocated, properly aligned for X.
-        unsafe { nn.as_ptr().write(obj) };
-        nn.cast()
+        Prefix::None => {
+            let layout = Layout::new::<X>();
+            // SAFETY: layout has non-zero size (it holds a Header).
+            let p = unsafe { alloc::alloc(layout) } as *mut X;
+            let Some(nn) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
+            // SAFETY: freshly allocated, properly aligned for X.
+            unsafe { nn.as_ptr().write(obj) };
+            nn.cast()
+        }
     }
 }
 
@@ -593,24 +780,29 @@ fn alloc_block<X>(obj: X, slotted: bool) -> NonNull<Header> {
 /// `p` must point at the header of a live `Obj<T>` (or `Obj<Ext<T>>` when
 /// `ext`; preceded by a type slot when `slotted`), whose count is zero, and
 /// must not be used again.
-pub(super) unsafe fn free_block<T>(p: NonNull<u8>, ext: bool, slotted: bool) {
+pub(super) unsafe fn free_block<T>(p: NonNull<u8>, ext: bool, prefix: Prefix) {
     if ext {
-        free_obj::<Obj<Ext<T>>>(p, slotted);
+        free_obj::<Obj<Ext<T>>>(p, prefix);
     } else {
-        free_obj::<Obj<T>>(p, slotted);
+        free_obj::<Obj<T>>(p, prefix);
     }
 }
 
 /// # Safety
 /// As `free_block`, with `X` the block's `Obj` type.
-unsafe fn free_obj<X>(p: NonNull<u8>, slotted: bool) {
+unsafe fn free_obj<X>(p: NonNull<u8>, prefix: Prefix) {
     std::ptr::drop_in_place(p.as_ptr() as *mut X);
-    if slotted {
-        // `p` has the provenance of the whole block (see `alloc_block`).
-        let base = p.as_ptr().sub(offset_of!(Slotted<X>, obj));
-        alloc::dealloc(base, Layout::new::<Slotted<X>>());
-    } else {
-        alloc::dealloc(p.as_ptr(), Layout::new::<X>());
+    // `p` has the provenance of the whole block (see `alloc_block`).
+    match prefix {
+        Prefix::SlottedGc => {
+            let base = p.as_ptr().sub(offset_of!(SlottedGc<X>, obj));
+            alloc::dealloc(base, Layout::new::<SlottedGc<X>>());
+        }
+        Prefix::Gc => {
+            let base = p.as_ptr().sub(offset_of!(Gc<X>, obj));
+            alloc::dealloc(base, Layout::new::<Gc<X>>());
+        }
+        Prefix::None => alloc::dealloc(p.as_ptr(), Layout::new::<X>()),
     }
 }
 
@@ -620,6 +812,8 @@ pub const IMMORTAL_REFCNT: u32 = 1 << 30;
 
 /// Make an object immortal (cached singletons, static types).
 pub fn make_immortal(r: &PyRef) {
+    // Immortal objects are roots: the collector need not look at them.
+    gc::untrack(r);
     r.set_flag(flags::IMMORTAL);
     r.header().refcnt.set(IMMORTAL_REFCNT);
 }

@@ -5,7 +5,7 @@
 //! payload type the kind names. Adding a builtin type with a new layout means
 //! adding one line to `kinds!`.
 
-use super::core::{free_block, InstanceExt, PyRef};
+use super::core::{free_block, GcMode, InstanceExt, Prefix, PyRef};
 use std::ptr::NonNull;
 
 /// A Rust type that is the payload of some object kind.
@@ -13,8 +13,23 @@ use std::ptr::NonNull;
 /// # Safety
 /// Implemented only by the `kinds!` macro below, which gives every payload
 /// type a distinct kind.
-pub unsafe trait PyPayload: 'static {
+pub unsafe trait PyPayload: Trace + 'static {
     const KIND: Kind;
+}
+
+/// What the cycle collector needs from a payload (CPython's `tp_traverse`
+/// and `tp_clear`). Implemented for every payload type in `crate::gc_trace`.
+pub trait Trace {
+    /// Call `visit` once for every counted reference the payload holds, in
+    /// CPython's order for that type. Must not run Python code, allocate
+    /// objects or change counts. A field that is mutably borrowed right now
+    /// may be skipped (the collector then sees its referents as referenced
+    /// from outside, which keeps them alive).
+    fn trace(&self, _visit: &mut dyn FnMut(&PyRef)) {}
+    /// Drop the references that can be part of a cycle, to break it. Must
+    /// not hold a borrow while a reference is dropped (dropping can run
+    /// finalizers).
+    fn clear(&self) {}
 }
 
 macro_rules! kinds {
@@ -31,8 +46,18 @@ macro_rules! kinds {
         /// `p` is the header of a live block of that kind (with the trailer
         /// when `ext`, after a type slot when `slotted`), whose count is
         /// zero; it is not used again.
-        pub(super) unsafe fn drop_and_free(kind: Kind, ext: bool, slotted: bool, p: NonNull<u8>) {
-            match kind { $(Kind::$kind => free_block::<$ty>(p, ext, slotted),)* }
+        pub(super) unsafe fn drop_and_free(kind: Kind, ext: bool, prefix: Prefix, p: NonNull<u8>) {
+            match kind { $(Kind::$kind => free_block::<$ty>(p, ext, prefix),)* }
+        }
+
+        /// The payload's references (`Trace::trace`).
+        pub(super) fn trace_payload(r: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
+            match r.kind() { $(Kind::$kind => Trace::trace(r.payload_unchecked::<$ty>(), visit),)* }
+        }
+
+        /// Break the payload's cycles (`Trace::clear`).
+        pub(super) fn clear_payload(r: &PyRef) {
+            match r.kind() { $(Kind::$kind => Trace::clear(r.payload_unchecked::<$ty>()),)* }
         }
 
         /// The trailer of an instance of a user class.
@@ -49,6 +74,17 @@ macro_rules! kinds {
 }
 
 use crate::types as t;
+
+/// Which kinds are containers, as CPython's types are GC types or not
+/// (instances of user classes always are; `PyRef::new_atomic` makes an
+/// exception for one object).
+pub fn gc_mode(kind: Kind) -> GcMode {
+    match kind {
+        Kind::Object | Kind::Int | Kind::Float | Kind::Complex | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range | Kind::Code => GcMode::None,
+        Kind::Frame => GcMode::Uncounted,
+        _ => GcMode::Counted,
+    }
+}
 
 kinds! {
     Object => (),

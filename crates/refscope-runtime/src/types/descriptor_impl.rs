@@ -14,7 +14,10 @@ pub fn get(vm: &Vm, d: &PyRef, obj: &PyRef) -> PyResult {
             v.ok_or_else(|| vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), str::as_str(&dd.name))))
         }
         DescriptorKind::InstanceDict => match crate::ops::instance_dict(vm, obj, true) {
-            Some(d) => Ok(d),
+            Some(d) => {
+                crate::object::gc::materialize_dict(&d);
+                Ok(d)
+            }
             None => Err(vm.attribute_error(format!("'{}' object has no attribute '__dict__'", vm.type_name(obj)))),
         },
         DescriptorKind::Weakref => Ok(vm.none()),

@@ -13,6 +13,7 @@
 //! take the candidate key, release the table, compare, and restart the probe
 //! if the table changed meanwhile (as CPython does).
 
+use crate::object::gc;
 use crate::object::{Kind, PyRef};
 use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
@@ -206,7 +207,18 @@ impl DictData {
 
     /// Insert or replace. The replaced value is dropped after the table is
     /// released (its `__del__` may look at the dict).
-    pub fn set_hashed(&self, vm: &Vm, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
+    ///
+    /// `owner` is the dict object whose payload `self` is: like CPython's
+    /// MAINTAIN_TRACKING, an untracked dict starts being tracked by the
+    /// collector when a key or value that may be tracked is stored.
+    pub fn set_hashed(&self, vm: &Vm, owner: &PyRef, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
+        debug_assert!(get(owner).is_some_and(|d| std::ptr::eq(d, self)), "owner is the dict itself");
+        if !gc::is_tracked(owner)
+            && owner.flags() & crate::object::flags::MANAGED_DICT == 0
+            && (gc::may_be_tracked(&key) || gc::may_be_tracked(&value))
+        {
+            gc::track(owner);
+        }
         let old = match self.find(vm, &key, hash)? {
             Some(i) => {
                 let mut t = self.table.borrow_mut();
@@ -242,9 +254,9 @@ impl DictData {
         t.usable -= 1;
     }
 
-    pub fn set(&self, vm: &Vm, key: PyRef, value: PyRef) -> PyResult<()> {
+    pub fn set(&self, vm: &Vm, owner: &PyRef, key: PyRef, value: PyRef) -> PyResult<()> {
         let h = crate::ops::hash(vm, &key)?;
-        self.set_hashed(vm, key, h, value)
+        self.set_hashed(vm, owner, key, h, value)
     }
 
     /// Remove `key`; returns the (key, value) removed.
@@ -359,7 +371,7 @@ pub fn set_item_str(vm: &Vm, dict: &PyRef, key: PyRef, value: PyRef) {
     if let Some(d) = get(dict) {
         let h = key.payload::<crate::types::str::StrData>().map(|s| s.hash(vm)).unwrap_or(0);
         // str keys never raise in hash/eq against str keys of namespaces.
-        let _ = d.set_hashed(vm, key, h, value);
+        let _ = d.set_hashed(vm, dict, key, h, value);
     }
 }
 
@@ -372,7 +384,7 @@ pub fn del_item_str(vm: &Vm, dict: &PyRef, key: &PyRef) -> bool {
 
 pub fn set_item(vm: &Vm, dict: &PyRef, key: PyRef, value: PyRef) -> PyResult<()> {
     match get(dict) {
-        Some(d) => d.set(vm, key, value),
+        Some(d) => d.set(vm, dict, key, value),
         None => crate::ops::set_item(vm, dict, key, value),
     }
 }

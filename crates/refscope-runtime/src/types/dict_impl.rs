@@ -10,7 +10,7 @@ pub fn update_from(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult<()> {
     let Some(dd) = dict::get(d) else { return Err(vm.type_error("descriptor requires a 'dict' object")) };
     if other.kind() == Kind::Dict {
         for (k, v) in dict::get(other).unwrap().items() {
-            dd.set(vm, k, v)?;
+            dd.set(vm, d, k, v)?;
         }
         return Ok(());
     }
@@ -18,7 +18,7 @@ pub fn update_from(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult<()> {
         let ks = ops::call_unbound(vm, &keys, other, &[])?;
         for k in ops::iterate(vm, &ks)? {
             let v = ops::get_item(vm, other, &k)?;
-            dd.set(vm, k, v)?;
+            dd.set(vm, d, k, v)?;
         }
         return Ok(());
     }
@@ -41,7 +41,7 @@ pub fn update_from(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult<()> {
         }
         let mut kv = pair.into_iter();
         let (Some(k), Some(v)) = (kv.next(), kv.next()) else { continue };
-        dd.set(vm, k, v)?;
+        dd.set(vm, d, k, v)?;
         i += 1;
     }
     Ok(())
@@ -71,7 +71,7 @@ pub fn merge_kwargs(vm: &Vm, d: &PyRef, other: &PyRef, func: &PyRef) -> PyResult
         if dd.contains(vm, &k)? {
             return Err(vm.type_error(format!("{} got multiple values for keyword argument '{}'", fname(), str::as_str(&k))));
         }
-        dd.set(vm, k, v)?;
+        dd.set(vm, d, k, v)?;
     }
     Ok(())
 }
@@ -98,7 +98,7 @@ fn dict_setdefault(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Ok(v);
     }
     let v = p.get(1).cloned().unwrap_or_else(|| vm.none());
-    d.set_hashed(vm, p[0].clone(), h, v.clone())?;
+    d.set_hashed(vm, &a[0], p[0].clone(), h, v.clone())?;
     Ok(v)
 }
 fn dict_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -148,7 +148,7 @@ fn update_with_args(vm: &Vm, name: &str, a: &[PyRef], k: Option<&PyRef>) -> PyRe
     }
     let d = this(vm, a)?;
     for (n, v) in kw_names(k).iter().zip(kwv) {
-        d.set(vm, n.clone(), v.clone())?;
+        d.set(vm, &a[0], n.clone(), v.clone())?;
     }
     Ok(())
 }
@@ -172,7 +172,7 @@ pub fn copy_of(vm: &Vm, src: &PyRef) -> PyResult<PyRef> {
     if let Some(sd) = dict::get(src) {
         for (h, key) in sd.keys_hashed() {
             if let Some(v) = sd.get_hashed(vm, &key, h)? {
-                dd.set_hashed(vm, key, h, v)?;
+                dd.set_hashed(vm, &d, key, h, v)?;
             }
         }
         return Ok(d);
@@ -195,7 +195,7 @@ fn dict_fromkeys(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let it = ops::get_iter(vm, &p[0])?;
     while let Some(key) = ops::next(vm, &it)? {
         if exact {
-            dict::get(&d).unwrap().set(vm, key, v.clone())?;
+            dict::get(&d).unwrap().set(vm, &d, key, v.clone())?;
         } else {
             ops::set_item(vm, &d, key, v.clone())?;
         }

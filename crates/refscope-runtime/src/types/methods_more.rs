@@ -28,9 +28,9 @@ pub fn new_alias(vm: &Vm, origin: &PyRef, args: &PyRef) -> PyResult {
     let obj = PyRef::new_ext(&ty, (), 0);
     let d = ops::instance_dict(vm, &obj, true).ok_or_else(|| vm.type_error("GenericAlias has no __dict__"))?;
     let dd = crate::types::dict::get(&d).unwrap();
-    dd.set(vm, vm.intern("__origin__"), origin.clone())?;
-    dd.set(vm, vm.intern("__args__"), args)?;
-    dd.set(vm, vm.intern("__parameters__"), vm.empty_tuple.clone())?;
+    dd.set(vm, &d, vm.intern("__origin__"), origin.clone())?;
+    dd.set(vm, &d, vm.intern("__args__"), args)?;
+    dd.set(vm, &d, vm.intern("__parameters__"), vm.empty_tuple.clone())?;
     Ok(obj)
 }
 
@@ -85,7 +85,7 @@ fn ga_call(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     // Like CPython, remember the alias on the instance when possible.
     if let Some(d) = ops::instance_dict(vm, &r, true) {
         if let Some(dd) = crate::types::dict::get(&d) {
-            let _ = dd.set(vm, vm.intern("__orig_class__"), a[0].clone());
+            let _ = dd.set(vm, &d, vm.intern("__orig_class__"), a[0].clone());
         }
     }
     Ok(r)

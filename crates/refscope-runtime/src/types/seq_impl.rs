@@ -212,7 +212,7 @@ pub fn builtin_setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) 
         Kind::Dict => {
             let d = dict::get(obj).unwrap();
             match value {
-                Some(v) => d.set(vm, key.clone(), v)?,
+                Some(v) => d.set(vm, obj, key.clone(), v)?,
                 None => {
                     if d.remove(vm, key)?.is_none() {
                         return Err(vm.key_error(key.clone()));

@@ -568,9 +568,9 @@ fn str_maketrans(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
                 if ks.char_len() != 1 {
                     return Err(vm.value_error("string keys in translate table must be of length 1"));
                 }
-                od.set(vm, vm.int(ks.char_at(0) as i64), v)?;
+                od.set(vm, &out, vm.int(ks.char_at(0) as i64), v)?;
             } else if int::get(&key).is_some() {
-                od.set(vm, key, v)?;
+                od.set(vm, &out, key, v)?;
             } else {
                 return Err(vm.type_error("keys in translate table must be strings or integers"));
             }
@@ -587,11 +587,11 @@ fn str_maketrans(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
     for (cx, cy) in x.as_str().chars().zip(y.as_str().chars()) {
-        od.set(vm, vm.int(cx as i64), vm.int(cy as i64))?;
+        od.set(vm, &out, vm.int(cx as i64), vm.int(cy as i64))?;
     }
     if let Some(z) = z {
         for c in z.as_str().chars() {
-            od.set(vm, vm.int(c as i64), vm.none())?;
+            od.set(vm, &out, vm.int(c as i64), vm.none())?;
         }
     }
     Ok(out)

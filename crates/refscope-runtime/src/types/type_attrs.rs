@@ -37,6 +37,7 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
     }
     if name == "__dict__" {
         if let Some(d) = ops::instance_dict(vm, obj, true) {
+            crate::object::gc::materialize_dict(&d);
             return Ok(Some(d));
         }
     }

@@ -148,7 +148,7 @@ pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) ->
     }
     let dd = dict::get(&td.dict).unwrap();
     match value {
-        Some(v) => dd.set(vm, name.clone(), v)?,
+        Some(v) => dd.set(vm, &td.dict, name.clone(), v)?,
         None => {
             if dd.remove(vm, name)?.is_none() {
                 return Err(ops::attr_error(vm, cls, name));

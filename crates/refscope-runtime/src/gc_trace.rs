@@ -1,0 +1,376 @@
+//! What each payload type reports to the cycle collector (`Trace`): its
+//! counted references, in the order CPython's `tp_traverse` of the same type
+//! visits them (visible through `gc.get_referents`), and how it breaks a
+//! cycle (`tp_clear`).
+//!
+//! Rules (see `object::kinds::Trace`): report exactly the references the
+//! payload counts, never run Python code while tracing, and never drop a
+//! reference while a borrow is held in `clear`.
+
+use crate::interp::ExecState;
+use crate::modules::io::FileData;
+use crate::object::kinds::Trace;
+use crate::object::PyRef;
+use crate::types::builtin_function::BuiltinFunctionData;
+use crate::types::bytearray::ByteArrayData;
+use crate::types::bytes::BytesData;
+use crate::types::cell::CellData;
+use crate::types::classmethod::ClassMethodData;
+use crate::types::code::CodeData;
+use crate::types::complex::ComplexData;
+use crate::types::descriptor::DescriptorData;
+use crate::types::dict::{DictData, DictViewData};
+use crate::types::exceptions::ExceptionData;
+use crate::types::float::FloatData;
+use crate::types::frame::FrameData;
+use crate::types::function::FunctionData;
+use crate::types::generator::GeneratorData;
+use crate::types::int::IntData;
+use crate::types::iterators::{IterState, IteratorData};
+use crate::types::list::ListData;
+use crate::types::method::MethodData;
+use crate::types::module::ModuleData;
+use crate::types::property::PropertyData;
+use crate::types::range::RangeData;
+use crate::types::set::{SetData, Slot};
+use crate::types::slice::SliceData;
+use crate::types::staticmethod::StaticMethodData;
+use crate::types::str::StrData;
+use crate::types::super_::SuperData;
+use crate::types::traceback::TracebackData;
+use crate::types::tuple::TupleData;
+use crate::types::typeobj::TypeData;
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+
+type Visit<'a> = &'a mut dyn FnMut(&PyRef);
+
+fn opt(v: &Option<PyRef>, f: Visit) {
+    if let Some(x) = v {
+        f(x);
+    }
+}
+
+fn cell_opt(c: &RefCell<Option<PyRef>>, f: Visit) {
+    if let Ok(v) = c.try_borrow() {
+        opt(&v, f);
+    }
+}
+
+fn cell_ref(c: &RefCell<PyRef>, f: Visit) {
+    if let Ok(v) = c.try_borrow() {
+        f(&v);
+    }
+}
+
+fn take_opt(c: &RefCell<Option<PyRef>>) {
+    let v = c.try_borrow_mut().ok().and_then(|mut v| v.take());
+    drop(v);
+}
+
+/// Replace a reference that cannot be absent by None.
+fn set_none(c: &RefCell<PyRef>) {
+    let Some(vm) = Vm::try_current() else { return };
+    let old = c.try_borrow_mut().ok().map(|mut v| std::mem::replace(&mut *v, vm.none()));
+    drop(old);
+}
+
+macro_rules! atomic {
+    ($($t:ty),*) => { $(impl Trace for $t {})* };
+}
+atomic!((), IntData, FloatData, ComplexData, StrData, BytesData, ByteArrayData, RangeData, CodeData, FileData);
+
+impl Trace for TypeData {
+    fn trace(&self, f: Visit) {
+        f(&self.dict);
+        cell_ref(&self.mro, f);
+        cell_ref(&self.bases, f);
+        cell_opt(&self.base, f);
+    }
+    fn clear(&self) {
+        // CPython empties the type's dict and drops its MRO.
+        Trace::clear(self.dict.payload_unchecked::<DictData>());
+        if let Some(vm) = Vm::try_current() {
+            let old = self.mro.try_borrow_mut().ok().map(|mut m| std::mem::replace(&mut *m, vm.empty_tuple.clone()));
+            drop(old);
+        }
+    }
+}
+
+impl Trace for ListData {
+    fn trace(&self, f: Visit) {
+        // list_traverse visits from the end.
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().rev().for_each(|x| f(x));
+        }
+    }
+    fn clear(&self) {
+        let old = self.items.try_borrow_mut().ok().map(|mut v| std::mem::take(&mut *v));
+        if old.is_some() {
+            self.allocated.set(0);
+        }
+        drop(old);
+    }
+}
+
+impl Trace for TupleData {
+    fn trace(&self, f: Visit) {
+        self.items().iter().rev().for_each(|x| f(x));
+    }
+}
+
+impl Trace for DictData {
+    fn trace(&self, f: Visit) {
+        if let Ok(t) = self.table.try_borrow() {
+            for e in t.entries.iter().flatten() {
+                f(&e.value);
+                if !t.str_keys {
+                    f(&e.key);
+                }
+            }
+        }
+    }
+    fn clear(&self) {
+        let old = self.table.try_borrow_mut().ok().map(|mut t| std::mem::take(&mut *t));
+        if old.is_some() {
+            self.version.set(self.version.get() + 1);
+        }
+        drop(old);
+    }
+}
+
+impl Trace for DictViewData {
+    fn trace(&self, f: Visit) {
+        f(&self.dict);
+    }
+}
+
+impl Trace for SetData {
+    fn trace(&self, f: Visit) {
+        if let Ok(t) = self.table.try_borrow() {
+            for s in &t.slots {
+                if let Slot::Active(_, k) = s {
+                    f(k);
+                }
+            }
+        }
+    }
+    fn clear(&self) {
+        let old = self.table.try_borrow_mut().ok().map(|mut t| std::mem::take(&mut *t));
+        if old.is_some() {
+            self.version.set(self.version.get() + 1);
+        }
+        drop(old);
+    }
+}
+
+impl Trace for SliceData {
+    fn trace(&self, f: Visit) {
+        f(&self.start);
+        f(&self.stop);
+        f(&self.step);
+    }
+}
+
+impl Trace for FunctionData {
+    fn trace(&self, f: Visit) {
+        cell_ref(&self.code, f);
+        f(&self.globals);
+        f(&self.builtins);
+        cell_ref(&self.module, f);
+        cell_opt(&self.defaults, f);
+        cell_opt(&self.kwdefaults, f);
+        cell_ref(&self.doc, f);
+        cell_ref(&self.name, f);
+        cell_opt(&self.dict, f);
+        opt(&self.closure, f);
+        cell_opt(&self.annotations, f);
+        cell_ref(&self.qualname, f);
+    }
+    fn clear(&self) {
+        set_none(&self.module);
+        take_opt(&self.defaults);
+        take_opt(&self.kwdefaults);
+        set_none(&self.doc);
+        take_opt(&self.dict);
+        take_opt(&self.annotations);
+    }
+}
+
+impl Trace for BuiltinFunctionData {
+    fn trace(&self, f: Visit) {
+        opt(&self.self_, f);
+        opt(&self.objclass, f);
+    }
+}
+
+impl Trace for MethodData {
+    fn trace(&self, f: Visit) {
+        f(&self.func);
+        f(&self.self_);
+    }
+}
+
+impl Trace for PropertyData {
+    fn trace(&self, f: Visit) {
+        cell_opt(&self.fget, f);
+        cell_opt(&self.fset, f);
+        cell_opt(&self.fdel, f);
+        cell_opt(&self.doc, f);
+        cell_opt(&self.name, f);
+    }
+    fn clear(&self) {
+        take_opt(&self.doc);
+    }
+}
+
+impl Trace for ClassMethodData {
+    fn trace(&self, f: Visit) {
+        cell_ref(&self.func, f);
+    }
+    fn clear(&self) {
+        set_none(&self.func);
+    }
+}
+
+impl Trace for StaticMethodData {
+    fn trace(&self, f: Visit) {
+        cell_ref(&self.func, f);
+    }
+    fn clear(&self) {
+        set_none(&self.func);
+    }
+}
+
+impl Trace for SuperData {
+    fn trace(&self, f: Visit) {
+        opt(&self.obj, f);
+        f(&self.thisclass);
+        opt(&self.obj_type, f);
+    }
+}
+
+impl Trace for CellData {
+    fn trace(&self, f: Visit) {
+        cell_opt(&self.value, f);
+    }
+    fn clear(&self) {
+        take_opt(&self.value);
+    }
+}
+
+fn fast_slot(c: &Cell<Option<PyRef>>, f: Visit) {
+    let v = c.take();
+    opt(&v, f);
+    c.set(v);
+}
+
+impl Trace for FrameData {
+    fn trace(&self, f: Visit) {
+        cell_opt(&self.back, f);
+        f(&self.code);
+        opt(&self.func, f);
+        f(&self.globals);
+        f(&self.builtins);
+        opt(&self.locals, f);
+        self.fast.iter().for_each(|c| fast_slot(c, f));
+    }
+    fn clear(&self) {
+        for c in self.fast.iter() {
+            drop(c.take());
+        }
+        take_opt(&self.back);
+    }
+}
+
+impl Trace for TracebackData {
+    fn trace(&self, f: Visit) {
+        opt(&self.next, f);
+        f(&self.frame);
+    }
+}
+
+impl Trace for ModuleData {
+    fn trace(&self, f: Visit) {
+        f(&self.dict);
+    }
+}
+
+fn trace_exec(s: &ExecState, f: Visit) {
+    s.stack.iter().for_each(|x| f(x));
+}
+
+impl Trace for GeneratorData {
+    fn trace(&self, f: Visit) {
+        f(&self.frame);
+        cell_ref(&self.name, f);
+        cell_ref(&self.qualname, f);
+        cell_opt(&self.yieldfrom, f);
+        if let Ok(st) = self.state.try_borrow() {
+            if let Some(st) = &*st {
+                trace_exec(st, f);
+            }
+        }
+    }
+    fn clear(&self) {
+        take_opt(&self.yieldfrom);
+        let st = self.state.try_borrow_mut().ok().and_then(|mut s| s.take());
+        drop(st);
+    }
+}
+
+impl Trace for IteratorData {
+    fn trace(&self, f: Visit) {
+        let Ok(st) = self.state.try_borrow() else { return };
+        match &*st {
+            IterState::Seq { seq, .. } | IterState::ListReverse { seq, .. } | IterState::Reversed { seq, .. } => opt(seq, f),
+            IterState::Dict { dict, .. } => opt(dict, f),
+            IterState::Set { set, .. } => opt(set, f),
+            IterState::Callable { func, sentinel } => {
+                opt(func, f);
+                f(sentinel);
+            }
+            IterState::Enumerate { iter, .. } => f(iter),
+            IterState::Zip { iters, .. } => iters.iter().for_each(|x| f(x)),
+            IterState::Map { func, iters } => {
+                f(func);
+                iters.iter().for_each(|x| f(x));
+            }
+            IterState::Filter { func, iter } => {
+                f(func);
+                f(iter);
+            }
+            IterState::Range { .. } | IterState::BigRange { .. } | IterState::Exhausted => {}
+        }
+    }
+    fn clear(&self) {
+        let old = self.state.try_borrow_mut().ok().map(|mut s| std::mem::replace(&mut *s, IterState::Exhausted));
+        drop(old);
+    }
+}
+
+impl Trace for ExceptionData {
+    fn trace(&self, f: Visit) {
+        cell_opt(&self.dict, f);
+        cell_ref(&self.args, f);
+        cell_opt(&self.traceback, f);
+        cell_opt(&self.cause, f);
+        cell_opt(&self.context, f);
+    }
+    fn clear(&self) {
+        take_opt(&self.dict);
+        if let Some(vm) = Vm::try_current() {
+            let old = self.args.try_borrow_mut().ok().map(|mut a| std::mem::replace(&mut *a, vm.empty_tuple.clone()));
+            drop(old);
+        }
+        take_opt(&self.traceback);
+        take_opt(&self.cause);
+        take_opt(&self.context);
+    }
+}
+
+impl Trace for DescriptorData {
+    fn trace(&self, f: Visit) {
+        f(&self.objclass);
+    }
+}

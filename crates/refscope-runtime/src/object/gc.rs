@@ -1,0 +1,696 @@
+//! The cycle collector's core: CPython 3.11's generational algorithm.
+//!
+//! Reference counting frees everything but cycles. Every container (a block
+//! allocated with a collector head, see `kinds::gc_mode`) can be *tracked*:
+//! linked into one of three generation lists (plus the permanent generation
+//! of `gc.freeze`). A collection of generation `g`:
+//!
+//! 1. merges the younger generations into `g` (CPython's order: each younger
+//!    list appended at the tail);
+//! 2. copies each object's reference count into its head (`update_refs`),
+//!    then subtracts every reference that an object of the generation holds
+//!    to another one (`subtract_refs`): what stays above zero is referenced
+//!    from outside the generation;
+//! 3. scans the list (`move_unreachable`): objects with a count left are
+//!    reachable and so is everything they reach; the rest move, in the order
+//!    found, to the *unreachable* list;
+//! 4. untracks tuples that hold only atomic or untracked items, moves the
+//!    survivors to the next generation (full collections also untrack dicts
+//!    of atomic keys and values);
+//! 5. hands the unreachable objects to the runtime (`Collector`): their weak
+//!    references are cleared and callbacks called, then finalizers run (once
+//!    per object, PEP 442); a second pass finds what the finalizers
+//!    resurrected (moved to the older generation); the rest is cleared
+//!    (`Trace::clear` of each object, in order), which breaks the cycles so
+//!    that reference counting frees them.
+//!
+//! The lists are intrusive and doubly linked, so tracking, untracking and
+//! unlinking a freed object are O(1), and an object freed while a collection
+//! runs (a finalizer dropping the last reference) simply leaves whatever
+//! list it is in. The collection's temporary lists have their sentinels on
+//! the Rust stack; objects are only linked into them while the collection
+//! runs.
+//!
+//! Allocation counting: every allocation of a counted container adds one to
+//! generation 0's count and its free subtracts one (never below zero); when
+//! the count exceeds the threshold (700), `PENDING` is set and the
+//! interpreter collects at its next instruction boundary (`collect_pending`
+//! is the runtime's; this module only raises the flag). Running collections
+//! at instruction boundaries rather than inside an allocation means no Rust
+//! code is in the middle of changing a container when finalizers run.
+
+use std::cell::Cell;
+use std::ptr;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::core::PyRef;
+use super::kinds::{clear_payload, trace_payload, Kind};
+
+/// The collector's word pair in front of a container's header, plus the
+/// count copy used during collections (`state`: count << 2 | flags).
+#[repr(C)]
+pub struct GcHead {
+    next: Cell<*mut GcHead>,
+    prev: Cell<*mut GcHead>,
+    state: Cell<isize>,
+}
+
+/// In the generation being collected (and not yet scanned as reachable).
+const COLLECTING: isize = 1;
+/// In the tentatively unreachable list of `move_unreachable`.
+const UNREACHABLE: isize = 2;
+const FLAG_BITS: isize = 3;
+
+impl GcHead {
+    pub(super) const fn new() -> GcHead {
+        GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), state: Cell::new(0) }
+    }
+    fn refs(&self) -> isize {
+        self.state.get() >> 2
+    }
+    fn set_refs(&self, n: isize) {
+        self.state.set((n << 2) | (self.state.get() & FLAG_BITS));
+    }
+    fn has(&self, f: isize) -> bool {
+        self.state.get() & f != 0
+    }
+    fn set(&self, f: isize) {
+        self.state.set(self.state.get() | f);
+    }
+    fn unset(&self, f: isize) {
+        self.state.set(self.state.get() & !f);
+    }
+    fn ptr(&self) -> *mut GcHead {
+        self as *const GcHead as *mut GcHead
+    }
+}
+
+pub const NUM_GENERATIONS: usize = 3;
+
+struct GcState {
+    gens: [GcHead; NUM_GENERATIONS],
+    permanent: GcHead,
+    count: [Cell<isize>; NUM_GENERATIONS],
+    threshold: [Cell<isize>; NUM_GENERATIONS],
+    enabled: Cell<bool>,
+    collecting: Cell<bool>,
+    long_lived_total: Cell<isize>,
+    long_lived_pending: Cell<isize>,
+}
+
+thread_local! {
+    // No destructor: the sentinels stay valid for as long as the thread runs.
+    static GC: GcState = const {
+        GcState {
+            gens: [GcHead::new(), GcHead::new(), GcHead::new()],
+            permanent: GcHead::new(),
+            count: [Cell::new(0), Cell::new(0), Cell::new(0)],
+            threshold: [Cell::new(700), Cell::new(10), Cell::new(10)],
+            enabled: Cell::new(true),
+            collecting: Cell::new(false),
+            long_lived_total: Cell::new(0),
+            long_lived_pending: Cell::new(0),
+        }
+    };
+}
+
+/// Set when generation 0's count passed its threshold: the interpreter
+/// should call the runtime's automatic collection at its next safe point.
+static PENDING: AtomicBool = AtomicBool::new(false);
+
+/// Whether an automatic collection is due (cheap: one relaxed load).
+#[inline]
+pub fn pending() -> bool {
+    PENDING.load(Ordering::Relaxed)
+}
+
+pub fn clear_pending() {
+    PENDING.store(false, Ordering::Relaxed);
+}
+
+fn with<R>(f: impl FnOnce(&GcState) -> R) -> R {
+    GC.with(|g| {
+        for h in g.gens.iter().chain(std::iter::once(&g.permanent)) {
+            if h.next.get().is_null() {
+                init_list(h);
+            }
+        }
+        f(g)
+    })
+}
+
+// ---- list primitives -------------------------------------------------------
+//
+// Every pointer in a list is either a sentinel (a `GcHead` of the thread's
+// `GcState` or on the stack of a running collection) or the head of a live
+// tracked block: blocks unlink themselves before they are freed or deferred
+// (`unlink_if_tracked`, called by the core). So dereferencing the pointers
+// of a list is sound while the list's sentinel lives.
+
+fn init_list(h: &GcHead) {
+    h.next.set(h.ptr());
+    h.prev.set(h.ptr());
+}
+
+/// # Safety (all `node`)
+/// The pointer is a sentinel or the head of a live tracked block.
+unsafe fn node<'a>(p: *mut GcHead) -> &'a GcHead {
+    &*p
+}
+
+fn is_empty(list: &GcHead) -> bool {
+    list.next.get() == list.ptr()
+}
+
+fn append(list: &GcHead, g: &GcHead) {
+    // SAFETY: list pointers are valid (see above).
+    let last = unsafe { node(list.prev.get()) };
+    g.prev.set(last.ptr());
+    g.next.set(list.ptr());
+    last.next.set(g.ptr());
+    list.prev.set(g.ptr());
+}
+
+fn unlink(g: &GcHead) {
+    // SAFETY: a linked head's neighbours are valid.
+    let (p, n) = unsafe { (node(g.prev.get()), node(g.next.get())) };
+    p.next.set(n.ptr());
+    n.prev.set(p.ptr());
+    g.next.set(ptr::null_mut());
+    g.prev.set(ptr::null_mut());
+}
+
+fn move_to(g: &GcHead, list: &GcHead) {
+    unlink(g);
+    append(list, g);
+}
+
+/// Append all of `from` at the tail of `to`; `from` becomes empty.
+fn merge(from: &GcHead, to: &GcHead) {
+    if is_empty(from) {
+        return;
+    }
+    // SAFETY: list pointers are valid.
+    unsafe {
+        let first = node(from.next.get());
+        let last = node(from.prev.get());
+        let tail = node(to.prev.get());
+        tail.next.set(first.ptr());
+        first.prev.set(tail.ptr());
+        last.next.set(to.ptr());
+        to.prev.set(last.ptr());
+    }
+    init_list(from);
+}
+
+fn size(list: &GcHead) -> usize {
+    let mut n = 0;
+    let mut p = list.next.get();
+    while p != list.ptr() {
+        n += 1;
+        // SAFETY: list pointers are valid.
+        p = unsafe { node(p) }.next.get();
+    }
+    n
+}
+
+/// The objects of a list, as new references (in list order).
+fn snapshot(list: &GcHead) -> Vec<PyRef> {
+    let mut out = Vec::new();
+    let mut p = list.next.get();
+    while p != list.ptr() {
+        // SAFETY: list pointers are valid; the view is cloned at once.
+        let o = unsafe { PyRef::from_gc_head(p) };
+        out.push(o.new_ref());
+        p = unsafe { node(p) }.next.get();
+    }
+    out
+}
+
+// ---- tracking ---------------------------------------------------------------
+
+/// Start tracking a container (no-op for atomic or already tracked objects
+/// and for immortal ones).
+pub fn track(r: &PyRef) {
+    if let Some(g) = r.gc_head() {
+        if g.next.get().is_null() && r.flags() & super::core::flags::IMMORTAL == 0 {
+            with(|s| append(&s.gens[0], g));
+        }
+    }
+}
+
+pub fn untrack(r: &PyRef) {
+    if let Some(g) = r.gc_head() {
+        unlink_if_tracked(g);
+    }
+}
+
+pub fn is_tracked(r: &PyRef) -> bool {
+    r.gc_head().is_some_and(|g| !g.next.get().is_null())
+}
+
+/// CPython's `_PyObject_GC_MAY_BE_TRACKED`: a container that is not a
+/// tuple, or a tracked tuple.
+pub fn may_be_tracked(r: &PyRef) -> bool {
+    r.is_gc() && (r.kind() != Kind::Tuple || r.has_ext() || is_tracked(r))
+}
+
+/// A managed instance dict (`flags::MANAGED_DICT`) is exposed to Python
+/// code: from now on it is a dict object of its own, counted, and tracked
+/// if it holds containers (CPython materializes the dict then).
+pub fn materialize_dict(d: &PyRef) {
+    if d.flags() & super::core::flags::MANAGED_DICT == 0 {
+        return;
+    }
+    d.clear_flag(super::core::flags::MANAGED_DICT);
+    d.set_gc_counted();
+    let mut needs = false;
+    trace_payload(d, &mut |x| needs |= may_be_tracked(x));
+    if needs {
+        track(d);
+    }
+}
+
+pub(super) fn unlink_if_tracked(g: &GcHead) {
+    if !g.next.get().is_null() {
+        unlink(g);
+        g.state.set(0);
+    }
+}
+
+pub(super) fn note_gc_alloc() {
+    GC.with(|s| {
+        let c = s.count[0].get() + 1;
+        s.count[0].set(c);
+        let t = s.threshold[0].get();
+        if c > t && t != 0 && s.enabled.get() && !s.collecting.get() {
+            PENDING.store(true, Ordering::Relaxed);
+        }
+    })
+}
+
+pub(super) fn note_gc_free() {
+    GC.with(|s| {
+        let c = s.count[0].get();
+        if c > 0 {
+            s.count[0].set(c - 1);
+        }
+    })
+}
+
+// ---- settings and introspection ------------------------------------------
+
+pub fn is_enabled() -> bool {
+    GC.with(|s| s.enabled.get())
+}
+pub fn set_enabled(on: bool) {
+    GC.with(|s| s.enabled.set(on));
+}
+pub fn is_collecting() -> bool {
+    GC.with(|s| s.collecting.get())
+}
+pub fn counts() -> [isize; NUM_GENERATIONS] {
+    GC.with(|s| [s.count[0].get(), s.count[1].get(), s.count[2].get()])
+}
+pub fn thresholds() -> [isize; NUM_GENERATIONS] {
+    GC.with(|s| [s.threshold[0].get(), s.threshold[1].get(), s.threshold[2].get()])
+}
+pub fn set_threshold(gen: usize, t: isize) {
+    GC.with(|s| s.threshold[gen].set(t));
+}
+
+/// Tracked objects of one generation (or all, youngest first), in list
+/// order, as new references.
+pub fn objects(gen: Option<usize>) -> Vec<PyRef> {
+    with(|s| match gen {
+        Some(g) => snapshot(&s.gens[g]),
+        None => s.gens.iter().flat_map(snapshot).collect(),
+    })
+}
+
+pub fn generation_sizes() -> [usize; NUM_GENERATIONS] {
+    with(|s| [size(&s.gens[0]), size(&s.gens[1]), size(&s.gens[2])])
+}
+
+pub fn freeze() {
+    with(|s| {
+        for g in &s.gens {
+            merge(g, &s.permanent);
+        }
+        s.count[0].set(0);
+    })
+}
+pub fn unfreeze() {
+    with(|s| merge(&s.permanent, &s.gens[NUM_GENERATIONS - 1]))
+}
+pub fn freeze_count() -> usize {
+    with(|s| size(&s.permanent))
+}
+
+/// The object's references as the collector sees them (`gc.get_referents`):
+/// `__slots__` values, the instance `__dict__`, the counted type, then the
+/// payload's. Atomic objects have none.
+pub fn traverse(r: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
+    if !r.is_gc() {
+        return;
+    }
+    if let Some(ext) = r.ext() {
+        for s in ext.slots.iter() {
+            if let Ok(v) = s.try_borrow() {
+                if let Some(v) = &*v {
+                    visit(v);
+                }
+            }
+        }
+        if let Ok(d) = ext.dict.try_borrow() {
+            if let Some(d) = &*d {
+                if d.flags() & super::core::flags::MANAGED_DICT != 0 {
+                    trace_payload(d, visit);
+                } else {
+                    visit(d);
+                }
+            }
+        }
+    }
+    if let Some(t) = r.counted_type() {
+        visit(t);
+    }
+    trace_payload(r, visit);
+}
+
+/// Break the object's cycles (`tp_clear`): instance slots and `__dict__`,
+/// then the payload's own references.
+pub fn clear(r: &PyRef) {
+    if let Some(ext) = r.ext() {
+        for s in ext.slots.iter() {
+            let v = s.try_borrow_mut().ok().and_then(|mut v| v.take());
+            drop(v);
+        }
+        let d = ext.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
+        drop(d);
+    }
+    clear_payload(r);
+}
+
+/// Whether `r` is in the generation being collected and still unresolved
+/// or unreachable (CPython's `gc_is_collecting`): a weak reference in that
+/// state is garbage itself, so its callback is not called.
+pub fn in_collection(r: &PyRef) -> bool {
+    r.gc_head().is_some_and(|g| !g.next.get().is_null() && g.has(COLLECTING))
+}
+
+// ---- the collection ---------------------------------------------------------
+
+/// What the collector asks of the runtime.
+pub trait Collector {
+    /// DEBUG_COLLECTABLE: report an unreachable object.
+    fn debug_collectable(&self, _r: &PyRef) {}
+    /// Clear the weak references to the unreachable objects (in order) and
+    /// return the (weakref, callback) pairs to call, for weak references
+    /// that are not garbage themselves (`in_collection` false).
+    fn clear_weakrefs(&self, _unreachable: &[PyRef]) -> Vec<(PyRef, PyRef)> {
+        Vec::new()
+    }
+    /// Call one weak reference callback (errors are reported as unraisable).
+    fn call_weakref_callback(&self, _wr: &PyRef, _callback: &PyRef) {}
+    /// Whether the object has a finalizer to run (`__del__`, an unfinished
+    /// generator's close), FINALIZED aside.
+    fn needs_finalizer(&self, r: &PyRef) -> bool;
+    /// Run the finalizer (errors reported as unraisable).
+    fn finalize(&self, r: &PyRef);
+    /// DEBUG_SAVEALL: keep the garbage in `gc.garbage` instead of clearing
+    /// it. Returns true when the object was saved.
+    fn save_garbage(&self, _r: &PyRef) -> bool {
+        false
+    }
+}
+
+/// The result of one collection.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Outcome {
+    /// Unreachable objects found (CPython's `m`).
+    pub collected: usize,
+    /// Uncollectable ones (legacy finalizers; always 0 here).
+    pub uncollectable: usize,
+}
+
+/// Which generation an automatic collection should collect, if any
+/// (CPython's `gc_collect_generations` choice).
+pub fn generation_due() -> Option<usize> {
+    GC.with(|s| {
+        for i in (0..NUM_GENERATIONS).rev() {
+            if s.count[i].get() > s.threshold[i].get() {
+                if i == NUM_GENERATIONS - 1 && s.long_lived_pending.get() < s.long_lived_total.get() / 4 {
+                    continue;
+                }
+                return Some(i);
+            }
+        }
+        None
+    })
+}
+
+/// Mark the collector busy (no nested collection); returns false if a
+/// collection is already running.
+pub fn begin() -> bool {
+    GC.with(|s| {
+        if s.collecting.get() {
+            false
+        } else {
+            s.collecting.set(true);
+            true
+        }
+    })
+}
+
+pub fn end() {
+    GC.with(|s| s.collecting.set(false));
+}
+
+/// Collect generation `generation` (0..=2). The caller brackets it with
+/// `begin`/`end` and reports statistics and callbacks.
+pub fn collect(generation: usize, rt: &dyn Collector) -> Outcome {
+    with(|s| {
+        if generation + 1 < NUM_GENERATIONS {
+            s.count[generation + 1].set(s.count[generation + 1].get() + 1);
+        }
+        for i in 0..=generation {
+            s.count[i].set(0);
+        }
+        for i in 0..generation {
+            merge(&s.gens[i], &s.gens[generation]);
+        }
+        let young = &s.gens[generation];
+        let old = if generation + 1 < NUM_GENERATIONS { &s.gens[generation + 1] } else { young };
+
+        let unreachable = GcHead::new();
+        init_list(&unreachable);
+        deduce_unreachable(young, &unreachable);
+
+        untrack_tuples(young);
+        if !ptr::eq(young, old) {
+            if generation == NUM_GENERATIONS - 2 {
+                s.long_lived_pending.set(s.long_lived_pending.get() + size(young) as isize);
+            }
+            merge(young, old);
+        } else {
+            untrack_dicts(young);
+            s.long_lived_pending.set(0);
+            s.long_lived_total.set(size(young) as isize);
+        }
+
+        // No legacy finalizers: every unreachable object is collectable.
+        // From here on the unreachable list is a normal list whose objects
+        // keep COLLECTING.
+        clear_mask(&unreachable, UNREACHABLE);
+        let trash = snapshot(&unreachable);
+        for o in &trash {
+            rt.debug_collectable(o);
+        }
+
+        // Weak references first (before any finalizer can see them).
+        let callbacks = rt.clear_weakrefs(&trash);
+        drop(trash);
+        let mut collected = 0;
+        for (wr, cb) in callbacks {
+            rt.call_weakref_callback(&wr, &cb);
+            drop(cb);
+            if wr.refcount() == 1 {
+                collected += 1;
+            }
+        }
+
+        finalize_garbage(&unreachable, rt);
+
+        // What the finalizers resurrected survives, in the older generation.
+        let still = GcHead::new();
+        init_list(&still);
+        clear_mask(&unreachable, COLLECTING);
+        deduce_unreachable(&unreachable, &still);
+        clear_mask(&still, UNREACHABLE);
+        clear_mask(&unreachable, COLLECTING);
+        merge(&unreachable, old);
+
+        collected += size(&still);
+        delete_garbage(&still, old, rt);
+        Outcome { collected, uncollectable: 0 }
+    })
+}
+
+/// Steps 2 and 3: find what in `young` is unreachable from outside it.
+fn deduce_unreachable(young: &GcHead, unreachable: &GcHead) {
+    // update_refs
+    let mut p = young.next.get();
+    while p != young.ptr() {
+        // SAFETY: list pointers are valid.
+        let g = unsafe { node(p) };
+        // SAFETY: `g` heads a live tracked block; the view is not dropped.
+        let o = unsafe { PyRef::from_gc_head(p) };
+        g.state.set(((o.refcount() as isize) << 2) | COLLECTING);
+        p = g.next.get();
+    }
+    // subtract_refs
+    let mut p = young.next.get();
+    while p != young.ptr() {
+        // SAFETY: as above.
+        let o = unsafe { PyRef::from_gc_head(p) };
+        traverse(&o, &mut |r: &PyRef| {
+            if let Some(h) = r.gc_head() {
+                if !h.next.get().is_null() && h.has(COLLECTING) {
+                    h.set_refs(h.refs() - 1);
+                }
+            }
+        });
+        p = unsafe { node(p) }.next.get();
+    }
+    move_unreachable(young, unreachable);
+}
+
+fn move_unreachable(young: &GcHead, unreachable: &GcHead) {
+    let mut p = young.next.get();
+    while p != young.ptr() {
+        // SAFETY: list pointers are valid.
+        let g = unsafe { node(p) };
+        if g.refs() > 0 {
+            // Reachable: so is everything it references.
+            // SAFETY: as in deduce_unreachable.
+            let o = unsafe { PyRef::from_gc_head(p) };
+            traverse(&o, &mut |r: &PyRef| visit_reachable(r, young));
+            g.unset(COLLECTING);
+            p = g.next.get();
+        } else {
+            // Tentatively unreachable; a later reachable object may still
+            // move it back.
+            let next = g.next.get();
+            move_to(g, unreachable);
+            g.set(UNREACHABLE);
+            p = next;
+        }
+    }
+}
+
+fn visit_reachable(r: &PyRef, young: &GcHead) {
+    let Some(h) = r.gc_head() else { return };
+    if h.next.get().is_null() || !h.has(COLLECTING) {
+        return;
+    }
+    if h.has(UNREACHABLE) {
+        // Back from the unreachable list, to be scanned in turn.
+        move_to(h, young);
+        h.unset(UNREACHABLE);
+        h.set_refs(1);
+    } else if h.refs() == 0 {
+        h.set_refs(1);
+    }
+}
+
+fn clear_mask(list: &GcHead, f: isize) {
+    let mut p = list.next.get();
+    while p != list.ptr() {
+        // SAFETY: list pointers are valid.
+        let g = unsafe { node(p) };
+        g.unset(f);
+        p = g.next.get();
+    }
+}
+
+fn untrack_tuples(list: &GcHead) {
+    let mut p = list.next.get();
+    while p != list.ptr() {
+        // SAFETY: list pointers are valid.
+        let g = unsafe { node(p) };
+        let next = g.next.get();
+        // SAFETY: as in deduce_unreachable.
+        let o = unsafe { PyRef::from_gc_head(p) };
+        if o.kind() == Kind::Tuple && !o.has_ext() {
+            let mut keep = false;
+            trace_payload(&o, &mut |x| keep |= may_be_tracked(x));
+            if !keep {
+                unlink_if_tracked(g);
+            }
+        }
+        p = next;
+    }
+}
+
+fn untrack_dicts(list: &GcHead) {
+    let mut p = list.next.get();
+    while p != list.ptr() {
+        // SAFETY: list pointers are valid.
+        let g = unsafe { node(p) };
+        let next = g.next.get();
+        // SAFETY: as in deduce_unreachable.
+        let o = unsafe { PyRef::from_gc_head(p) };
+        if o.kind() == Kind::Dict && !o.has_ext() {
+            let mut keep = false;
+            trace_payload(&o, &mut |x| keep |= may_be_tracked(x));
+            if !keep {
+                unlink_if_tracked(g);
+            }
+        }
+        p = next;
+    }
+}
+
+/// Run the finalizers of the unreachable objects, in list order. Each
+/// object is moved to a `seen` list first: a finalizer may free any of them.
+fn finalize_garbage(list: &GcHead, rt: &dyn Collector) {
+    let seen = GcHead::new();
+    init_list(&seen);
+    while !is_empty(list) {
+        let p = list.next.get();
+        // SAFETY: list pointers are valid.
+        let g = unsafe { node(p) };
+        move_to(g, &seen);
+        // SAFETY: as above; a counted reference is taken at once.
+        let o = unsafe { PyRef::from_gc_head(p) }.new_ref();
+        if o.flags() & super::core::flags::FINALIZED == 0 && rt.needs_finalizer(&o) {
+            o.set_flag(super::core::flags::FINALIZED);
+            rt.finalize(&o);
+        }
+        drop(o);
+    }
+    merge(&seen, list);
+}
+
+/// Clear the garbage, one object at a time; what survives its clear (it
+/// is referenced by an object not yet cleared, or resurrected) goes to
+/// `old`.
+fn delete_garbage(list: &GcHead, old: &GcHead, rt: &dyn Collector) {
+    while !is_empty(list) {
+        let p = list.next.get();
+        // SAFETY: list pointers are valid; a counted reference is taken.
+        let o = unsafe { PyRef::from_gc_head(p) }.new_ref();
+        if !rt.save_garbage(&o) {
+            clear(&o);
+        }
+        drop(o);
+        if list.next.get() == p {
+            // Still alive: it may die later.
+            // SAFETY: `p` is still linked, so still a live block.
+            let g = unsafe { node(p) };
+            g.unset(COLLECTING);
+            move_to(g, old);
+        }
+    }
+}
