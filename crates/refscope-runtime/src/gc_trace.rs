@@ -97,7 +97,12 @@ impl Trace for TypeData {
     }
 }
 
+use crate::object::gc::FreeList;
+
 impl Trace for ListData {
+    fn free_list(&self) -> Option<FreeList> {
+        Some(FreeList::List)
+    }
     fn trace(&self, f: Visit) {
         // list_traverse visits from the end.
         if let Ok(items) = self.items.try_borrow() {
@@ -114,12 +119,18 @@ impl Trace for ListData {
 }
 
 impl Trace for TupleData {
+    fn free_list(&self) -> Option<FreeList> {
+        Some(FreeList::Tuple(self.items().len()))
+    }
     fn trace(&self, f: Visit) {
         self.items().iter().rev().for_each(|x| f(x));
     }
 }
 
 impl Trace for DictData {
+    fn free_list(&self) -> Option<FreeList> {
+        Some(FreeList::Dict)
+    }
     fn trace(&self, f: Visit) {
         if let Ok(t) = self.table.try_borrow() {
             for e in t.entries.iter().flatten() {

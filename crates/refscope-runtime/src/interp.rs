@@ -339,6 +339,9 @@ pub fn add_traceback(vm: &Vm, exc: &PyRef, frame: &PyRef, lasti: usize) {
     let cd = code::get(&fd.code).unwrap();
     let lineno = cd.code.line_of(lasti);
     let next = ed.traceback.borrow().clone();
+    // The traceback keeps the frame alive after its call: the collector
+    // must see it (frames are untracked while they only run).
+    crate::object::gc::track(frame);
     let tb = PyRef::new(&vm.types.traceback, traceback::TracebackData { next, frame: frame.clone(), lasti: lasti as u32, lineno });
     let old = ed.traceback.replace(Some(tb));
     drop(old);

@@ -108,7 +108,7 @@ fn invoke_callbacks(vm: &Vm, phase: &str, generation: usize, collected: usize, u
 /// One collection of `generation` with callbacks, statistics and debug
 /// output (CPython's `gc_collect_with_callback`). The caller holds the
 /// collector (`core_gc::begin`).
-fn collect_with_callback(vm: &Vm, generation: usize) -> usize {
+fn collect_with_callback(vm: &Vm, generation: usize, automatic: bool) -> usize {
     invoke_callbacks(vm, "start", generation, 0, 0);
     let dbg = debug();
     let t0 = std::time::Instant::now();
@@ -126,7 +126,7 @@ fn collect_with_callback(vm: &Vm, generation: usize) -> usize {
             ),
         );
     }
-    let out = core_gc::collect(generation, &Runtime { vm });
+    let out = core_gc::collect(generation, &Runtime { vm }, automatic);
     if dbg & DEBUG_STATS != 0 {
         crate::modules::sys::write_stderr(
             vm,
@@ -146,6 +146,9 @@ fn collect_with_callback(vm: &Vm, generation: usize) -> usize {
         rt.stats.set(s);
     });
     invoke_callbacks(vm, "stop", generation, out.collected, out.uncollectable);
+    if automatic {
+        core_gc::finish_automatic();
+    }
     out.collected + out.uncollectable
 }
 
@@ -154,7 +157,7 @@ pub fn collect(vm: &Vm, generation: usize) -> usize {
     if !core_gc::begin() {
         return 0;
     }
-    let n = collect_with_callback(vm, generation);
+    let n = collect_with_callback(vm, generation, false);
     core_gc::end();
     n
 }
@@ -163,7 +166,7 @@ pub fn collect(vm: &Vm, generation: usize) -> usize {
 /// not the collector is enabled.
 pub fn collect_at_shutdown(vm: &Vm) {
     if core_gc::begin() {
-        core_gc::collect(NUM_GENERATIONS - 1, &Runtime { vm });
+        core_gc::collect(NUM_GENERATIONS - 1, &Runtime { vm }, false);
         core_gc::end();
     }
 }
@@ -172,15 +175,20 @@ pub fn collect_at_shutdown(vm: &Vm) {
 /// when `object::gc::pending()` is set.
 #[cold]
 pub fn collect_pending(vm: &Vm) {
-    core_gc::clear_pending();
-    if !core_gc::is_enabled() || core_gc::is_collecting() {
+    if core_gc::is_collecting() {
+        // A callback or finalizer of the running collection: it goes on.
         return;
     }
-    if let Some(g) = core_gc::generation_due() {
-        if core_gc::begin() {
-            collect_with_callback(vm, g);
+    if !core_gc::is_enabled() {
+        core_gc::clear_pending();
+        return;
+    }
+    match core_gc::generation_due() {
+        Some(g) if core_gc::begin() => {
+            collect_with_callback(vm, g, true);
             core_gc::end();
         }
+        _ => core_gc::clear_pending(),
     }
 }
 

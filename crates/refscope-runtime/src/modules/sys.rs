@@ -818,7 +818,10 @@ fn s_getframe(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     if depth < 0 || depth as usize >= frames.len() {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    Ok(frames[frames.len() - 1 - depth as usize].clone())
+    let f = frames[frames.len() - 1 - depth as usize].clone();
+    // A frame object Python code holds may outlive its call.
+    crate::object::gc::track(&f);
+    Ok(f)
 }
 
 /// Objects CPython tracks in its cycle collector carry a 16-byte GC header

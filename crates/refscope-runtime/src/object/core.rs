@@ -47,6 +47,7 @@ use std::alloc::{self, Layout};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
 use std::mem::offset_of;
 use std::ptr::NonNull;
 
@@ -207,10 +208,13 @@ impl PyRef {
     ///
     /// Containers (see `kinds::gc_mode`) get a collector head and are
     /// tracked at once, except dicts, which start untracked (CPython tracks
-    /// a dict when a container is stored in it: `gc::track`).
+    /// a dict when a container is stored in it: `gc::track`), and frames,
+    /// which the runtime tracks when Python code can hold them past their
+    /// call (CPython 3.11's running frames are not objects at all).
     pub fn new<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
         let slotted = T::KIND == Kind::Type;
-        Self::alloc(ty, T::KIND, 0, slotted, gc_mode(T::KIND), payload)
+        let fl = payload.free_list();
+        Self::alloc(ty, T::KIND, 0, slotted, gc_mode(T::KIND), fl, payload)
     }
 
     /// Allocate an object of a container kind that CPython makes atomic in
@@ -218,13 +222,13 @@ impl PyRef {
     /// tracked, not counted.
     pub fn new_atomic<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
         let slotted = T::KIND == Kind::Type;
-        Self::alloc(ty, T::KIND, 0, slotted, GcMode::None, payload)
+        Self::alloc(ty, T::KIND, 0, slotted, GcMode::None, None, payload)
     }
 
     /// Allocate a container that is not counted as an allocation (yet, see
     /// `gc::count_as_allocated`) and starts untracked.
     pub fn new_uncounted<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
-        let r = Self::alloc(ty, T::KIND, 0, false, GcMode::Uncounted, payload);
+        let r = Self::alloc(ty, T::KIND, 0, false, GcMode::Uncounted, None, payload);
         gc::untrack(&r);
         r
     }
@@ -234,13 +238,16 @@ impl PyRef {
         let h = self.header();
         if h.iflags.get() & iflags::HAS_GC != 0 && h.iflags.get() & iflags::GC_COUNTED == 0 {
             h.iflags.set(h.iflags.get() | iflags::GC_COUNTED);
-            gc::note_gc_alloc();
+            let fl = if h.flags.get() & flags::HAS_EXT == 0 { super::kinds::free_list_of(self).and_then(gc::take_from_free_list) } else { None };
+            if fl.is_none() {
+                gc::note_gc_alloc();
+            }
         }
     }
 
     /// Allocate an object that can be used as a type, whatever its payload.
     pub fn new_type<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
-        Self::alloc(ty, T::KIND, 0, true, GcMode::Counted, payload)
+        Self::alloc(ty, T::KIND, 0, true, GcMode::Counted, None, payload)
     }
 
     /// Allocate an instance of a user class: payload plus instance trailer.
@@ -249,10 +256,10 @@ impl PyRef {
         let slots = (0..nslots).map(|_| std::cell::RefCell::new(None)).collect();
         let ext = InstanceExt { dict: std::cell::RefCell::new(None), slots };
         let slotted = T::KIND == Kind::Type;
-        Self::alloc(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, Ext { base: payload, ext })
+        Self::alloc(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, None, Ext { base: payload, ext })
     }
 
-    fn alloc<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, payload: P) -> PyRef {
+    fn alloc<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P) -> PyRef {
         let tyh = ty.as_type_header();
         let mut ifl = if slotted { iflags::HAS_SLOT } else { 0 };
         if ty.flags() & flags::IMMORTAL == 0 {
@@ -270,13 +277,18 @@ impl PyRef {
         }
         if mode == GcMode::Counted {
             ifl |= iflags::GC_COUNTED;
-            gc::note_gc_alloc();
+            // Exact lists, dicts and small tuples come from CPython's free
+            // lists when they have items: not counted then.
+            let fl = if fl & flags::HAS_EXT == 0 { free_list.and_then(gc::take_from_free_list) } else { None };
+            if fl.is_none() {
+                gc::note_gc_alloc();
+            }
         }
         let header = Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), iflags: Cell::new(ifl), ty: Cell::new(tyh) };
         let ptr = alloc_block(Obj { header, payload }, prefix);
         super::heap::note_alloc();
         let r = PyRef { ptr, _not_send: PhantomData };
-        if prefix != Prefix::None && kind != Kind::Dict {
+        if prefix != Prefix::None && kind != Kind::Dict && kind != Kind::Frame {
             gc::track(&r);
         }
         r
@@ -654,7 +666,10 @@ impl Dying {
                 let g = &*(p.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *const GcHead);
                 gc::unlink_if_tracked(g);
                 if ifl & iflags::GC_COUNTED != 0 {
-                    gc::note_gc_free();
+                    let fl = if !has_ext { super::kinds::free_list_of(&ManuallyDrop::new(PyRef::from_raw(p))) } else { None };
+                    if !fl.is_some_and(gc::put_on_free_list) {
+                        gc::note_gc_free();
+                    }
                 }
             }
             drop_and_free(kind, has_ext, prefix, p.cast());

@@ -96,6 +96,17 @@ struct GcState {
     collecting: Cell<bool>,
     long_lived_total: Cell<isize>,
     long_lived_pending: Cell<isize>,
+    /// Containers tracked after an automatic collection became due and
+    /// before it ran. CPython 3.11 collects inside the allocation that
+    /// passes the threshold, before that object is tracked; here the
+    /// collection waits for the next instruction boundary, so what is
+    /// allocated meanwhile waits here and joins generation 0 afterwards.
+    nursery: GcHead,
+    /// Generation 0's count when the collection became due.
+    trigger_count: Cell<isize>,
+    /// Allocations between the trigger and the collection, counted once
+    /// the collection is over (`finish_automatic`).
+    since_trigger: Cell<isize>,
 }
 
 thread_local! {
@@ -110,6 +121,9 @@ thread_local! {
             collecting: Cell::new(false),
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
+            nursery: GcHead::new(),
+            trigger_count: Cell::new(0),
+            since_trigger: Cell::new(0),
         }
     };
 }
@@ -124,13 +138,16 @@ pub fn pending() -> bool {
     PENDING.load(Ordering::Relaxed)
 }
 
+/// The automatic collection will not run after all: what waited for it
+/// joins generation 0.
 pub fn clear_pending() {
     PENDING.store(false, Ordering::Relaxed);
+    with(|s| merge(&s.nursery, &s.gens[0]));
 }
 
 fn with<R>(f: impl FnOnce(&GcState) -> R) -> R {
     GC.with(|g| {
-        for h in g.gens.iter().chain(std::iter::once(&g.permanent)) {
+        for h in g.gens.iter().chain([&g.permanent, &g.nursery]) {
             if h.next.get().is_null() {
                 init_list(h);
             }
@@ -234,7 +251,7 @@ fn snapshot(list: &GcHead) -> Vec<PyRef> {
 pub fn track(r: &PyRef) {
     if let Some(g) = r.gc_head() {
         if g.next.get().is_null() && r.flags() & super::core::flags::IMMORTAL == 0 {
-            with(|s| append(&s.gens[0], g));
+            with(|s| append(if pending() { &s.nursery } else { &s.gens[0] }, g));
         }
     }
 }
@@ -278,13 +295,104 @@ pub(super) fn unlink_if_tracked(g: &GcHead) {
     }
 }
 
+/// CPython 3.11's free lists of GC objects, as far as the allocation count
+/// sees them: an object allocated from a non-empty free list is not
+/// counted, and an object freed onto a free list with room is not
+/// uncounted. Memory is not actually reused from them (only their
+/// occupancy is followed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FreeList {
+    List,
+    Dict,
+    /// Tuples of this length (1..20); 0 is the empty-tuple singleton,
+    /// which is never allocated or freed.
+    Tuple(usize),
+}
+
+const LIST_FREE_MAX: usize = 80;
+const DICT_FREE_MAX: usize = 80;
+const TUPLE_FREE_MAX: usize = 2000;
+const TUPLE_SAVE_SIZE: usize = 20;
+
+thread_local! {
+    static FREE: Cell<[usize; 2 + TUPLE_SAVE_SIZE]> = const { Cell::new([0; 2 + TUPLE_SAVE_SIZE]) };
+}
+
+fn free_slot(f: FreeList) -> Option<(usize, usize)> {
+    match f {
+        FreeList::List => Some((0, LIST_FREE_MAX)),
+        FreeList::Dict => Some((1, DICT_FREE_MAX)),
+        FreeList::Tuple(n) if n >= 1 && n < TUPLE_SAVE_SIZE => Some((2 + n, TUPLE_FREE_MAX)),
+        FreeList::Tuple(_) => None,
+    }
+}
+
+/// An allocation of this class: true when it came from the free list (or
+/// is the empty tuple, which CPython never allocates).
+pub(super) fn take_from_free_list(f: FreeList) -> Option<()> {
+    if f == FreeList::Tuple(0) {
+        return Some(());
+    }
+    let (i, _) = free_slot(f)?;
+    FREE.with(|c| {
+        let mut v = c.get();
+        if v[i] > 0 {
+            v[i] -= 1;
+            c.set(v);
+            Some(())
+        } else {
+            None
+        }
+    })
+}
+
+/// A free of this class: true when the object went on the free list.
+pub(super) fn put_on_free_list(f: FreeList) -> bool {
+    if f == FreeList::Tuple(0) {
+        return true;
+    }
+    let Some((i, max)) = free_slot(f) else { return false };
+    FREE.with(|c| {
+        let mut v = c.get();
+        if v[i] < max {
+            v[i] += 1;
+            c.set(v);
+            true
+        } else {
+            false
+        }
+    })
+}
+
+/// Set the allocation counts and free-list occupancy that CPython 3.11
+/// has when a program starts (after its own start-up), so that automatic
+/// collections happen at the same points of a program.
+pub fn set_start_state(counts: [isize; NUM_GENERATIONS], lists: usize, dicts: usize, tuples: &[usize]) {
+    GC.with(|s| {
+        for (c, v) in s.count.iter().zip(counts) {
+            c.set(v);
+        }
+    });
+    FREE.with(|c| {
+        let mut v = [0; 2 + TUPLE_SAVE_SIZE];
+        v[0] = lists.min(LIST_FREE_MAX);
+        v[1] = dicts.min(DICT_FREE_MAX);
+        for (n, &k) in tuples.iter().enumerate().take(TUPLE_SAVE_SIZE) {
+            v[2 + n] = k.min(TUPLE_FREE_MAX);
+        }
+        c.set(v);
+    });
+    PENDING.store(false, Ordering::Relaxed);
+}
+
 pub(super) fn note_gc_alloc() {
     GC.with(|s| {
         let c = s.count[0].get() + 1;
         s.count[0].set(c);
         let t = s.threshold[0].get();
-        if c > t && t != 0 && s.enabled.get() && !s.collecting.get() {
+        if c > t && t != 0 && s.enabled.get() && !s.collecting.get() && !pending() {
             PENDING.store(true, Ordering::Relaxed);
+            s.trigger_count.set(c);
         }
     })
 }
@@ -330,6 +438,15 @@ pub fn objects(gen: Option<usize>) -> Vec<PyRef> {
 
 pub fn generation_sizes() -> [usize; NUM_GENERATIONS] {
     with(|s| [size(&s.gens[0]), size(&s.gens[1]), size(&s.gens[2])])
+}
+
+/// Move everything tracked into the oldest generation.
+pub fn age_all() {
+    with(|s| {
+        for i in 0..NUM_GENERATIONS - 1 {
+            merge(&s.gens[i], &s.gens[NUM_GENERATIONS - 1]);
+        }
+    })
 }
 
 pub fn freeze() {
@@ -450,6 +567,15 @@ pub fn generation_due() -> Option<usize> {
     })
 }
 
+/// After an automatic collection and its callbacks: what was allocated
+/// while it was due joins generation 0, and is counted there.
+pub fn finish_automatic() {
+    with(|s| {
+        merge(&s.nursery, &s.gens[0]);
+        s.count[0].set(s.count[0].get() + s.since_trigger.replace(0));
+    })
+}
+
 /// Mark the collector busy (no nested collection); returns false if a
 /// collection is already running.
 pub fn begin() -> bool {
@@ -469,8 +595,19 @@ pub fn end() {
 
 /// Collect generation `generation` (0..=2). The caller brackets it with
 /// `begin`/`end` and reports statistics and callbacks.
-pub fn collect(generation: usize, rt: &dyn Collector) -> Outcome {
+///
+/// An automatic collection (`automatic`) leaves out what was allocated
+/// since it became due, as CPython's collection would not have seen it,
+/// and counts it in generation 0 afterwards.
+pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcome {
     with(|s| {
+        let since_trigger = if automatic && pending() { s.count[0].get() - s.trigger_count.get() } else { 0 };
+        // From here on, new containers are tracked in generation 0 again
+        // (the nursery keeps what was allocated before the collection).
+        PENDING.store(false, Ordering::Relaxed);
+        if !automatic {
+            merge(&s.nursery, &s.gens[0]);
+        }
         if generation + 1 < NUM_GENERATIONS {
             s.count[generation + 1].set(s.count[generation + 1].get() + 1);
         }
@@ -533,6 +670,7 @@ pub fn collect(generation: usize, rt: &dyn Collector) -> Outcome {
 
         collected += size(&still);
         delete_garbage(&still, old, rt);
+        s.since_trigger.set(since_trigger.max(0));
         Outcome { collected, uncollectable: 0 }
     })
 }

@@ -30,6 +30,13 @@ pub trait Trace {
     /// not hold a borrow while a reference is dropped (dropping can run
     /// finalizers).
     fn clear(&self) {}
+    /// For payloads of types whose exact instances CPython 3.11 allocates
+    /// from a free list (lists, dicts, small tuples): which list
+    /// (`gc::FreeList`). Such allocations and frees do not change the
+    /// collector's allocation count while the free list has room or items.
+    fn free_list(&self) -> Option<super::gc::FreeList> {
+        None
+    }
 }
 
 macro_rules! kinds {
@@ -53,6 +60,11 @@ macro_rules! kinds {
         /// The payload's references (`Trace::trace`).
         pub(super) fn trace_payload(r: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
             match r.kind() { $(Kind::$kind => Trace::trace(r.payload_unchecked::<$ty>(), visit),)* }
+        }
+
+        /// The free list of an object's payload (`Trace::free_list`).
+        pub(super) fn free_list_of(r: &PyRef) -> Option<super::gc::FreeList> {
+            match r.kind() { $(Kind::$kind => Trace::free_list(r.payload_unchecked::<$ty>()),)* }
         }
 
         /// Break the payload's cycles (`Trace::clear`).

@@ -14,6 +14,8 @@ pub fn new_generator(vm: &Vm, frame: PyRef) -> PyRef {
     let name = vm.str(&cd.code.name);
     let qualname = vm.str(&cd.code.qualname);
     let max_stack = cd.code.max_stack as usize;
+    // The frame outlives calls now: the collector must see it.
+    crate::object::gc::track(&frame);
     PyRef::new(
         &vm.types.generator,
         generator::GeneratorData {

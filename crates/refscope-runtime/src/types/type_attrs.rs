@@ -182,7 +182,13 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                     let cd = code::get(&f.code).unwrap();
                     Some(vm.int(cd.code.line_of(f.lasti.get() as usize) as i64))
                 }
-                "f_back" => Some(f.back.borrow().clone().unwrap_or_else(|| vm.none())),
+                "f_back" => Some(match f.back.borrow().clone() {
+                    Some(b) => {
+                        crate::object::gc::track(&b);
+                        b
+                    }
+                    None => vm.none(),
+                }),
                 "f_locals" => Some(crate::builtins::frame_locals(vm, obj)?),
                 _ => None,
             }
