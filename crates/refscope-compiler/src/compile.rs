@@ -61,7 +61,6 @@ enum FBlock<'a> {
 
 struct Unit<'a> {
     scope: &'a Scope,
-    child: usize,
     name: Rc<str>,
     qualname: Rc<str>,
     instrs: Vec<Instr>,
@@ -144,7 +143,6 @@ impl<'a> Compiler<'a> {
         let first_line = self.line_of_offset(start);
         self.units.push(Unit {
             scope,
-            child: 0,
             name: name.into(),
             qualname: qualname.into(),
             instrs: Vec::new(),
@@ -238,11 +236,20 @@ impl<'a> Compiler<'a> {
         self.units.last().unwrap().scope
     }
 
-    fn next_child_scope(&mut self) -> &'a Scope {
-        let u = self.units.last_mut().unwrap();
-        let s = &u.scope.children[u.child];
-        u.child += 1;
-        s
+    /// The symbol-table scope of the function, lambda, class or
+    /// comprehension at `range`, a child of the current unit's scope. Found
+    /// by its source range (unique among one scope's children), not by
+    /// position: the compiler may compile a node twice (a `finally` body is
+    /// emitted on the normal and the exceptional path, and again where a
+    /// `return` or `break` leaves the `try`), or in another order than the
+    /// symbol table visited it.
+    fn child_scope(&mut self, range: TextRange) -> Result<&'a Scope, CompileError> {
+        let u = self.units.last().unwrap();
+        let scope: &'a Scope = u.scope;
+        match scope.children.iter().find(|c| c.range == range) {
+            Some(s) => Ok(s),
+            None => self.err("refscope internal error: no symbol table scope for a nested block", range),
+        }
     }
 
     fn emit(&mut self, i: Instr) {
@@ -1381,7 +1388,7 @@ impl<'a> Compiler<'a> {
         self.set_span(f.name.range);
         let mut flags = self.defaults(&f.parameters)?;
         flags |= self.annotations(Some(&f.parameters), f.returns.as_deref())?;
-        let scope = self.next_child_scope();
+        let scope = self.child_scope(f.range)?;
         let qualname = self.qualname_for(&f.name.id);
         self.enter(scope, &f.name.id, &qualname, f.range);
         self.set_params(&f.parameters);
@@ -1426,7 +1433,7 @@ impl<'a> Compiler<'a> {
         }
         self.set_span(c.name.range);
         self.emit(Instr::LoadBuildClass);
-        let scope = self.next_child_scope();
+        let scope = self.child_scope(c.range)?;
         let qualname = self.qualname_for(&c.name.id);
         self.enter(scope, &c.name.id, &qualname, c.range);
         self.emit(Instr::Resume);
@@ -1595,7 +1602,7 @@ impl<'a> Compiler<'a> {
                 if let Some(p) = &l.parameters {
                     flags = self.defaults(p)?;
                 }
-                let scope = self.next_child_scope();
+                let scope = self.child_scope(l.range)?;
                 let qualname = self.qualname_for("<lambda>");
                 self.enter(scope, "<lambda>", &qualname, l.range);
                 match &l.parameters {
@@ -2193,7 +2200,7 @@ impl<'a> Compiler<'a> {
         if gens.iter().any(|g| g.is_async) {
             return self.err("asynchronous comprehension outside of an asynchronous function", range);
         }
-        let scope = self.next_child_scope();
+        let scope = self.child_scope(range)?;
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",

@@ -563,8 +563,6 @@ impl Builder {
     }
 
     fn comprehension(&mut self, name: &str, range: TextRange, gens: &[ast::Comprehension], elts: &[&Expr]) {
-        // The first iterable is evaluated in the enclosing scope.
-        self.expr(&gens[0].iter);
         self.push(ScopeKind::Comprehension, name, range);
         self.param(".0");
         if name == "<genexpr>" {
@@ -583,6 +581,11 @@ impl Builder {
             self.expr(e);
         }
         self.pop();
+        // The first iterable is evaluated in the enclosing scope. It is
+        // visited after the comprehension's own scope because the compiler
+        // takes child scopes in the order it compiles them, and it compiles
+        // the comprehension's body before the iterable.
+        self.expr(&gens[0].iter);
     }
 
     fn expr_inner(&mut self, e: &Expr) {
@@ -610,7 +613,9 @@ impl Builder {
                             );
                             return;
                         }
-                        let target_is_module = self.stack[i].kind == ScopeKind::Module;
+                        // A name the target scope declares global is
+                        // global in the comprehension too.
+                        let target_is_module = self.stack[i].kind == ScopeKind::Module || self.stack[i].entry(&name.id).global;
                         for j in (i + 1)..depth {
                             let f = self.stack[j].entry(&name.id);
                             f.nonlocal = !target_is_module;

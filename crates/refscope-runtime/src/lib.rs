@@ -222,6 +222,8 @@ impl Interpreter {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(&e.0),
         };
+        // Only the interpreter may keep the namespace alive now.
+        drop(md);
         self.finalize();
         status
     }
@@ -248,42 +250,20 @@ impl Interpreter {
         1
     }
 
-    /// Shut down as CPython 3.11 does. There, `__main__`'s namespace is
-    /// part of a reference cycle (its functions refer to it), so the cycle
-    /// collector frees it at exit: every finalizer runs first, with all
-    /// globals still bound, then the objects are released. Here the
-    /// finalizers of the objects bound to globals run first, in insertion
-    /// order, then the globals are released in insertion order; then the
-    /// program's modules leave `sys.modules` and a full collection (without
-    /// `gc.callbacks`, like CPython's shutdown collection) frees the
-    /// remaining cycles, running their finalizers.
+    /// Shut down as CPython 3.11 does: the modules leave `sys.modules`
+    /// (sys and builtins stay with the interpreter); a module whose
+    /// namespace is not part of a cycle is freed at once, its globals
+    /// released in insertion order; the others (a module that defines a
+    /// function or a class is in a cycle: the function's `__globals__` is
+    /// the module's namespace) are freed by a full collection, without
+    /// `gc.callbacks`, like CPython's shutdown collection: every finalizer of
+    /// the garbage runs first, in the collector's order, with all globals
+    /// still bound, then the cycles are cleared.
     pub fn finalize(&self) {
         let vm = self.vm;
         let old = vm.handled.replace(None);
         drop(old);
-        if let Some(main) = vm.main_module.borrow_mut().take() {
-            let md = module::get(&main).unwrap().dict.clone();
-            let items = dict::get(&md).unwrap().items();
-            for (_, v) in &items {
-                if v.flags() & object::flags::FINALIZED == 0 && finalize::needs_finalizer(v) {
-                    v.set_flag(object::flags::FINALIZED);
-                    finalize::run_finalizer(v);
-                }
-            }
-            drop(items);
-            for k in dict::get(&md).unwrap().keys() {
-                if str::as_str(&k) == "__builtins__" {
-                    continue;
-                }
-                if let Some(dd) = dict::get(&md) {
-                    let _ = dd.set(vm, &md, k.clone(), vm.none());
-                }
-            }
-        }
-        let graveyard = std::mem::take(&mut *vm.graveyard.borrow_mut());
-        drop(graveyard);
-        // The program's own modules go; sys and builtins stay with the
-        // interpreter.
+        let main = vm.main_module.borrow_mut().take();
         let mods = dict::get(&vm.modules).unwrap().keys();
         for k in mods {
             let name = str::as_str(&k).to_string();
@@ -291,6 +271,9 @@ impl Interpreter {
                 dict::del_item_str(vm, &vm.modules, &k);
             }
         }
+        drop(main);
+        let graveyard = std::mem::take(&mut *vm.graveyard.borrow_mut());
+        drop(graveyard);
         modules::gc::collect_at_shutdown(vm);
         modules::sys::flush_stdout(vm);
     }

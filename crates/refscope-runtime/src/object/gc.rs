@@ -670,6 +670,10 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
 
         collected += size(&still);
         delete_garbage(&still, old, rt);
+        if generation == NUM_GENERATIONS - 1 {
+            // CPython empties its free lists in full collections.
+            FREE.with(|c| c.set([0; 2 + TUPLE_SAVE_SIZE]));
+        }
         s.since_trigger.set(since_trigger.max(0));
         Outcome { collected, uncollectable: 0 }
     })

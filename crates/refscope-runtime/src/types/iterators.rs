@@ -45,7 +45,12 @@ pub fn get(obj: &PyRef) -> Option<&IteratorData> {
 
 pub fn new(vm: &Vm, ty: &PyRef, s: IterState) -> PyRef {
     let _ = vm;
-    PyRef::new(ty, IteratorData::new(s))
+    if matches!(s, IterState::Range { .. } | IterState::BigRange { .. }) {
+        // range iterators hold only numbers: CPython's are not GC objects.
+        PyRef::new_atomic(ty, IteratorData::new(s))
+    } else {
+        PyRef::new(ty, IteratorData::new(s))
+    }
 }
 
 /// Replace the state, dropping the old one after the borrow ends.
