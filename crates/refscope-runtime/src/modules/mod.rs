@@ -8,6 +8,8 @@ pub mod gc;
 pub fn builtin_module(vm: &crate::vm::Vm, name: &str) -> Option<crate::object::PyRef> {
     match name {
         "gc" => Some(gc::make_module(vm)),
+        "refscope" => Some(refscope::make_module(vm)),
         _ => None,
     }
 }
+pub mod refscope;

@@ -286,7 +286,7 @@ impl PyRef {
         }
         let header = Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), iflags: Cell::new(ifl), ty: Cell::new(tyh) };
         let ptr = alloc_block(Obj { header, payload }, prefix);
-        super::heap::note_alloc();
+        super::heap::note_alloc(kind);
         let r = PyRef { ptr, _not_send: PhantomData };
         if prefix != Prefix::None && kind != Kind::Dict && kind != Kind::Frame {
             gc::track(&r);
@@ -368,7 +368,7 @@ impl PyRef {
         let ptr = alloc_block(Obj { header, payload }, Prefix::SlottedGc);
         // SAFETY: the block was just initialised.
         unsafe { ptr.as_ref() }.ty.set(ptr);
-        super::heap::note_alloc();
+        super::heap::note_alloc(T::KIND);
         PyRef { ptr, _not_send: PhantomData }
     }
 
@@ -673,7 +673,7 @@ impl Dying {
                 }
             }
             drop_and_free(kind, has_ext, prefix, p.cast());
-            super::heap::note_free();
+            super::heap::note_free(kind);
             if ifl & iflags::OWNS_TYPE != 0 {
                 drop(PyRef::from_raw(ty));
             }

@@ -41,7 +41,7 @@
 
 use std::cell::Cell;
 use std::ptr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 
 use super::core::PyRef;
 use super::kinds::{clear_payload, trace_payload, Kind};
@@ -128,11 +128,28 @@ thread_local! {
     };
 }
 
-/// Set when generation 0's count passed its threshold: the interpreter
-/// should call the runtime's automatic collection at its next safe point.
-static PENDING: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    /// Set when generation 0's count passed its threshold: the interpreter
+    /// should call the runtime's automatic collection at its next safe
+    /// point.
+    static PENDING_FLAG: Cell<bool> = const { Cell::new(false) };
+}
 
-/// Whether an automatic collection is due (cheap: one relaxed load).
+/// The pending flag, as `store`/`load` like an atomic for readability.
+struct Pending;
+impl Pending {
+    #[inline]
+    fn load(&self, _o: Ordering) -> bool {
+        PENDING_FLAG.with(|p| p.get())
+    }
+    #[inline]
+    fn store(&self, v: bool, _o: Ordering) {
+        PENDING_FLAG.with(|p| p.set(v))
+    }
+}
+static PENDING: Pending = Pending;
+
+/// Whether an automatic collection is due (cheap: one thread-local load).
 #[inline]
 pub fn pending() -> bool {
     PENDING.load(Ordering::Relaxed)

@@ -33,14 +33,33 @@ pub fn set_finalizer_hooks(needs: fn(&PyRef) -> bool, run: fn(&PyRef) -> bool) {
     FINALIZER.with(|c| c.set(Some(run)));
 }
 
-#[inline]
-pub(super) fn note_alloc() {
-    LIVE_BLOCKS.with(|c| c.set(c.get() + 1));
+const KIND_SLOTS: usize = 64;
+
+thread_local! {
+    static LIVE_BY_KIND: [Cell<isize>; KIND_SLOTS] = const { [const { Cell::new(0) }; KIND_SLOTS] };
 }
 
 #[inline]
-pub(super) fn note_free() {
+pub(super) fn note_alloc(kind: super::Kind) {
+    LIVE_BLOCKS.with(|c| c.set(c.get() + 1));
+    LIVE_BY_KIND.with(|c| {
+        let k = &c[kind as usize % KIND_SLOTS];
+        k.set(k.get() + 1);
+    });
+}
+
+#[inline]
+pub(super) fn note_free(kind: super::Kind) {
     LIVE_BLOCKS.with(|c| c.set(c.get() - 1));
+    LIVE_BY_KIND.with(|c| {
+        let k = &c[kind as usize % KIND_SLOTS];
+        k.set(k.get() - 1);
+    });
+}
+
+/// Live blocks of one payload kind (`refscope.live_objects`).
+pub fn live_blocks_of(kind: super::Kind) -> isize {
+    LIVE_BY_KIND.with(|c| c[kind as usize % KIND_SLOTS].get())
 }
 
 /// Number of live object blocks (`sys.getallocatedblocks` counts these).

@@ -47,6 +47,9 @@ macro_rules! kinds {
 
         $(unsafe impl PyPayload for $ty { const KIND: Kind = Kind::$kind; })*
 
+        /// Every payload kind.
+        pub const ALL_KINDS: &[Kind] = &[$(Kind::$kind,)*];
+
         /// Drop the payload named by `kind` and free its block.
         ///
         /// # Safety

@@ -986,3 +986,169 @@ fn the_needs_hook_may_keep_the_dying_object() {
     assert_eq!(child.refcount(), 1);
     assert_eq!(live_blocks(), start + 1);
 }
+
+// ---- the cycle collector (object/gc.rs) ------------------------------------
+
+use super::gc;
+
+/// A collector policy for the tests: objects in `with_del` have a
+/// finalizer; the finalizer of an object in `resurrect` stores it in `saved`.
+#[derive(Default)]
+struct TestCollector {
+    with_del: RefCell<Vec<usize>>,
+    resurrect: RefCell<Vec<usize>>,
+    saved: RefCell<Vec<PyRef>>,
+    finalized: RefCell<Vec<usize>>,
+}
+
+impl gc::Collector for TestCollector {
+    fn needs_finalizer(&self, r: &PyRef) -> bool {
+        self.with_del.borrow().contains(&r.id())
+    }
+    fn finalize(&self, r: &PyRef) {
+        self.finalized.borrow_mut().push(r.id());
+        if self.resurrect.borrow().contains(&r.id()) {
+            self.saved.borrow_mut().push(r.clone());
+        }
+    }
+}
+
+fn list_items(l: &PyRef) -> std::cell::RefMut<'_, Vec<PyRef>> {
+    l.payload::<ListData>().expect("a list").items.borrow_mut()
+}
+
+fn full_collect(c: &TestCollector) -> usize {
+    assert!(gc::begin());
+    let n = gc::collect(2, c, false).collected;
+    gc::end();
+    n
+}
+
+#[test]
+fn containers_are_tracked_atoms_are_not() {
+    let m = meta();
+    let l = PyRef::new(&m, ListData::new(vec![]));
+    let f = float(&m, 1.0);
+    assert!(gc::is_tracked(&l));
+    assert!(!gc::is_tracked(&f));
+    assert!(l.is_gc() && !f.is_gc());
+    gc::untrack(&l);
+    assert!(!gc::is_tracked(&l));
+    gc::track(&l);
+    gc::track(&l);
+    assert!(gc::is_tracked(&l));
+    assert_eq!(gc::objects(None).iter().filter(|o| o.is(&l)).count(), 1);
+}
+
+#[test]
+fn a_self_referencing_list_is_collected() {
+    let m = meta();
+    let base = live_blocks();
+    let l = PyRef::new(&m, ListData::new(vec![float(&m, 2.0)]));
+    list_items(&l).push(l.clone());
+    assert_eq!(l.refcount(), 2);
+    drop(l);
+    assert_eq!(live_blocks(), base + 2, "the cycle survives reference counting");
+    let c = TestCollector::default();
+    assert_eq!(full_collect(&c), 1);
+    assert_eq!(live_blocks(), base, "the list and the float it held are freed");
+}
+
+#[test]
+fn reachable_objects_survive_and_move_to_an_older_generation() {
+    let m = meta();
+    let base = live_blocks();
+    let a = PyRef::new(&m, ListData::new(vec![]));
+    let b = PyRef::new(&m, ListData::new(vec![a.clone()]));
+    list_items(&a).push(b.clone());
+    drop(b);
+    let c = TestCollector::default();
+    assert!(gc::begin());
+    assert_eq!(gc::collect(0, &c, false).collected, 0, "a is named from outside, so b is reachable");
+    gc::end();
+    assert!(gc::objects(Some(1)).iter().any(|o| o.is(&a)), "survivors of generation 0 move to 1");
+    assert_eq!(live_blocks(), base + 2);
+    drop(a);
+    assert_eq!(full_collect(&c), 2);
+    assert_eq!(live_blocks(), base);
+}
+
+#[test]
+fn tuples_of_atoms_are_untracked_by_a_collection() {
+    let m = meta();
+    let atoms = PyRef::new(&m, TupleData::new(vec![float(&m, 1.0)]));
+    let l = PyRef::new(&m, ListData::new(vec![]));
+    let holder = PyRef::new(&m, TupleData::new(vec![l.clone()]));
+    assert!(gc::is_tracked(&atoms) && gc::is_tracked(&holder));
+    let c = TestCollector::default();
+    full_collect(&c);
+    assert!(!gc::is_tracked(&atoms));
+    assert!(gc::is_tracked(&holder));
+    assert!(gc::may_be_tracked(&holder) && !gc::may_be_tracked(&atoms));
+}
+
+#[test]
+fn finalizers_run_once_and_can_resurrect() {
+    let m = meta();
+    let base = live_blocks();
+    let a = PyRef::new(&m, ListData::new(vec![]));
+    let b = PyRef::new(&m, ListData::new(vec![a.clone()]));
+    list_items(&a).push(b.clone());
+    let c = TestCollector::default();
+    c.with_del.borrow_mut().push(a.id());
+    c.resurrect.borrow_mut().push(a.id());
+    let a_id = a.id();
+    drop((a, b));
+    assert_eq!(full_collect(&c), 0, "the finalizer resurrected the cycle");
+    assert_eq!(*c.finalized.borrow(), vec![a_id]);
+    assert_eq!(live_blocks(), base + 2);
+    let saved = c.saved.borrow_mut().pop().unwrap();
+    assert!(saved.flags() & flags::FINALIZED != 0);
+    drop(saved);
+    assert_eq!(full_collect(&c), 2, "collected the second time");
+    assert_eq!(c.finalized.borrow().len(), 1, "__del__ ran only once");
+    assert_eq!(live_blocks(), base);
+}
+
+#[test]
+fn objects_freed_during_a_collection_leave_its_lists() {
+    // A finalizer that drops the last outside reference to another object
+    // of the garbage: the collector must cope with it vanishing.
+    struct Dropper(RefCell<Option<PyRef>>);
+    impl gc::Collector for Dropper {
+        fn needs_finalizer(&self, _r: &PyRef) -> bool {
+            true
+        }
+        fn finalize(&self, _r: &PyRef) {
+            drop(self.0.borrow_mut().take());
+        }
+    }
+    let m = meta();
+    let base = live_blocks();
+    let a = PyRef::new(&m, ListData::new(vec![]));
+    list_items(&a).push(a.clone());
+    let extra = PyRef::new(&m, ListData::new(vec![]));
+    list_items(&a).push(extra.clone());
+    let d = Dropper(RefCell::new(Some(extra)));
+    drop(a);
+    assert!(gc::begin());
+    gc::collect(2, &d, false);
+    gc::end();
+    assert_eq!(live_blocks(), base);
+}
+
+#[test]
+fn allocation_counts_and_thresholds() {
+    let m = meta();
+    let c0 = gc::counts()[0];
+    let keep: Vec<PyRef> = (0..5).map(|i| PyRef::new(&m, TupleData::new(vec![float(&m, i as f64); 25]))).collect();
+    assert_eq!(gc::counts()[0], c0 + 5, "tuples too long for a free list count");
+    drop(keep);
+    assert_eq!(gc::counts()[0], c0, "and their frees uncount them");
+    gc::set_threshold(0, 3);
+    let keep: Vec<PyRef> = (0..4).map(|i| PyRef::new(&m, TupleData::new(vec![float(&m, i as f64); 25]))).collect();
+    assert!(gc::pending(), "past the threshold a collection is due");
+    gc::clear_pending();
+    gc::set_threshold(0, 700);
+    drop(keep);
+}
