@@ -1,0 +1,27 @@
+# The examples of README's "How memory works in refscope".
+class Noisy:
+    def __del__(self):
+        print("freed")
+
+a = Noisy()
+b = a
+del a
+print("after del a")
+b = None
+print("after b = None")
+
+import gc
+class Node:
+    pass
+x = Node(); y = Node()
+x.other = y; y.other = x
+del x, y
+print(gc.collect())
+print(gc.is_tracked({}))
+print(gc.is_tracked({1: []}))
+seen = []
+cb = lambda phase, info: seen.append((phase, sorted(info)))
+gc.callbacks.append(cb)
+gc.collect()
+gc.callbacks.remove(cb)
+print(seen)
