@@ -136,6 +136,9 @@ thread_local! {
     static CURRENT: Cell<Option<&'static Vm>> = const { Cell::new(None) };
 }
 
+/// Addresses of the interpreters created (see `Vm::init`).
+static VM_ROOTS: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+
 impl Vm {
     /// The interpreter of this thread.
     pub fn current() -> &'static Vm {
@@ -153,6 +156,11 @@ impl Vm {
         }
         let vm: &'static Vm = Box::leak(Box::new(Self::bootstrap(hash_seed)));
         CURRENT.with(|c| c.set(Some(vm)));
+        // Also root the interpreter in a static: it lives until the process
+        // exits (its objects are immortal or owned by it), and memory
+        // checkers then see it as reachable after the interpreter thread
+        // is gone, not as leaked.
+        VM_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).push(vm as *const Vm as usize);
         crate::object::heap::set_finalizer_hooks(crate::finalize::needs_finalizer, crate::finalize::run_finalizer);
         crate::types::init_all(vm);
         crate::builtins::init(vm);
