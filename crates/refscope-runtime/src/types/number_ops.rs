@@ -276,9 +276,9 @@ pub fn register_divmod(vm: &Vm, ty: &PyRef) {
 /// `__rmul__` (no `__radd__`: sequences concatenate only from the left),
 /// and `__mod__`/`__rmod__` when `with_mod`.
 pub fn register_seq(vm: &Vm, ty: &PyRef, with_mod: bool) {
-    typeobj::add_method(vm, ty, "__add__", d_add);
-    typeobj::add_method(vm, ty, "__mul__", d_mul);
-    typeobj::add_method(vm, ty, "__rmul__", d_rmul);
+    typeobj::add_method(vm, ty, "__add__", seq_concat);
+    typeobj::add_method(vm, ty, "__mul__", seq_repeat_l);
+    typeobj::add_method(vm, ty, "__rmul__", seq_repeat_r);
     if with_mod {
         typeobj::add_method(vm, ty, "__mod__", d_mod);
         typeobj::add_method(vm, ty, "__rmod__", d_rmod);
@@ -340,4 +340,42 @@ dunder_pair! {
     And => d_and, d_rand;
     Or => d_or, d_ror;
     Xor => d_xor, d_rxor;
+}
+
+/// `seq.__add__(x)`: CPython's `sq_concat` wrapper, which raises for an
+/// operand it cannot concatenate (no NotImplemented: there is no reflected
+/// method to try).
+fn seq_concat(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let x = &crate::types::methods::wrapper_args(vm, "__add__", a, k, 1)?[0];
+    let this = &a[0];
+    if operand_ok(vm, BinOp::Add, this, x, false) {
+        if let Some(r) = builtin_binop(vm, BinOp::Add, this, x)? {
+            return Ok(r);
+        }
+    }
+    Err(match this.kind() {
+        Kind::Str => vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(x))),
+        Kind::List => vm.type_error(format!("can only concatenate list (not \"{}\") to list", vm.type_name(x))),
+        Kind::Tuple => vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(x))),
+        _ => vm.type_error(format!("can't concat {} to {}", vm.type_name(x), vm.type_name(this))),
+    })
+}
+
+/// `seq.__mul__(n)` / `seq.__rmul__(n)`: CPython's `sq_repeat` wrapper,
+/// which converts the count with `__index__`.
+fn seq_repeat_impl(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, name: &str) -> PyResult {
+    seq_repeat_args(vm, BinOp::Mul, name, a, k)?;
+    let x = &crate::types::methods::wrapper_args(vm, name, a, k, 1)?[0];
+    if crate::types::int::get(x).is_none() && crate::ops::lookup_special(vm, x, "__index__").is_none() {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(x))));
+    }
+    Ok(builtin_binop(vm, BinOp::Mul, &a[0], x)?.unwrap_or_else(|| vm.not_implemented.clone()))
+}
+
+fn seq_repeat_l(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    seq_repeat_impl(vm, a, k, "__mul__")
+}
+
+fn seq_repeat_r(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    seq_repeat_impl(vm, a, k, "__rmul__")
 }
