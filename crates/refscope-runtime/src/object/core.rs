@@ -295,16 +295,18 @@ impl PyRef {
     }
 
     /// The collector head of a container (`None` for atomic objects).
+    /// A raw pointer with the provenance of the whole block, so that the
+    /// collector can step back from the head to the header.
     #[inline]
-    pub(super) fn gc_head(&self) -> Option<&GcHead> {
+    pub(super) fn gc_head(&self) -> Option<*mut GcHead> {
         if self.header().iflags.get() & iflags::HAS_GC == 0 {
             return None;
         }
         // SAFETY: blocks with HAS_GC were allocated as `Gc<X>` or
         // `SlottedGc<X>` (see `alloc_block`), with the head just before the
-        // header; `ptr` has the provenance of the whole block. The head lives
-        // as long as the object, which outlives the borrow of `self`.
-        unsafe { Some(&*(self.ptr.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *const GcHead)) }
+        // header; `ptr` has the provenance of the whole block, so the offset
+        // stays in bounds.
+        unsafe { Some(self.ptr.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *mut GcHead) }
     }
 
     /// A borrowed view of the object whose collector head is `g`.
@@ -663,8 +665,8 @@ impl Dying {
                 Prefix::None
             };
             if prefix != Prefix::None {
-                let g = &*(p.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *const GcHead);
-                gc::unlink_if_tracked(g);
+                let g = p.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *mut GcHead;
+                gc::unlink_if_tracked(gc::Node::from_raw(g));
                 if ifl & iflags::GC_COUNTED != 0 {
                     let fl = if !has_ext { super::kinds::free_list_of(&ManuallyDrop::new(PyRef::from_raw(p))) } else { None };
                     if !fl.is_some_and(gc::put_on_free_list) {
@@ -689,7 +691,7 @@ impl Dying {
         let h = unsafe { self.ptr.as_ref() };
         if h.iflags.get() & iflags::HAS_GC != 0 {
             // SAFETY: HAS_GC blocks have their head before the header.
-            gc::unlink_if_tracked(unsafe { &*(self.ptr.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *const GcHead) });
+            gc::unlink_if_tracked(gc::Node::from_raw(unsafe { self.ptr.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *mut GcHead }));
         }
         DeferredFree { ptr: self.ptr }
     }

@@ -80,8 +80,35 @@ impl GcHead {
     fn unset(&self, f: isize) {
         self.state.set(self.state.get() & !f);
     }
+}
+
+/// A collector head, by raw pointer. For a block's head the pointer has the
+/// provenance of the whole block (see `PyRef::gc_head`), which is what lets
+/// `PyRef::from_gc_head` step from the head to the header; the lists store
+/// these pointers, never ones made from references. Field access goes
+/// through a transient shared reference (`Deref`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Node(*mut GcHead);
+
+impl Node {
+    /// A sentinel (list head) that is not part of a block.
+    fn of(h: &GcHead) -> Node {
+        Node(h as *const GcHead as *mut GcHead)
+    }
+    pub(super) fn from_raw(p: *mut GcHead) -> Node {
+        Node(p)
+    }
     fn ptr(&self) -> *mut GcHead {
-        self as *const GcHead as *mut GcHead
+        self.0
+    }
+}
+
+impl std::ops::Deref for Node {
+    type Target = GcHead;
+    fn deref(&self) -> &GcHead {
+        // SAFETY: a Node is a sentinel or the head of a live block (see the
+        // list invariants below).
+        unsafe { &*self.0 }
     }
 }
 
@@ -159,14 +186,14 @@ pub fn pending() -> bool {
 /// joins generation 0.
 pub fn clear_pending() {
     PENDING.store(false, Ordering::Relaxed);
-    with(|s| merge(&s.nursery, &s.gens[0]));
+    with(|s| merge(Node::of(&s.nursery), Node::of(&s.gens[0])));
 }
 
 fn with<R>(f: impl FnOnce(&GcState) -> R) -> R {
     GC.with(|g| {
         for h in g.gens.iter().chain([&g.permanent, &g.nursery]) {
             if h.next.get().is_null() {
-                init_list(h);
+                init_list(Node::of(h));
             }
         }
         f(g)
@@ -181,22 +208,26 @@ fn with<R>(f: impl FnOnce(&GcState) -> R) -> R {
 // (`unlink_if_tracked`, called by the core). So dereferencing the pointers
 // of a list is sound while the list's sentinel lives.
 
-fn init_list(h: &GcHead) {
+fn head_of(r: &PyRef) -> Option<Node> {
+    r.gc_head().map(Node)
+}
+
+fn init_list(h: Node) {
     h.next.set(h.ptr());
     h.prev.set(h.ptr());
 }
 
 /// # Safety (all `node`)
 /// The pointer is a sentinel or the head of a live tracked block.
-unsafe fn node<'a>(p: *mut GcHead) -> &'a GcHead {
-    &*p
+unsafe fn node(p: *mut GcHead) -> Node {
+    Node(p)
 }
 
-fn is_empty(list: &GcHead) -> bool {
+fn is_empty(list: Node) -> bool {
     list.next.get() == list.ptr()
 }
 
-fn append(list: &GcHead, g: &GcHead) {
+fn append(list: Node, g: Node) {
     // SAFETY: list pointers are valid (see above).
     let last = unsafe { node(list.prev.get()) };
     g.prev.set(last.ptr());
@@ -205,7 +236,7 @@ fn append(list: &GcHead, g: &GcHead) {
     list.prev.set(g.ptr());
 }
 
-fn unlink(g: &GcHead) {
+fn unlink(g: Node) {
     // SAFETY: a linked head's neighbours are valid.
     let (p, n) = unsafe { (node(g.prev.get()), node(g.next.get())) };
     p.next.set(n.ptr());
@@ -214,13 +245,13 @@ fn unlink(g: &GcHead) {
     g.prev.set(ptr::null_mut());
 }
 
-fn move_to(g: &GcHead, list: &GcHead) {
+fn move_to(g: Node, list: Node) {
     unlink(g);
     append(list, g);
 }
 
 /// Append all of `from` at the tail of `to`; `from` becomes empty.
-fn merge(from: &GcHead, to: &GcHead) {
+fn merge(from: Node, to: Node) {
     if is_empty(from) {
         return;
     }
@@ -237,7 +268,7 @@ fn merge(from: &GcHead, to: &GcHead) {
     init_list(from);
 }
 
-fn size(list: &GcHead) -> usize {
+fn size(list: Node) -> usize {
     let mut n = 0;
     let mut p = list.next.get();
     while p != list.ptr() {
@@ -249,7 +280,7 @@ fn size(list: &GcHead) -> usize {
 }
 
 /// The objects of a list, as new references (in list order).
-fn snapshot(list: &GcHead) -> Vec<PyRef> {
+fn snapshot(list: Node) -> Vec<PyRef> {
     let mut out = Vec::new();
     let mut p = list.next.get();
     while p != list.ptr() {
@@ -266,21 +297,21 @@ fn snapshot(list: &GcHead) -> Vec<PyRef> {
 /// Start tracking a container (no-op for atomic or already tracked objects
 /// and for immortal ones).
 pub fn track(r: &PyRef) {
-    if let Some(g) = r.gc_head() {
+    if let Some(g) = head_of(r) {
         if g.next.get().is_null() && r.flags() & super::core::flags::IMMORTAL == 0 {
-            with(|s| append(if pending() { &s.nursery } else { &s.gens[0] }, g));
+            with(|s| append(if pending() { Node::of(&s.nursery) } else { Node::of(&s.gens[0]) }, g));
         }
     }
 }
 
 pub fn untrack(r: &PyRef) {
-    if let Some(g) = r.gc_head() {
+    if let Some(g) = head_of(r) {
         unlink_if_tracked(g);
     }
 }
 
 pub fn is_tracked(r: &PyRef) -> bool {
-    r.gc_head().is_some_and(|g| !g.next.get().is_null())
+    head_of(r).is_some_and(|g| !g.next.get().is_null())
 }
 
 /// CPython's `_PyObject_GC_MAY_BE_TRACKED`: a container that is not a
@@ -305,7 +336,7 @@ pub fn materialize_dict(d: &PyRef) {
     }
 }
 
-pub(super) fn unlink_if_tracked(g: &GcHead) {
+pub(super) fn unlink_if_tracked(g: Node) {
     if !g.next.get().is_null() {
         unlink(g);
         g.state.set(0);
@@ -448,20 +479,20 @@ pub fn set_threshold(gen: usize, t: isize) {
 /// order, as new references.
 pub fn objects(gen: Option<usize>) -> Vec<PyRef> {
     with(|s| match gen {
-        Some(g) => snapshot(&s.gens[g]),
-        None => s.gens.iter().flat_map(snapshot).collect(),
+        Some(g) => snapshot(Node::of(&s.gens[g])),
+        None => s.gens.iter().flat_map(|g| snapshot(Node::of(g))).collect(),
     })
 }
 
 pub fn generation_sizes() -> [usize; NUM_GENERATIONS] {
-    with(|s| [size(&s.gens[0]), size(&s.gens[1]), size(&s.gens[2])])
+    with(|s| [size(Node::of(&s.gens[0])), size(Node::of(&s.gens[1])), size(Node::of(&s.gens[2]))])
 }
 
 /// Move everything tracked into the oldest generation.
 pub fn age_all() {
     with(|s| {
         for i in 0..NUM_GENERATIONS - 1 {
-            merge(&s.gens[i], &s.gens[NUM_GENERATIONS - 1]);
+            merge(Node::of(&s.gens[i]), Node::of(&s.gens[NUM_GENERATIONS - 1]));
         }
     })
 }
@@ -469,16 +500,16 @@ pub fn age_all() {
 pub fn freeze() {
     with(|s| {
         for g in &s.gens {
-            merge(g, &s.permanent);
+            merge(Node::of(g), Node::of(&s.permanent));
         }
         s.count[0].set(0);
     })
 }
 pub fn unfreeze() {
-    with(|s| merge(&s.permanent, &s.gens[NUM_GENERATIONS - 1]))
+    with(|s| merge(Node::of(&s.permanent), Node::of(&s.gens[NUM_GENERATIONS - 1])))
 }
 pub fn freeze_count() -> usize {
-    with(|s| size(&s.permanent))
+    with(|s| size(Node::of(&s.permanent)))
 }
 
 /// The object's references as the collector sees them (`gc.get_referents`):
@@ -530,7 +561,7 @@ pub fn clear(r: &PyRef) {
 /// or unreachable (CPython's `gc_is_collecting`): a weak reference in that
 /// state is garbage itself, so its callback is not called.
 pub fn in_collection(r: &PyRef) -> bool {
-    r.gc_head().is_some_and(|g| !g.next.get().is_null() && g.has(COLLECTING))
+    head_of(r).is_some_and(|g| !g.next.get().is_null() && g.has(COLLECTING))
 }
 
 // ---- the collection ---------------------------------------------------------
@@ -588,7 +619,7 @@ pub fn generation_due() -> Option<usize> {
 /// while it was due joins generation 0, and is counted there.
 pub fn finish_automatic() {
     with(|s| {
-        merge(&s.nursery, &s.gens[0]);
+        merge(Node::of(&s.nursery), Node::of(&s.gens[0]));
         s.count[0].set(s.count[0].get() + s.since_trigger.replace(0));
     })
 }
@@ -623,7 +654,7 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         // (the nursery keeps what was allocated before the collection).
         PENDING.store(false, Ordering::Relaxed);
         if !automatic {
-            merge(&s.nursery, &s.gens[0]);
+            merge(Node::of(&s.nursery), Node::of(&s.gens[0]));
         }
         if generation + 1 < NUM_GENERATIONS {
             s.count[generation + 1].set(s.count[generation + 1].get() + 1);
@@ -632,17 +663,17 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
             s.count[i].set(0);
         }
         for i in 0..generation {
-            merge(&s.gens[i], &s.gens[generation]);
+            merge(Node::of(&s.gens[i]), Node::of(&s.gens[generation]));
         }
-        let young = &s.gens[generation];
-        let old = if generation + 1 < NUM_GENERATIONS { &s.gens[generation + 1] } else { young };
+        let young = Node::of(&s.gens[generation]);
+        let old = if generation + 1 < NUM_GENERATIONS { Node::of(&s.gens[generation + 1]) } else { young };
 
         let unreachable = GcHead::new();
-        init_list(&unreachable);
-        deduce_unreachable(young, &unreachable);
+        init_list(Node::of(&unreachable));
+        deduce_unreachable(young, Node::of(&unreachable));
 
         untrack_tuples(young);
-        if !ptr::eq(young, old) {
+        if young != old {
             if generation == NUM_GENERATIONS - 2 {
                 s.long_lived_pending.set(s.long_lived_pending.get() + size(young) as isize);
             }
@@ -656,8 +687,8 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         // No legacy finalizers: every unreachable object is collectable.
         // From here on the unreachable list is a normal list whose objects
         // keep COLLECTING.
-        clear_mask(&unreachable, UNREACHABLE);
-        let trash = snapshot(&unreachable);
+        clear_mask(Node::of(&unreachable), UNREACHABLE);
+        let trash = snapshot(Node::of(&unreachable));
         for o in &trash {
             rt.debug_collectable(o);
         }
@@ -674,19 +705,19 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
             }
         }
 
-        finalize_garbage(&unreachable, rt);
+        finalize_garbage(Node::of(&unreachable), rt);
 
         // What the finalizers resurrected survives, in the older generation.
         let still = GcHead::new();
-        init_list(&still);
-        clear_mask(&unreachable, COLLECTING);
-        deduce_unreachable(&unreachable, &still);
-        clear_mask(&still, UNREACHABLE);
-        clear_mask(&unreachable, COLLECTING);
-        merge(&unreachable, old);
+        init_list(Node::of(&still));
+        clear_mask(Node::of(&unreachable), COLLECTING);
+        deduce_unreachable(Node::of(&unreachable), Node::of(&still));
+        clear_mask(Node::of(&still), UNREACHABLE);
+        clear_mask(Node::of(&unreachable), COLLECTING);
+        merge(Node::of(&unreachable), old);
 
-        collected += size(&still);
-        delete_garbage(&still, old, rt);
+        collected += size(Node::of(&still));
+        delete_garbage(Node::of(&still), old, rt);
         if generation == NUM_GENERATIONS - 1 {
             // CPython empties its free lists in full collections.
             FREE.with(|c| c.set([0; 2 + TUPLE_SAVE_SIZE]));
@@ -697,7 +728,7 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
 }
 
 /// Steps 2 and 3: find what in `young` is unreachable from outside it.
-fn deduce_unreachable(young: &GcHead, unreachable: &GcHead) {
+fn deduce_unreachable(young: Node, unreachable: Node) {
     // update_refs
     let mut p = young.next.get();
     while p != young.ptr() {
@@ -714,7 +745,7 @@ fn deduce_unreachable(young: &GcHead, unreachable: &GcHead) {
         // SAFETY: as above.
         let o = unsafe { PyRef::from_gc_head(p) };
         traverse(&o, &mut |r: &PyRef| {
-            if let Some(h) = r.gc_head() {
+            if let Some(h) = head_of(r) {
                 if !h.next.get().is_null() && h.has(COLLECTING) {
                     h.set_refs(h.refs() - 1);
                 }
@@ -725,7 +756,7 @@ fn deduce_unreachable(young: &GcHead, unreachable: &GcHead) {
     move_unreachable(young, unreachable);
 }
 
-fn move_unreachable(young: &GcHead, unreachable: &GcHead) {
+fn move_unreachable(young: Node, unreachable: Node) {
     let mut p = young.next.get();
     while p != young.ptr() {
         // SAFETY: list pointers are valid.
@@ -748,8 +779,8 @@ fn move_unreachable(young: &GcHead, unreachable: &GcHead) {
     }
 }
 
-fn visit_reachable(r: &PyRef, young: &GcHead) {
-    let Some(h) = r.gc_head() else { return };
+fn visit_reachable(r: &PyRef, young: Node) {
+    let Some(h) = head_of(r) else { return };
     if h.next.get().is_null() || !h.has(COLLECTING) {
         return;
     }
@@ -763,7 +794,7 @@ fn visit_reachable(r: &PyRef, young: &GcHead) {
     }
 }
 
-fn clear_mask(list: &GcHead, f: isize) {
+fn clear_mask(list: Node, f: isize) {
     let mut p = list.next.get();
     while p != list.ptr() {
         // SAFETY: list pointers are valid.
@@ -773,7 +804,7 @@ fn clear_mask(list: &GcHead, f: isize) {
     }
 }
 
-fn untrack_tuples(list: &GcHead) {
+fn untrack_tuples(list: Node) {
     let mut p = list.next.get();
     while p != list.ptr() {
         // SAFETY: list pointers are valid.
@@ -792,7 +823,7 @@ fn untrack_tuples(list: &GcHead) {
     }
 }
 
-fn untrack_dicts(list: &GcHead) {
+fn untrack_dicts(list: Node) {
     let mut p = list.next.get();
     while p != list.ptr() {
         // SAFETY: list pointers are valid.
@@ -813,14 +844,14 @@ fn untrack_dicts(list: &GcHead) {
 
 /// Run the finalizers of the unreachable objects, in list order. Each
 /// object is moved to a `seen` list first: a finalizer may free any of them.
-fn finalize_garbage(list: &GcHead, rt: &dyn Collector) {
+fn finalize_garbage(list: Node, rt: &dyn Collector) {
     let seen = GcHead::new();
-    init_list(&seen);
+    init_list(Node::of(&seen));
     while !is_empty(list) {
         let p = list.next.get();
         // SAFETY: list pointers are valid.
         let g = unsafe { node(p) };
-        move_to(g, &seen);
+        move_to(g, Node::of(&seen));
         // SAFETY: as above; a counted reference is taken at once.
         let o = unsafe { PyRef::from_gc_head(p) }.new_ref();
         if o.flags() & super::core::flags::FINALIZED == 0 && rt.needs_finalizer(&o) {
@@ -829,13 +860,13 @@ fn finalize_garbage(list: &GcHead, rt: &dyn Collector) {
         }
         drop(o);
     }
-    merge(&seen, list);
+    merge(Node::of(&seen), list);
 }
 
 /// Clear the garbage, one object at a time; what survives its clear (it
 /// is referenced by an object not yet cleared, or resurrected) goes to
 /// `old`.
-fn delete_garbage(list: &GcHead, old: &GcHead, rt: &dyn Collector) {
+fn delete_garbage(list: Node, old: Node, rt: &dyn Collector) {
     while !is_empty(list) {
         let p = list.next.get();
         // SAFETY: list pointers are valid; a counted reference is taken.

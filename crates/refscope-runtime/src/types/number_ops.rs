@@ -277,8 +277,8 @@ pub fn register_divmod(vm: &Vm, ty: &PyRef) {
 /// and `__mod__`/`__rmod__` when `with_mod`.
 pub fn register_seq(vm: &Vm, ty: &PyRef, with_mod: bool) {
     typeobj::add_method(vm, ty, "__add__", seq_concat);
-    typeobj::add_method(vm, ty, "__mul__", seq_repeat_l);
-    typeobj::add_method(vm, ty, "__rmul__", seq_repeat_r);
+    typeobj::add_method(vm, ty, "__mul__", d_mul);
+    typeobj::add_method(vm, ty, "__rmul__", d_rmul);
     if with_mod {
         typeobj::add_method(vm, ty, "__mod__", d_mod);
         typeobj::add_method(vm, ty, "__rmod__", d_rmod);
@@ -359,23 +359,4 @@ fn seq_concat(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         Kind::Tuple => vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(x))),
         _ => vm.type_error(format!("can't concat {} to {}", vm.type_name(x), vm.type_name(this))),
     })
-}
-
-/// `seq.__mul__(n)` / `seq.__rmul__(n)`: CPython's `sq_repeat` wrapper,
-/// which converts the count with `__index__`.
-fn seq_repeat_impl(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, name: &str) -> PyResult {
-    seq_repeat_args(vm, BinOp::Mul, name, a, k)?;
-    let x = &crate::types::methods::wrapper_args(vm, name, a, k, 1)?[0];
-    if crate::types::int::get(x).is_none() && crate::ops::lookup_special(vm, x, "__index__").is_none() {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(x))));
-    }
-    Ok(builtin_binop(vm, BinOp::Mul, &a[0], x)?.unwrap_or_else(|| vm.not_implemented.clone()))
-}
-
-fn seq_repeat_l(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    seq_repeat_impl(vm, a, k, "__mul__")
-}
-
-fn seq_repeat_r(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    seq_repeat_impl(vm, a, k, "__rmul__")
 }
