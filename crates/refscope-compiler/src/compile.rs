@@ -276,6 +276,15 @@ impl<'a> Compiler<'a> {
         Label(u.labels.len() as u32 - 1)
     }
 
+    /// True when the last instruction emitted ends control flow (as `ends`
+    /// says) and no label points past it, so nothing can reach the current
+    /// position: a jump or implicit return emitted here would be dead code.
+    fn falls_off_unreachable(&mut self, ends: fn(&[Instr]) -> bool) -> bool {
+        let u = self.u();
+        let here = u.instrs.len() as u32;
+        ends(&u.instrs) && !u.labels.iter().any(|&at| at == here)
+    }
+
     fn bind_label(&mut self, l: Label) {
         let u = self.u();
         u.labels[l.0 as usize] = u.instrs.len() as u32;
@@ -756,7 +765,7 @@ impl<'a> Compiler<'a> {
         self.cond_jump(&s.test, false, next)?;
         self.body(&s.body)?;
         for clause in &s.elif_else_clauses {
-            if !ends_with_jump(&self.u().instrs) {
+            if !self.falls_off_unreachable(ends_with_jump) {
                 self.jump(Instr::Jump, end);
             }
             self.bind_label(next);
@@ -1412,7 +1421,7 @@ impl<'a> Compiler<'a> {
         for s in &body[start..] {
             self.stmt(s)?;
         }
-        if !ends_with_return(&self.u().instrs) {
+        if !self.falls_off_unreachable(ends_with_return) {
             self.load_const(Constant::None);
             self.emit(Instr::ReturnValue);
         }
