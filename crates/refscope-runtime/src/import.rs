@@ -1,6 +1,7 @@
 //! `import`: the builtin modules (sys, builtins) and the program's own
 //! modules, found as `NAME.py` (or packages `NAME/__init__.py`) in the
-//! directories of `sys.path`.
+//! directories of `sys.path`, then the embedded standard library
+//! (`stdlib/`, Python sources compiled into the binary).
 
 use crate::object::{Kind, PyRef};
 use crate::ops;
@@ -87,31 +88,46 @@ fn load(vm: &Vm, name: &str, parent: Option<&PyRef>) -> PyResult {
         };
         let source = std::fs::read_to_string(&path).map_err(|e| vm.new_exception(&vm.exc.import_error, e.to_string()))?;
         let filename = path.to_string_lossy().to_string();
-        let m = new_module(vm, name);
-        let md = module::get(&m).unwrap().dict.clone();
-        dict::set_item_str(vm, &md, vm.intern("__file__"), vm.str(&filename));
-        let package = if is_pkg { name.to_string() } else { name.rsplit_once('.').map(|x| x.0.to_string()).unwrap_or_default() };
-        dict::set_item_str(vm, &md, vm.intern("__package__"), vm.str(&package));
-        if is_pkg {
-            let dir = path.parent().unwrap().to_string_lossy().to_string();
-            dict::set_item_str(vm, &md, vm.intern("__path__"), vm.list(vec![vm.str(&dir)]));
+        let dir = if is_pkg { Some(path.parent().unwrap().to_string_lossy().to_string()) } else { None };
+        return exec_module(vm, name, &source, &filename, Some(&filename), dir);
+    }
+    if parent.is_none() {
+        // The embedded standard library sits at the end of the search path,
+        // as CPython's Lib directory does: a program's own `copy.py` wins.
+        if let Some(source) = crate::stdlib::source(name) {
+            return exec_module(vm, name, source, &format!("<frozen {}>", name), None, None);
         }
-        dict::set_item_str(vm, &vm.modules, vm.intern(name), m.clone());
-        let code = match crate::compile_source(vm, &source, &filename, false) {
-            Ok(c) => c,
-            Err(e) => {
-                dict::del_item_str(vm, &vm.modules, &vm.intern(name));
-                return Err(e);
-            }
-        };
-        if let Err(e) = crate::interp::run_code(vm, &code, md.clone(), md, None) {
+    }
+    Err(not_found(vm, name))
+}
+
+/// Create module `name`, register it in `sys.modules`, run `source` in its
+/// namespace; on failure the half-made module leaves `sys.modules` again.
+fn exec_module(vm: &Vm, name: &str, source: &str, filename: &str, file: Option<&str>, pkg_dir: Option<String>) -> PyResult {
+    let m = new_module(vm, name);
+    let md = module::get(&m).unwrap().dict.clone();
+    if let Some(f) = file {
+        dict::set_item_str(vm, &md, vm.intern("__file__"), vm.str(f));
+    }
+    let package = if pkg_dir.is_some() { name.to_string() } else { name.rsplit_once('.').map(|x| x.0.to_string()).unwrap_or_default() };
+    dict::set_item_str(vm, &md, vm.intern("__package__"), vm.str(&package));
+    if let Some(dir) = pkg_dir {
+        dict::set_item_str(vm, &md, vm.intern("__path__"), vm.list(vec![vm.str(&dir)]));
+    }
+    dict::set_item_str(vm, &vm.modules, vm.intern(name), m.clone());
+    let code = match crate::compile_source(vm, source, filename, false) {
+        Ok(c) => c,
+        Err(e) => {
             dict::del_item_str(vm, &vm.modules, &vm.intern(name));
             return Err(e);
         }
-        // The module may have replaced itself in sys.modules.
-        return Ok(modules_get(vm, name).unwrap_or(m));
+    };
+    if let Err(e) = crate::interp::run_code(vm, &code, md.clone(), md, None) {
+        dict::del_item_str(vm, &vm.modules, &vm.intern(name));
+        return Err(e);
     }
-    Err(not_found(vm, name))
+    // The module may have replaced itself in sys.modules.
+    Ok(modules_get(vm, name).unwrap_or(m))
 }
 
 fn not_found(vm: &Vm, name: &str) -> crate::vm::PyErr {

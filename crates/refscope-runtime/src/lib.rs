@@ -13,6 +13,7 @@ pub mod match_impl;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod stdlib;
 pub mod traceback_print;
 pub mod types;
 pub mod vm;
