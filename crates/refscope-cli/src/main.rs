@@ -7,6 +7,8 @@
 //! native stack overflow. A Rust panic (a bug) is reported as SystemError
 //! with exit status 1 instead of aborting.
 
+mod repl;
+
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -45,6 +47,22 @@ fn help() -> String {
     )
 }
 
+/// The flags that change what refscope does (the others are accepted for
+/// compatibility and ignored).
+#[derive(Default, Clone, Copy)]
+struct Flags {
+    /// `-i`: the interactive prompt after the program (or instead of it).
+    inspect: bool,
+    /// `-q`: no banner at the prompt.
+    quiet: bool,
+    /// `-u`: unbuffered standard output.
+    unbuffered: bool,
+    /// `-E`: ignore the environment (`REFSCOPEPATH`, `PYTHONHASHSEED`).
+    ignore_env: bool,
+    /// `-I`: isolated: `-E`, and the script's directory is not searched.
+    isolated: bool,
+}
+
 enum Program {
     File(String),
     Command(String),
@@ -55,7 +73,8 @@ enum Program {
 /// CPython's command line: options (single-letter ones may be grouped,
 /// `-c`/`-m`/`-W`/`-X` take the rest of the word or the next one), then
 /// the program and its arguments.
-fn parse_args(args: &[String]) -> Result<(Program, Vec<String>), String> {
+fn parse_args(args: &[String]) -> Result<(Program, Vec<String>, Flags), String> {
+    let mut flags = Flags::default();
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
@@ -85,7 +104,28 @@ fn parse_args(args: &[String]) -> Result<(Program, Vec<String>), String> {
         while j < chars.len() {
             let ch = chars[j];
             match ch {
-                'b' | 'B' | 'd' | 'E' | 'i' | 'I' | 'O' | 'q' | 'R' | 's' | 'S' | 'u' | 'v' | 'x' | 'P' => j += 1,
+                'i' => {
+                    flags.inspect = true;
+                    j += 1
+                }
+                'q' => {
+                    flags.quiet = true;
+                    j += 1
+                }
+                'u' => {
+                    flags.unbuffered = true;
+                    j += 1
+                }
+                'E' => {
+                    flags.ignore_env = true;
+                    j += 1
+                }
+                'I' => {
+                    flags.isolated = true;
+                    flags.ignore_env = true;
+                    j += 1
+                }
+                'b' | 'B' | 'd' | 'O' | 'R' | 's' | 'S' | 'v' | 'x' | 'P' => j += 1,
                 'h' | '?' => {
                     println!("{}", help());
                     std::process::exit(0);
@@ -107,12 +147,12 @@ fn parse_args(args: &[String]) -> Result<(Program, Vec<String>), String> {
                         'c' => {
                             let mut argv = vec!["-c".to_string()];
                             argv.extend_from_slice(&args[next..]);
-                            return Ok((Program::Command(value), argv));
+                            return Ok((Program::Command(value), argv, flags));
                         }
                         'm' => {
                             let mut argv = vec![value.clone()];
                             argv.extend_from_slice(&args[next..]);
-                            return Ok((Program::Module(value), argv));
+                            return Ok((Program::Module(value), argv, flags));
                         }
                         _ => {
                             i = next - 1;
@@ -126,9 +166,9 @@ fn parse_args(args: &[String]) -> Result<(Program, Vec<String>), String> {
         i += 1;
     }
     match args.get(i) {
-        None => Ok((Program::Stdin, vec![String::new()])),
-        Some(a) if a == "-" => Ok((Program::Stdin, args[i..].to_vec())),
-        Some(a) => Ok((Program::File(a.clone()), args[i..].to_vec())),
+        None => Ok((Program::Stdin, vec![String::new()], flags)),
+        Some(a) if a == "-" => Ok((Program::Stdin, args[i..].to_vec(), flags)),
+        Some(a) => Ok((Program::File(a.clone()), args[i..].to_vec(), flags)),
     }
 }
 
@@ -148,7 +188,7 @@ fn find_module(cwd: &std::path::Path, name: &str) -> Option<std::path::PathBuf> 
 }
 
 fn run(args: Vec<String>) -> i32 {
-    let (program, argv) = match parse_args(&args) {
+    let (program, argv, flags) = match parse_args(&args) {
         Ok(x) => x,
         Err(msg) => {
             eprintln!("{}", msg);
@@ -161,6 +201,13 @@ fn run(args: Vec<String>) -> i32 {
         Program::Module(name) => {
             let cwd = std::env::current_dir().unwrap_or_default();
             let Some(path) = find_module(&cwd, &name) else {
+                if let Some(src) = refscope_runtime::stdlib::source(&name) {
+                    // A module of the embedded standard library, run as __main__.
+                    let mut argv = argv;
+                    argv[0] = format!("<frozen {}>", name);
+                    let interp = new_interpreter(flags);
+                    return interp.run_main(src, &format!("<frozen {}>", name), argv, cwd.to_string_lossy().to_string());
+                }
                 eprintln!("{}: No module named {}", exe_name(), name);
                 return 1;
             };
@@ -174,6 +221,14 @@ fn run(args: Vec<String>) -> i32 {
             };
             argv[0] = abs_name.clone();
             (source, abs_name, cwd.to_string_lossy().to_string())
+        }
+        Program::Stdin if flags.inspect || std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            // No program: the interactive prompt.
+            let interp = new_interpreter(flags);
+            interp.start_interactive(argv);
+            let status = repl::run(&interp, flags.quiet);
+            interp.finalize();
+            return status;
         }
         Program::Stdin => {
             let mut s = String::new();
@@ -237,9 +292,34 @@ fn run(args: Vec<String>) -> i32 {
             }
         }
     };
-    let interp = refscope_runtime::Interpreter::new();
+    let interp = new_interpreter(flags);
+    interp.set_isolated(flags.isolated);
+    if !flags.inspect {
+        return interp.run_main(&source, &filename, argv, path0);
+    }
+    // -i: the prompt follows the program, whatever way it ended.
+    interp.set_inspect(true);
+    let _ = interp.run_main_keep(&source, &filename, argv, path0);
+    interp.set_inspect(false);
+    let status = repl::run(&interp, true);
+    interp.finalize();
+    status
+}
+
+/// The interpreter for this run, with the command line's settings.
+fn new_interpreter(flags: Flags) -> refscope_runtime::Interpreter {
+    let interp = refscope_runtime::Interpreter::with_environment(!flags.ignore_env);
     interp.set_stack_size(STACK_SIZE - STACK_MARGIN);
-    interp.run_main(&source, &filename, argv, path0)
+    if flags.unbuffered {
+        refscope_runtime::modules::sys::set_unbuffered();
+    }
+    if !flags.ignore_env {
+        if let Some(p) = std::env::var_os("REFSCOPEPATH") {
+            let dirs = std::env::split_paths(&p).map(|d| d.to_string_lossy().into_owned()).filter(|d| !d.is_empty()).collect();
+            interp.set_extra_path(dirs);
+        }
+    }
+    interp
 }
 
 fn main() -> ExitCode {
@@ -251,6 +331,15 @@ fn main() -> ExitCode {
             *last = Some(loc);
         }
     }));
+    // Ctrl-C raises KeyboardInterrupt in the running program (checked where
+    // loops turn back); a second Ctrl-C before the program noticed the
+    // first one (blocked reading input, say) ends the process as SIGINT does.
+    let _ = ctrlc::set_handler(|| {
+        if refscope_runtime::interrupt::requested() {
+            std::process::exit(130);
+        }
+        refscope_runtime::interrupt::request();
+    });
     let handle = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(args))).unwrap_or_else(|p| {
             let msg = p

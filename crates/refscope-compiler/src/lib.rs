@@ -65,9 +65,9 @@ fn locate(source: &str, offset: usize) -> (u32, u32, String) {
     (line, column, text)
 }
 
-/// Parse and compile a module (a file, a `-c` string, or — with
-/// `interactive` — one statement typed at the prompt).
-pub fn compile_module(source: &str, filename: &str, folder: &dyn ConstFolder, interactive: bool) -> Result<CodeObject, CompileError> {
+/// Parse a module, with CPython's syntax errors (those its parser and
+/// tokenizer raise; the compiler's own come later).
+fn parse_module(source: &str, filename: &str) -> Result<ruff_python_ast::ModModule, CompileError> {
     let options = ParseOptions::from(ruff_python_parser::Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     let (scan, strings) = tokcheck::scan(source);
@@ -87,10 +87,77 @@ pub fn compile_module(source: &str, filename: &str, folder: &dyn ConstFolder, in
     if let Some(u) = parsed.unsupported_syntax_errors().first() {
         return Err(unsupported_error(source, filename, u, parsed.tokens()));
     }
-    let module = match parsed.into_syntax() {
-        ruff_python_ast::Mod::Module(m) => m,
+    match parsed.into_syntax() {
+        ruff_python_ast::Mod::Module(m) => Ok(m),
         ruff_python_ast::Mod::Expression(_) => unreachable!("parsed in module mode"),
-    };
+    }
+}
+
+/// What the interactive prompt should do with the lines typed so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputState {
+    /// Run them (or report their syntax error): nothing more can help.
+    Complete,
+    /// Prompt for another line (`... `).
+    Incomplete,
+}
+
+/// Decide, as CPython's interactive prompt does, whether `source` (the
+/// lines typed so far, each ending in a newline) is a whole statement.
+/// An open bracket or triple-quoted string always waits for more. A block
+/// (any compound statement, even on one line, or a lone decorator) waits
+/// for a blank line. A syntax error that more lines could repair (a missing
+/// indented block, a `try` without `except`) waits too, until a blank line
+/// shows that no more is coming; other errors are reported at once.
+pub fn interactive_input_state(source: &str) -> InputState {
+    let blank_end = source.lines().last().is_none_or(|l| l.trim().is_empty());
+    let code_lines: Vec<&str> = source.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).collect();
+    if code_lines.is_empty() {
+        return InputState::Complete;
+    }
+    match parse_module(source, "<stdin>") {
+        Ok(module) => {
+            let block = module.body.iter().any(|s| is_compound(s));
+            if block && !blank_end {
+                InputState::Incomplete
+            } else {
+                InputState::Complete
+            }
+        }
+        Err(e) => {
+            let m = e.message.as_str();
+            if m.ends_with("was never closed") || m.starts_with("unterminated triple-quoted string literal") {
+                return InputState::Incomplete;
+            }
+            if blank_end {
+                return InputState::Complete;
+            }
+            let at_end = e.line as usize >= code_lines.len().max(source.lines().count());
+            let repairable = m.starts_with("expected an indented block")
+                || m == "expected 'except' or 'finally' block"
+                || m == "unexpected EOF while parsing"
+                || code_lines.iter().all(|l| l.trim_start().starts_with('@'));
+            if repairable && (at_end || m == "unexpected EOF while parsing") {
+                InputState::Incomplete
+            } else {
+                InputState::Complete
+            }
+        }
+    }
+}
+
+fn is_compound(s: &ruff_python_ast::Stmt) -> bool {
+    use ruff_python_ast::Stmt;
+    matches!(
+        s,
+        Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::If(_) | Stmt::For(_) | Stmt::While(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::Match(_)
+    )
+}
+
+/// Parse and compile a module (a file, a `-c` string, or — with
+/// `interactive` — one statement typed at the prompt).
+pub fn compile_module(source: &str, filename: &str, folder: &dyn ConstFolder, interactive: bool) -> Result<CodeObject, CompileError> {
+    let module = parse_module(source, filename)?;
     let scope = symtable::build(&module).map_err(|e| {
         let mut err = CompileError::at(e.message, e.range, source, filename);
         if e.recursion {
@@ -1087,5 +1154,42 @@ mod tests {
             }
         }
         assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+}
+
+#[cfg(test)]
+mod interactive_tests {
+    use super::{interactive_input_state as state, InputState::*};
+
+    #[test]
+    fn simple_statements_run_at_once() {
+        assert_eq!(state("x = 257\n"), Complete);
+        assert_eq!(state("print(1); print(2)\n"), Complete);
+        assert_eq!(state("x = [1,\n2]\n"), Complete);
+        // A syntax error nothing can repair is reported at once.
+        assert_eq!(state("x = 1 +\n"), Complete);
+        assert_eq!(state("\n"), Complete);
+    }
+
+    #[test]
+    fn open_brackets_and_strings_wait() {
+        assert_eq!(state("(1,\n"), Incomplete);
+        assert_eq!(state("(1,\n\n"), Incomplete);
+        assert_eq!(state("x = \"\"\"abc\n"), Incomplete);
+        assert_eq!(state("x = 1 + \\\n"), Incomplete);
+    }
+
+    #[test]
+    fn blocks_wait_for_a_blank_line() {
+        assert_eq!(state("def f():\n"), Incomplete);
+        assert_eq!(state("def f():\n    return 1\n"), Incomplete);
+        assert_eq!(state("def f():\n    return 1\n\n"), Complete);
+        assert_eq!(state("if x: pass\n"), Incomplete);
+        assert_eq!(state("@dec\n"), Incomplete);
+        assert_eq!(state("try:\n    pass\n"), Incomplete);
+        assert_eq!(state("if x:\n    pass\nelse:\n"), Incomplete);
+        // The blank line ends the block; its error is then reported.
+        assert_eq!(state("def f():\n\n"), Complete);
+        assert_eq!(state("try:\n    pass\n\n"), Complete);
     }
 }

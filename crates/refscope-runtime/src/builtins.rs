@@ -466,15 +466,12 @@ pub fn frame_locals(vm: &Vm, frame: &PyRef) -> PyResult {
     Ok(d)
 }
 
+/// What an expression statement at the interactive prompt does with its
+/// value (`PRINT_EXPR`): hand it to `sys.displayhook`, which a program may
+/// replace.
 pub fn display_hook(vm: &Vm, v: &PyRef) -> PyResult<()> {
-    if v.is(&vm.none) {
-        return Ok(());
-    }
-    let b = vm.builtins_dict();
-    dict::set_item_str(vm, &b, vm.intern("_"), vm.none());
-    let r = ops::repr_string(vm, v)?;
-    crate::modules::sys::write_stdout(vm, &format!("{}\n", r))?;
-    dict::set_item_str(vm, &b, vm.intern("_"), v.clone());
+    let hook = vm.sys_attr("displayhook").ok_or_else(|| vm.new_exception(&vm.exc.runtime_error, "lost sys.displayhook".to_string()))?;
+    ops::call_owned(vm, &hook, vec![v.clone()], None)?;
     Ok(())
 }
 

@@ -860,7 +860,13 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             stack.push(x);
                         }
                     }
-                    Instr::Jump(t) => pc = t as usize,
+                    Instr::Jump(t) => {
+                        if (t as usize) < pc && crate::interrupt::take() {
+                            // Ctrl-C: raised where a loop turns back.
+                            break 'exec (vm.new_exception_empty(&vm.exc.keyboard_interrupt), false);
+                        }
+                        pc = t as usize
+                    }
                     Instr::PopJumpIfFalse(t) => {
                         let v = pop!();
                         let b = if v.is(&vm.false_) {

@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod finalize;
 pub mod gc_trace;
 pub mod import;
+pub mod interrupt;
 pub mod interp;
 pub mod match_impl;
 pub mod modules;
@@ -168,7 +169,11 @@ pub fn syntax_error(vm: &Vm, e: &CompileError) -> PyErr {
 
 /// Compile source text to a code object (one compilation unit).
 pub fn compile_source(vm: &Vm, source: &str, filename: &str, interactive: bool) -> PyResult {
-    traceback_print::remember_source(filename, source);
+    // What is typed at the prompt cannot be read back: CPython's tracebacks
+    // show no source lines for it, nor for a program piped to stdin.
+    if !interactive && filename != "<stdin>" {
+        traceback_print::remember_source(filename, source);
+    }
     let folder = Folder { vm };
     let code = refscope_compiler::compile_module(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e));
     traceback_print::print_compile_warnings(vm);
@@ -180,6 +185,9 @@ pub fn compile_source(vm: &Vm, source: &str, filename: &str, interactive: bool) 
 /// The interpreter of this thread.
 pub struct Interpreter {
     pub vm: &'static Vm,
+    extra_path: std::cell::RefCell<Vec<String>>,
+    isolated: std::cell::Cell<bool>,
+    inspect: std::cell::Cell<bool>,
 }
 
 /// How a run ended: the process exit status CPython would use.
@@ -187,11 +195,17 @@ pub type ExitStatus = i32;
 
 impl Interpreter {
     pub fn new() -> Interpreter {
-        let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| refscope_text::hash::parse_pythonhashseed(&s).ok().flatten());
+        Self::with_environment(true)
+    }
+
+    /// `use_environment` false is CPython's `-E`: `PYTHONHASHSEED` is ignored.
+    pub fn with_environment(use_environment: bool) -> Interpreter {
+        let seed = if use_environment { std::env::var("PYTHONHASHSEED").ok() } else { None };
+        let seed = seed.and_then(|s| refscope_text::hash::parse_pythonhashseed(&s).ok().flatten());
         let vm = Vm::init(seed);
         let base = 0u8;
         vm.stack_base.set(&base as *const u8 as usize);
-        Interpreter { vm }
+        Interpreter { vm, extra_path: Default::default(), isolated: Default::default(), inspect: Default::default() }
     }
 
     /// Tell the recursion guard how much native stack this thread has.
@@ -199,15 +213,28 @@ impl Interpreter {
         self.vm.stack_size.set(bytes);
     }
 
-    /// Run `source` as the `__main__` module. Returns the exit status.
+    /// Run `source` as the `__main__` module, then shut down. Returns the
+    /// exit status.
     pub fn run_main(&self, source: &str, filename: &str, argv: Vec<String>, path0: String) -> ExitStatus {
+        let status = self.run_main_keep(source, filename, argv, path0);
+        self.finalize();
+        status
+    }
+
+    /// Make the `__main__` module (sys.argv and sys.path[0] set as CPython
+    /// sets them) and return its namespace.
+    pub fn start_main(&self, filename: &str, argv: Vec<String>, path0: String) -> PyRef {
         let vm = self.vm;
         if let Some(sys) = vm.sys.borrow().clone() {
             let d = &module::get(&sys).unwrap().dict;
             dict::set_item_str(vm, d, vm.intern("argv"), vm.list(argv.iter().map(|a| vm.str(a)).collect()));
-            dict::set_item_str(vm, d, vm.intern("path"), vm.list(vec![vm.str(&path0)]));
+            let mut path = if self.isolated.get() { Vec::new() } else { vec![vm.str(&path0)] };
+            path.extend(self.extra_path.borrow().iter().map(|p| vm.str(p)));
+            dict::set_item_str(vm, d, vm.intern("path"), vm.list(path));
         }
-        *vm.path.borrow_mut() = vec![if path0.is_empty() { ".".into() } else { path0 }];
+        let mut dirs = if self.isolated.get() { Vec::new() } else { vec![if path0.is_empty() { ".".into() } else { path0 }] };
+        dirs.extend(self.extra_path.borrow().iter().cloned());
+        *vm.path.borrow_mut() = dirs;
         let main = import::new_module(vm, "__main__");
         let md = module::get(&main).unwrap().dict.clone();
         if filename != "<string>" && filename != "<stdin>" {
@@ -215,18 +242,109 @@ impl Interpreter {
         }
         dict::set_item_str(vm, &vm.modules, vm.intern("__main__"), main.clone());
         *vm.main_module.borrow_mut() = Some(main);
+        md
+    }
+
+    /// Make `__main__` for an interactive session that runs no program
+    /// first (`refscope` with no arguments).
+    pub fn start_interactive(&self, argv: Vec<String>) {
+        drop(self.start_main("<stdin>", argv, String::new()));
+        start_state();
+    }
+
+    /// Directories searched for imports after the program's own (from
+    /// `REFSCOPEPATH`); set before `run_main`/`start_main`.
+    pub fn set_extra_path(&self, dirs: Vec<String>) {
+        *self.extra_path.borrow_mut() = dirs;
+    }
+
+    /// `-I`: the program's directory (or the current one) is not searched
+    /// for imports, `sys.path` does not start with it.
+    pub fn set_isolated(&self, on: bool) {
+        self.isolated.set(on);
+    }
+
+    /// Run `source` as `__main__` without shutting down (for `-i`, which
+    /// continues at the prompt, where even SystemExit is only reported).
+    /// Returns the exit status the run asks for.
+    pub fn run_main_keep(&self, source: &str, filename: &str, argv: Vec<String>, path0: String) -> ExitStatus {
+        let vm = self.vm;
+        let md = self.start_main(filename, argv, path0);
         let result = compile_source(vm, source, filename, false).and_then(|code| {
             start_state();
             interp::run_code(vm, &code, md.clone(), md.clone(), None)
         });
-        let status = match result {
-            Ok(_) => 0,
-            Err(e) => self.handle_uncaught(&e.0),
-        };
         // Only the interpreter may keep the namespace alive now.
         drop(md);
-        self.finalize();
-        status
+        match result {
+            Ok(_) => 0,
+            Err(e) if self.inspect.get() && typeobj::isinstance(&e.0, &vm.exc.system_exit) => {
+                traceback_print::report_exception(vm, &e.0);
+                0
+            }
+            Err(e) => self.handle_uncaught(&e.0),
+        }
+    }
+
+    /// `-i`: the program is followed by the prompt, so even its SystemExit
+    /// is only reported (with a traceback, as CPython does).
+    pub fn set_inspect(&self, on: bool) {
+        self.inspect.set(on);
+    }
+
+    /// Run one input typed at the interactive prompt (a whole statement, as
+    /// `refscope_compiler::interactive_input_state` decides) in `__main__`,
+    /// its own compilation unit: expression values are shown by
+    /// `sys.displayhook`. An exception is reported (and kept in
+    /// `sys.last_value`) and the prompt goes on; `SystemExit` returns the
+    /// exit status it asks for.
+    pub fn run_interactive(&self, source: &str) -> Option<ExitStatus> {
+        let vm = self.vm;
+        let md = vm.main_module.borrow().as_ref().and_then(|m| module::get(m).map(|m| m.dict.clone()))?;
+        crate::interrupt::clear();
+        let result = compile_source(vm, source, "<stdin>", true).and_then(|code| interp::run_code(vm, &code, md.clone(), md, None));
+        let Err(e) = result else {
+            modules::sys::flush_stdout(vm);
+            return None;
+        };
+        modules::sys::flush_stdout(vm);
+        let exc = e.0;
+        if typeobj::isinstance(&exc, &vm.exc.system_exit) {
+            return Some(self.handle_uncaught(&exc));
+        }
+        if let Some(sys) = vm.sys.borrow().clone() {
+            let d = &module::get(&sys).unwrap().dict;
+            let tb = exceptions::get(&exc).and_then(|x| x.traceback.borrow().clone()).unwrap_or_else(|| vm.none());
+            dict::set_item_str(vm, d, vm.intern("last_type"), exc.ty().clone());
+            dict::set_item_str(vm, d, vm.intern("last_value"), exc.clone());
+            dict::set_item_str(vm, d, vm.intern("last_traceback"), tb);
+        }
+        traceback_print::report_exception(vm, &exc);
+        None
+    }
+
+    /// `sys.NAME` as a str, when it is set to something with a str().
+    pub fn sys_attr_str(&self, name: &str) -> Option<String> {
+        let v = self.vm.sys_attr(name)?;
+        ops::str_string(self.vm, &v).ok()
+    }
+
+    /// Set `sys.ps1` and `sys.ps2` to CPython's prompts unless the program
+    /// already set them (CPython defines them only in interactive mode).
+    pub fn set_interactive_prompts(&self) {
+        let vm = self.vm;
+        let Some(sys) = vm.sys.borrow().clone() else { return };
+        let d = module::get(&sys).unwrap().dict.clone();
+        for (name, value) in [("ps1", ">>> "), ("ps2", "... ")] {
+            if dict::get_str_key(&d, &vm.intern(name)).is_none() {
+                dict::set_item_str(vm, &d, vm.intern(name), vm.str(value));
+            }
+        }
+    }
+
+    /// Write out what the program printed so far.
+    pub fn flush_stdout(&self) {
+        modules::sys::flush_stdout(self.vm);
     }
 
     /// Print an uncaught exception (or honour SystemExit) and return the status.

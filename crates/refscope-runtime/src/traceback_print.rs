@@ -357,6 +357,13 @@ pub fn print_uncaught(vm: &Vm, exc: &PyRef) {
     if typeobj::isinstance(exc, &vm.exc.keyboard_interrupt) {
         UNHANDLED_KEYBOARD_INTERRUPT.store(true, Ordering::SeqCst);
     }
+    report_exception(vm, exc);
+}
+
+/// Show an exception through `sys.excepthook` (CPython's display unless the
+/// program replaced the hook): what the interactive prompt does with an
+/// exception a statement raised.
+pub fn report_exception(vm: &Vm, exc: &PyRef) {
     let hook = vm.sys_attr("excepthook");
     let default = vm.sys_attr("__excepthook__");
     match hook {

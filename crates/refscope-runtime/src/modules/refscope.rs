@@ -11,6 +11,10 @@
 //!   counts, `gc.get_count()`).
 //! - `allocated_blocks()`: the total number of live object blocks
 //!   (`sys.getallocatedblocks()` reports the same number).
+//! - `mem()`: print the caller's names (a function's locals, or the
+//!   module's globals), what each refers to (type, id, reference count, a
+//!   short repr) and which names share one object; the interactive
+//!   prompt's `%mem` command calls it.
 
 use crate::object::gc as core_gc;
 use crate::object::kinds::ALL_KINDS;
@@ -103,10 +107,130 @@ fn r_allocated_blocks(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(crate::object::heap::live_blocks() as i64))
 }
 
+/// The names of a namespace as `mem()` shows them: dunder names (the
+/// module's `__name__`, `__builtins__`, ...) are left out.
+fn shown(name: &str) -> bool {
+    !(name.starts_with("__") && name.ends_with("__"))
+}
+
+/// `mem()`'s table for `pairs` (name, object), each object counted as the
+/// program's references see it: `held` is how many references to it the
+/// caller of this function holds only for the inspection.
+pub fn describe_names(vm: &Vm, title: &str, pairs: &[(String, PyRef)]) -> PyResult<String> {
+    let mut rows: Vec<[String; 5]> = Vec::new();
+    for (name, obj) in pairs {
+        let held = pairs.iter().filter(|(_, o)| o.is(obj)).count();
+        let refs = obj.refcount().saturating_sub(held);
+        let mut text = crate::ops::repr_string(vm, obj)?;
+        if text.chars().count() > 40 {
+            text = text.chars().take(37).collect::<String>() + "...";
+        }
+        let mut notes: Vec<String> = Vec::new();
+        let others: Vec<&str> = pairs.iter().filter(|(n, o)| o.is(obj) && n != name).map(|(n, _)| n.as_str()).collect();
+        if !others.is_empty() {
+            notes.push(format!("same object as {}", others.join(", ")));
+        }
+        if obj.is(&vm.none) || obj.is(&vm.true_) || obj.is(&vm.false_) {
+            notes.push("singleton".into());
+        } else if obj.kind() == Kind::Int && obj.ty().is(&vm.types.int) {
+            if let Some(i) = crate::types::int::as_i64(obj) {
+                if (-5..=256).contains(&i) {
+                    notes.push("cached small int".into());
+                }
+            }
+        } else if obj.kind() == Kind::Str && obj.flags() & crate::object::flags::INTERNED != 0 {
+            notes.push("interned".into());
+        }
+        rows.push([name.clone(), vm.type_name(obj), obj.id().to_string(), refs.to_string(), if notes.is_empty() { text } else { format!("{}   ({})", text, notes.join("; ")) }]);
+    }
+    let head = ["name", "type", "id", "refs", "value"];
+    let mut width = head.map(|h| h.len());
+    for r in &rows {
+        for (w, c) in width.iter_mut().zip(r.iter()) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: [&str; 5]| {
+        let mut s = String::from(" ");
+        for (i, c) in cells.iter().enumerate() {
+            s.push(' ');
+            if i == 4 {
+                s.push_str(c);
+            } else if i == 3 {
+                s.push_str(&format!("{:>w$}", c, w = width[i]));
+                s.push(' ');
+            } else {
+                s.push_str(&format!("{:<w$}", c, w = width[i]));
+                s.push(' ');
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = format!("{}\n", title);
+    if rows.is_empty() {
+        out.push_str("  (no names)\n");
+        return Ok(out);
+    }
+    out.push_str(&line(head));
+    for r in &rows {
+        out.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4]]));
+    }
+    Ok(out)
+}
+
+/// The names bound in `frame` (fast locals and cells, or its namespace
+/// dict), in order, each paired with its object.
+pub fn frame_names(frame: &PyRef) -> PyResult<Vec<(String, PyRef)>> {
+    let fd = crate::types::frame::get(frame).unwrap();
+    let mut pairs = Vec::new();
+    if let Some(l) = &fd.locals {
+        for k in dict::get(l).map(|d| d.keys()).unwrap_or_default() {
+            if k.kind() != Kind::Str || !shown(crate::types::str::as_str(&k)) {
+                continue;
+            }
+            if let Some(v) = dict::get_str_key(l, &k) {
+                pairs.push((crate::types::str::as_str(&k).to_string(), v));
+            }
+        }
+        return Ok(pairs);
+    }
+    let cd = crate::types::code::get(&fd.code).unwrap();
+    let nv = cd.code.varnames.len();
+    for i in 0..cd.code.nlocalsplus() {
+        let Some(v) = fd.get_fast(i) else { continue };
+        let v = if i >= nv {
+            match crate::types::cell::get_cell(&v).get() {
+                Some(x) => x,
+                None => continue,
+            }
+        } else {
+            v
+        };
+        pairs.push((cd.code.localsplus_name(i).to_string(), v));
+    }
+    Ok(pairs)
+}
+
+fn r_mem(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_args(vm, "mem", a, k)?;
+    let Some(frame) = vm.frames.borrow().last().cloned() else {
+        return Ok(vm.none());
+    };
+    let fd = crate::types::frame::get(&frame).unwrap();
+    let where_ = crate::types::code::get(&fd.code).map(|c| c.code.name.clone()).unwrap_or_default();
+    let pairs = frame_names(&frame)?;
+    drop(frame);
+    let text = describe_names(vm, &format!("names in {}:", where_), &pairs)?;
+    drop(pairs);
+    crate::modules::sys::write_stdout(vm, &text)?;
+    Ok(vm.none())
+}
+
 pub fn make_module(vm: &Vm) -> PyRef {
     let m = crate::import::new_module(vm, "refscope");
     let d = module::get(&m).unwrap().dict.clone();
-    let funcs: [(&'static str, NativeFn); 4] = [
+    let funcs: [(&'static str, NativeFn); 5] = [
+        ("mem", r_mem),
         ("live_objects", r_live_objects),
         ("live_instances", r_live_instances),
         ("generation_sizes", r_generation_sizes),

@@ -41,10 +41,18 @@ pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
     if pending >= TEXT_CHUNK {
         text_to_bytes(vm)?;
     }
-    if stdout_line_buffered() && data.contains(&b'\n') {
+    if UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed) || (stdout_line_buffered() && data.contains(&b'\n')) {
         flush_stdout(vm);
     }
     Ok(())
+}
+
+static UNBUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `-u`: every write to sys.stdout reaches the file at once (CPython's
+/// unbuffered binary layer with a write-through text layer).
+pub fn set_unbuffered() {
+    UNBUFFERED.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 fn stdout_line_buffered() -> bool {

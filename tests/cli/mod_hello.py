@@ -1,0 +1,3 @@
+import sys
+greeting = "hello from " + __name__
+print(greeting, sys.argv[1:])
