@@ -333,6 +333,12 @@ impl Interpreter {
     /// already set them (CPython defines them only in interactive mode).
     pub fn set_interactive_prompts(&self) {
         let vm = self.vm;
+        // `exit` and `quit` show how to leave, as at CPython's prompt.
+        if let Ok(m) = import::import_name(vm, &vm.intern("_sitebuiltins"), &vm.none(), &vm.int(0), &vm.dict()) {
+            if let Ok(f) = ops::get_attr_str(vm, &m, "install") {
+                let _ = ops::call_owned(vm, &f, vec![], None);
+            }
+        }
         let Some(sys) = vm.sys.borrow().clone() else { return };
         let d = module::get(&sys).unwrap().dict.clone();
         for (name, value) in [("ps1", ">>> "), ("ps2", "... ")] {

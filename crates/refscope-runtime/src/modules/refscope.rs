@@ -121,6 +121,10 @@ pub fn describe_names(vm: &Vm, title: &str, pairs: &[(String, PyRef)]) -> PyResu
     for (name, obj) in pairs {
         let held = pairs.iter().filter(|(_, o)| o.is(obj)).count();
         let refs = obj.refcount().saturating_sub(held);
+        // The interpreter's cached objects (small ints, None, ...) start
+        // with a huge count so that they are never freed: not a count
+        // worth showing.
+        let refs = if refs >= 1 << 29 { "-".to_string() } else { refs.to_string() };
         let mut text = crate::ops::repr_string(vm, obj)?;
         if text.chars().count() > 40 {
             text = text.chars().take(37).collect::<String>() + "...";
@@ -135,13 +139,13 @@ pub fn describe_names(vm: &Vm, title: &str, pairs: &[(String, PyRef)]) -> PyResu
         } else if obj.kind() == Kind::Int && obj.ty().is(&vm.types.int) {
             if let Some(i) = crate::types::int::as_i64(obj) {
                 if (-5..=256).contains(&i) {
-                    notes.push("cached small int".into());
+                    notes.push("cached small int, shared interpreter-wide".into());
                 }
             }
         } else if obj.kind() == Kind::Str && obj.flags() & crate::object::flags::INTERNED != 0 {
             notes.push("interned".into());
         }
-        rows.push([name.clone(), vm.type_name(obj), obj.id().to_string(), refs.to_string(), if notes.is_empty() { text } else { format!("{}   ({})", text, notes.join("; ")) }]);
+        rows.push([name.clone(), vm.type_name(obj), obj.id().to_string(), refs, if notes.is_empty() { text } else { format!("{}   ({})", text, notes.join("; ")) }]);
     }
     let head = ["name", "type", "id", "refs", "value"];
     let mut width = head.map(|h| h.len());
