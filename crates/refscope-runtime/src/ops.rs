@@ -899,19 +899,31 @@ pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<P
             }
         }
     }
-    if let Some(f) = fa {
+    if let Some(f) = fa.filter(|f| !repeat_declines(vm, op, f, a, b)) {
         let r = call_unbound(vm, &f, a, &[b.clone()])?;
         if !r.is(&vm.not_implemented) {
             return Ok(Some(r));
         }
     }
-    if let Some(f) = fb {
+    if let Some(f) = fb.filter(|f| !repeat_declines(vm, op, f, b, a)) {
         let r = call_unbound(vm, &f, b, &[a.clone()])?;
         if !r.is(&vm.not_implemented) {
             return Ok(Some(r));
         }
     }
     Ok(None)
+}
+
+/// Whether `f`, found for `seq * x`, is a builtin sequence's own repeat
+/// method and `x` is no repeat count: the operator then treats it as
+/// absent (CPython's `*` reaches sq_repeat only with an index), while a
+/// direct call of that method raises.
+fn repeat_declines(vm: &Vm, op: BinOp, f: &PyRef, seq: &PyRef, x: &PyRef) -> bool {
+    op == BinOp::Mul
+        && f.is_type_exact(&vm.types.method_descriptor)
+        && crate::types::number_ops::is_seq(seq.kind())
+        && x.kind() != Kind::Int
+        && !crate::types::number_ops::is_index_like(vm, x)
 }
 
 /// `a op= b`: `__iop__` if the type has it, else the binary operation.
@@ -922,7 +934,7 @@ pub fn inplace_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
         }
     }
     let (_, _, iname) = op.dunders();
-    if let Some(f) = lookup_special(vm, a, iname) {
+    if let Some(f) = lookup_special(vm, a, iname).filter(|f| !repeat_declines(vm, op, f, a, b)) {
         let r = call_unbound(vm, &f, a, &[b.clone()])?;
         if !r.is(&vm.not_implemented) {
             return Ok(r);

@@ -140,9 +140,7 @@ fn ba_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn ba_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = { if a.len() != 2 || !crate::types::methods::kw_names(k).is_empty() { return Err(vm.type_error(if crate::types::methods::kw_names(k).is_empty() { format!(" expected 1 argument, got {}", a.len().saturating_sub(1)) } else { "wrapper __imul__() takes no keyword arguments".to_string() })); } &a[1] };
-    if int::get(x).is_none() && ops::lookup_special(vm, x, "__index__").is_none() {
-        return Ok(vm.not_implemented.clone());
-    }
+    crate::types::number_ops::not_a_count(vm, refscope_compiler::bytecode::BinOp::Mul, &a[0], x)?;
     let n = int::index_i64(vm, x)?.max(0) as u128;
     let d = this(vm, a)?;
     let len = d.b.borrow().len() as u128;

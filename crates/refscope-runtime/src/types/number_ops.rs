@@ -88,12 +88,12 @@ pub fn builtin_binop(vm: &Vm, op: BinOp, a: &PyRef, b: &PyRef) -> PyResult<Optio
     }
 }
 
-fn is_seq(k: Kind) -> bool {
+pub fn is_seq(k: Kind) -> bool {
     matches!(k, Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::List | Kind::Tuple)
 }
 
 /// A repeat count that is not an int: something with `__index__`.
-fn is_index_like(vm: &Vm, x: &PyRef) -> bool {
+pub fn is_index_like(vm: &Vm, x: &PyRef) -> bool {
     !matches!(x.kind(), Kind::Float | Kind::Complex) && !is_seq(x.kind()) && crate::ops::lookup_special(vm, x, "__index__").is_some()
 }
 
@@ -197,6 +197,17 @@ fn seq_repeat_args(vm: &Vm, op: BinOp, name: &str, a: &[PyRef], k: Option<&PyRef
     Ok(())
 }
 
+/// A sequence's `__mul__`/`__rmul__`/`__imul__` called directly (CPython's
+/// ssizeargfunc wrapper) demands an index: anything else is a TypeError.
+/// (The `*` operator never gets here with a non-index: `ops` skips the
+/// sequence's own method then, as CPython's sequence_repeat does.)
+pub fn not_a_count(vm: &Vm, op: BinOp, receiver: &PyRef, x: &PyRef) -> PyResult<()> {
+    if op == BinOp::Mul && is_seq(receiver.kind()) && x.kind() != Kind::Int && !is_index_like(vm, x) {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(x))));
+    }
+    Ok(())
+}
+
 /// Whether the dunder of `receiver`'s type handles `other` at all (as the
 /// CPython slot of that type would); otherwise it returns NotImplemented,
 /// so that the other operand's reflected method gets its turn.
@@ -295,6 +306,7 @@ macro_rules! dunder_pair {
                 }
                 seq_repeat_args(vm, BinOp::$op, name, a, k)?;
                 let x = &crate::types::methods::wrapper_args(vm, name, a, k, 1)?[0];
+                not_a_count(vm, BinOp::$op, &a[0], x)?;
                 if !operand_ok(vm, BinOp::$op, &a[0], x, false) {
                     return Ok(vm.not_implemented.clone());
                 }
@@ -308,6 +320,7 @@ macro_rules! dunder_pair {
                 let name = BinOp::$op.dunders().1;
                 seq_repeat_args(vm, BinOp::$op, name, a, k)?;
                 let x = &crate::types::methods::wrapper_args(vm, name, a, k, 1)?[0];
+                not_a_count(vm, BinOp::$op, &a[0], x)?;
                 if !operand_ok(vm, BinOp::$op, &a[0], x, true) {
                     return Ok(vm.not_implemented.clone());
                 }
