@@ -448,7 +448,16 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         break 'exec (vm.new_exception_empty(&vm.exc.system_exit), false);
                     }
                     let line = cd.code.line_of(pc);
-                    if line != last_line && line != 0 {
+                    // RESUME (a function's start, on its `def` line) is no
+                    // line of the body: CPython reports none for it.
+                    // Nor is a loop's jump back (its target's line is
+                    // reported when the jump lands).
+                    let quiet = match instrs[pc] {
+                        Instr::Resume => true,
+                        Instr::Jump(t) => (t as usize) <= pc,
+                        _ => false,
+                    };
+                    if line != last_line && line != 0 && !quiet {
                         last_line = line;
                         fd.lasti.set(pc as u32);
                         crate::observe::emit(vm, crate::observe::Event::Line { frame, line });
