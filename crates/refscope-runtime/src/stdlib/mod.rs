@@ -5,7 +5,11 @@
 //!
 //! To add a module: write `stdlib/NAME.py` and list it in `MODULES`.
 
-const MODULES: &[(&str, &str)] = &[("keyword", include_str!("keyword.py"))];
+const MODULES: &[(&str, &str)] = &[
+    ("keyword", include_str!("keyword.py")),
+    ("copy", include_str!("copy.py")),
+    ("copyreg", include_str!("copyreg.py")),
+];
 
 /// The source of embedded module `name`, if refscope has one.
 pub fn source(name: &str) -> Option<&'static str> {
