@@ -22,13 +22,11 @@ __all__ = ["Error", "copy", "deepcopy"]
 
 
 def _builtin_types():
-    class _Probe:
-        def method(self):
-            pass
+    # (no class here: a class is a cycle, and would be garbage after import)
     def function():
         pass
     return (type(None), type(Ellipsis), type(NotImplemented), type(len),
-            type(function), type(function.__code__), type(_Probe().method))
+            type(function), type(function.__code__), type(function.__get__(0)))
 
 (_NoneType, _EllipsisType, _NotImplementedType, _BuiltinFunctionType,
  _FunctionType, _CodeType, _MethodType) = _builtin_types()

@@ -626,9 +626,27 @@ fn iter_new_reversed(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) 
     Ok(iterators::new(vm, &vm.types.reversed, iterators::IterState::Reversed { seq: Some(seq.clone()), index: n - 1 }))
 }
 
+/// `types.MethodType(func, obj)`: a bound method.
+fn method_new(vm: &Vm, _cls: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if k.is_some_and(|k| !tuple::items(k).is_empty()) {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", a.len())));
+    }
+    if !ops::is_callable(vm, &a[0]) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if a[1].is(&vm.none) {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(PyRef::new(&vm.types.method, crate::types::method::MethodData { func: a[0].clone(), self_: a[1].clone() }))
+}
+
 pub fn init(vm: &Vm) {
     let t = &vm.types;
     let set = |ty: &PyRef, f: NewFn| typeobj::data(ty).new.set(Some(f));
+    set(&t.method, method_new);
     set(&t.int, int_new);
     set(&t.bool_, bool_new);
     set(&t.float, float_new);

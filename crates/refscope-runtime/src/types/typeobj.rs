@@ -512,7 +512,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
             } else if s == "__weakref__" {
                 weakrefable = true;
             } else {
-                slot_names.push(s);
+                slot_names.push(mangle_private(name, s));
             }
         }
     }
@@ -616,6 +616,19 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
 }
 
 /// Recompute the flags that depend on which special methods a class has.
+/// A private name (`__x`, not `__x__`) written in class `class_name`, as
+/// the compiler mangles it: `_Class__x` (slots are stored mangled).
+pub fn mangle_private(class_name: &str, name: String) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name;
+    }
+    let owner = class_name.trim_start_matches('_');
+    if owner.is_empty() {
+        return name;
+    }
+    format!("_{}{}", owner, name)
+}
+
 pub fn update_flags(vm: &Vm, ty: &PyRef) {
     let td = data(ty);
     let mut fl = td.flags.get() & !(tflags::HAS_DEL | tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR | tflags::CUSTOM_SETATTR);
