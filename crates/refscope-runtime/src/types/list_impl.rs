@@ -30,11 +30,17 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
     if step == 1 {
         let stop = stop.max(start);
         let mut items = l.items.borrow_mut();
+        let old_len = items.len();
         let repl = new_items.unwrap_or_default();
         removed = items.splice(start as usize..stop as usize, repl).collect();
         let len = items.len();
         drop(items);
-        l.note_resize(len);
+        // list_ass_slice: emptying the list frees its array.
+        if len == 0 {
+            l.note_clear();
+        } else if len != old_len {
+            l.note_resize_from(old_len, len);
+        }
     } else {
         let idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
         match new_items {
@@ -102,18 +108,64 @@ fn list_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 /// `l.extend(x)`: a list or tuple is copied at once; other iterables are
 /// appended item by item as they are produced (as CPython does).
-fn extend_impl(vm: &Vm, l: &list::ListData, x: &PyRef) -> PyResult<()> {
-    if matches!(x.kind(), Kind::List | Kind::Tuple) {
-        for item in ops::iterate(vm, x)? {
-            l.push(item);
+/// CPython's `PyObject_LengthHint(x, 8)`: how many items `list.extend`
+/// makes room for before iterating.
+pub fn extend_hint(vm: &Vm, x: &PyRef) -> PyResult<usize> {
+    if let Some(n) = ops::builtin_len(x) {
+        return Ok(n);
+    }
+    if ops::lookup_special(vm, x, "__len__").is_some() {
+        match ops::len(vm, x) {
+            Ok(n) => return Ok(n),
+            Err(e) if typeobj::isinstance(&e.0, &vm.exc.type_error) => {}
+            Err(e) => return Err(e),
         }
-        return Ok(());
     }
-    let it = ops::get_iter(vm, x)?;
-    while let Some(item) = ops::next(vm, &it)? {
-        l.push(item);
+    if let Some(h) = crate::types::iter_impl::length_hint(vm, x) {
+        return Ok(num_traits::ToPrimitive::to_usize(&h).unwrap_or(0));
     }
+    match ops::call_special(vm, x, "__length_hint__", &[])? {
+        None => Ok(8),
+        Some(r) if r.is(&vm.not_implemented) => Ok(8),
+        Some(r) => {
+            if r.kind() != Kind::Int {
+                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&r))));
+            }
+            let n = int::index_i64(vm, &r)?;
+            if n < 0 {
+                return Err(vm.value_error("__length_hint__() should return >= 0"));
+            }
+            Ok(n as usize)
+        }
+    }
+}
+
+/// `list.extend(x)` (also `+=`, `list(x)`, `[*x]`), with CPython's sizing.
+pub fn extend_impl(vm: &Vm, l: &list::ListData, x: &PyRef) -> PyResult<()> {
+    let exact_seq = x.ty().is(&vm.types.list) || x.ty().is(&vm.types.tuple);
+    let hint = if exact_seq { 0 } else { extend_hint(vm, x)? };
+    let items = ops::iterate(vm, x)?;
+    extend_with(l, items, hint, exact_seq);
     Ok(())
+}
+
+/// Append already-collected `items`, sized as extending by an iterable
+/// with length hint `hint` (or by an exact list/tuple) would be.
+pub fn extend_with(l: &list::ListData, items: Vec<PyRef>, hint: usize, exact_seq: bool) {
+    let size = l.len();
+    let count = items.len();
+    l.note_extend(size, hint, count, exact_seq);
+    l.items.borrow_mut().extend(items);
+}
+
+/// `list(x)` as a new exact list (sorted() starts from one).
+pub fn list_from_iterable(vm: &Vm, x: &PyRef) -> PyResult {
+    let exact_seq = x.ty().is(&vm.types.list) || x.ty().is(&vm.types.tuple);
+    let hint = if exact_seq { 0 } else { extend_hint(vm, x)? };
+    let items = ops::iterate(vm, x)?;
+    let l = vm.list(Vec::new());
+    extend_with(list::get(&l).unwrap(), items, hint, exact_seq);
+    Ok(l)
 }
 fn list_extend(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "list", "extend", a, k)?;
@@ -217,7 +269,7 @@ fn list_clear(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "list", "clear", a, k)?;
     let l = this(vm, a)?;
     let old = std::mem::take(&mut *l.items.borrow_mut());
-    l.allocated.set(0);
+    l.note_clear();
     // CPython releases the items from the last to the first.
     let mut old = old;
     while let Some(x) = old.pop() {
@@ -266,14 +318,10 @@ fn list_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     }
     let l = this(vm, a)?;
     let old = std::mem::take(&mut *l.items.borrow_mut());
-    l.allocated.set(0);
+    l.note_clear();
     drop(old);
     if let Some(x) = a.get(1) {
-        let items = ops::iterate(vm, x)?;
-        let n = items.len();
-        let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
-        drop(old);
-        l.allocated.set(n);
+        extend_impl(vm, l, x)?;
     }
     Ok(vm.none())
 }
@@ -302,8 +350,13 @@ fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         v.extend(items.iter().cloned());
     }
     let len = v.len();
+    let old_len = l.len();
     let old = std::mem::replace(&mut *l.items.borrow_mut(), v);
-    l.note_resize(len);
+    if len == 0 {
+        l.note_clear();
+    } else {
+        l.note_resize_from(old_len, len);
+    }
     drop(old);
     Ok(a[0].clone())
 }
