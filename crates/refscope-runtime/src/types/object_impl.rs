@@ -126,7 +126,7 @@ fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 
 fn obj_sizeof(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    Ok(vm.int(crate::modules::sys::basic_size(vm, &a[0]) as i64))
+    Ok(vm.int(crate::types::sizeof::sizeof(vm, &a[0]) as i64))
 }
 
 // ------------------------------------------------------------ pickling protocol
