@@ -323,6 +323,41 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
     Ok(())
 }
 
+/// `(type, args, __dict__ or None)` for copy and pickle: the bytes below
+/// protocol 3 as a Latin-1 str.
+fn reduce_common(vm: &Vm, o: &PyRef, proto: i64) -> PyResult {
+    let d = get(o).ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))?;
+    let data = d.b.borrow().clone();
+    let dict = match ops::instance_dict(vm, o, false) {
+        Some(x) => {
+            crate::object::gc::materialize_dict(&x);
+            x
+        }
+        None => vm.none(),
+    };
+    let args = if proto < 3 {
+        let text: String = data.iter().map(|&c| c as char).collect();
+        vm.tuple(vec![vm.str(&text), vm.str("latin-1")])
+    } else if data.is_empty() {
+        vm.tuple(vec![])
+    } else {
+        vm.tuple(vec![vm.bytes(data)])
+    };
+    Ok(vm.tuple(vec![o.ty().clone(), args, dict]))
+}
+fn ba_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "bytearray", "__reduce__", a, k)?;
+    reduce_common(vm, &a[0], 2)
+}
+fn ba_reduce_ex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "bytearray", "__reduce_ex__", a, k, 0, 1)?;
+    let proto = match p.first() {
+        Some(x) => int::index_i64(vm, x)?,
+        None => 0,
+    };
+    reduce_common(vm, &a[0], proto)
+}
+
 pub fn init_methods(vm: &Vm) {
     let ty = &vm.types.bytearray;
     crate::types::bytes::add_common_methods(vm, ty);
@@ -336,6 +371,8 @@ pub fn init_methods(vm: &Vm) {
     m("clear", ba_clear);
     m("copy", ba_copy);
     m("__alloc__", ba_alloc);
+    m("__reduce__", ba_reduce);
+    m("__reduce_ex__", ba_reduce_ex);
     m("__iadd__", ba_iadd);
     m("__imul__", ba_imul);
     m("__init__", ba_init);
