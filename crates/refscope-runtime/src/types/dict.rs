@@ -134,15 +134,60 @@ enum Probe {
     NotFound,
 }
 
+/// CPython 3.11's cached keys of a class whose instances have a managed
+/// `__dict__`: the attribute names its instances share (30 at most, less
+/// one for each instance created, as CPython lets the room shrink), kept
+/// here only for the size a split instance dict reports.
+pub struct SharedKeys {
+    pub names: RefCell<Vec<String>>,
+    pub usable: Cell<usize>,
+}
+
+impl SharedKeys {
+    pub fn new() -> std::rc::Rc<SharedKeys> {
+        std::rc::Rc::new(SharedKeys { names: RefCell::new(Vec::new()), usable: Cell::new(30) })
+    }
+    /// Entries of a split dict's values array (`shared_keys_usable_size`).
+    pub fn capacity(&self) -> usize {
+        self.names.borrow().len() + self.usable.get()
+    }
+    /// `init_inline_values`: every new instance takes one slot of room.
+    pub fn note_instance(&self) {
+        if self.usable.get() > 1 {
+            self.usable.set(self.usable.get() - 1);
+        }
+    }
+    /// Whether a split dict can store `key` (adding it to the names).
+    fn admit(&self, key: &PyRef) -> bool {
+        let Some(k) = key.payload::<crate::types::str::StrData>() else { return false };
+        if key.has_ext() {
+            return false;
+        }
+        let mut names = self.names.borrow_mut();
+        if names.iter().any(|n| n == k.as_str()) {
+            return true;
+        }
+        if self.usable.get() == 0 {
+            return false;
+        }
+        names.push(k.as_str().to_string());
+        self.usable.set(self.usable.get() - 1);
+        true
+    }
+}
+
 pub struct DictData {
     pub table: RefCell<Table>,
     /// Bumped on every mutation (lookups restart when it changes under them).
     pub version: Cell<u64>,
+    /// Set while an instance dict is a split table over its class's shared
+    /// keys (CPython 3.11); such a dict reports the split size.
+    pub shared: RefCell<Option<std::rc::Rc<SharedKeys>>>,
 }
 
 impl DictData {
     pub fn new() -> DictData {
-        DictData { table: RefCell::new(Table::default()), version: Cell::new(0) }
+        DictData { table: RefCell::new(Table::default()), version: Cell::new(0), shared: RefCell::new(None) }
     }
     pub fn len(&self) -> usize {
         self.table.borrow().used
@@ -240,6 +285,14 @@ impl DictData {
         if t.indices.is_empty() {
             *t = Table::with_size(MIN_SIZE);
         }
+        // A key the shared keys cannot take turns a split dict combined,
+        // resized as CPython's insertion_resize does.
+        let unsplit = self.shared.borrow().as_ref().is_some_and(|sk| !sk.admit(&key));
+        if unsplit {
+            *self.shared.borrow_mut() = None;
+            let used = t.used;
+            t.resize(used * 3);
+        }
         if t.usable == 0 {
             let used = t.used;
             t.resize(used * 3);
@@ -270,6 +323,7 @@ impl DictData {
 
     pub fn clear(&self) {
         let old = std::mem::take(&mut *self.table.borrow_mut());
+        *self.shared.borrow_mut() = None;
         self.bump();
         drop(old);
     }

@@ -19,6 +19,9 @@ pub fn object_new(vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) ->
         return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", td.name.borrow(), td.name.borrow())));
     }
     let nslots = td.slot_names.borrow().len();
+    if let Some(sk) = td.shared_keys.borrow().as_ref() {
+        sk.note_instance();
+    }
     Ok(PyRef::new_ext(cls, (), nslots))
 }
 

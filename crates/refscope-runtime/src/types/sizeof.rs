@@ -188,7 +188,12 @@ fn str_size(o: &PyRef) -> usize {
 
 /// CPython's dict size: the object, plus its keys table unless shared.
 fn dict_size(base: usize, o: &PyRef) -> usize {
-    let t = dict::get(o).unwrap().table.borrow();
+    let d = dict::get(o).unwrap();
+    // A split instance dict: its values array; the keys belong to the class.
+    if let Some(sk) = d.shared.borrow().as_ref() {
+        return base + 8 * sk.capacity();
+    }
+    let t = d.table.borrow();
     if t.indices.is_empty() {
         return base;
     }

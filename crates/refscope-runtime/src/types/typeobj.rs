@@ -51,6 +51,8 @@ pub struct TypeData {
     pub new: Cell<Option<NewFn>>,
     /// A counter bumped whenever the type or a base changes (for caches).
     pub version: Cell<u64>,
+    /// CPython's cached keys of classes with a managed instance `__dict__`.
+    pub shared_keys: RefCell<Option<std::rc::Rc<crate::types::dict::SharedKeys>>>,
 }
 
 impl TypeData {
@@ -130,6 +132,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         slot_names: RefCell::new(Vec::new()),
         new: Cell::new(None),
         version: Cell::new(0),
+        shared_keys: RefCell::new(None),
     };
     let t = match meta {
         Some(m) => PyRef::new(m, td),
@@ -563,6 +566,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         slot_names: RefCell::new(all_slots),
         new: Cell::new(data(&base).new.get()),
         version: Cell::new(0),
+        shared_keys: RefCell::new(None),
     };
     let ty = PyRef::new(meta, td);
     ty.set_flag(flags::HEAPTYPE);
@@ -612,6 +616,9 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         }
     }
     update_flags(vm, &ty);
+    if crate::types::sizeof::managed_dict(&ty) {
+        *data(&ty).shared_keys.borrow_mut() = Some(crate::types::dict::SharedKeys::new());
+    }
     Ok(ty)
 }
 
