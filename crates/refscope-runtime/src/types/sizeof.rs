@@ -212,10 +212,12 @@ fn dict_size(base: usize, o: &PyRef) -> usize {
     base + 32 + ix * size + entry * usable
 }
 
-/// A code object's frame needs: its local slots and value stack.
+/// A code object's frame needs: its local slots and value stack (the
+/// compiler's `max_stack` carries a margin of two slots for refscope's own
+/// interpreter, which CPython's `co_stacksize` does not have).
 fn frame_slots(code: &PyRef) -> usize {
     match code::get(code) {
-        Some(c) => c.localsplus_names.len() + c.code.max_stack as usize,
+        Some(c) => c.localsplus_names.len() + (c.code.max_stack as usize).saturating_sub(2),
         None => 0,
     }
 }
