@@ -109,10 +109,12 @@ fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if cls.kind() != Kind::Type {
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
     }
-    // A builtin base's constructor (int.__new__(MyInt, 7), reached as
-    // MyInt.__new__) takes the arguments itself.
-    if let Some(newfn) = typeobj::data(cls).new.get() {
-        return newfn(vm, cls, &a[1..], k);
+    // A class whose builtin base has its own constructor is made by that
+    // base's __new__ (int.__new__(MyInt, 7)), never by object's.
+    if typeobj::data(cls).new.get().is_some() {
+        let base = crate::types::constructors::static_new_base(vm, cls);
+        let name = typeobj::type_name(cls);
+        return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", name, typeobj::type_name(&base))));
     }
     // Arguments are allowed only when __init__ is overridden.
     let nargs = a.len() - 1 + k.map(|x| crate::types::tuple::items(x).len()).unwrap_or(0) * 0;
