@@ -54,11 +54,11 @@ if _weakref_type is not None:
 def _same(x):
     return x
 
-_shallow = {t: _same for t in _IMMUTABLE}
-_shallow[list] = list.copy
-_shallow[dict] = dict.copy
-_shallow[set] = set.copy
-_shallow[bytearray] = bytearray.copy
+_copy_dispatch = {t: _same for t in _IMMUTABLE}
+_copy_dispatch[list] = list.copy
+_copy_dispatch[dict] = dict.copy
+_copy_dispatch[set] = set.copy
+_copy_dispatch[bytearray] = bytearray.copy
 
 
 def _reduce(x, cls, what):
@@ -78,7 +78,7 @@ def _reduce(x, cls, what):
 def copy(x):
     """A shallow copy of x."""
     cls = type(x)
-    special = _shallow.get(cls)
+    special = _copy_dispatch.get(cls)
     if special is not None:
         return special(x)
     if issubclass(cls, type):
@@ -101,7 +101,7 @@ def deepcopy(x, memo=None, _nil=[]):
     if y is not _nil:
         return y
     cls = type(x)
-    special = _deep.get(cls)
+    special = _deepcopy_dispatch.get(cls)
     if special is not None:
         y = special(x, memo)
     elif issubclass(cls, type):
@@ -161,11 +161,11 @@ def _deep_method(x, memo):
     return type(x)(x.__func__, deepcopy(x.__self__, memo))
 
 
-_deep = {t: _deep_atomic for t in _ATOMIC}
-_deep[list] = _deep_list
-_deep[tuple] = _deep_tuple
-_deep[dict] = _deep_dict
-_deep[_MethodType] = _deep_method
+_deepcopy_dispatch = {t: _deep_atomic for t in _ATOMIC}
+_deepcopy_dispatch[list] = _deep_list
+_deepcopy_dispatch[tuple] = _deep_tuple
+_deepcopy_dispatch[dict] = _deep_dict
+_deepcopy_dispatch[_MethodType] = _deep_method
 
 
 def _keep_alive(x, memo):
