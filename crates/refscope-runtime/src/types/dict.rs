@@ -22,6 +22,18 @@ const EMPTY: i64 = -1;
 const DUMMY: i64 = -2;
 const MIN_SIZE: usize = 8;
 
+/// CPython's `calculate_log2_keysize(minsize)` as a slot count: the power
+/// of two its bit trick gives (16 for any minsize from 1 to 7).
+fn keys_size_for(minsize: usize) -> usize {
+    let m = ((minsize | MIN_SIZE) - 1) | (MIN_SIZE - 1);
+    1usize << (usize::BITS - m.leading_zeros())
+}
+
+/// `USABLE_FRACTION(size)`.
+fn usable_fraction(size: usize) -> usize {
+    size * 2 / 3
+}
+
 pub struct Entry {
     pub hash: i64,
     pub key: PyRef,
@@ -89,11 +101,12 @@ impl Table {
         }
         self.indices[i] = entry_index as i64;
     }
+    /// `dictresize(calculate_log2_keysize(minsize))`.
     fn resize(&mut self, minsize: usize) {
-        let mut size = MIN_SIZE;
-        while size < minsize {
-            size <<= 1;
-        }
+        self.resize_to(keys_size_for(minsize));
+    }
+    /// Rebuild the table with `size` slots, entries in order.
+    fn resize_to(&mut self, size: usize) {
         let old: Vec<Option<Entry>> = std::mem::take(&mut self.entries);
         let str_keys = self.str_keys;
         *self = Table::with_size(size);
@@ -284,6 +297,10 @@ impl DictData {
         let mut t = self.table.borrow_mut();
         if t.indices.is_empty() {
             *t = Table::with_size(MIN_SIZE);
+        } else if t.str_keys && (key.kind() != Kind::Str || key.has_ext()) && self.shared.borrow().is_none() {
+            // A str-keys table becomes a general one through a resize.
+            let used = t.used;
+            t.resize(used * 3);
         }
         // A key the shared keys cannot take turns a split dict combined,
         // resized as CPython's insertion_resize does.
@@ -319,6 +336,58 @@ impl DictData {
         let e = self.table.borrow_mut().remove_index(i);
         self.bump();
         Ok(e.map(|e| (e.key, e.value)))
+    }
+
+    /// `dict_merge`'s sizing before the items of dict `other` are inserted
+    /// into this one: an empty dict takes over the layout of a compact
+    /// `other`; otherwise the table is presized for both when `other`
+    /// would not fit.
+    pub fn prepare_merge(&self, other: &DictData) {
+        if std::ptr::eq(self, other) {
+            return;
+        }
+        let ot = other.table.borrow();
+        if ot.used == 0 {
+            return;
+        }
+        let mut t = self.table.borrow_mut();
+        let split = self.shared.borrow().is_some();
+        if t.used == 0 && other.shared.borrow().is_none() && ot.used == ot.entries.len() {
+            let osize = ot.size();
+            if osize == MIN_SIZE || usable_fraction(osize / 2) < ot.used {
+                *self.shared.borrow_mut() = None;
+                let mut nt = Table::with_size(osize);
+                nt.str_keys = ot.str_keys;
+                *t = nt;
+                return;
+            }
+        }
+        let room = if split { usable_fraction(64) } else { usable_fraction(t.size()) };
+        if room < ot.used {
+            *self.shared.borrow_mut() = None;
+            let n = t.used + ot.used;
+            // (an empty dict's shared empty keys count as str keys)
+            t.str_keys = (t.indices.is_empty() || t.str_keys) && ot.str_keys;
+            t.resize((n * 3 + 1) / 2);
+        }
+    }
+
+    /// `dict.copy()`'s sizing: a split dict copies as split, a compact one
+    /// keeps its layout, others are merged into a new dict.
+    pub fn prepare_copy_of(&self, src: &DictData) {
+        if let Some(sk) = src.shared.borrow().as_ref() {
+            *self.shared.borrow_mut() = Some(sk.clone());
+            return;
+        }
+        let st = src.table.borrow();
+        if !st.indices.is_empty() && st.used >= st.entries.len() * 2 / 3 {
+            let mut nt = Table::with_size(st.size());
+            nt.str_keys = st.str_keys;
+            *self.table.borrow_mut() = nt;
+            return;
+        }
+        drop(st);
+        self.prepare_merge(src);
     }
 
     pub fn clear(&self) {
@@ -357,6 +426,10 @@ impl DictData {
 
     pub fn popitem(&self) -> Option<(PyRef, PyRef)> {
         let mut t = self.table.borrow_mut();
+        // A split table becomes combined at the shared keys' size first.
+        if self.shared.borrow_mut().take().is_some() && t.used > 0 {
+            t.resize_to(64);
+        }
         let last = t.entries.iter().rposition(|e| e.is_some())?;
         let e = t.remove_index(last)?;
         // CPython also trims the entries array.
