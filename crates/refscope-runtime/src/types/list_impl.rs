@@ -210,7 +210,12 @@ fn list_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             let n = l.len();
             if i < n {
                 let old = l.items.borrow_mut().remove(i);
-                l.note_resize(n - 1);
+                // Removed through list_ass_slice: emptying frees the array.
+                if n == 1 {
+                    l.note_clear();
+                } else {
+                    l.note_resize(n - 1);
+                }
                 drop(old);
             }
             return Ok(vm.none());
