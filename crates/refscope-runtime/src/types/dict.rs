@@ -524,3 +524,15 @@ pub fn items(dict: &PyRef) -> Vec<(PyRef, PyRef)> {
 pub struct DictViewData {
     pub dict: PyRef,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::keys_size_for;
+
+    /// CPython's calculate_log2_keysize, bit trick included.
+    #[test]
+    fn keys_sizes() {
+        let got: Vec<usize> = [0, 1, 3, 7, 8, 9, 15, 16, 30, 81, 126].iter().map(|&m| keys_size_for(m)).collect();
+        assert_eq!(got, [8, 16, 16, 16, 8, 16, 16, 32, 32, 128, 128]);
+    }
+}

@@ -162,3 +162,33 @@ impl Drop for ListData {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::resized_capacity;
+
+    /// Capacities an empty list goes through when appended to one item at
+    /// a time (CPython 3.11: 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ...).
+    #[test]
+    fn append_growth() {
+        let mut cap = 0;
+        let mut seen = vec![];
+        for size in 0..80 {
+            if size >= cap {
+                cap = resized_capacity(cap, size, size + 1).unwrap_or(cap);
+                seen.push(cap);
+            }
+        }
+        assert_eq!(seen, [4, 8, 16, 24, 32, 40, 52, 64, 76, 92]);
+    }
+
+    /// A jump bigger than the over-allocation is allocated nearly exactly;
+    /// shrinking below half reallocates, otherwise the array is kept.
+    #[test]
+    fn jumps_and_shrinks() {
+        assert_eq!(resized_capacity(4, 3, 103), Some(104));
+        assert_eq!(resized_capacity(16, 9, 9), None);
+        assert_eq!(resized_capacity(16, 8, 7), Some(12));
+        assert_eq!(resized_capacity(4, 1, 0), Some(0));
+    }
+}
