@@ -810,8 +810,7 @@ fn b_sorted(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if pos.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
-    let items = ops::iterate(vm, &pos[0])?;
-    let l = vm.list(items);
+    let l = crate::types::list_impl::list_from_iterable(vm, &pos[0])?;
     let mut args = vec![l.clone()];
     args.extend_from_slice(kwv);
     crate::types::list_impl::list_sort(vm, &args, k)?;

@@ -112,7 +112,7 @@ impl Trace for ListData {
     fn clear(&self) {
         let old = self.items.try_borrow_mut().ok().map(|mut v| std::mem::take(&mut *v));
         if old.is_some() {
-            self.allocated.set(0);
+            self.note_clear();
         }
         drop(old);
     }

@@ -55,6 +55,12 @@ pub fn import_name(vm: &Vm, name: &PyRef, fromlist: &PyRef, level: &PyRef, globa
     Ok(modules_get(vm, top).unwrap_or(leaf))
 }
 
+/// Import the top-level module `name` from Rust code (e.g. `copyreg` for
+/// `object.__reduce_ex__`), as `import name` would.
+pub fn import_module(vm: &Vm, name: &str) -> PyResult {
+    load(vm, name, None)
+}
+
 fn load(vm: &Vm, name: &str, parent: Option<&PyRef>) -> PyResult {
     if let Some(m) = modules_get(vm, name) {
         return Ok(m);

@@ -800,6 +800,8 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let i = arg & !refscope_compiler::compile::LIST_EXTEND_CALL;
                         let it = pop!();
                         let l = stack[stack.len() - i as usize].clone();
+                        let exact_seq = it.ty().is(&vm.types.list) || it.ty().is(&vm.types.tuple);
+                        let hint = if exact_seq { 0 } else { tri!(crate::types::list_impl::extend_hint(vm, &it)) };
                         let items = match ops::iterate(vm, &it) {
                             Ok(v) => v,
                             Err(e) => {
@@ -815,10 +817,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                                 break 'exec (e, false);
                             }
                         };
-                        let ld = list::get(&l).unwrap();
-                        for x in items {
-                            ld.push(x);
-                        }
+                        crate::types::list_impl::extend_with(list::get(&l).unwrap(), items, hint, exact_seq);
                     }
                     Instr::SetUpdate(i) => {
                         let it = pop!();

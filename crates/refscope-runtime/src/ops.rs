@@ -290,7 +290,9 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
         if !create {
             return None;
         }
-        let d = PyRef::new_uncounted(&vm.types.dict, crate::types::dict::DictData::new());
+        let dd = crate::types::dict::DictData::new();
+        *dd.shared.borrow_mut() = typeobj::data(obj.ty()).shared_keys.borrow().clone();
+        let d = PyRef::new_uncounted(&vm.types.dict, dd);
         d.set_flag(crate::object::flags::MANAGED_DICT);
         crate::observe::touch(obj.id());
         *ext.dict.borrow_mut() = Some(d);

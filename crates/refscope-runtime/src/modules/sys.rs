@@ -801,19 +801,33 @@ fn s_exception(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Ok(vm.handled.borrow().clone().unwrap_or_else(|| vm.none()))
 }
 
-fn s_getsizeof(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    if a.is_empty() {
-        return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
+fn s_getsizeof(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = crate::types::methods::kw_args(vm, "getsizeof", a, k, false, &["object", "default"], 0, 1, 2)?;
+    let o = p[0].unwrap();
+    match getsizeof(vm, o) {
+        Ok(n) => Ok(vm.int(n as i64)),
+        Err(e) if p[1].is_some() && crate::types::typeobj::isinstance(&e.0, &vm.exc.type_error) => Ok(p[1].unwrap().clone()),
+        Err(e) => Err(e),
     }
-    let o = &a[0];
-    let size = match ops::call_special(vm, o, "__sizeof__", &[])? {
-        Some(r) => int::index_i64(vm, &r)?,
-        None => basic_size(vm, o) as i64,
+}
+
+/// `_PySys_GetSizeOf`: `__sizeof__()` plus what CPython stores before the object.
+fn getsizeof(vm: &Vm, o: &PyRef) -> PyResult<usize> {
+    let r = match ops::call_special(vm, o, "__sizeof__", &[])? {
+        Some(r) => r,
+        None => return Err(vm.type_error(format!("Type {} doesn't define __sizeof__", vm.type_name(o)))),
+    };
+    if r.kind() != Kind::Int {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let size = match int::as_i64(&r) {
+        Some(n) => n,
+        None => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
     };
     if size < 0 {
         return Err(vm.value_error("__sizeof__() should return >= 0"));
     }
-    Ok(vm.int(size + if is_gc_type(o) { 16 } else { 0 }))
+    Ok(crate::types::sizeof::with_preheader(o, size as usize))
 }
 
 fn s_getallocatedblocks(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
@@ -833,71 +847,6 @@ fn s_getframe(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     // A frame object Python code holds may outlive its call.
     crate::object::gc::track(&f);
     Ok(f)
-}
-
-/// Objects CPython tracks in its cycle collector carry a 16-byte GC header
-/// that `sys.getsizeof` includes.
-fn is_gc_type(o: &PyRef) -> bool {
-    match o.kind() {
-        Kind::Int | Kind::Float | Kind::Complex | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range | Kind::Slice | Kind::BuiltinFunction if !o.has_ext() => {
-            matches!(o.kind(), Kind::BuiltinFunction)
-        }
-        Kind::Object => o.has_ext(),
-        _ => true,
-    }
-}
-
-/// `object.__sizeof__` for the builtin layouts, in CPython 3.11 64-bit bytes.
-pub fn basic_size(_vm: &Vm, o: &PyRef) -> usize {
-    let ext = if o.has_ext() { 16 } else { 0 };
-    ext + match o.kind() {
-        Kind::Int => {
-            // CPython stores ints as 30-bit digits; zero has none.
-            24 + 4 * (int::to_bigint(o).bits() as usize).div_ceil(30)
-        }
-        Kind::Float => 24,
-        Kind::Complex => 32,
-        Kind::Str => {
-            let s = str::as_str(o);
-            let n = s.chars().count();
-            match refscope_text::str_kind(s) {
-                1 if s.is_ascii() => 49 + n,
-                1 => 73 + n,
-                2 => 74 + 2 * n,
-                _ => 76 + 4 * n,
-            }
-        }
-        Kind::Bytes => 33 + bytes::get(o).unwrap().len(),
-        Kind::Tuple => 24 + 8 * tuple::items(o).len(),
-        Kind::List => 40 + 8 * list::get(o).unwrap().allocated.get(),
-        Kind::Dict => {
-            let t = dict::get(o).unwrap().table.borrow();
-            if t.indices.is_empty() {
-                48
-            } else {
-                let size = t.size();
-                let ix = if size <= 0xff { 1 } else if size <= 0xffff { 2 } else if size <= 0xffff_ffff { 4 } else { 8 };
-                let usable = size * 2 / 3;
-                let entry = if t.str_keys { 16 } else { 24 };
-                48 + 32 + ix * size + entry * usable
-            }
-        }
-        Kind::Set => {
-            let n = set::get(o).unwrap().table.borrow().slots.len();
-            200 + if n > 8 { 16 * n } else { 0 }
-        }
-        Kind::Object => 16,
-        Kind::Range => 48,
-        Kind::Slice => 40,
-        Kind::Function => 136,
-        Kind::Method => 32,
-        Kind::Cell => 24,
-        Kind::Module => 56,
-        Kind::Type => 888,
-        Kind::Exception => 64,
-        Kind::Generator => 88,
-        _ => 32,
-    }
 }
 
 /// The LC_CTYPE locale the environment selects (as CPython sets it at

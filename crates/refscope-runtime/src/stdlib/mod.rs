@@ -8,6 +8,8 @@
 const MODULES: &[(&str, &str)] = &[
     ("keyword", include_str!("keyword.py")),
     ("_sitebuiltins", include_str!("_sitebuiltins.py")),
+    ("copy", include_str!("copy.py")),
+    ("copyreg", include_str!("copyreg.py")),
 ];
 
 /// The source of embedded module `name`, if refscope has one.

@@ -1,15 +1,55 @@
 //! `bytearray`: a mutable byte string.
 
 use crate::object::PyRef;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 pub struct ByteArrayData {
     pub b: RefCell<Vec<u8>>,
+    /// CPython's `ob_alloc` (bytes allocated, with the trailing NUL), for
+    /// `sys.getsizeof`; real memory is the Vec's.
+    pub alloc: Cell<usize>,
+    /// CPython's `ob_start - ob_bytes`: deleting from the front advances
+    /// the start instead of moving the bytes.
+    pub offset: Cell<usize>,
 }
 
 impl ByteArrayData {
     pub fn new(b: Vec<u8>) -> ByteArrayData {
-        ByteArrayData { b: RefCell::new(b) }
+        let n = b.len();
+        ByteArrayData { b: RefCell::new(b), alloc: Cell::new(if n == 0 { 0 } else { n + 1 }), offset: Cell::new(0) }
+    }
+    /// `PyByteArray_Resize` from `size` bytes to `newsize`: shrinking below
+    /// half the allocation reallocates exactly, growing by up to 1/8 of it
+    /// over-allocates, a bigger jump allocates exactly.
+    pub fn note_resize(&self, size: usize, newsize: usize) {
+        if newsize == size {
+            return;
+        }
+        let alloc = self.alloc.get();
+        let offset = self.offset.get();
+        let new_alloc = if newsize + offset < alloc {
+            if newsize < alloc / 2 {
+                newsize + 1
+            } else {
+                return;
+            }
+        } else if (newsize as f64) <= alloc as f64 * 1.125 {
+            newsize + (newsize >> 3) + if newsize < 9 { 3 } else { 6 }
+        } else {
+            newsize + 1
+        };
+        self.alloc.set(new_alloc);
+        self.offset.set(0);
+    }
+    /// Bytes appended one at a time from `size` (the iterable constructor).
+    pub fn note_appends(&self, size: usize, count: usize) {
+        for k in size..size + count {
+            self.note_resize(k, k + 1);
+        }
+    }
+    /// A slice deletion/replacement at the front that shrinks by `by` bytes.
+    pub fn note_front_shrink(&self, by: usize) {
+        self.offset.set(self.offset.get() + by);
     }
 }
 
@@ -37,7 +77,10 @@ fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a ByteArrayData> {
 fn ba_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "bytearray", "append", a, k)?;
     let v = byte_value(vm, x)?;
-    this(vm, a)?.b.borrow_mut().push(v);
+    let d = this(vm, a)?;
+    let n = d.b.borrow().len();
+    d.note_resize(n, n + 1);
+    d.b.borrow_mut().push(v);
     Ok(vm.none())
 }
 
@@ -63,7 +106,10 @@ fn iterable_bytes(vm: &Vm, x: &PyRef) -> PyResult<Vec<u8>> {
 fn ba_extend(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "bytearray", "extend", a, k)?;
     let v = iterable_bytes(vm, x)?;
-    this(vm, a)?.b.borrow_mut().extend_from_slice(&v);
+    let d = this(vm, a)?;
+    let n = d.b.borrow().len();
+    d.note_resize(n, n + v.len());
+    d.b.borrow_mut().extend_from_slice(&v);
     Ok(vm.none())
 }
 fn ba_insert(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -74,6 +120,7 @@ fn ba_insert(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let mut b = d.b.borrow_mut();
     let n = b.len() as i64;
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    d.note_resize(n as usize, n as usize + 1);
     b.insert(i, v);
     Ok(vm.none())
 }
@@ -94,6 +141,7 @@ fn ba_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.index_error("pop index out of range"));
     }
     let v = b.remove(j as usize);
+    d.note_resize(n as usize, n as usize - 1);
     Ok(vm.int(v as i64))
 }
 fn ba_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -103,7 +151,9 @@ fn ba_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let mut b = d.b.borrow_mut();
     match b.iter().position(|c| *c == v) {
         Some(i) => {
+            let n = b.len();
             b.remove(i);
+            d.note_resize(n, n - 1);
             Ok(vm.none())
         }
         None => Err(vm.value_error("value not found in bytearray")),
@@ -116,7 +166,10 @@ fn ba_reverse(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn ba_clear(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "bytearray", "clear", a, k)?;
-    this(vm, a)?.b.borrow_mut().clear();
+    let d = this(vm, a)?;
+    let n = d.b.borrow().len();
+    d.note_resize(n, 0);
+    d.b.borrow_mut().clear();
     Ok(vm.none())
 }
 fn ba_copy(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -126,8 +179,7 @@ fn ba_copy(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn ba_alloc(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "bytearray", "__alloc__", a, k)?;
-    let n = this(vm, a)?.b.borrow().len();
-    Ok(vm.int(if n == 0 { 0 } else { n as i64 + 1 }))
+    Ok(vm.int(this(vm, a)?.alloc.get() as i64))
 }
 fn ba_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = &crate::types::methods::wrapper_args(vm, "__iadd__", a, k, 1)?[0];
@@ -135,7 +187,10 @@ fn ba_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(x))));
     };
     let v = v.into_owned();
-    this(vm, a)?.b.borrow_mut().extend_from_slice(&v);
+    let d = this(vm, a)?;
+    let n = d.b.borrow().len();
+    d.note_resize(n, n + v.len());
+    d.b.borrow_mut().extend_from_slice(&v);
     Ok(a[0].clone())
 }
 fn ba_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -148,6 +203,7 @@ fn ba_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.memory_error());
     }
     let v = d.b.borrow().repeat(n as usize);
+    d.note_resize(len as usize, v.len());
     *d.b.borrow_mut() = v;
     Ok(a[0].clone())
 }
@@ -166,7 +222,20 @@ fn ba_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         }
         Some(x) => crate::types::bytes::from_object(vm, x, p[1], p[2], true)?,
     };
-    *this(vm, a)?.b.borrow_mut() = v;
+    let d = this(vm, a)?;
+    let old = d.b.borrow().len();
+    d.note_resize(old, 0);
+    // Other iterables than exact lists and tuples are appended byte by byte.
+    let appended = p[0].is_some_and(|x| {
+        buffer(x).is_none() && !matches!(x.kind(), Kind::Int | Kind::Str) && !x.ty().is(&vm.types.list) && !x.ty().is(&vm.types.tuple)
+            && ops::lookup_special(vm, x, "__index__").is_none()
+    });
+    if appended {
+        d.note_appends(0, v.len());
+    } else {
+        d.note_resize(0, v.len());
+    }
+    *d.b.borrow_mut() = v;
     Ok(vm.none())
 }
 
@@ -192,6 +261,10 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
             Some(v) => b[j as usize] = v,
             None => {
                 b.remove(j as usize);
+                if j == 0 {
+                    d.note_front_shrink(1);
+                }
+                d.note_resize(n as usize, n as usize - 1);
             }
         }
         return Ok(());
@@ -218,7 +291,13 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
     let mut b = d.b.borrow_mut();
     if step == 1 {
         let stop = stop.max(start);
+        let old_len = b.len();
         b.splice(start as usize..stop as usize, new.unwrap_or_default());
+        let len = b.len();
+        if len < old_len && start == 0 {
+            d.note_front_shrink(old_len - len);
+        }
+        d.note_resize(old_len, len);
         return Ok(());
     }
     let v = new.unwrap_or_default();
@@ -226,9 +305,11 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
         // An empty value deletes an extended slice (unlike list).
         let mut idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
         idx.sort_unstable();
+        let old_len = b.len();
         for i in idx.into_iter().rev() {
             b.remove(i);
         }
+        d.note_resize(old_len, b.len());
         return Ok(());
     }
     if v.len() as i64 != count {
@@ -238,6 +319,41 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
         b[(start + k as i64 * step) as usize] = x;
     }
     Ok(())
+}
+
+/// `(type, args, __dict__ or None)` for copy and pickle: the bytes below
+/// protocol 3 as a Latin-1 str.
+fn reduce_common(vm: &Vm, o: &PyRef, proto: i64) -> PyResult {
+    let d = get(o).ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))?;
+    let data = d.b.borrow().clone();
+    let dict = match ops::instance_dict(vm, o, false) {
+        Some(x) => {
+            crate::object::gc::materialize_dict(&x);
+            x
+        }
+        None => vm.none(),
+    };
+    let args = if proto < 3 {
+        let text: String = data.iter().map(|&c| c as char).collect();
+        vm.tuple(vec![vm.str(&text), vm.str("latin-1")])
+    } else if data.is_empty() {
+        vm.tuple(vec![])
+    } else {
+        vm.tuple(vec![vm.bytes(data)])
+    };
+    Ok(vm.tuple(vec![o.ty().clone(), args, dict]))
+}
+fn ba_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "bytearray", "__reduce__", a, k)?;
+    reduce_common(vm, &a[0], 2)
+}
+fn ba_reduce_ex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = pos_args(vm, "bytearray", "__reduce_ex__", a, k, 0, 1)?;
+    let proto = match p.first() {
+        Some(x) => int::index_i64(vm, x)?,
+        None => 0,
+    };
+    reduce_common(vm, &a[0], proto)
 }
 
 pub fn init_methods(vm: &Vm) {
@@ -253,6 +369,8 @@ pub fn init_methods(vm: &Vm) {
     m("clear", ba_clear);
     m("copy", ba_copy);
     m("__alloc__", ba_alloc);
+    m("__reduce__", ba_reduce);
+    m("__reduce_ex__", ba_reduce_ex);
     m("__iadd__", ba_iadd);
     m("__imul__", ba_imul);
     m("__init__", ba_init);

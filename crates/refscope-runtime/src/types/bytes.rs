@@ -150,7 +150,11 @@ fn b_split(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let sep = sep_arg(vm, p[0])?;
     let s = this(vm, a)?;
     let parts = refscope_text::pybytes::split(&s, sep.as_deref(), m).map_err(|e| text_err(vm, e))?;
-    Ok(b_list(vm, &a[0], s.len(), parts))
+    {
+        let l = b_list(vm, &a[0], s.len(), parts);
+        crate::types::list::sized_as_split(&l, m);
+        Ok(l)
+    }
 }
 fn b_rsplit(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let p = kw_args(vm, "rsplit", a, k, true, &["sep", "maxsplit"], 0, 0, 2)?;
@@ -161,7 +165,11 @@ fn b_rsplit(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let sep = sep_arg(vm, p[0])?;
     let s = this(vm, a)?;
     let parts = refscope_text::pybytes::rsplit(&s, sep.as_deref(), m).map_err(|e| text_err(vm, e))?;
-    Ok(b_list(vm, &a[0], s.len(), parts))
+    {
+        let l = b_list(vm, &a[0], s.len(), parts);
+        crate::types::list::sized_as_split(&l, m);
+        Ok(l)
+    }
 }
 fn b_splitlines(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let p = kw_args(vm, "splitlines", a, k, true, &["keepends"], 0, 0, 1)?;
@@ -170,7 +178,9 @@ fn b_splitlines(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         None => false,
     };
     let s = this(vm, a)?;
-    Ok(b_list(vm, &a[0], s.len(), refscope_text::pybytes::splitlines(&s, keep)))
+    let l = b_list(vm, &a[0], s.len(), refscope_text::pybytes::splitlines(&s, keep));
+    crate::types::list::sized_as_appended(&l);
+    Ok(l)
 }
 
 fn b_join(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

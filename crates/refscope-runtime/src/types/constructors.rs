@@ -626,9 +626,27 @@ fn iter_new_reversed(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) 
     Ok(iterators::new(vm, &vm.types.reversed, iterators::IterState::Reversed { seq: Some(seq.clone()), index: n - 1 }))
 }
 
+/// `types.MethodType(func, obj)`: a bound method.
+fn method_new(vm: &Vm, _cls: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if k.is_some_and(|k| !tuple::items(k).is_empty()) {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", a.len())));
+    }
+    if !ops::is_callable(vm, &a[0]) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if a[1].is(&vm.none) {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(PyRef::new(&vm.types.method, crate::types::method::MethodData { func: a[0].clone(), self_: a[1].clone() }))
+}
+
 pub fn init(vm: &Vm) {
     let t = &vm.types;
     let set = |ty: &PyRef, f: NewFn| typeobj::data(ty).new.set(Some(f));
+    set(&t.method, method_new);
     set(&t.int, int_new);
     set(&t.bool_, bool_new);
     set(&t.float, float_new);
@@ -656,4 +674,73 @@ pub fn init(vm: &Vm) {
     for (_, e) in &vm.exc.all {
         set(e, exception_new);
     }
+    register_new_wrappers(vm);
 }
+
+/// CPython's "static base" for `T.__new__(S)`: S, or its nearest base,
+/// that does not define `__new__` in Python.
+pub fn static_new_base(vm: &Vm, sub: &PyRef) -> PyRef {
+    let key = vm.intern("__new__");
+    let mut base = sub.clone();
+    loop {
+        let own = crate::types::dict::get_str_key(&typeobj::data(&base).dict, &key);
+        let python_new = own.is_some_and(|n| {
+            let f = if n.kind() == Kind::StaticMethod { n.payload_unchecked::<crate::types::staticmethod::StaticMethodData>().func() } else { n };
+            f.kind() == Kind::Function
+        });
+        if !python_new {
+            return base;
+        }
+        let next = typeobj::data(&base).base.borrow().clone();
+        match next {
+            Some(b) => base = b,
+            None => return base,
+        }
+    }
+}
+
+/// `T.__new__(S, ...)` of a builtin type T (CPython's tp_new_wrapper):
+/// S must be a subtype of T whose nearest builtin base is built by the
+/// same constructor.
+fn tp_new_wrapper(vm: &Vm, ty: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let name = typeobj::type_name(ty);
+    let Some(sub) = a.first() else {
+        return Err(vm.type_error(format!("{}.__new__(): not enough arguments", name)));
+    };
+    if sub.kind() != Kind::Type {
+        return Err(vm.type_error(format!("{}.__new__(X): X is not a type object ({})", name, vm.type_name(sub))));
+    }
+    let subname = typeobj::type_name(sub);
+    if !typeobj::is_subtype(sub, ty) {
+        return Err(vm.type_error(format!("{}.__new__({}): {} is not a subtype of {}", name, subname, subname, name)));
+    }
+    let base = static_new_base(vm, sub);
+    let own = typeobj::data(ty).new.get();
+    let theirs = typeobj::data(&base).new.get();
+    let same = matches!((own, theirs), (Some(x), Some(y)) if std::ptr::fn_addr_eq(x, y));
+    if !same {
+        return Err(vm.type_error(format!("{}.__new__({}) is not safe, use {}.__new__()", name, subname, typeobj::type_name(&base))));
+    }
+    own.expect("builtin type with a constructor")(vm, sub, &a[1..], k)
+}
+
+macro_rules! new_wrappers {
+    ($($f:ident => $($ty:ident).+),* $(,)?) => {
+        $(fn $f(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+            tp_new_wrapper(vm, &vm.$($ty).+, a, k)
+        })*
+        fn register_new_wrappers(vm: &Vm) {
+            $(typeobj::add_staticmethod(vm, &vm.$($ty).+, "__new__", $f);)*
+        }
+    };
+}
+
+new_wrappers!(
+    int_new_w => types.int, bool_new_w => types.bool_, float_new_w => types.float, complex_new_w => types.complex,
+    str_new_w => types.str_, bytes_new_w => types.bytes, bytearray_new_w => types.bytearray, list_new_w => types.list,
+    tuple_new_w => types.tuple, dict_new_w => types.dict, set_new_w => types.set, frozenset_new_w => types.frozenset,
+    range_new_w => types.range, slice_new_w => types.slice, property_new_w => types.property,
+    classmethod_new_w => types.classmethod, staticmethod_new_w => types.staticmethod, super_new_w => types.super_,
+    enumerate_new_w => types.enumerate, zip_new_w => types.zip, map_new_w => types.map, filter_new_w => types.filter,
+    reversed_new_w => types.reversed, method_new_w => types.method, exception_new_w => exc.base_exception,
+);

@@ -411,6 +411,26 @@ fn method_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(if h == -1 { -2 } else { h }))
 }
 
+/// `method.__reduce__`: rebuilt as `getattr(obj, name)`.
+fn method_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::types::methods::noargs(vm, "method", "__reduce__", a, k)?;
+    let m = method::get(&a[0]).ok_or_else(|| vm.type_error("descriptor '__reduce__' requires a 'method' object"))?;
+    let name = ops::get_attr_str(vm, &m.func, "__name__")?;
+    let bdict = vm.builtins_dict.borrow().clone().expect("builtins");
+    let getattr = crate::types::dict::get_str_key(&bdict, &vm.intern("getattr")).ok_or_else(|| vm.runtime_error("lost builtins.getattr"))?;
+    Ok(vm.tuple(vec![getattr, vm.tuple(vec![m.self_.clone(), name])]))
+}
+
+/// `method_descriptor.__reduce__`: rebuilt as `getattr(cls, name)`.
+fn method_descriptor_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::types::methods::noargs(vm, "method_descriptor", "__reduce__", a, k)?;
+    let b = builtin_function::get(&a[0]).ok_or_else(|| vm.type_error("descriptor '__reduce__' requires a 'method_descriptor' object"))?;
+    let owner = b.objclass.clone().ok_or_else(|| vm.type_error(format!("cannot pickle '{}' object", vm.type_name(&a[0]))))?;
+    let bdict = vm.builtins_dict.borrow().clone().expect("builtins");
+    let getattr = crate::types::dict::get_str_key(&bdict, &vm.intern("getattr")).ok_or_else(|| vm.runtime_error("lost builtins.getattr"))?;
+    Ok(vm.tuple(vec![getattr, vm.tuple(vec![owner, vm.str(b.name)])]))
+}
+
 // ----- the singletons' types: calling them returns the singleton -----
 
 fn none_new(vm: &Vm, _c: &PyRef, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
@@ -478,6 +498,8 @@ pub fn init(vm: &Vm) {
     let m = |ty: &PyRef, name: &'static str, f: NativeFn| typeobj::add_method(vm, ty, name, f);
     m(&t.method, "__eq__", method_eq);
     m(&t.method, "__hash__", method_hash);
+    m(&t.method, "__reduce__", method_reduce);
+    m(&t.method_descriptor, "__reduce__", method_descriptor_reduce);
     m(&t.generator, "send", gen_send);
     m(&t.generator, "throw", gen_throw);
     m(&t.generator, "close", gen_close);

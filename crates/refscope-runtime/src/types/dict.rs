@@ -22,6 +22,18 @@ const EMPTY: i64 = -1;
 const DUMMY: i64 = -2;
 const MIN_SIZE: usize = 8;
 
+/// CPython's `calculate_log2_keysize(minsize)` as a slot count: the power
+/// of two its bit trick gives (16 for any minsize from 1 to 7).
+fn keys_size_for(minsize: usize) -> usize {
+    let m = ((minsize | MIN_SIZE) - 1) | (MIN_SIZE - 1);
+    1usize << (usize::BITS - m.leading_zeros())
+}
+
+/// `USABLE_FRACTION(size)`.
+fn usable_fraction(size: usize) -> usize {
+    size * 2 / 3
+}
+
 pub struct Entry {
     pub hash: i64,
     pub key: PyRef,
@@ -89,11 +101,12 @@ impl Table {
         }
         self.indices[i] = entry_index as i64;
     }
+    /// `dictresize(calculate_log2_keysize(minsize))`.
     fn resize(&mut self, minsize: usize) {
-        let mut size = MIN_SIZE;
-        while size < minsize {
-            size <<= 1;
-        }
+        self.resize_to(keys_size_for(minsize));
+    }
+    /// Rebuild the table with `size` slots, entries in order.
+    fn resize_to(&mut self, size: usize) {
         let old: Vec<Option<Entry>> = std::mem::take(&mut self.entries);
         let str_keys = self.str_keys;
         *self = Table::with_size(size);
@@ -134,10 +147,55 @@ enum Probe {
     NotFound,
 }
 
+/// CPython 3.11's cached keys of a class whose instances have a managed
+/// `__dict__`: the attribute names its instances share (30 at most, less
+/// one for each instance created, as CPython lets the room shrink), kept
+/// here only for the size a split instance dict reports.
+pub struct SharedKeys {
+    pub names: RefCell<Vec<String>>,
+    pub usable: Cell<usize>,
+}
+
+impl SharedKeys {
+    pub fn new() -> std::rc::Rc<SharedKeys> {
+        std::rc::Rc::new(SharedKeys { names: RefCell::new(Vec::new()), usable: Cell::new(30) })
+    }
+    /// Entries of a split dict's values array (`shared_keys_usable_size`).
+    pub fn capacity(&self) -> usize {
+        self.names.borrow().len() + self.usable.get()
+    }
+    /// `init_inline_values`: every new instance takes one slot of room.
+    pub fn note_instance(&self) {
+        if self.usable.get() > 1 {
+            self.usable.set(self.usable.get() - 1);
+        }
+    }
+    /// Whether a split dict can store `key` (adding it to the names).
+    fn admit(&self, key: &PyRef) -> bool {
+        let Some(k) = key.payload::<crate::types::str::StrData>() else { return false };
+        if key.has_ext() {
+            return false;
+        }
+        let mut names = self.names.borrow_mut();
+        if names.iter().any(|n| n == k.as_str()) {
+            return true;
+        }
+        if self.usable.get() == 0 {
+            return false;
+        }
+        names.push(k.as_str().to_string());
+        self.usable.set(self.usable.get() - 1);
+        true
+    }
+}
+
 pub struct DictData {
     pub table: RefCell<Table>,
     /// Bumped on every mutation (lookups restart when it changes under them).
     pub version: Cell<u64>,
+    /// Set while an instance dict is a split table over its class's shared
+    /// keys (CPython 3.11); such a dict reports the split size.
+    pub shared: RefCell<Option<std::rc::Rc<SharedKeys>>>,
 }
 
 impl DictData {
@@ -149,7 +207,7 @@ impl DictData {
     }
 
     pub fn new() -> DictData {
-        DictData { table: RefCell::new(Table::default()), version: Cell::new(0) }
+        DictData { table: RefCell::new(Table::default()), version: Cell::new(0), shared: RefCell::new(None) }
     }
     pub fn len(&self) -> usize {
         self.table.borrow().used
@@ -246,6 +304,18 @@ impl DictData {
         let mut t = self.table_mut();
         if t.indices.is_empty() {
             *t = Table::with_size(MIN_SIZE);
+        } else if t.str_keys && (key.kind() != Kind::Str || key.has_ext()) && self.shared.borrow().is_none() {
+            // A str-keys table becomes a general one through a resize.
+            let used = t.used;
+            t.resize(used * 3);
+        }
+        // A key the shared keys cannot take turns a split dict combined,
+        // resized as CPython's insertion_resize does.
+        let unsplit = self.shared.borrow().as_ref().is_some_and(|sk| !sk.admit(&key));
+        if unsplit {
+            *self.shared.borrow_mut() = None;
+            let used = t.used;
+            t.resize(used * 3);
         }
         if t.usable == 0 {
             let used = t.used;
@@ -275,8 +345,61 @@ impl DictData {
         Ok(e.map(|e| (e.key, e.value)))
     }
 
+    /// `dict_merge`'s sizing before the items of dict `other` are inserted
+    /// into this one: an empty dict takes over the layout of a compact
+    /// `other`; otherwise the table is presized for both when `other`
+    /// would not fit.
+    pub fn prepare_merge(&self, other: &DictData) {
+        if std::ptr::eq(self, other) {
+            return;
+        }
+        let ot = other.table.borrow();
+        if ot.used == 0 {
+            return;
+        }
+        let mut t = self.table_mut();
+        let split = self.shared.borrow().is_some();
+        if t.used == 0 && other.shared.borrow().is_none() && ot.used == ot.entries.len() {
+            let osize = ot.size();
+            if osize == MIN_SIZE || usable_fraction(osize / 2) < ot.used {
+                *self.shared.borrow_mut() = None;
+                let mut nt = Table::with_size(osize);
+                nt.str_keys = ot.str_keys;
+                *t = nt;
+                return;
+            }
+        }
+        let room = if split { usable_fraction(64) } else { usable_fraction(t.size()) };
+        if room < ot.used {
+            *self.shared.borrow_mut() = None;
+            let n = t.used + ot.used;
+            // (an empty dict's shared empty keys count as str keys)
+            t.str_keys = (t.indices.is_empty() || t.str_keys) && ot.str_keys;
+            t.resize((n * 3 + 1) / 2);
+        }
+    }
+
+    /// `dict.copy()`'s sizing: a split dict copies as split, a compact one
+    /// keeps its layout, others are merged into a new dict.
+    pub fn prepare_copy_of(&self, src: &DictData) {
+        if let Some(sk) = src.shared.borrow().as_ref() {
+            *self.shared.borrow_mut() = Some(sk.clone());
+            return;
+        }
+        let st = src.table.borrow();
+        if !st.indices.is_empty() && st.used >= st.entries.len() * 2 / 3 {
+            let mut nt = Table::with_size(st.size());
+            nt.str_keys = st.str_keys;
+            *self.table_mut() = nt;
+            return;
+        }
+        drop(st);
+        self.prepare_merge(src);
+    }
+
     pub fn clear(&self) {
         let old = std::mem::take(&mut *self.table_mut());
+        *self.shared.borrow_mut() = None;
         self.bump();
         drop(old);
     }
@@ -310,6 +433,10 @@ impl DictData {
 
     pub fn popitem(&self) -> Option<(PyRef, PyRef)> {
         let mut t = self.table_mut();
+        // A split table becomes combined at the shared keys' size first.
+        if self.shared.borrow_mut().take().is_some() && t.used > 0 {
+            t.resize_to(64);
+        }
         let last = t.entries.iter().rposition(|e| e.is_some())?;
         let e = t.remove_index(last)?;
         // CPython also trims the entries array.
@@ -403,4 +530,16 @@ pub fn items(dict: &PyRef) -> Vec<(PyRef, PyRef)> {
 /// A view (`keys()`, `values()`, `items()`) over a dict.
 pub struct DictViewData {
     pub dict: PyRef,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keys_size_for;
+
+    /// CPython's calculate_log2_keysize, bit trick included.
+    #[test]
+    fn keys_sizes() {
+        let got: Vec<usize> = [0, 1, 3, 7, 8, 9, 15, 16, 30, 81, 126].iter().map(|&m| keys_size_for(m)).collect();
+        assert_eq!(got, [8, 16, 16, 16, 8, 16, 16, 32, 32, 128, 128]);
+    }
 }

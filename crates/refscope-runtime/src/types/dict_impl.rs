@@ -9,7 +9,9 @@ use crate::vm::{PyResult, Vm};
 pub fn update_from(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult<()> {
     let Some(dd) = dict::get(d) else { return Err(vm.type_error("descriptor requires a 'dict' object")) };
     if other.kind() == Kind::Dict {
-        for (k, v) in dict::get(other).unwrap().items() {
+        let od = dict::get(other).unwrap();
+        dd.prepare_merge(od);
+        for (k, v) in od.items() {
             dd.set(vm, d, k, v)?;
         }
         return Ok(());
@@ -170,6 +172,7 @@ pub fn copy_of(vm: &Vm, src: &PyRef) -> PyResult<PyRef> {
     let d = vm.dict();
     let dd = dict::get(&d).unwrap();
     if let Some(sd) = dict::get(src) {
+        dd.prepare_copy_of(sd);
         for (h, key) in sd.keys_hashed() {
             if let Some(v) = sd.get_hashed(vm, &key, h)? {
                 dd.set_hashed(vm, &d, key, h, v)?;

@@ -6,7 +6,7 @@
 
 use crate::object::{Kind, PyRef};
 use crate::types::typeobj::{self, tflags};
-use crate::vm::{ExcTypes, Types, Vm};
+use crate::vm::{ExcTypes, PyResult, Types, Vm};
 use std::cell::{Cell, RefCell};
 
 pub struct ExceptionData {
@@ -208,4 +208,33 @@ pub fn bootstrap_exception_types(types: &Types) -> ExcTypes {
         reference_error: g("ReferenceError"),
         all,
     }
+}
+
+/// `BaseException.__reduce__`: `(type, args)`, plus the instance
+/// `__dict__` when it has one (copy and pickle rebuild exceptions so).
+pub fn exc_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::types::methods::noargs(vm, "BaseException", "__reduce__", a, k)?;
+    let e = get(&a[0]).ok_or_else(|| vm.type_error("descriptor '__reduce__' requires a 'BaseException' object"))?;
+    let args = e.args.borrow().clone();
+    let dict = e.dict.borrow().clone();
+    Ok(match dict {
+        Some(d) => vm.tuple(vec![a[0].ty().clone(), args, d]),
+        None => vm.tuple(vec![a[0].ty().clone(), args]),
+    })
+}
+
+/// `BaseException.__setstate__(state)`: each item of a dict state becomes
+/// an attribute; None is accepted and ignored.
+pub fn exc_setstate(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let state = crate::types::methods::one_arg(vm, "BaseException", "__setstate__", a, k)?;
+    if state.is(&vm.none) {
+        return Ok(vm.none());
+    }
+    if state.kind() != Kind::Dict {
+        return Err(vm.type_error("state is not a dictionary"));
+    }
+    for (key, value) in crate::types::dict::get(state).unwrap().items() {
+        crate::ops::set_attr(vm, &a[0], &key, Some(value))?;
+    }
+    Ok(vm.none())
 }

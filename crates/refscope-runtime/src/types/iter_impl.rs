@@ -22,12 +22,12 @@ pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             match r.small {
                 Some((a, b, c)) => {
                     let n = range::len_small(a, b, c);
-                    Ok(Some(iterators::new(vm, &t.range_iterator, IterState::Range { next: a, step: c, remaining: n as u64 })))
+                    Ok(Some(iterators::new(vm, &t.range_iterator, IterState::Range { next: a, step: c, remaining: n as u64, start: a })))
                 }
                 None => {
                     let (a, b, c) = (int::to_bigint(&r.start), int::to_bigint(&r.stop), int::to_bigint(&r.step));
                     let n = range::length(&a, &b, &c);
-                    Ok(Some(iterators::new(vm, &crate::types::range_impl::longrange_iterator_type(vm), IterState::BigRange { next: a, step: c, remaining: n })))
+                    Ok(Some(iterators::new(vm, &crate::types::range_impl::longrange_iterator_type(vm), IterState::BigRange { next: a.clone(), step: c, remaining: n, start: a })))
                 }
             }
         }
@@ -121,7 +121,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 drop(old);
                 return Ok(None);
             }
-            IterState::Range { next, step, remaining } => {
+            IterState::Range { next, step, remaining, .. } => {
                 if *remaining == 0 {
                     return Ok(None);
                 }
@@ -130,7 +130,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 *next = next.wrapping_add(*step);
                 return Ok(Some(vm.int(v)));
             }
-            IterState::BigRange { next, step, remaining } => {
+            IterState::BigRange { next, step, remaining, .. } => {
                 if remaining.is_zero() {
                     return Ok(None);
                 }
@@ -383,12 +383,164 @@ thread_local! {
     static STR_ITERATOR: std::cell::OnceCell<PyRef> = const { std::cell::OnceCell::new() };
 }
 
+fn sit_for_reduce(vm: &Vm) -> PyRef {
+    str_iterator_type(vm)
+}
+
 fn str_iterator_type(vm: &Vm) -> PyRef {
     STR_ITERATOR.with(|c| c.get().cloned()).unwrap_or_else(|| vm.types.str_iterator.clone())
 }
 
 fn is_str_iterator(it: &PyRef) -> bool {
     STR_ITERATOR.with(|c| c.get().map(|t| it.ty().is(t)).unwrap_or(false))
+}
+
+// ------------------------------------------------- pickling (copy uses it)
+//
+// Each builtin iterator reduces to how CPython 3.11 rebuilds it: sequence
+// and range iterators as `iter(seq)` plus an index given to __setstate__,
+// dict and set iterators as `iter(list_of_what_is_left)`, the others as a
+// call of their type on their current parts.
+
+fn builtin(vm: &Vm, name: &str) -> PyRef {
+    let b = vm.builtins_dict.borrow().clone().expect("builtins");
+    dict::get_str_key(&b, &vm.intern(name)).expect("builtin exists")
+}
+
+fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let it = a.first().ok_or_else(|| vm.type_error("__reduce__ needs an argument"))?;
+    crate::types::methods::noargs(vm, &vm.type_name(it), "__reduce__", a, k)?;
+    let d = iterators::get(it).ok_or_else(|| vm.type_error("__reduce__ requires an iterator"))?;
+    let iter = || builtin(vm, "iter");
+    let t = &vm.types;
+    let ty = it.ty();
+    let dict_or_set = [&t.dict_keyiterator, &t.dict_valueiterator, &t.dict_itemiterator, &t.set_iterator].iter().any(|x| ty.is(x));
+    // Dict and set iterators: what is left, as a list (CPython copies the
+    // iterator and runs it).
+    if dict_or_set {
+        let rest = {
+            let st = d.state.borrow();
+            let mut out = Vec::new();
+            match &*st {
+                IterState::Dict { dict: Some(dobj), pos, .. } => {
+                    let dd = dict::get(dobj).unwrap();
+                    let mut p = *pos;
+                    while let Some((np, key, v)) = dd.entry_from(p) {
+                        out.push(if ty.is(&t.dict_keyiterator) {
+                            key
+                        } else if ty.is(&t.dict_valueiterator) {
+                            v
+                        } else {
+                            vm.tuple(vec![key, v])
+                        });
+                        p = np;
+                    }
+                }
+                IterState::Set { set: Some(sobj), pos, .. } => {
+                    let sd = set::get(sobj).unwrap();
+                    let mut p = *pos;
+                    while let Some((np, key)) = sd.entry_from(p) {
+                        out.push(key);
+                        p = np;
+                    }
+                }
+                _ => {}
+            }
+            out
+        };
+        return Ok(vm.tuple(vec![iter(), vm.tuple(vec![vm.list(rest)])]));
+    }
+    let st = d.state.borrow();
+    let r = match &*st {
+        IterState::Seq { seq: Some(s), index } => vm.tuple(vec![iter(), vm.tuple(vec![s.clone()]), vm.int(*index as i64)]),
+        IterState::ListReverse { seq: Some(s), index } => vm.tuple(vec![t.reversed.clone(), vm.tuple(vec![s.clone()]), vm.int(*index as i64)]),
+        IterState::ListReverse { seq: None, .. } => vm.tuple(vec![iter(), vm.tuple(vec![vm.list(vec![])])]),
+        IterState::Reversed { seq: Some(s), index } => vm.tuple(vec![t.reversed.clone(), vm.tuple(vec![s.clone()]), vm.int(*index as i64)]),
+        IterState::Reversed { seq: None, .. } => vm.tuple(vec![t.reversed.clone(), vm.tuple(vec![vm.empty_tuple.clone()])]),
+        IterState::Range { next, step, remaining, start } => {
+            let (next, step, remaining, start) = (*next as i128, *step as i128, *remaining as i128, *start as i128);
+            let index = if step == 0 { 0 } else { (next - start) / step };
+            let stop = start + (index + remaining) * step;
+            let (start, stop, step) = (vm.bigint(start.into()), vm.bigint(stop.into()), vm.bigint(step.into()));
+            drop(st);
+            let range = ops::call(vm, &t.range, &[start, stop, step], None)?;
+            return Ok(vm.tuple(vec![iter(), vm.tuple(vec![range]), vm.bigint(index.into())]));
+        }
+        IterState::BigRange { next, step, remaining, start } => {
+            let index: num_bigint::BigInt = if step.is_zero() { num_bigint::BigInt::zero() } else { (next - start) / step };
+            let stop = start + (&index + remaining) * step;
+            let (start, stop, step) = (vm.bigint(start.clone()), vm.bigint(stop), vm.bigint(step.clone()));
+            drop(st);
+            let range = ops::call(vm, &t.range, &[start, stop, step], None)?;
+            return Ok(vm.tuple(vec![iter(), vm.tuple(vec![range]), vm.bigint(index)]));
+        }
+        IterState::Callable { func: Some(f), sentinel } => vm.tuple(vec![iter(), vm.tuple(vec![f.clone(), sentinel.clone()])]),
+        IterState::Enumerate { iter: inner, count } => vm.tuple(vec![t.enumerate.clone(), vm.tuple(vec![inner.clone(), vm.bigint(count.clone())])]),
+        IterState::Zip { iters, strict } => {
+            let parts = vm.tuple(iters.clone());
+            if *strict {
+                vm.tuple(vec![t.zip.clone(), parts, vm.true_.clone()])
+            } else {
+                vm.tuple(vec![t.zip.clone(), parts])
+            }
+        }
+        IterState::Map { func, iters } => {
+            let mut parts = vec![func.clone()];
+            parts.extend(iters.iter().cloned());
+            vm.tuple(vec![t.map.clone(), vm.tuple(parts)])
+        }
+        IterState::Filter { func, iter: inner } => vm.tuple(vec![t.filter.clone(), vm.tuple(vec![func.clone(), inner.clone()])]),
+        // An exhausted sequence or callable iterator.
+        _ => vm.tuple(vec![iter(), vm.tuple(vec![vm.empty_tuple.clone()])]),
+    };
+    Ok(r)
+}
+
+/// `it.__setstate__(index)`: resume a sequence, reversed or range
+/// iterator at `index` (clamped as CPython clamps it).
+fn it_setstate(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let it = a.first().ok_or_else(|| vm.type_error("__setstate__ needs an argument"))?;
+    let state = crate::types::methods::one_arg(vm, &vm.type_name(it), "__setstate__", a, k)?;
+    let index = int::index_value(vm, state)?;
+    let index = num_traits::ToPrimitive::to_i64(&index).ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))?;
+    let d = iterators::get(it).ok_or_else(|| vm.type_error("__setstate__ requires an iterator"))?;
+    let mut st = d.state.borrow_mut();
+    match &mut *st {
+        IterState::Seq { seq, index: i } => {
+            let len = seq.as_ref().and_then(|s| match s.kind() {
+                Kind::Str => str::get(s).map(|x| x.char_len()),
+                _ => ops::builtin_len(s),
+            });
+            let mut n = index.max(0) as usize;
+            if let Some(len) = len {
+                n = n.min(len);
+            }
+            if seq.is_some() {
+                *i = n;
+            }
+        }
+        IterState::ListReverse { seq: Some(s), index: i } | IterState::Reversed { seq: Some(s), index: i } => {
+            let len = ops::builtin_len(s).unwrap_or(0) as i64;
+            *i = index.max(-1).min(len - 1) as isize;
+        }
+        IterState::Range { next, step, remaining, start } => {
+            let len = if *step == 0 { 0 } else { (*next as i128 - *start as i128) / *step as i128 + *remaining as i128 };
+            let idx = (index as i128).clamp(0, len);
+            *next = (*start as i128 + idx * *step as i128) as i64;
+            *remaining = (len - idx) as u64;
+        }
+        IterState::BigRange { next, step, remaining, start } => {
+            let len: num_bigint::BigInt = (&*next - &*start) / &*step + &*remaining;
+            let mut idx = num_bigint::BigInt::from(index.max(0));
+            if idx > len {
+                idx = len.clone();
+            }
+            *next = &*start + &idx * &*step;
+            *remaining = len - idx;
+        }
+        _ => {}
+    }
+    Ok(vm.none())
 }
 
 /// Register `__length_hint__` on the iterator types that have one.
@@ -410,6 +562,19 @@ pub fn init_methods(vm: &Vm) {
         crate::types::typeobj::add_method(vm, ty, "__length_hint__", it_length_hint);
     }
     crate::types::typeobj::add_method(vm, &crate::types::range_impl::longrange_iterator_type(vm), "__length_hint__", it_length_hint);
+    for ty in [
+        &t.list_iterator, &t.list_reverseiterator, &t.tuple_iterator, &t.range_iterator, &t.str_iterator, &t.bytes_iterator, &t.bytearray_iterator,
+        &t.dict_keyiterator, &t.dict_valueiterator, &t.dict_itemiterator, &t.set_iterator, &t.seq_iterator, &t.callable_iterator, &t.enumerate,
+        &t.zip, &t.map, &t.filter, &t.reversed, &sit_for_reduce(vm), &crate::types::range_impl::longrange_iterator_type(vm),
+    ] {
+        crate::types::typeobj::add_method(vm, ty, "__reduce__", it_reduce);
+    }
+    for ty in [
+        &t.list_iterator, &t.list_reverseiterator, &t.tuple_iterator, &t.range_iterator, &t.str_iterator, &t.bytes_iterator, &t.bytearray_iterator,
+        &t.seq_iterator, &t.reversed, &sit_for_reduce(vm), &crate::types::range_impl::longrange_iterator_type(vm),
+    ] {
+        crate::types::typeobj::add_method(vm, ty, "__setstate__", it_setstate);
+    }
 }
 
 pub fn _unused() -> num_bigint::BigInt {

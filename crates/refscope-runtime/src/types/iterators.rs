@@ -15,8 +15,10 @@ pub enum IterState {
     /// protocol: the sequence and the next index.
     Seq { seq: Option<PyRef>, index: usize },
     ListReverse { seq: Option<PyRef>, index: isize },
-    Range { next: i64, step: i64, remaining: u64 },
-    BigRange { next: BigInt, step: BigInt, remaining: BigInt },
+    /// `start` is the first value (for `__reduce__`: CPython's range
+    /// iterator keeps its start and an index).
+    Range { next: i64, step: i64, remaining: u64, start: i64 },
+    BigRange { next: BigInt, step: BigInt, remaining: BigInt, start: BigInt },
     /// dict keys/values/items iterators.
     Dict { dict: Option<PyRef>, pos: usize, len_at_start: usize, seen: usize },
     Set { set: Option<PyRef>, pos: usize, len_at_start: usize },

@@ -15,6 +15,29 @@ pub struct ListData {
     pub items: RefCell<Vec<PyRef>>,
     /// CPython's `allocated`: the capacity CPython would have.
     pub allocated: std::cell::Cell<usize>,
+    /// CPython's `ob_item == NULL`: a list made empty (`[]`, `list()`,
+    /// after `clear()`) has no item array; `extend` then allocates exactly
+    /// (rounded up to even) instead of over-allocating. A list emptied by
+    /// `pop`/`del` keeps its (zero-sized) array.
+    pub no_storage: std::cell::Cell<bool>,
+}
+
+/// CPython 3.11's `list_resize` capacity rule: the new `allocated` for a
+/// list of `size` items resized to `newsize`, or None when it keeps its
+/// array (the new size fits and uses at least half of it).
+fn resized_capacity(allocated: usize, size: usize, newsize: usize) -> Option<usize> {
+    if allocated >= newsize && newsize >= (allocated >> 1) {
+        return None;
+    }
+    if newsize == 0 {
+        return Some(0);
+    }
+    let mut cap = (newsize + (newsize >> 3) + 6) & !3usize;
+    // A big jump (extend, slice assignment) is allocated nearly exactly.
+    if newsize.saturating_sub(size) > cap - newsize {
+        cap = (newsize + 3) & !3usize;
+    }
+    Some(cap)
 }
 
 impl ListData {
@@ -27,7 +50,7 @@ impl ListData {
 
     pub fn new(items: Vec<PyRef>) -> ListData {
         let n = items.len();
-        ListData { items: RefCell::new(items), allocated: std::cell::Cell::new(n) }
+        ListData { items: RefCell::new(items), allocated: std::cell::Cell::new(n), no_storage: std::cell::Cell::new(n == 0) }
     }
     pub fn len(&self) -> usize {
         self.items.borrow().len()
@@ -35,20 +58,72 @@ impl ListData {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    /// Grow CPython's notional capacity for a new size (list_resize).
+    /// Grow CPython's notional capacity for a new size (list_resize),
+    /// called while the list still has its old length.
     pub fn note_resize(&self, newsize: usize) {
-        let allocated = self.allocated.get();
-        if allocated >= newsize && newsize >= (allocated >> 1) {
+        self.note_resize_from(self.len(), newsize);
+    }
+    /// list_resize from `size` items to `newsize`.
+    pub fn note_resize_from(&self, size: usize, newsize: usize) {
+        if let Some(cap) = resized_capacity(self.allocated.get(), size, newsize) {
+            self.allocated.set(cap);
+            self.no_storage.set(false);
+        }
+    }
+    /// `_list_clear`: the item array is freed.
+    pub fn note_clear(&self) {
+        self.allocated.set(0);
+        self.no_storage.set(true);
+    }
+    /// `list_preallocate_exact`: n slots, rounded up to even.
+    pub fn note_preallocate(&self, n: usize) {
+        self.allocated.set((n + 1) & !1usize);
+        self.no_storage.set(false);
+    }
+    /// `count` appends to a list of `size` items.
+    pub fn note_appends(&self, size: usize, count: usize) {
+        let end = size + count;
+        let mut size = size;
+        while size < end {
+            if size >= self.allocated.get() {
+                self.note_resize_from(size, size + 1);
+            }
+            size = end.min(self.allocated.get().max(size + 1));
+        }
+    }
+    /// `list.extend` of `count` items onto `size` items, as CPython 3.11
+    /// sizes it: an exact list or tuple argument makes room for all at
+    /// once; any other iterable first makes room for its length hint, is
+    /// appended item by item, and the surplus is given back at the end.
+    pub fn note_extend(&self, size: usize, hint: usize, count: usize, exact_seq: bool) {
+        let room = if exact_seq { count } else { hint };
+        if exact_seq && count == 0 {
             return;
         }
-        let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3usize;
-        if newsize - self.len().min(newsize) > new_allocated.saturating_sub(newsize) {
-            new_allocated = (newsize + 3) & !3usize;
+        if self.no_storage.get() {
+            if room > 0 {
+                self.note_preallocate(room);
+            }
+        } else {
+            self.note_resize_from(size, size + room);
         }
-        if newsize == 0 {
-            new_allocated = 0;
+        if exact_seq {
+            return;
         }
-        self.allocated.set(new_allocated);
+        self.note_appends(size, count);
+        if size + count < self.allocated.get() {
+            self.note_resize_from(size + count, size + count);
+        }
+    }
+    /// A list built by a builtin that preallocates `prealloc` slots and
+    /// appends past them (str.split: 12).
+    pub fn note_prealloc_then_appends(&self, prealloc: usize) {
+        let n = self.len();
+        self.allocated.set(prealloc);
+        self.no_storage.set(false);
+        if n > prealloc {
+            self.note_appends(prealloc, n - prealloc);
+        }
     }
     pub fn push(&self, v: PyRef) {
         let n = self.len();
@@ -67,6 +142,24 @@ pub fn get(obj: &PyRef) -> Option<&ListData> {
     obj.payload::<ListData>()
 }
 
+/// Give the result list of `str.split`/`bytes.split` (and the rsplits)
+/// CPython's capacity: room for min(maxsplit + 1, 12) pieces up front,
+/// appends past that.
+pub fn sized_as_split(l: &PyRef, maxsplit: i64) {
+    let prealloc = if maxsplit < 0 || maxsplit >= 12 { 12 } else { maxsplit as usize + 1 };
+    if let Some(d) = get(l) {
+        d.note_prealloc_then_appends(prealloc);
+    }
+}
+
+/// Give a list that CPython builds by appending to `[]` its capacity.
+pub fn sized_as_appended(l: &PyRef) {
+    if let Some(d) = get(l) {
+        d.note_clear();
+        d.note_appends(0, d.len());
+    }
+}
+
 impl Drop for ListData {
     /// CPython releases a list's items from the last to the first.
     fn drop(&mut self) {
@@ -74,5 +167,35 @@ impl Drop for ListData {
         while let Some(x) = v.pop() {
             drop(x);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resized_capacity;
+
+    /// Capacities an empty list goes through when appended to one item at
+    /// a time (CPython 3.11: 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ...).
+    #[test]
+    fn append_growth() {
+        let mut cap = 0;
+        let mut seen = vec![];
+        for size in 0..80 {
+            if size >= cap {
+                cap = resized_capacity(cap, size, size + 1).unwrap_or(cap);
+                seen.push(cap);
+            }
+        }
+        assert_eq!(seen, [4, 8, 16, 24, 32, 40, 52, 64, 76, 92]);
+    }
+
+    /// A jump bigger than the over-allocation is allocated nearly exactly;
+    /// shrinking below half reallocates, otherwise the array is kept.
+    #[test]
+    fn jumps_and_shrinks() {
+        assert_eq!(resized_capacity(4, 3, 103), Some(104));
+        assert_eq!(resized_capacity(16, 9, 9), None);
+        assert_eq!(resized_capacity(16, 8, 7), Some(12));
+        assert_eq!(resized_capacity(4, 1, 0), Some(0));
     }
 }

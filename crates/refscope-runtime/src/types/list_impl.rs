@@ -30,11 +30,17 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
     if step == 1 {
         let stop = stop.max(start);
         let mut items = l.items_mut();
+        let old_len = items.len();
         let repl = new_items.unwrap_or_default();
         removed = items.splice(start as usize..stop as usize, repl).collect();
         let len = items.len();
         drop(items);
-        l.note_resize(len);
+        // list_ass_slice: emptying the list frees its array.
+        if len == 0 {
+            l.note_clear();
+        } else if len != old_len {
+            l.note_resize_from(old_len, len);
+        }
     } else {
         let idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
         match new_items {
@@ -102,18 +108,64 @@ fn list_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 /// `l.extend(x)`: a list or tuple is copied at once; other iterables are
 /// appended item by item as they are produced (as CPython does).
-fn extend_impl(vm: &Vm, l: &list::ListData, x: &PyRef) -> PyResult<()> {
-    if matches!(x.kind(), Kind::List | Kind::Tuple) {
-        for item in ops::iterate(vm, x)? {
-            l.push(item);
+/// CPython's `PyObject_LengthHint(x, 8)`: how many items `list.extend`
+/// makes room for before iterating.
+pub fn extend_hint(vm: &Vm, x: &PyRef) -> PyResult<usize> {
+    if let Some(n) = ops::builtin_len(x) {
+        return Ok(n);
+    }
+    if ops::lookup_special(vm, x, "__len__").is_some() {
+        match ops::len(vm, x) {
+            Ok(n) => return Ok(n),
+            Err(e) if typeobj::isinstance(&e.0, &vm.exc.type_error) => {}
+            Err(e) => return Err(e),
         }
-        return Ok(());
     }
-    let it = ops::get_iter(vm, x)?;
-    while let Some(item) = ops::next(vm, &it)? {
-        l.push(item);
+    if let Some(h) = crate::types::iter_impl::length_hint(vm, x) {
+        return Ok(num_traits::ToPrimitive::to_usize(&h).unwrap_or(0));
     }
+    match ops::call_special(vm, x, "__length_hint__", &[])? {
+        None => Ok(8),
+        Some(r) if r.is(&vm.not_implemented) => Ok(8),
+        Some(r) => {
+            if r.kind() != Kind::Int {
+                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&r))));
+            }
+            let n = int::index_i64(vm, &r)?;
+            if n < 0 {
+                return Err(vm.value_error("__length_hint__() should return >= 0"));
+            }
+            Ok(n as usize)
+        }
+    }
+}
+
+/// `list.extend(x)` (also `+=`, `list(x)`, `[*x]`), with CPython's sizing.
+pub fn extend_impl(vm: &Vm, l: &list::ListData, x: &PyRef) -> PyResult<()> {
+    let exact_seq = x.ty().is(&vm.types.list) || x.ty().is(&vm.types.tuple);
+    let hint = if exact_seq { 0 } else { extend_hint(vm, x)? };
+    let items = ops::iterate(vm, x)?;
+    extend_with(l, items, hint, exact_seq);
     Ok(())
+}
+
+/// Append already-collected `items`, sized as extending by an iterable
+/// with length hint `hint` (or by an exact list/tuple) would be.
+pub fn extend_with(l: &list::ListData, items: Vec<PyRef>, hint: usize, exact_seq: bool) {
+    let size = l.len();
+    let count = items.len();
+    l.note_extend(size, hint, count, exact_seq);
+    l.items_mut().extend(items);
+}
+
+/// `list(x)` as a new exact list (sorted() starts from one).
+pub fn list_from_iterable(vm: &Vm, x: &PyRef) -> PyResult {
+    let exact_seq = x.ty().is(&vm.types.list) || x.ty().is(&vm.types.tuple);
+    let hint = if exact_seq { 0 } else { extend_hint(vm, x)? };
+    let items = ops::iterate(vm, x)?;
+    let l = vm.list(Vec::new());
+    extend_with(list::get(&l).unwrap(), items, hint, exact_seq);
+    Ok(l)
 }
 fn list_extend(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "list", "extend", a, k)?;
@@ -158,7 +210,12 @@ fn list_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             let n = l.len();
             if i < n {
                 let old = l.items_mut().remove(i);
-                l.note_resize(n - 1);
+                // Removed through list_ass_slice: emptying frees the array.
+                if n == 1 {
+                    l.note_clear();
+                } else {
+                    l.note_resize(n - 1);
+                }
                 drop(old);
             }
             return Ok(vm.none());
@@ -217,7 +274,7 @@ fn list_clear(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "list", "clear", a, k)?;
     let l = this(vm, a)?;
     let old = std::mem::take(&mut *l.items_mut());
-    l.allocated.set(0);
+    l.note_clear();
     // CPython releases the items from the last to the first.
     let mut old = old;
     while let Some(x) = old.pop() {
@@ -266,14 +323,10 @@ fn list_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     }
     let l = this(vm, a)?;
     let old = std::mem::take(&mut *l.items_mut());
-    l.allocated.set(0);
+    l.note_clear();
     drop(old);
     if let Some(x) = a.get(1) {
-        let items = ops::iterate(vm, x)?;
-        let n = items.len();
-        let old = std::mem::replace(&mut *l.items_mut(), items);
-        drop(old);
-        l.allocated.set(n);
+        extend_impl(vm, l, x)?;
     }
     Ok(vm.none())
 }
@@ -284,7 +337,9 @@ fn list_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = { if a.len() != 2 || !crate::types::methods::kw_names(k).is_empty() { return Err(vm.type_error(if crate::types::methods::kw_names(k).is_empty() { format!(" expected 1 argument, got {}", a.len().saturating_sub(1)) } else { "wrapper __imul__() takes no keyword arguments".to_string() })); } &a[1] };
-    crate::types::number_ops::not_a_count(vm, refscope_compiler::bytecode::BinOp::Mul, &a[0], x)?;
+    if !crate::types::seq_impl::is_index(vm, x) {
+        return Ok(vm.not_implemented.clone());
+    }
     let n = match int::index_value(vm, x).map(|b| num_traits::ToPrimitive::to_i64(&b)) {
         Ok(Some(n)) => n.max(0) as usize,
         Ok(None) => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
@@ -300,8 +355,13 @@ fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         v.extend(items.iter().cloned());
     }
     let len = v.len();
+    let old_len = l.len();
     let old = std::mem::replace(&mut *l.items_mut(), v);
-    l.note_resize(len);
+    if len == 0 {
+        l.note_clear();
+    } else {
+        l.note_resize_from(old_len, len);
+    }
     drop(old);
     Ok(a[0].clone())
 }

@@ -535,6 +535,8 @@ pub fn init(vm: &Vm) {
     m(&t.str_, "__str__", d_str);
     m(&vm.exc.base_exception, "__str__", d_str);
     m(&vm.exc.base_exception, "__repr__", d_repr);
+    m(&vm.exc.base_exception, "__reduce__", crate::types::exceptions::exc_reduce);
+    m(&vm.exc.base_exception, "__setstate__", crate::types::exceptions::exc_setstate);
     for it in [
         &t.list_iterator, &t.list_reverseiterator, &t.tuple_iterator, &t.range_iterator, &t.str_iterator, &t.bytes_iterator, &t.bytearray_iterator,
         &t.dict_keyiterator, &t.dict_valueiterator, &t.dict_itemiterator, &t.set_iterator, &t.seq_iterator, &t.callable_iterator, &t.enumerate,

@@ -40,6 +40,7 @@ pub mod repr_impl;
 pub mod seq_impl;
 pub mod set;
 pub mod set_ops;
+pub mod sizeof;
 pub mod slice;
 pub mod staticmethod;
 pub mod str;

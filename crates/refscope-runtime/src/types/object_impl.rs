@@ -19,6 +19,9 @@ pub fn object_new(vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) ->
         return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", td.name.borrow(), td.name.borrow())));
     }
     let nslots = td.slot_names.borrow().len();
+    if let Some(sk) = td.shared_keys.borrow().as_ref() {
+        sk.note_instance();
+    }
     Ok(PyRef::new_ext(cls, (), nslots))
 }
 
@@ -106,6 +109,13 @@ fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if cls.kind() != Kind::Type {
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
     }
+    // A class whose builtin base has its own constructor is made by that
+    // base's __new__ (int.__new__(MyInt, 7)), never by object's.
+    if typeobj::data(cls).new.get().is_some() {
+        let base = crate::types::constructors::static_new_base(vm, cls);
+        let name = typeobj::type_name(cls);
+        return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", name, typeobj::type_name(&base))));
+    }
     // Arguments are allowed only when __init__ is overridden.
     let nargs = a.len() - 1 + k.map(|x| crate::types::tuple::items(x).len()).unwrap_or(0) * 0;
     if nargs > 0 {
@@ -121,14 +131,203 @@ fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 
 fn obj_sizeof(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    Ok(vm.int(crate::modules::sys::basic_size(vm, &a[0]) as i64))
+    Ok(vm.int(crate::types::sizeof::sizeof(vm, &a[0]) as i64))
 }
 
-fn obj_reduce_ex(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    Err(vm.type_error("__reduce_ex__ is not supported by refscope yet"))
+// ------------------------------------------------------------ pickling protocol
+//
+// What `copy` (and pickle) use to take an object apart: `__reduce_ex__`
+// gives (constructor, args, state, list items, dict items). From protocol 2
+// on, the constructor is `copyreg.__newobj__` and the state is the instance
+// `__dict__` (None when empty), or `(dict_or_None, {slot: value})` when the
+// class has `__slots__`; below protocol 2 `copyreg._reduce_ex` builds it.
+
+fn call_copyreg(vm: &Vm, name: &str, args: &[PyRef]) -> PyResult {
+    let m = crate::import::import_module(vm, "copyreg")?;
+    let f = ops::get_attr_str(vm, &m, name)?;
+    ops::call(vm, &f, args, None)
+}
+
+fn obj_reduce_ex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let proto = methods::one_arg(vm, "object", "__reduce_ex__", a, k)?;
+    let proto = int::index_i64(vm, proto)?;
+    let obj = &a[0];
+    // A class that overrides __reduce__ is reduced by it.
+    let reduce = ops::get_attr_str(vm, obj, "__reduce__")?;
+    let cls_reduce = ops::get_attr_str(vm, obj.ty(), "__reduce__")?;
+    let base_reduce = typeobj::lookup_str(vm, &vm.types.object, "__reduce__");
+    if !base_reduce.is_some_and(|b| b.is(&cls_reduce)) {
+        return ops::call0(vm, &reduce);
+    }
+    common_reduce(vm, obj, proto)
+}
+
+fn obj_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    methods::noargs(vm, "object", "__reduce__", a, k)?;
+    common_reduce(vm, &a[0], 0)
+}
+
+fn common_reduce(vm: &Vm, obj: &PyRef, proto: i64) -> PyResult {
+    if proto >= 2 {
+        reduce_newobj(vm, obj)
+    } else {
+        call_copyreg(vm, "_reduce_ex", &[obj.clone(), vm.int(proto)])
+    }
+}
+
+/// Kinds whose instances carry nothing beyond what `__getnewargs__`, the
+/// state and the list/dict items rebuild.
+fn picklable_kind(k: Kind) -> bool {
+    matches!(k, Kind::Object | Kind::List | Kind::Dict)
+}
+
+fn reduce_newobj(vm: &Vm, obj: &PyRef) -> PyResult {
+    let cls = obj.ty().clone();
+    let (args, kwargs) = new_arguments(vm, obj)?;
+    if args.is_none() && !picklable_kind(obj.kind()) {
+        return Err(vm.type_error(format!("cannot pickle '{}' object", typeobj::type_name(&cls))));
+    }
+    let has_args = args.is_some();
+    let copyreg = crate::import::import_module(vm, "copyreg")?;
+    let kw_empty = match &kwargs {
+        None => true,
+        Some(d) => dict::get(d).map(|d| d.len() == 0).unwrap_or(false),
+    };
+    let (newobj, newargs) = if kw_empty {
+        let mut items = vec![cls.clone()];
+        if let Some(t) = &args {
+            items.extend(tuple::items(t).iter().cloned());
+        }
+        (ops::get_attr_str(vm, &copyreg, "__newobj__")?, vm.tuple(items))
+    } else {
+        let t = args.unwrap_or_else(|| vm.tuple(vec![]));
+        (ops::get_attr_str(vm, &copyreg, "__newobj_ex__")?, vm.tuple(vec![cls.clone(), t, kwargs.unwrap()]))
+    };
+    let is_list = typeobj::isinstance(obj, &vm.types.list);
+    let is_dict = typeobj::isinstance(obj, &vm.types.dict);
+    let state = get_state(vm, obj, !(has_args || is_list || is_dict))?;
+    let listitems = if is_list { ops::get_iter(vm, obj)? } else { vm.none() };
+    let dictitems = if is_dict {
+        let items = ops::get_attr_str(vm, obj, "items")?;
+        let items = ops::call0(vm, &items)?;
+        ops::get_iter(vm, &items)?
+    } else {
+        vm.none()
+    };
+    Ok(vm.tuple(vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// `__getnewargs_ex__()` or `__getnewargs__()`, checked as CPython checks them.
+fn new_arguments(vm: &Vm, obj: &PyRef) -> PyResult<(Option<PyRef>, Option<PyRef>)> {
+    if let Some(f) = ops::get_attr_opt(vm, obj, &vm.intern("__getnewargs_ex__"))? {
+        let r = ops::call0(vm, &f)?;
+        if r.kind() != Kind::Tuple {
+            return Err(vm.type_error(format!("__getnewargs_ex__ should return a tuple, not '{}'", vm.type_name(&r))));
+        }
+        let items = tuple::items(&r);
+        if items.len() != 2 {
+            return Err(vm.value_error(format!("__getnewargs_ex__ should return a tuple of length 2, not {}", items.len())));
+        }
+        if items[0].kind() != Kind::Tuple {
+            return Err(vm.type_error(format!("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'", vm.type_name(&items[0]))));
+        }
+        if items[1].kind() != Kind::Dict {
+            return Err(vm.type_error(format!("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'", vm.type_name(&items[1]))));
+        }
+        return Ok((Some(items[0].clone()), Some(items[1].clone())));
+    }
+    if let Some(f) = ops::get_attr_opt(vm, obj, &vm.intern("__getnewargs__"))? {
+        let r = ops::call0(vm, &f)?;
+        if r.kind() != Kind::Tuple {
+            return Err(vm.type_error(format!("__getnewargs__ should return a tuple, not '{}'", vm.type_name(&r))));
+        }
+        return Ok((Some(r), None));
+    }
+    Ok((None, None))
+}
+
+/// The state to pickle: an overriding `__getstate__`'s result, else
+/// object.__getstate__'s.
+fn get_state(vm: &Vm, obj: &PyRef, required: bool) -> PyResult {
+    let own = typeobj::lookup_str(vm, obj.ty(), "__getstate__");
+    let base = typeobj::lookup_str(vm, &vm.types.object, "__getstate__");
+    let overridden = match (&own, &base) {
+        (Some(o), Some(b)) => !o.is(b),
+        _ => true,
+    };
+    if overridden {
+        let f = ops::get_attr_str(vm, obj, "__getstate__")?;
+        return ops::call0(vm, &f);
+    }
+    default_state(vm, obj, required)
+}
+
+fn default_state(vm: &Vm, obj: &PyRef, required: bool) -> PyResult {
+    if required && !picklable_kind(obj.kind()) {
+        return Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj))));
+    }
+    let state = match ops::instance_dict(vm, obj, false) {
+        Some(d) if dict::get(&d).map(|x| x.len() > 0).unwrap_or(true) => {
+            crate::object::gc::materialize_dict(&d);
+            d
+        }
+        _ => vm.none(),
+    };
+    let names = call_copyreg(vm, "_slotnames", &[obj.ty().clone()])?;
+    if names.is(&vm.none) {
+        return Ok(state);
+    }
+    let names = ops::iterate(vm, &names)?;
+    if names.is_empty() {
+        return Ok(state);
+    }
+    let slots = vm.dict();
+    for name in names {
+        if let Some(v) = ops::get_attr_opt(vm, obj, &name)? {
+            dict::set_item(vm, &slots, name, v)?;
+        }
+    }
+    if dict::get(&slots).unwrap().len() == 0 {
+        return Ok(state);
+    }
+    Ok(vm.tuple(vec![state, slots]))
+}
+
+fn obj_getstate(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    methods::noargs(vm, "object", "__getstate__", a, k)?;
+    default_state(vm, &a[0], false)
+}
+
+/// `__getnewargs__` of the immutable builtins: a plain copy of the value,
+/// so that a subclass instance is rebuilt by `cls.__new__(cls, value)`.
+fn plain_value(vm: &Vm, o: &PyRef) -> Option<PyRef> {
+    Some(match o.kind() {
+        Kind::Int => vm.bigint(int::to_bigint(o)),
+        Kind::Float => vm.float(float::get(o)?),
+        Kind::Str => vm.str(str::as_str(o)),
+        Kind::Bytes => vm.bytes(bytes::get(o)?.to_vec()),
+        Kind::Tuple => vm.tuple(tuple::items(o).to_vec()),
+        _ => return None,
+    })
+}
+
+fn getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let name = a.first().map(|o| vm.type_name(o)).unwrap_or_default();
+    methods::noargs(vm, &name, "__getnewargs__", a, k)?;
+    let o = &a[0];
+    if let Some((re, im)) = complex::get(o) {
+        return Ok(vm.tuple(vec![vm.float(re), vm.float(im)]));
+    }
+    match plain_value(vm, o) {
+        Some(v) => Ok(vm.tuple(vec![v])),
+        None => Err(vm.type_error("__getnewargs__ requires an immutable builtin value")),
+    }
 }
 
 pub fn init(vm: &Vm) {
+    for ty in [&vm.types.int, &vm.types.float, &vm.types.str_, &vm.types.bytes, &vm.types.tuple, &vm.types.complex] {
+        typeobj::add_method(vm, ty, "__getnewargs__", getnewargs);
+    }
     let o = &vm.types.object;
     typeobj::add_method(vm, o, "__init__", obj_init);
     typeobj::add_staticmethod(vm, o, "__new__", obj_new_method);
@@ -149,4 +348,6 @@ pub fn init(vm: &Vm) {
     typeobj::add_method(vm, o, "__dir__", obj_dir);
     typeobj::add_method(vm, o, "__sizeof__", obj_sizeof);
     typeobj::add_method(vm, o, "__reduce_ex__", obj_reduce_ex);
+    typeobj::add_method(vm, o, "__reduce__", obj_reduce);
+    typeobj::add_method(vm, o, "__getstate__", obj_getstate);
 }

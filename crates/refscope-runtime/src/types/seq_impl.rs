@@ -202,7 +202,12 @@ pub fn builtin_setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) 
                 Some(v) => std::mem::replace(&mut l.items_mut()[j], v),
                 None => {
                     let old = l.items_mut().remove(j);
-                    l.note_resize(n - 1);
+                    // list_ass_slice: the last item gone frees the array.
+                    if n == 1 {
+                        l.note_clear();
+                    } else {
+                        l.note_resize(n - 1);
+                    }
                     old
                 }
             };

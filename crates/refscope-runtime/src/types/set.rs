@@ -98,6 +98,17 @@ impl SetData {
         self.table.borrow_mut()
     }
 
+    /// After `difference_update`: when more than a quarter of the table
+    /// is dummies, CPython rebuilds it for the remaining entries.
+    pub fn compact_dummies(&self) {
+        let mut t = self.table_mut();
+        let mask = t.slots.len() - 1;
+        if t.fill - t.used <= mask / 4 {
+            return;
+        }
+        let used = t.used;
+        t.resize(if used > 50000 { used * 2 } else { used * 4 });
+    }
     pub fn new() -> SetData {
         SetData { table: RefCell::new(SetTable::default()), version: Cell::new(0), hash: Cell::new(-1), finger: Cell::new(0) }
     }

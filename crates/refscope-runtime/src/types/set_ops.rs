@@ -121,13 +121,14 @@ pub fn difference_update_internal(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResul
         for (h, k) in od.items_hashed() {
             sd.discard_hashed(vm, &k, h)?;
         }
-        return Ok(());
+    } else {
+        let it = ops::get_iter(vm, other)?;
+        while let Some(k) = ops::next(vm, &it)? {
+            let (k, h) = hash_key(vm, &k)?;
+            sd.discard_hashed(vm, &k, h)?;
+        }
     }
-    let it = ops::get_iter(vm, other)?;
-    while let Some(k) = ops::next(vm, &it)? {
-        let (k, h) = hash_key(vm, &k)?;
-        sd.discard_hashed(vm, &k, h)?;
-    }
+    sd.compact_dummies();
     Ok(())
 }
 

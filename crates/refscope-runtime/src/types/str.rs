@@ -202,7 +202,11 @@ fn str_split(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let m = maxsplit_arg(vm, p[1])?;
     let sep = sep_arg(vm, p[0])?;
     let parts = refscope_text::pystr::split(s, sep, m).map_err(|e| text_err(vm, e))?;
-    Ok(str_list(vm, &a[0], parts))
+    {
+        let l = str_list(vm, &a[0], parts);
+        crate::types::list::sized_as_split(&l, m);
+        Ok(l)
+    }
 }
 fn str_rsplit(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let s = text(vm, a)?;
@@ -210,7 +214,11 @@ fn str_rsplit(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let m = maxsplit_arg(vm, p[1])?;
     let sep = sep_arg(vm, p[0])?;
     let parts = refscope_text::pystr::rsplit(s, sep, m).map_err(|e| text_err(vm, e))?;
-    Ok(str_list(vm, &a[0], parts))
+    {
+        let l = str_list(vm, &a[0], parts);
+        crate::types::list::sized_as_split(&l, m);
+        Ok(l)
+    }
 }
 fn str_splitlines(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let s = text(vm, a)?;
@@ -219,7 +227,9 @@ fn str_splitlines(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         Some(x) => c_int_arg(vm, x)? != 0,
         None => false,
     };
-    Ok(str_list(vm, &a[0], refscope_text::pystr::splitlines(s, keep)))
+    let l = str_list(vm, &a[0], refscope_text::pystr::splitlines(s, keep));
+    crate::types::list::sized_as_appended(&l);
+    Ok(l)
 }
 
 fn str_join(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

@@ -51,6 +51,8 @@ pub struct TypeData {
     pub new: Cell<Option<NewFn>>,
     /// A counter bumped whenever the type or a base changes (for caches).
     pub version: Cell<u64>,
+    /// CPython's cached keys of classes with a managed instance `__dict__`.
+    pub shared_keys: RefCell<Option<std::rc::Rc<crate::types::dict::SharedKeys>>>,
 }
 
 impl TypeData {
@@ -130,6 +132,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         slot_names: RefCell::new(Vec::new()),
         new: Cell::new(None),
         version: Cell::new(0),
+        shared_keys: RefCell::new(None),
     };
     let t = match meta {
         Some(m) => PyRef::new(m, td),
@@ -512,7 +515,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
             } else if s == "__weakref__" {
                 weakrefable = true;
             } else {
-                slot_names.push(s);
+                slot_names.push(mangle_private(name, s));
             }
         }
     }
@@ -563,6 +566,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         slot_names: RefCell::new(all_slots),
         new: Cell::new(data(&base).new.get()),
         version: Cell::new(0),
+        shared_keys: RefCell::new(None),
     };
     let ty = PyRef::new(meta, td);
     ty.set_flag(flags::HEAPTYPE);
@@ -612,10 +616,26 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         }
     }
     update_flags(vm, &ty);
+    if crate::types::sizeof::managed_dict(&ty) {
+        *data(&ty).shared_keys.borrow_mut() = Some(crate::types::dict::SharedKeys::new());
+    }
     Ok(ty)
 }
 
 /// Recompute the flags that depend on which special methods a class has.
+/// A private name (`__x`, not `__x__`) written in class `class_name`, as
+/// the compiler mangles it: `_Class__x` (slots are stored mangled).
+pub fn mangle_private(class_name: &str, name: String) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name;
+    }
+    let owner = class_name.trim_start_matches('_');
+    if owner.is_empty() {
+        return name;
+    }
+    format!("_{}{}", owner, name)
+}
+
 pub fn update_flags(vm: &Vm, ty: &PyRef) {
     let td = data(ty);
     let mut fl = td.flags.get() & !(tflags::HAS_DEL | tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR | tflags::CUSTOM_SETATTR);
