@@ -337,9 +337,7 @@ fn list_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = { if a.len() != 2 || !crate::types::methods::kw_names(k).is_empty() { return Err(vm.type_error(if crate::types::methods::kw_names(k).is_empty() { format!(" expected 1 argument, got {}", a.len().saturating_sub(1)) } else { "wrapper __imul__() takes no keyword arguments".to_string() })); } &a[1] };
-    if !crate::types::seq_impl::is_index(vm, x) {
-        return Ok(vm.not_implemented.clone());
-    }
+    crate::types::number_ops::not_a_count(vm, refscope_compiler::bytecode::BinOp::Mul, &a[0], x)?;
     let n = match int::index_value(vm, x).map(|b| num_traits::ToPrimitive::to_i64(&b)) {
         Ok(Some(n)) => n.max(0) as usize,
         Ok(None) => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
