@@ -23,6 +23,32 @@ thread_local! {
     static LIVE_BLOCKS: Cell<isize> = const { Cell::new(0) };
     static FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
     static NEEDS_FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
+    static WEAKREF_CALLBACK: Cell<Option<fn(&PyRef, &PyRef)>> = const { Cell::new(None) };
+}
+
+/// Install the runtime's way to call a weak reference callback (with the
+/// cleared weak reference; errors reported as unraisable).
+pub fn set_weakref_callback_hook(call: fn(&PyRef, &PyRef)) {
+    WEAKREF_CALLBACK.with(|c| c.set(Some(call)));
+}
+
+/// Clear the weak references to a dying object and call their callbacks
+/// (CPython's `PyObject_ClearWeakRefs`): in list order, after all are
+/// cleared; the object stays dying meanwhile (count zero, out of the
+/// collector's lists).
+fn clear_weakrefs(d: &Dying) {
+    let refs = d.take_weakrefs();
+    if refs.is_empty() {
+        return;
+    }
+    d.untrack();
+    let hook = WEAKREF_CALLBACK.with(|c| c.get());
+    for (wr, cb) in &refs {
+        if let (Some(cb), Some(hook)) = (cb, hook) {
+            hook(wr, cb);
+        }
+    }
+    drop(refs);
 }
 
 /// Install the runtime's finalizer policy: `needs` says whether a dying
@@ -68,6 +94,11 @@ pub fn live_blocks() -> isize {
 }
 
 pub(super) fn dealloc(mut d: Dying) {
+    // Generators clear their weak references before closing (CPython's
+    // gen_dealloc); instances run `__del__` first (subtype_dealloc).
+    if d.kind() == super::Kind::Generator && d.flags() & flags::HAS_EXT == 0 {
+        clear_weakrefs(&d);
+    }
     if d.flags() & flags::FINALIZED == 0 {
         let needs = NEEDS_FINALIZER.with(|c| c.get());
         if let Some(needs) = needs {
@@ -92,6 +123,7 @@ pub(super) fn dealloc(mut d: Dying) {
             };
         }
     }
+    clear_weakrefs(&d);
     let depth = NESTING.with(|n| n.get());
     if depth >= MAX_NESTING {
         DEFERRED.with(|q| q.borrow_mut().push(d.defer()));

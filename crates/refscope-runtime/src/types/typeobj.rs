@@ -165,7 +165,7 @@ pub fn bootstrap_types() -> Types {
     let not_implemented_type = mk("NotImplementedType", Some(&object), Kind::Object, 0);
     let ellipsis_type = mk("ellipsis", Some(&object), Kind::Object, 0);
     let function = mk("function", Some(&object), Kind::Function, tflags::HAS_DICT | tflags::WEAKREFABLE);
-    let builtin_function = mk("builtin_function_or_method", Some(&object), Kind::BuiltinFunction, 0);
+    let builtin_function = mk("builtin_function_or_method", Some(&object), Kind::BuiltinFunction, tflags::WEAKREFABLE);
     let method_descriptor = mk("method_descriptor", Some(&object), Kind::BuiltinFunction, 0);
     let method = mk("method", Some(&object), Kind::Method, tflags::WEAKREFABLE);
     let property = mk("property", Some(&object), Kind::Property, b);
@@ -173,7 +173,7 @@ pub fn bootstrap_types() -> Types {
     let staticmethod = mk("staticmethod", Some(&object), Kind::StaticMethod, b | tflags::HAS_DICT);
     let super_ = mk("super", Some(&object), Kind::Super, b);
     let cell = mk("cell", Some(&object), Kind::Cell, 0);
-    let code = mk("code", Some(&object), Kind::Code, 0);
+    let code = mk("code", Some(&object), Kind::Code, tflags::WEAKREFABLE);
     let frame = mk("frame", Some(&object), Kind::Frame, 0);
     let traceback = mk("traceback", Some(&object), Kind::Traceback, 0);
     let module = mk("module", Some(&object), Kind::Module, b | tflags::HAS_DICT | tflags::WEAKREFABLE);
@@ -493,7 +493,9 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
     let slots_key = vm.intern("__slots__");
     let slots = crate::types::dict::get_str_key(&dict, &slots_key);
     let mut has_dict = true;
-    let mut weakrefable = true;
+    // CPython adds a weak reference list unless the base has a variable
+    // size (int, tuple, bytes: tp_itemsize != 0).
+    let mut weakrefable = !matches!(instance_kind, Kind::Int | Kind::Tuple | Kind::Bytes);
     if let Some(slots) = &slots {
         has_dict = false;
         weakrefable = false;
