@@ -264,6 +264,7 @@ impl Interpreter {
         let vm = self.vm;
         let old = vm.handled.replace(None);
         drop(old);
+        modules::atexit::run_exitfuncs(vm);
         let main = vm.main_module.borrow_mut().take();
         let mods = dict::get(&vm.modules).unwrap().keys();
         for k in mods {

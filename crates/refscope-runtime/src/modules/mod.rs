@@ -1,6 +1,7 @@
 //! Modules written in Rust.
 pub mod io;
 pub mod sys;
+pub mod atexit;
 pub mod gc;
 pub mod weakref;
 
@@ -10,6 +11,7 @@ pub fn builtin_module(vm: &crate::vm::Vm, name: &str) -> Option<crate::object::P
     match name {
         "gc" => Some(gc::make_module(vm)),
         "refscope" => Some(refscope::make_module(vm)),
+        "atexit" => Some(atexit::make_module(vm)),
         "_weakref" => Some(weakref::make_module(vm)),
         _ => None,
     }

@@ -5,7 +5,10 @@
 //!
 //! To add a module: write `stdlib/NAME.py` and list it in `MODULES`.
 
-const MODULES: &[(&str, &str)] = &[("keyword", include_str!("keyword.py"))];
+const MODULES: &[(&str, &str)] = &[
+    ("keyword", include_str!("keyword.py")),
+    ("weakref", include_str!("weakref.py")),
+];
 
 /// The source of embedded module `name`, if refscope has one.
 pub fn source(name: &str) -> Option<&'static str> {
