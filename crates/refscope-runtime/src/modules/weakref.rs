@@ -120,6 +120,17 @@ fn ref_new(vm: &Vm, cls: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(wr)
 }
 
+/// `ref.__new__(cls, ob, callback=None)` called explicitly (a subclass's
+/// own `__new__` delegating to it).
+fn ref_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let t = types(vm);
+    let Some(cls) = a.first() else { return Err(vm.type_error("ReferenceType.__new__(): not enough arguments")) };
+    if cls.kind() != Kind::Type || !typeobj::is_subtype(cls, &t.ref_) {
+        return Err(vm.type_error(format!("ReferenceType.__new__(X): X is not a subtype of ReferenceType ({})", vm.type_name(cls))));
+    }
+    ref_new(vm, cls, &a[1..], k)
+}
+
 fn ref_init(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     unpack_args(vm, "__init__", &a[1..])?;
     Ok(vm.none())
@@ -381,6 +392,7 @@ fn make_types(vm: &Vm) -> Types {
         typeobj::add_method(vm, &ref_, n, f);
     }
     typeobj::add_classmethod(vm, &ref_, "__class_getitem__", ref_class_getitem);
+    typeobj::add_staticmethod(vm, &ref_, "__new__", ref_new_method);
     typeobj::add_getter(vm, &ref_, "__callback__", ref_callback);
 
     let proxy_types = [mk("ProxyType", tflags::CUSTOM_GETATTRIBUTE | tflags::CUSTOM_SETATTR), mk("CallableProxyType", tflags::CUSTOM_GETATTRIBUTE | tflags::CUSTOM_SETATTR)];

@@ -9,6 +9,21 @@ use crate::types::*;
 use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
 
+/// `types.MethodType(function, instance)`: a bound method.
+fn method_new(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    no_kw(vm, "method", kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", args.len())));
+    }
+    if !ops::is_callable(vm, &args[0]) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if args[1].is(&vm.none) {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(PyRef::new(&vm.types.method, crate::types::method::MethodData { func: args[0].clone(), self_: args[1].clone() }))
+}
+
 /// Allocate an instance of `cls` (a builtin type or a subclass of one).
 pub fn alloc<T: PyPayload>(cls: &PyRef, payload: T) -> PyRef {
     let td = typeobj::data(cls);
@@ -648,6 +663,7 @@ pub fn init(vm: &Vm) {
     set(&t.classmethod, classmethod_new);
     set(&t.staticmethod, staticmethod_new);
     set(&t.super_, super_new);
+    set(&t.method, method_new);
     set(&t.enumerate, iter_new_enumerate);
     set(&t.zip, iter_new_zip);
     set(&t.map, iter_new_map);
