@@ -446,7 +446,7 @@ impl Vm {
     }
 
     pub fn type_name(&self, obj: &PyRef) -> String {
-        typeobj::type_name(obj.ty())
+        typeobj::tp_name(obj.ty())
     }
 
     pub fn type_data<'a>(&self, ty: &'a PyRef) -> &'a TypeData {

@@ -37,15 +37,7 @@ fn types(vm: &Vm) -> std::rc::Rc<Types> {
     t
 }
 
-/// CPython's `tp_name` of a type: builtin types of a module other than
-/// builtins are named `module.Name` ('weakref.ReferenceType').
-fn tp_name(ty: &PyRef) -> String {
-    let td = typeobj::data(ty);
-    match td.module.borrow().as_deref() {
-        Some(m) if m != "builtins" && !td.flag(tflags::HEAPTYPE) => format!("{}.{}", m, td.name.borrow()),
-        _ => td.name.borrow().clone(),
-    }
-}
+use crate::types::typeobj::tp_name;
 
 fn wdata(o: &PyRef) -> &WeakrefData {
     o.payload_unchecked::<WeakrefData>()
@@ -255,7 +247,7 @@ fn proxy_repr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     let w = &a[0];
     // A dead proxy shows None as its referent, as CPython's does.
     let o = wdata(w).get().unwrap_or_else(|| vm.none());
-    Ok(vm.str_owned(format!("<weakproxy at {:#x}; to '{}' at {:#x}>", w.id(), tp_name(o.ty()), o.id())))
+    Ok(vm.str_owned(format!("<weakproxy at {:#x} to {} at {:#x}>", w.id(), tp_name(o.ty()), o.id())))
 }
 
 fn proxy_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {

@@ -59,6 +59,6 @@ pub fn set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()
                 }
             }
         }
-        DescriptorKind::Weakref => Err(vm.attribute_error("attribute '__weakref__' of objects is not writable")),
+        DescriptorKind::Weakref => Err(vm.attribute_error(format!("attribute '__weakref__' of '{}' objects is not writable", typeobj::type_name(&dd.objclass)))),
     }
 }

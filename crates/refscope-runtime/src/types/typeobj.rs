@@ -80,6 +80,21 @@ pub fn type_name(ty: &PyRef) -> String {
     }
 }
 
+/// CPython's `tp_name`, which error messages show: a builtin type of a
+/// module other than builtins is `module.Name` ('weakref.ReferenceType',
+/// '_io.TextIOWrapper'); other types are just their name.
+pub fn tp_name(ty: &PyRef) -> String {
+    let Some(td) = ty.payload::<TypeData>() else { return "?".into() };
+    if !td.flag(tflags::HEAPTYPE) {
+        if let Some(m) = td.module.borrow().as_deref() {
+            if m != "builtins" {
+                return format!("{}.{}", m, td.name.borrow());
+            }
+        }
+    }
+    td.name.borrow().clone()
+}
+
 /// `sub` is `ty` or a subclass of it.
 pub fn is_subtype(sub: &PyRef, ty: &PyRef) -> bool {
     if sub.is(ty) {
