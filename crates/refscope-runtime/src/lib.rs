@@ -202,6 +202,14 @@ impl Interpreter {
     /// Run `source` as the `__main__` module. Returns the exit status.
     pub fn run_main(&self, source: &str, filename: &str, argv: Vec<String>, path0: String) -> ExitStatus {
         let vm = self.vm;
+        // Modules CPython's start-up has always imported (site imports
+        // them): importing them in a program allocates nothing.
+        for name in PRELOADED {
+            if let Err(e) = import::preload(vm, name) {
+                traceback_print::print_uncaught(vm, &e.0);
+                return 1;
+            }
+        }
         if let Some(sys) = vm.sys.borrow().clone() {
             let d = &module::get(&sys).unwrap().dict;
             dict::set_item_str(vm, d, vm.intern("argv"), vm.list(argv.iter().map(|a| vm.str(a)).collect()));
@@ -301,6 +309,10 @@ fn start_state() {
 /// the count CPython shows.
 const START_COUNT0: isize = 249 - GC_IMPORT_ALLOCS;
 const GC_IMPORT_ALLOCS: isize = 19;
+
+/// Modules in `sys.modules` when a CPython 3.11 program starts that refscope
+/// implements (the others are imported on first use).
+const PRELOADED: &[&str] = &["_weakref", "atexit", "weakref"];
 
 /// Exception text for embedders and tests.
 pub fn exception_text(vm: &Vm, e: &PyErr) -> String {

@@ -167,6 +167,7 @@ impl Vm {
         crate::builtins::init(vm);
         crate::modules::sys::init(vm);
         crate::modules::io::init(vm);
+        crate::modules::weakref::init(vm);
         vm
     }
 

@@ -411,7 +411,7 @@ fn make_types(vm: &Vm) -> Types {
         for (n, f) in methods {
             typeobj::add_method(vm, t, n, f);
         }
-        let more: [(&'static str, NativeFn); 14] = [
+        let more: [(&'static str, NativeFn); 15] = [
             ("__lt__", |vm, a, _| proxy_compare(vm, a, CmpOp::Lt)),
             ("__le__", |vm, a, _| proxy_compare(vm, a, CmpOp::Le)),
             ("__eq__", |vm, a, _| proxy_compare(vm, a, CmpOp::Eq)),
@@ -426,6 +426,7 @@ fn make_types(vm: &Vm) -> Types {
             ("__rdivmod__", |vm, a, _| via_builtin(vm, "divmod", &[a[1].clone(), a[0].clone()])),
             ("__reversed__", |vm, a, _| via_builtin(vm, "reversed", &a[..1])),
             ("__bytes__", |vm, a, _| via_builtin(vm, "bytes", &a[..1])),
+            ("__dir__", |vm, a, _| via_builtin(vm, "dir", &a[..1])),
         ];
         for (n, f) in more {
             typeobj::add_method(vm, t, n, f);
@@ -532,6 +533,32 @@ pub fn clear_for_collection(unreachable: &[PyRef]) -> Vec<(PyRef, PyRef)> {
         }
     }
     calls
+}
+
+/// Create the weak reference types and give every builtin type the weak
+/// reference CPython's subclass registry holds (all but `object`).
+pub fn init(vm: &Vm) {
+    let t = types(vm);
+    let mut all = typeobj::all_types(&vm.types);
+    all.extend(vm.exc.all.iter().map(|(_, t)| t.clone()));
+    all.extend([t.ref_.clone(), t.proxy.clone(), t.callable_proxy.clone()]);
+    for ty in &all {
+        register_class(vm, ty);
+    }
+}
+
+/// A new type joins its bases' subclass registries (CPython's
+/// `add_subclass`): they hold the type's shared callback-less weak
+/// reference, which the type keeps until it is freed.
+pub fn register_class(vm: &Vm, ty: &PyRef) {
+    let Some(t) = TYPES.with(|t| t.borrow().clone()) else { return };
+    let td = typeobj::data(ty);
+    if td.base.borrow().is_none() || td.registry_ref.borrow().is_some() {
+        return;
+    }
+    if let Ok(r) = ref_new(vm, &t.ref_, std::slice::from_ref(ty), None) {
+        *td.registry_ref.borrow_mut() = Some(r);
+    }
 }
 
 /// `obj.__weakref__`: the first weak reference to `obj`, or None.

@@ -51,6 +51,11 @@ pub struct TypeData {
     pub new: Cell<Option<NewFn>>,
     /// A counter bumped whenever the type or a base changes (for caches).
     pub version: Cell<u64>,
+    /// The callback-less weak reference to this type that CPython's
+    /// subclass registry (the base's `tp_subclasses`) holds: created with
+    /// the type, freed with it. Not reported to the collector, as the
+    /// registry that holds it in CPython is outside the type.
+    pub registry_ref: RefCell<Option<PyRef>>,
 }
 
 impl TypeData {
@@ -145,6 +150,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         slot_names: RefCell::new(Vec::new()),
         new: Cell::new(None),
         version: Cell::new(0),
+        registry_ref: RefCell::new(None),
     };
     let t = match meta {
         Some(m) => PyRef::new(m, td),
@@ -580,6 +586,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         slot_names: RefCell::new(all_slots),
         new: Cell::new(data(&base).new.get()),
         version: Cell::new(0),
+        registry_ref: RefCell::new(None),
     };
     let ty = PyRef::new(meta, td);
     ty.set_flag(flags::HEAPTYPE);
@@ -629,6 +636,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         }
     }
     update_flags(vm, &ty);
+    crate::modules::weakref::register_class(vm, &ty);
     Ok(ty)
 }
 
