@@ -499,6 +499,25 @@ pub fn make_module(vm: &Vm) -> PyRef {
 
 // ---- the runtime side ----------------------------------------------------
 
+/// An object died by reference count: call the callbacks of its (cleared)
+/// weak references in list order (CPython's `PyObject_ClearWeakRefs`, which
+/// gathers several weak references in a tuple first: so does this, as the
+/// tuple is an allocation the collector counts).
+pub fn call_callbacks_at_death(refs: Vec<(PyRef, Option<PyRef>)>) {
+    let Some(vm) = Vm::try_current() else { return };
+    let holder = (refs.len() > 1).then(|| {
+        let items = refs.iter().flat_map(|(w, c)| [w.clone(), c.clone().unwrap_or_else(|| vm.none())]).collect();
+        vm.tuple(items)
+    });
+    for (wr, cb) in &refs {
+        if let Some(cb) = cb {
+            call_callback(wr, cb);
+        }
+    }
+    drop(refs);
+    drop(holder);
+}
+
 /// Call a weak reference callback with the (cleared) weak reference; errors
 /// are reported as unraisable and the handled exception is preserved.
 pub fn call_callback(wr: &PyRef, callback: &PyRef) {

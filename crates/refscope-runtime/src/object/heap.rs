@@ -23,12 +23,14 @@ thread_local! {
     static LIVE_BLOCKS: Cell<isize> = const { Cell::new(0) };
     static FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
     static NEEDS_FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
-    static WEAKREF_CALLBACK: Cell<Option<fn(&PyRef, &PyRef)>> = const { Cell::new(None) };
+    static WEAKREF_CALLBACK: Cell<Option<fn(Vec<(PyRef, Option<PyRef>)>)>> = const { Cell::new(None) };
 }
 
-/// Install the runtime's way to call a weak reference callback (with the
-/// cleared weak reference; errors reported as unraisable).
-pub fn set_weakref_callback_hook(call: fn(&PyRef, &PyRef)) {
+/// Install the runtime's way to call the callbacks of the weak references
+/// to a dying object: it gets the cleared weak references in list order,
+/// each with its callback if it had one, and calls them (errors reported
+/// as unraisable).
+pub fn set_weakref_callback_hook(call: fn(Vec<(PyRef, Option<PyRef>)>)) {
     WEAKREF_CALLBACK.with(|c| c.set(Some(call)));
 }
 
@@ -42,13 +44,10 @@ fn clear_weakrefs(d: &Dying) {
         return;
     }
     d.untrack();
-    let hook = WEAKREF_CALLBACK.with(|c| c.get());
-    for (wr, cb) in &refs {
-        if let (Some(cb), Some(hook)) = (cb, hook) {
-            hook(wr, cb);
-        }
+    match WEAKREF_CALLBACK.with(|c| c.get()) {
+        Some(hook) => hook(refs),
+        None => drop(refs),
     }
-    drop(refs);
 }
 
 /// Install the runtime's finalizer policy: `needs` says whether a dying

@@ -1211,9 +1211,13 @@ fn weakref_callbacks_are_taken_at_refcount_death() {
     thread_local! {
         static CALLED: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
     }
-    fn hook(wr: &PyRef, cb: &PyRef) {
-        assert!(referent(wr).is_none(), "the weak reference is cleared before its callback");
-        CALLED.with(|c| c.borrow_mut().push((wr.id(), cb.id())));
+    fn hook(refs: Vec<(PyRef, Option<PyRef>)>) {
+        for (wr, cb) in refs {
+            assert!(referent(&wr).is_none(), "the weak reference is cleared before its callback");
+            if let Some(cb) = cb {
+                CALLED.with(|c| c.borrow_mut().push((wr.id(), cb.id())));
+            }
+        }
     }
     heap::set_weakref_callback_hook(hook);
     let m = meta();
