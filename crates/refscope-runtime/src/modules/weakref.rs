@@ -117,8 +117,12 @@ fn ref_new(vm: &Vm, cls: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn ref_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let t = types(vm);
     let Some(cls) = a.first() else { return Err(vm.type_error("ReferenceType.__new__(): not enough arguments")) };
-    if cls.kind() != Kind::Type || !typeobj::is_subtype(cls, &t.ref_) {
-        return Err(vm.type_error(format!("ReferenceType.__new__(X): X is not a subtype of ReferenceType ({})", vm.type_name(cls))));
+    if cls.kind() != Kind::Type {
+        return Err(vm.type_error(format!("weakref.ReferenceType.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+    }
+    if !typeobj::is_subtype(cls, &t.ref_) {
+        let n = tp_name(cls);
+        return Err(vm.type_error(format!("weakref.ReferenceType.__new__({}): {} is not a subtype of weakref.ReferenceType", n, n)));
     }
     ref_new(vm, cls, &a[1..], k)
 }
@@ -181,11 +185,10 @@ fn ref_repr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn ref_callback(vm: &Vm, w: &PyRef) -> PyResult {
+    if w.kind() != Kind::Weakref {
+        return Err(vm.type_error(format!("descriptor '__callback__' for 'weakref.ReferenceType' objects doesn't apply to a '{}' object", vm.type_name(w))));
+    }
     Ok(wdata(w).callback.borrow().clone().unwrap_or_else(|| vm.none()))
-}
-
-fn ref_class_getitem(_vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    Ok(a[0].clone())
 }
 
 // ---- proxies -----------------------------------------------------------
@@ -383,7 +386,7 @@ fn make_types(vm: &Vm) -> Types {
     for (n, f) in methods {
         typeobj::add_method(vm, &ref_, n, f);
     }
-    typeobj::add_classmethod(vm, &ref_, "__class_getitem__", ref_class_getitem);
+    typeobj::add_classmethod(vm, &ref_, "__class_getitem__", crate::types::methods_more::class_getitem);
     typeobj::add_staticmethod(vm, &ref_, "__new__", ref_new_method);
     typeobj::add_getter(vm, &ref_, "__callback__", ref_callback);
 
