@@ -533,6 +533,11 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
             if s == "__dict__" {
                 has_dict = true;
             } else if s == "__weakref__" {
+                // One weak reference list per object: not when the base
+                // has one already, nor for variable-size bases.
+                if weakrefable || bd.flag(tflags::WEAKREFABLE) || matches!(instance_kind, Kind::Int | Kind::Tuple | Kind::Bytes) {
+                    return Err(vm.type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+                }
                 weakrefable = true;
             } else {
                 slot_names.push(s);
