@@ -183,6 +183,21 @@ class WeakValueDictionary(_Guarded):
 
     __copy__ = copy
 
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        if self._pending_removals:
+            self._commit_removals()
+        new = self.__class__()
+        self._enter()
+        try:
+            for key, wr in self.data.items():
+                o = wr()
+                if o is not None:
+                    new[deepcopy(key, memo)] = o
+        finally:
+            self._leave()
+        return new
+
     def get(self, key, default=None):
         if self._pending_removals:
             self._commit_removals()
@@ -381,6 +396,19 @@ class WeakKeyDictionary(_Guarded):
 
     __copy__ = copy
 
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        new = self.__class__()
+        self._enter()
+        try:
+            for wr, value in self.data.items():
+                o = wr()
+                if o is not None:
+                    new[o] = deepcopy(value, memo)
+        finally:
+            self._leave()
+        return new
+
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
 
@@ -479,6 +507,8 @@ class WeakKeyDictionary(_Guarded):
 class WeakSet(_Guarded):
     """A set whose elements are held weakly: an element disappears when it
     dies."""
+
+    __module__ = "_weakrefset"   # where CPython defines it
 
     def __init__(self, data=None):
         self._init_guard()
