@@ -326,6 +326,13 @@ impl PyRef {
         std::mem::ManuallyDrop::new(PyRef { ptr: NonNull::new_unchecked(h), _not_send: PhantomData })
     }
 
+    /// Whether weak references to the object exist (it has an entry in the
+    /// weak reference table, `weak.rs`).
+    #[inline]
+    pub fn has_weakrefs(&self) -> bool {
+        self.header().iflags.get() & iflags::HAS_WEAKREFS != 0
+    }
+
     /// Whether the object's kind is a container (has a collector head).
     #[inline]
     pub fn is_gc(&self) -> bool {

@@ -65,6 +65,9 @@ fn data(wr: &PyRef) -> &WeakrefData {
 /// The weak references to `target` that are alive, in list order (new
 /// references).
 pub fn refs_to(target: &PyRef) -> Vec<PyRef> {
+    if !target.has_weakrefs() {
+        return Vec::new();
+    }
     let entries = LISTS.with(|l| l.borrow().get(&target.id()).cloned()).unwrap_or_default();
     // SAFETY: list entries are live weak reference blocks.
     entries.into_iter().filter_map(|w| unsafe { w.upgrade() }).collect()
@@ -72,6 +75,9 @@ pub fn refs_to(target: &PyRef) -> Vec<PyRef> {
 
 /// Number of weak references in `target`'s list.
 pub fn count(target: &PyRef) -> usize {
+    if !target.has_weakrefs() {
+        return 0;
+    }
     LISTS.with(|l| l.borrow().get(&target.id()).map_or(0, |v| v.len()))
 }
 
@@ -120,6 +126,9 @@ pub fn detach(wr: &PyRef) {
 /// Clear every weak reference to `target` (the collector found it
 /// unreachable); returns the live ones, in list order. Callbacks are kept.
 pub fn take_all(target: &PyRef) -> Vec<PyRef> {
+    if !target.has_weakrefs() {
+        return Vec::new();
+    }
     let entries = LISTS.with(|l| l.borrow_mut().remove(&target.id())).unwrap_or_default();
     // SAFETY: `target` is alive.
     unsafe { RawObj::of(target).set_has_weakrefs(false) };
