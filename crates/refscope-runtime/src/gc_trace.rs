@@ -385,3 +385,13 @@ impl Trace for DescriptorData {
         f(&self.objclass);
     }
 }
+
+impl Trace for crate::object::weak::WeakrefData {
+    fn trace(&self, f: Visit) {
+        cell_opt(&self.callback, f);
+    }
+    fn clear(&self) {
+        // (Leaving the referent's list is done by `object::gc::clear`.)
+        take_opt(&self.callback);
+    }
+}

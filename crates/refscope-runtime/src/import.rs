@@ -107,6 +107,23 @@ fn load(vm: &Vm, name: &str, parent: Option<&PyRef>) -> PyResult {
     Err(not_found(vm, name))
 }
 
+/// Import module `name` of the embedded standard library (or a builtin
+/// module) as CPython's start-up does for the modules it always loads:
+/// from refscope's own copy, whatever the program's directory holds.
+pub fn preload(vm: &Vm, name: &str) -> PyResult {
+    if let Some(m) = modules_get(vm, name) {
+        return Ok(m);
+    }
+    if let Some(m) = crate::modules::builtin_module(vm, name) {
+        dict::set_item_str(vm, &vm.modules, vm.intern(name), m.clone());
+        return Ok(m);
+    }
+    match crate::stdlib::source(name) {
+        Some(source) => exec_module(vm, name, source, &format!("<frozen {}>", name), None, None),
+        None => Err(not_found(vm, name)),
+    }
+}
+
 /// Create module `name`, register it in `sys.modules`, run `source` in its
 /// namespace; on failure the half-made module leaves `sys.modules` again.
 fn exec_module(vm: &Vm, name: &str, source: &str, filename: &str, file: Option<&str>, pkg_dir: Option<String>) -> PyResult {

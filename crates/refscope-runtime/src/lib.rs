@@ -227,6 +227,14 @@ impl Interpreter {
     /// sets them) and return its namespace.
     pub fn start_main(&self, filename: &str, argv: Vec<String>, path0: String) -> PyRef {
         let vm = self.vm;
+        // Modules CPython's start-up has always imported (site imports
+        // them): importing them in a program allocates nothing.
+        for name in PRELOADED {
+            if let Err(e) = import::preload(vm, name) {
+                traceback_print::print_uncaught(vm, &e.0);
+                break;
+            }
+        }
         if let Some(sys) = vm.sys.borrow().clone() {
             let d = &module::get(&sys).unwrap().dict;
             dict::set_item_str(vm, d, vm.intern("argv"), vm.list(argv.iter().map(|a| vm.str(a)).collect()));
@@ -394,6 +402,7 @@ impl Interpreter {
         let vm = self.vm;
         let old = vm.handled.replace(None);
         drop(old);
+        modules::atexit::run_exitfuncs(vm);
         let main = vm.main_module.borrow_mut().take();
         let mods = dict::get(&vm.modules).unwrap().keys();
         for k in mods {
@@ -430,6 +439,10 @@ fn start_state() {
 /// the count CPython shows.
 const START_COUNT0: isize = 249 - GC_IMPORT_ALLOCS;
 const GC_IMPORT_ALLOCS: isize = 19;
+
+/// Modules in `sys.modules` when a CPython 3.11 program starts that refscope
+/// implements (the others are imported on first use).
+const PRELOADED: &[&str] = &["_weakref", "atexit", "weakref"];
 
 /// Exception text for embedders and tests.
 pub fn exception_text(vm: &Vm, e: &PyErr) -> String {

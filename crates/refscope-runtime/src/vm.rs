@@ -162,10 +162,12 @@ impl Vm {
         // is gone, not as leaked.
         VM_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).push(vm as *const Vm as usize);
         crate::object::heap::set_finalizer_hooks(crate::finalize::needs_finalizer, crate::finalize::run_finalizer);
+        crate::object::heap::set_weakref_callback_hook(crate::modules::weakref::call_callbacks_at_death);
         crate::types::init_all(vm);
         crate::builtins::init(vm);
         crate::modules::sys::init(vm);
         crate::modules::io::init(vm);
+        crate::modules::weakref::init(vm);
         vm
     }
 
@@ -445,7 +447,7 @@ impl Vm {
     }
 
     pub fn type_name(&self, obj: &PyRef) -> String {
-        typeobj::type_name(obj.ty())
+        typeobj::tp_name(obj.ty())
     }
 
     pub fn type_data<'a>(&self, ty: &'a PyRef) -> &'a TypeData {

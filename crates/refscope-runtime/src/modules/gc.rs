@@ -66,6 +66,12 @@ impl Collector for Runtime<'_> {
             crate::modules::sys::write_stderr(self.vm, &format!("gc: collectable <{} {:#x}>\n", self.vm.type_name(r), r.id()));
         }
     }
+    fn clear_weakrefs(&self, unreachable: &[PyRef]) -> Vec<(PyRef, PyRef)> {
+        crate::modules::weakref::clear_for_collection(unreachable)
+    }
+    fn call_weakref_callback(&self, wr: &PyRef, callback: &PyRef) {
+        crate::modules::weakref::call_callback(wr, callback);
+    }
     fn needs_finalizer(&self, r: &PyRef) -> bool {
         crate::finalize::needs_finalizer(r)
     }

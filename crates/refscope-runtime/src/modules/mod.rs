@@ -1,7 +1,9 @@
 //! Modules written in Rust.
 pub mod io;
 pub mod sys;
+pub mod atexit;
 pub mod gc;
+pub mod weakref;
 
 /// Modules built into the interpreter that are created on first import
 /// (found before the program's directory, as CPython's builtin modules are).
@@ -9,6 +11,8 @@ pub fn builtin_module(vm: &crate::vm::Vm, name: &str) -> Option<crate::object::P
     match name {
         "gc" => Some(gc::make_module(vm)),
         "refscope" => Some(refscope::make_module(vm)),
+        "atexit" => Some(atexit::make_module(vm)),
+        "_weakref" => Some(weakref::make_module(vm)),
         _ => None,
     }
 }

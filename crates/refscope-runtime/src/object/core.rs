@@ -90,6 +90,10 @@ mod iflags {
     /// The allocation counted in generation 0's count (and its free
     /// uncounts it), as CPython counts GC objects.
     pub const GC_COUNTED: u16 = 16;
+    /// Weak references to the object exist: it has an entry in the weak
+    /// reference table (`weak.rs`), which must be cleared before the block
+    /// is freed.
+    pub const HAS_WEAKREFS: u16 = 32;
 }
 
 /// How a payload kind takes part in cycle collection (see `kinds::gc_mode`).
@@ -320,6 +324,13 @@ impl PyRef {
     pub(super) unsafe fn from_gc_head(g: *const GcHead) -> std::mem::ManuallyDrop<PyRef> {
         let h = (g as *mut u8).add(GC_TO_HEADER) as *mut Header;
         std::mem::ManuallyDrop::new(PyRef { ptr: NonNull::new_unchecked(h), _not_send: PhantomData })
+    }
+
+    /// Whether weak references to the object exist (it has an entry in the
+    /// weak reference table, `weak.rs`).
+    #[inline]
+    pub fn has_weakrefs(&self) -> bool {
+        self.header().iflags.get() & iflags::HAS_WEAKREFS != 0
     }
 
     /// Whether the object's kind is a container (has a collector head).
@@ -657,6 +668,14 @@ impl Dying {
         unsafe {
             let h = p.as_ref();
             let kind = h.kind;
+            // No weak reference may point at a freed block, and no freed weak
+            // reference may stay in a referent's list.
+            if kind == Kind::Weakref {
+                super::weak::unlink_freed_weakref(RawObj(p));
+            }
+            if h.iflags.get() & iflags::HAS_WEAKREFS != 0 {
+                super::weak::clear_silently(RawObj(p));
+            }
             let has_ext = h.flags.get() & flags::HAS_EXT != 0;
             let ifl = h.iflags.get();
             let ty = h.ty.get();
@@ -690,6 +709,27 @@ impl Dying {
                 drop(PyRef::from_raw(ty));
             }
             drop(retired);
+        }
+    }
+    /// Take the weak references to the dying object (clearing them all, in
+    /// list order), each live one with the callback it held.
+    pub fn take_weakrefs(&self) -> Vec<(PyRef, Option<PyRef>)> {
+        // SAFETY: the block is alive until freed.
+        let h = unsafe { self.ptr.as_ref() };
+        if h.iflags.get() & iflags::HAS_WEAKREFS == 0 {
+            return Vec::new();
+        }
+        super::weak::take_for_dealloc(RawObj(self.ptr))
+    }
+    /// Take the object out of the collector's lists while it is dying but
+    /// Python code may run (weak reference callbacks): a collection must
+    /// not see an object whose count is zero.
+    pub fn untrack(&self) {
+        // SAFETY: the block is alive until freed.
+        let h = unsafe { self.ptr.as_ref() };
+        if h.iflags.get() & iflags::HAS_GC != 0 {
+            // SAFETY: HAS_GC blocks have their head before the header.
+            gc::unlink_if_tracked(gc::Node::from_raw(unsafe { self.ptr.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *mut GcHead }));
         }
     }
     /// Keep the object in a deferred queue (the trashcan): convert to a raw
@@ -848,6 +888,57 @@ pub fn make_immortal(r: &PyRef) {
 /// Leak one reference on purpose (for immortal objects created at start-up).
 pub fn leak(r: PyRef) {
     let _ = r.into_raw();
+}
+
+/// A non-owning pointer to a live object block, as the weak reference
+/// table (`weak.rs`) keeps them: to a referent from its weak references,
+/// and to weak references from their referent's list. `weak.rs` keeps the
+/// invariant that makes them safe to follow: an entry is removed before the
+/// block it points at is freed (see `Dying::free`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct RawObj(NonNull<Header>);
+
+impl RawObj {
+    pub(super) fn of(r: &PyRef) -> RawObj {
+        RawObj(r.ptr)
+    }
+    pub(super) fn addr(self) -> usize {
+        self.0.as_ptr() as usize
+    }
+    /// The block's reference count.
+    ///
+    /// # Safety
+    /// The block must be alive.
+    pub(super) unsafe fn refcount(self) -> u32 {
+        self.0.as_ref().refcnt.get()
+    }
+    /// A borrowed view of the object (owns no count).
+    ///
+    /// # Safety
+    /// The block must be alive, and stay alive while the view is used.
+    pub(super) unsafe fn view(self) -> ManuallyDrop<PyRef> {
+        ManuallyDrop::new(PyRef::from_raw(self.0))
+    }
+    /// A new reference, unless the object is dying (count zero).
+    ///
+    /// # Safety
+    /// The block must be alive.
+    pub(super) unsafe fn upgrade(self) -> Option<PyRef> {
+        if self.refcount() == 0 {
+            None
+        } else {
+            Some((*self.view()).clone())
+        }
+    }
+    /// Mark whether the object has weak references.
+    ///
+    /// # Safety
+    /// The block must be alive.
+    pub(super) unsafe fn set_has_weakrefs(self, on: bool) {
+        let h = self.0.as_ref();
+        let f = h.iflags.get();
+        h.iflags.set(if on { f | iflags::HAS_WEAKREFS } else { f & !iflags::HAS_WEAKREFS });
+    }
 }
 
 /// Sizes of the object layouts (for `__sizeof__` accounting and tests).

@@ -554,6 +554,8 @@ pub fn clear(r: &PyRef) {
         let d = ext.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
         drop(d);
     }
+    // A weak reference's tp_clear also leaves its referent's list.
+    super::weak::detach(r);
     clear_payload(r);
 }
 

@@ -72,6 +72,34 @@ pub fn unwatch_all() {
     WATCHED.with(|w| w.borrow_mut().clear());
 }
 
+thread_local! {
+    static WEAKREF_CALLBACK: Cell<Option<fn(Vec<(PyRef, Option<PyRef>)>)>> = const { Cell::new(None) };
+}
+
+/// Install the runtime's way to call the callbacks of the weak references
+/// to a dying object: it gets the cleared weak references in list order,
+/// each with its callback if it had one, and calls them (errors reported
+/// as unraisable).
+pub fn set_weakref_callback_hook(call: fn(Vec<(PyRef, Option<PyRef>)>)) {
+    WEAKREF_CALLBACK.with(|c| c.set(Some(call)));
+}
+
+/// Clear the weak references to a dying object and call their callbacks
+/// (CPython's `PyObject_ClearWeakRefs`): in list order, after all are
+/// cleared; the object stays dying meanwhile (count zero, out of the
+/// collector's lists).
+fn clear_weakrefs(d: &Dying) {
+    let refs = d.take_weakrefs();
+    if refs.is_empty() {
+        return;
+    }
+    d.untrack();
+    match WEAKREF_CALLBACK.with(|c| c.get()) {
+        Some(hook) => hook(refs),
+        None => drop(refs),
+    }
+}
+
 /// Install the runtime's finalizer policy: `needs` says whether a dying
 /// object has a finalizer to run; `run` runs it (errors are reported by the
 /// runtime, as CPython's "Exception ignored in").
@@ -115,6 +143,14 @@ pub fn live_blocks() -> isize {
 }
 
 pub(super) fn dealloc(mut d: Dying) {
+    // Generators clear their weak references before closing (CPython's
+    // gen_dealloc); instances run `__del__` first (subtype_dealloc).
+    if d.kind() == super::Kind::Generator && d.flags() & flags::HAS_EXT == 0 {
+        // Callbacks run Python code: a watcher must not be handed the
+        // dying generator meanwhile.
+        WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
+        clear_weakrefs(&d);
+    }
     if d.flags() & flags::FINALIZED == 0 {
         let needs = NEEDS_FINALIZER.with(|c| c.get());
         if let Some(needs) = needs {
@@ -142,6 +178,7 @@ pub(super) fn dealloc(mut d: Dying) {
     // From here on the object is going: freed now or queued (its count is
     // zero either way).
     observe_free(&d);
+    clear_weakrefs(&d);
     let depth = NESTING.with(|n| n.get());
     if depth >= MAX_NESTING {
         DEFERRED.with(|q| q.borrow_mut().push(d.defer()));

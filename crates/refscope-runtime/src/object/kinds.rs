@@ -134,4 +134,5 @@ kinds! {
     Exception => t::exceptions::ExceptionData,
     Descriptor => t::descriptor::DescriptorData,
     File => crate::modules::io::FileData,
+    Weakref => super::weak::WeakrefData,
 }

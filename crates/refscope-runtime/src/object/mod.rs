@@ -3,6 +3,7 @@ pub mod core;
 pub mod gc;
 pub mod heap;
 pub mod kinds;
+pub mod weak;
 
 pub use self::core::{flags, InstanceExt, PyRef};
 pub use self::kinds::{Kind, PyPayload};

@@ -1173,4 +1173,129 @@ fn watched_objects_are_handed_out_only_while_alive() {
     heap::unwatch_all();
     park(ty);
     park(m);
+// ---------------------------------------------------------------------------
+// Weak references (weak.rs): the side table and clearing at free time
+
+use super::weak::{self, WeakrefData};
+
+fn weakref_to(m: &PyRef, target: &PyRef, callback: Option<PyRef>, index: usize) -> PyRef {
+    let w = PyRef::new(m, WeakrefData::new(callback));
+    weak::attach(&w, target, index);
+    w
+}
+
+fn referent(w: &PyRef) -> Option<PyRef> {
+    w.payload::<WeakrefData>().unwrap().get()
+}
+
+#[test]
+fn weakref_does_not_count_and_is_cleared_when_the_referent_dies() {
+    let m = meta();
+    let before = live_blocks();
+    let obj = float(&m, 1.5);
+    let w = weakref_to(&m, &obj, None, 0);
+    assert_eq!(obj.refcount(), 1, "a weak reference does not count");
+    assert_eq!(weak::count(&obj), 1);
+    let got = referent(&w).expect("alive");
+    assert!(got.is(&obj));
+    assert_eq!(obj.refcount(), 2);
+    drop(got);
+    drop(obj);
+    assert!(referent(&w).is_none(), "cleared at free time");
+    assert_eq!(w.refcount(), 1);
+    drop(w);
+    assert_eq!(live_blocks(), before);
+}
+
+#[test]
+fn weakref_freed_first_leaves_the_referents_list() {
+    let m = meta();
+    let before = live_blocks();
+    let obj = float(&m, 2.0);
+    let w1 = weakref_to(&m, &obj, None, 0);
+    let w2 = weakref_to(&m, &obj, None, 0);
+    let w3 = weakref_to(&m, &obj, None, 5);
+    let ids: Vec<usize> = weak::refs_to(&obj).iter().map(|r| r.id()).collect();
+    assert_eq!(ids, vec![w2.id(), w1.id(), w3.id()], "insertion positions are honoured");
+    drop(w2);
+    assert_eq!(weak::count(&obj), 2);
+    drop(w1);
+    drop(w3);
+    assert_eq!(weak::count(&obj), 0);
+    drop(obj);
+    assert_eq!(live_blocks(), before);
+}
+
+#[test]
+fn weakref_callbacks_are_taken_at_refcount_death() {
+    thread_local! {
+        static CALLED: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
+    }
+    fn hook(refs: Vec<(PyRef, Option<PyRef>)>) {
+        for (wr, cb) in refs {
+            assert!(referent(&wr).is_none(), "the weak reference is cleared before its callback");
+            if let Some(cb) = cb {
+                CALLED.with(|c| c.borrow_mut().push((wr.id(), cb.id())));
+            }
+        }
+    }
+    heap::set_weakref_callback_hook(hook);
+    let m = meta();
+    let before = live_blocks();
+    let obj = float(&m, 3.0);
+    let cb1 = float(&m, 0.0);
+    let cb2 = float(&m, 0.0);
+    let w1 = weakref_to(&m, &obj, Some(cb1.clone()), 0);
+    let w2 = weakref_to(&m, &obj, Some(cb2.clone()), 0);
+    assert_eq!(cb1.refcount(), 2);
+    drop(obj);
+    let called = CALLED.with(|c| c.borrow().clone());
+    assert_eq!(called, vec![(w2.id(), cb2.id()), (w1.id(), cb1.id())], "list order");
+    assert_eq!(cb1.refcount(), 1, "the callback was taken out of the weak reference");
+    assert!(w1.payload::<WeakrefData>().unwrap().callback.borrow().is_none());
+    drop((w1, w2, cb1, cb2));
+    assert_eq!(live_blocks(), before);
+}
+
+#[test]
+fn weakref_take_all_clears_for_the_collector() {
+    let m = meta();
+    let before = live_blocks();
+    let obj = float(&m, 4.0);
+    let cb = float(&m, 0.0);
+    let w = weakref_to(&m, &obj, Some(cb.clone()), 0);
+    let taken = weak::take_all(&obj);
+    assert_eq!(taken.len(), 1);
+    assert!(taken[0].is(&w));
+    assert!(referent(&w).is_none());
+    assert_eq!(weak::count(&obj), 0);
+    assert_eq!(cb.refcount(), 2, "the collector keeps the callback in the weak reference");
+    drop(taken);
+    drop(obj);
+    drop((w, cb));
+    assert_eq!(live_blocks(), before);
+}
+
+#[test]
+fn weakref_detach_then_free_either_order() {
+    let m = meta();
+    let before = live_blocks();
+    let obj = float(&m, 5.0);
+    let w = weakref_to(&m, &obj, None, 0);
+    weak::detach(&w);
+    assert!(referent(&w).is_none());
+    assert_eq!(weak::count(&obj), 0);
+    weak::detach(&w);
+    drop(w);
+    drop(obj);
+    // Target freed while a weak reference is itself dying in the trashcan
+    // queue is covered by `Dying::free`'s checks; here: a weakref to a
+    // weakref.
+    let a = float(&m, 6.0);
+    let w1 = weakref_to(&m, &a, None, 0);
+    let w2 = weakref_to(&m, &w1, None, 0);
+    drop(w1);
+    assert!(referent(&w2).is_none());
+    drop((a, w2));
+    assert_eq!(live_blocks(), before);
 }

@@ -10,6 +10,7 @@ const MODULES: &[(&str, &str)] = &[
     ("_sitebuiltins", include_str!("_sitebuiltins.py")),
     ("copy", include_str!("copy.py")),
     ("copyreg", include_str!("copyreg.py")),
+    ("weakref", include_str!("weakref.py")),
 ];
 
 /// The source of embedded module `name`, if refscope has one.

@@ -646,7 +646,6 @@ fn method_new(vm: &Vm, _cls: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult
 pub fn init(vm: &Vm) {
     let t = &vm.types;
     let set = |ty: &PyRef, f: NewFn| typeobj::data(ty).new.set(Some(f));
-    set(&t.method, method_new);
     set(&t.int, int_new);
     set(&t.bool_, bool_new);
     set(&t.float, float_new);
@@ -666,6 +665,7 @@ pub fn init(vm: &Vm) {
     set(&t.classmethod, classmethod_new);
     set(&t.staticmethod, staticmethod_new);
     set(&t.super_, super_new);
+    set(&t.method, method_new);
     set(&t.enumerate, iter_new_enumerate);
     set(&t.zip, iter_new_zip);
     set(&t.map, iter_new_map);

@@ -20,7 +20,7 @@ pub fn get(vm: &Vm, d: &PyRef, obj: &PyRef) -> PyResult {
             }
             None => Err(vm.attribute_error(format!("'{}' object has no attribute '__dict__'", vm.type_name(obj)))),
         },
-        DescriptorKind::Weakref => Ok(vm.none()),
+        DescriptorKind::Weakref => Ok(crate::modules::weakref::first_weakref(vm, obj)),
     }
 }
 
@@ -61,6 +61,6 @@ pub fn set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()
                 }
             }
         }
-        DescriptorKind::Weakref => Err(vm.attribute_error("attribute '__weakref__' of objects is not writable")),
+        DescriptorKind::Weakref => Err(vm.attribute_error(format!("attribute '__weakref__' of '{}' objects is not writable", typeobj::type_name(&dd.objclass)))),
     }
 }

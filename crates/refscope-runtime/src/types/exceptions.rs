@@ -162,7 +162,7 @@ const HIERARCHY: &[(&str, &str)] = &[
 ];
 
 pub fn bootstrap_exception_types(types: &Types) -> ExcTypes {
-    let fl = tflags::BASETYPE | tflags::HAS_DICT | tflags::WEAKREFABLE;
+    let fl = tflags::BASETYPE | tflags::HAS_DICT;
     let base = typeobj::new_static_type(types, "BaseException", &types.object, Kind::Exception, fl);
     let mut all: Vec<(&'static str, PyRef)> = vec![("BaseException", base.clone())];
     for (name, parent) in HIERARCHY {

@@ -129,7 +129,7 @@ fn ga_mro_entries(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 
 /// `cls[args]` for the builtin containers (a class method).
-fn class_getitem(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub fn class_getitem(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let cls = a.first().cloned().ok_or_else(|| vm.type_error("__class_getitem__ needs a class"))?;
     let label = if cls.kind() == Kind::Type { typeobj::type_name(&cls) } else { vm.type_name(&cls) };
     let args = one_arg(vm, &label, "__class_getitem__", a, k)?;

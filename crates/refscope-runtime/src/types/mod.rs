@@ -81,4 +81,5 @@ pub fn finish_one_type(vm: &Vm, t: &crate::object::PyRef) {
         mro.extend(typeobj::data(b).mro_vec());
     }
     *td.mro.borrow_mut() = vm.tuple(mro);
+    crate::modules::weakref::register_class(vm, t);
 }

@@ -209,7 +209,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
                 None => "...".into(),
             }
         }
-        Kind::Property | Kind::ClassMethod | Kind::StaticMethod | Kind::Iterator | Kind::Frame | Kind::Code | Kind::Traceback | Kind::File => {
+        Kind::Property | Kind::ClassMethod | Kind::StaticMethod | Kind::Iterator | Kind::Frame | Kind::Code | Kind::Traceback | Kind::File | Kind::Weakref => {
             return Ok(None)
         }
         Kind::Descriptor => {

@@ -97,6 +97,7 @@ fn builtin_basicsize(vm: &Vm, ty: &PyRef) -> usize {
         Kind::Function => 136,
         Kind::BuiltinFunction => 56,
         Kind::Method => 48,
+        Kind::Weakref => 64,
         Kind::Property => 64,
         Kind::ClassMethod | Kind::StaticMethod => 32,
         Kind::Super => 40,

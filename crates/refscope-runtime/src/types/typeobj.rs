@@ -53,6 +53,11 @@ pub struct TypeData {
     pub version: Cell<u64>,
     /// CPython's cached keys of classes with a managed instance `__dict__`.
     pub shared_keys: RefCell<Option<std::rc::Rc<crate::types::dict::SharedKeys>>>,
+    /// The callback-less weak reference to this type that CPython's
+    /// subclass registry (the base's `tp_subclasses`) holds: created with
+    /// the type, freed with it. Not reported to the collector, as the
+    /// registry that holds it in CPython is outside the type.
+    pub registry_ref: RefCell<Option<PyRef>>,
 }
 
 impl TypeData {
@@ -80,6 +85,21 @@ pub fn type_name(ty: &PyRef) -> String {
         Some(t) => t.name.borrow().clone(),
         None => "?".into(),
     }
+}
+
+/// CPython's `tp_name`, which error messages show: a builtin type of a
+/// module other than builtins is `module.Name` ('weakref.ReferenceType',
+/// '_io.TextIOWrapper'); other types are just their name.
+pub fn tp_name(ty: &PyRef) -> String {
+    let Some(td) = ty.payload::<TypeData>() else { return "?".into() };
+    if !td.flag(tflags::HEAPTYPE) {
+        if let Some(m) = td.module.borrow().as_deref() {
+            if m != "builtins" {
+                return format!("{}.{}", m, td.name.borrow());
+            }
+        }
+    }
+    td.name.borrow().clone()
 }
 
 /// `sub` is `ty` or a subclass of it.
@@ -133,6 +153,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         new: Cell::new(None),
         version: Cell::new(0),
         shared_keys: RefCell::new(None),
+        registry_ref: RefCell::new(None),
     };
     let t = match meta {
         Some(m) => PyRef::new(m, td),
@@ -168,7 +189,7 @@ pub fn bootstrap_types() -> Types {
     let not_implemented_type = mk("NotImplementedType", Some(&object), Kind::Object, 0);
     let ellipsis_type = mk("ellipsis", Some(&object), Kind::Object, 0);
     let function = mk("function", Some(&object), Kind::Function, tflags::HAS_DICT | tflags::WEAKREFABLE);
-    let builtin_function = mk("builtin_function_or_method", Some(&object), Kind::BuiltinFunction, 0);
+    let builtin_function = mk("builtin_function_or_method", Some(&object), Kind::BuiltinFunction, tflags::WEAKREFABLE);
     let method_descriptor = mk("method_descriptor", Some(&object), Kind::BuiltinFunction, 0);
     let method = mk("method", Some(&object), Kind::Method, tflags::WEAKREFABLE);
     let property = mk("property", Some(&object), Kind::Property, b);
@@ -176,7 +197,7 @@ pub fn bootstrap_types() -> Types {
     let staticmethod = mk("staticmethod", Some(&object), Kind::StaticMethod, b | tflags::HAS_DICT);
     let super_ = mk("super", Some(&object), Kind::Super, b);
     let cell = mk("cell", Some(&object), Kind::Cell, 0);
-    let code = mk("code", Some(&object), Kind::Code, 0);
+    let code = mk("code", Some(&object), Kind::Code, tflags::WEAKREFABLE);
     let frame = mk("frame", Some(&object), Kind::Frame, 0);
     let traceback = mk("traceback", Some(&object), Kind::Traceback, 0);
     let module = mk("module", Some(&object), Kind::Module, b | tflags::HAS_DICT | tflags::WEAKREFABLE);
@@ -496,7 +517,9 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
     let slots_key = vm.intern("__slots__");
     let slots = crate::types::dict::get_str_key(&dict, &slots_key);
     let mut has_dict = true;
-    let mut weakrefable = true;
+    // CPython adds a weak reference list unless the base has a variable
+    // size (int, tuple, bytes: tp_itemsize != 0).
+    let mut weakrefable = !matches!(instance_kind, Kind::Int | Kind::Tuple | Kind::Bytes);
     if let Some(slots) = &slots {
         has_dict = false;
         weakrefable = false;
@@ -513,6 +536,11 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
             if s == "__dict__" {
                 has_dict = true;
             } else if s == "__weakref__" {
+                // One weak reference list per object: not when the base
+                // has one already, nor for variable-size bases.
+                if weakrefable || bd.flag(tflags::WEAKREFABLE) || matches!(instance_kind, Kind::Int | Kind::Tuple | Kind::Bytes) {
+                    return Err(vm.type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+                }
                 weakrefable = true;
             } else {
                 slot_names.push(mangle_private(name, s));
@@ -567,6 +595,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         new: Cell::new(data(&base).new.get()),
         version: Cell::new(0),
         shared_keys: RefCell::new(None),
+        registry_ref: RefCell::new(None),
     };
     let ty = PyRef::new(meta, td);
     ty.set_flag(flags::HEAPTYPE);
@@ -619,6 +648,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
     if crate::types::sizeof::managed_dict(&ty) {
         *data(&ty).shared_keys.borrow_mut() = Some(crate::types::dict::SharedKeys::new());
     }
+    crate::modules::weakref::register_class(vm, &ty);
     Ok(ty)
 }
 
