@@ -2,6 +2,7 @@
 pub mod io;
 pub mod sys;
 pub mod gc;
+pub mod time;
 
 /// Modules built into the interpreter that are created on first import
 /// (found before the program's directory, as CPython's builtin modules are).
@@ -9,6 +10,7 @@ pub fn builtin_module(vm: &crate::vm::Vm, name: &str) -> Option<crate::object::P
     match name {
         "gc" => Some(gc::make_module(vm)),
         "refscope" => Some(refscope::make_module(vm)),
+        "time" => Some(time::make_module(vm)),
         _ => None,
     }
 }
