@@ -273,6 +273,9 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
 }
 
 fn split_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
+    if s.is_ascii() {
+        return split_ascii_whitespace(s, maxcount);
+    }
     let mut out = Vec::new();
     let mut rest = s;
     loop {
@@ -287,6 +290,33 @@ fn split_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
         let end = t.find(uni::is_space).unwrap_or(t.len());
         out.push(&t[..end]);
         rest = &t[end..];
+        maxcount -= 1;
+    }
+}
+
+/// [`split_whitespace`] for ASCII text, byte by byte (Python's ASCII
+/// whitespace: `\t \n \x0b \x0c \r \x1c-\x1f` and space).
+fn split_ascii_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
+    let is_space = |b: u8| matches!(b, 0x09..=0x0D | 0x1C..=0x20);
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return out;
+        }
+        if maxcount == 0 {
+            out.push(&s[i..]);
+            return out;
+        }
+        let start = i;
+        while i < b.len() && !is_space(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
         maxcount -= 1;
     }
 }
