@@ -73,9 +73,9 @@ def main():
     scale = 1 if QUICK else 14
     print("fib", fib(14 + scale))
     print("tak", tak(10 + scale // 2, 8, 4) if QUICK else tak(18, 12, 6))
-    print("keyword", keyword_calls(2000 * scale * 4))
-    print("closure", closure_calls(5000 * scale * 4))
-    print("method", method_calls(5000 * scale * 4))
+    print("keyword", keyword_calls(2000 * scale * 10))
+    print("closure", closure_calls(5000 * scale * 10))
+    print("method", method_calls(5000 * scale * 10))
 
 
 main()

@@ -56,7 +56,7 @@ def histogram(values):
 
 
 def main():
-    n = 5000 if QUICK else 150000
+    n = 5000 if QUICK else 300000
     words = make_words(n)
     freq = frequencies(words)
     top = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:5]

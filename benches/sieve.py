@@ -44,7 +44,7 @@ def count_range(lo, hi, small):
 
 
 def main():
-    limit = 20000 if QUICK else 1000000
+    limit = 20000 if QUICK else 3000000
     primes = sieve(limit)
     print("primes below", limit, len(primes), "last", primes[-1])
     largest, where, counts = gaps(primes)
