@@ -219,7 +219,7 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = v.magnitude().to_str_radix(radix);
+    let mut digits = crate::int::magnitude_digits(v, radix);
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

@@ -94,6 +94,23 @@ pub fn complex_hash(real_hash: i64, imag_hash: i64) -> i64 {
     }
 }
 
+/// The digits of `|v|` in `radix` (lowercase), through the standard
+/// library's formatting when the magnitude fits a `u64` (num-bigint's
+/// general conversion allocates a digit vector even for small values).
+pub(crate) fn magnitude_digits(v: &BigInt, radix: u32) -> String {
+    use num_traits::ToPrimitive;
+    if let Some(m) = v.magnitude().to_u64() {
+        match radix {
+            10 => return m.to_string(),
+            16 => return format!("{:x}", m),
+            8 => return format!("{:o}", m),
+            2 => return format!("{:b}", m),
+            _ => {}
+        }
+    }
+    v.magnitude().to_str_radix(radix)
+}
+
 /// `bin(v)` (radix 2), `oct(v)` (8), `hex(v)` (16): `0b101`, `-0x1f`.
 /// Radix 10 gives `str(v)`; other radixes 3..=36 give lowercase digits
 /// without a prefix; an out-of-range radix is treated as 10.
@@ -105,7 +122,7 @@ pub fn int_to_str_radix(v: &BigInt, radix: u32) -> String {
         16 => "0x",
         _ => "",
     };
-    let digits = v.magnitude().to_str_radix(radix);
+    let digits = magnitude_digits(v, radix);
     let mut out = String::with_capacity(digits.len() + 3);
     if v.sign() == BigSign::Minus {
         out.push('-');

@@ -345,7 +345,7 @@ pub fn percent_format_int(v: &BigInt, spec: &PercentSpec) -> Result<String, NumE
         's' | 'r' | 'a' => return percent_format_str(&v.to_string(), spec),
         _ => return Err(unsupported(spec)),
     };
-    let mut digits = v.magnitude().to_str_radix(radix);
+    let mut digits = crate::int::magnitude_digits(v, radix);
     if spec.conv == 'X' {
         digits.make_ascii_uppercase();
     }

@@ -91,12 +91,42 @@ impl<'a> CharIndex<'a> {
         if self.ascii {
             return bi;
         }
-        let end = bi.min(self.s.len());
-        self.s.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count()
+        // std's count is word-at-a-time; `bi` is on a char boundary.
+        self.s[..bi.min(self.s.len())].chars().count()
     }
+}
+
+/// The byte window `[bs, be)` of `s[start:end]` and the code-point index of
+/// `bs`, when that is known without counting the whole string's code points:
+/// `end` not given and `start` not given or non-negative (the common
+/// `s.find(sub)`, `s.startswith(p)`).  Only for a non-empty needle: a
+/// `start` past the end then gives an empty window, which holds no match,
+/// as CPython's "end - start < len(sub)" says.
+fn open_window(s: &str, start: Option<i64>, end: Option<i64>) -> Option<(usize, usize, usize)> {
+    if end.is_some() {
+        return None;
+    }
+    match start {
+        None | Some(0) => Some((0, s.len(), 0)),
+        Some(st) if st > 0 => {
+            let st = usize::try_from(st).unwrap_or(usize::MAX);
+            let bs = if st >= s.len() {
+                s.len()
+            } else if s.as_bytes()[..st].is_ascii() {
+                st
+            } else {
+                s.char_indices().nth(st).map_or(s.len(), |(b, _)| b)
+            };
+            Some((bs, s.len(), st))
+        }
+        _ => None,
+    }
+}
+
+/// Code-point index of byte offset `bs + p`, given that `bs` is code point
+/// `st` (a match position found by searching `s[bs..]`).
+fn char_at(s: &str, bs: usize, st: usize, p: usize) -> usize {
+    st + s[bs..bs + p].chars().count()
 }
 
 // ------------------------------------------------------------ searching
@@ -105,6 +135,11 @@ impl<'a> CharIndex<'a> {
 /// or `None` (Python's `-1`; `index` raises `ValueError: substring not
 /// found` instead).
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option<usize> {
+    if !sub.is_empty() {
+        if let Some((bs, be, st)) = open_window(s, start, end) {
+            return memmem::find(&s.as_bytes()[bs..be], sub.as_bytes()).map(|p| char_at(s, bs, st, p));
+        }
+    }
     let ix = CharIndex::new(s);
     let (st, en) = adjust(start, end, ix.len);
     let sublen = char_len(sub);
@@ -122,6 +157,11 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option<
 /// `s.rfind(sub, start, end)`: highest index of `sub` within
 /// `s[start:end]`, or `None` (`rindex` raises `substring not found`).
 pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option<usize> {
+    if !sub.is_empty() {
+        if let Some((bs, be, st)) = open_window(s, start, end) {
+            return memmem::rfind(&s.as_bytes()[bs..be], sub.as_bytes()).map(|p| char_at(s, bs, st, p));
+        }
+    }
     let ix = CharIndex::new(s);
     let (st, en) = adjust(start, end, ix.len);
     let sublen = char_len(sub);
@@ -139,6 +179,11 @@ pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option
 /// `s.count(sub, start, end)`: non-overlapping occurrences; the empty string
 /// occurs `len(s[start:end]) + 1` times (0 if `start` is past the end).
 pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize {
+    if !sub.is_empty() {
+        if let Some((bs, be, _)) = open_window(s, start, end) {
+            return memmem::find_iter(&s.as_bytes()[bs..be], sub.as_bytes()).count();
+        }
+    }
     let ix = CharIndex::new(s);
     let (st, en) = adjust(start, end, ix.len);
     let sublen = char_len(sub);
@@ -156,6 +201,11 @@ pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize 
 /// `s.startswith(prefix, start, end)` for one prefix (a tuple of prefixes
 /// is the caller's loop).
 pub fn startswith(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    if !prefix.is_empty() {
+        if let Some((bs, be, _)) = open_window(s, start, end) {
+            return s.as_bytes()[bs..be].starts_with(prefix.as_bytes());
+        }
+    }
     let ix = CharIndex::new(s);
     let (st, en) = adjust(start, end, ix.len);
     if too_short(st, en, char_len(prefix)) {
@@ -166,6 +216,11 @@ pub fn startswith(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -
 
 /// `s.endswith(suffix, start, end)` for one suffix.
 pub fn endswith(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    if !suffix.is_empty() {
+        if let Some((bs, be, _)) = open_window(s, start, end) {
+            return s.as_bytes()[bs..be].ends_with(suffix.as_bytes());
+        }
+    }
     let ix = CharIndex::new(s);
     let (st, en) = adjust(start, end, ix.len);
     if too_short(st, en, char_len(suffix)) {
@@ -218,6 +273,9 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
 }
 
 fn split_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
+    if s.is_ascii() {
+        return split_ascii_whitespace(s, maxcount);
+    }
     let mut out = Vec::new();
     let mut rest = s;
     loop {
@@ -232,6 +290,33 @@ fn split_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
         let end = t.find(uni::is_space).unwrap_or(t.len());
         out.push(&t[..end]);
         rest = &t[end..];
+        maxcount -= 1;
+    }
+}
+
+/// [`split_whitespace`] for ASCII text, byte by byte (Python's ASCII
+/// whitespace: `\t \n \x0b \x0c \r \x1c-\x1f` and space).
+fn split_ascii_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
+    let is_space = |b: u8| matches!(b, 0x09..=0x0D | 0x1C..=0x20);
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return out;
+        }
+        if maxcount == 0 {
+            out.push(&s[i..]);
+            return out;
+        }
+        let start = i;
+        while i < b.len() && !is_space(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
         maxcount -= 1;
     }
 }
@@ -568,6 +653,13 @@ pub fn upper(s: &str) -> String {
     out
 }
 
+/// Only U+03A3 needs context to lowercase; without it the case-mapping
+/// functions stream over the string instead of collecting its chars.
+fn has_capital_sigma(s: &str) -> bool {
+    // U+03A3 is UTF-8 CE A3.
+    memchr::memmem::find(s.as_bytes(), "\u{3A3}".as_bytes()).is_some()
+}
+
 /// Lowercase of `chars[i]` with the final-sigma rule for U+03A3.
 fn lower_at(chars: &[char], i: usize, out: &mut String) {
     let c = chars[i];
@@ -605,6 +697,13 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    if !has_capital_sigma(s) {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            out.extend(uni::to_lower_full(c));
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for i in 0..chars.len() {
@@ -628,6 +727,21 @@ pub fn casefold(s: &str) -> String {
 /// `s.capitalize()`: first code point to *title* case (Python 3.8+), the
 /// rest to lowercase (with final sigma).
 pub fn capitalize(s: &str) -> String {
+    if !has_capital_sigma(s) {
+        let mut out = String::with_capacity(s.len());
+        let mut it = s.chars();
+        if let Some(c) = it.next() {
+            out.extend(uni::to_title_full(c));
+        }
+        if it.as_str().is_ascii() {
+            out.push_str(&it.as_str().to_ascii_lowercase());
+        } else {
+            for c in it {
+                out.extend(uni::to_lower_full(c));
+            }
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for i in 0..chars.len() {
@@ -644,6 +758,29 @@ pub fn capitalize(s: &str) -> String {
 /// is titlecased ("cased" is the Unicode `Cased` property, so apostrophes and
 /// digits start new words: `"they're".title() == "They'Re"`).
 pub fn title(s: &str) -> String {
+    if s.is_ascii() {
+        // Cased ASCII code points are the letters.
+        let mut out = String::with_capacity(s.len());
+        let mut prev_cased = false;
+        for &b in s.as_bytes() {
+            out.push(if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() } as char);
+            prev_cased = b.is_ascii_alphabetic();
+        }
+        return out;
+    }
+    if !has_capital_sigma(s) {
+        let mut out = String::with_capacity(s.len());
+        let mut prev_cased = false;
+        for c in s.chars() {
+            if prev_cased {
+                out.extend(uni::to_lower_full(c));
+            } else {
+                out.extend(uni::to_title_full(c));
+            }
+            prev_cased = uni::is_cased(c);
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
@@ -662,6 +799,26 @@ pub fn title(s: &str) -> String {
 /// applies), `Lowercase` ones uppercased, others (including titlecase
 /// letters such as `'ǅ'`) unchanged.
 pub fn swapcase(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for &b in s.as_bytes() {
+            out.push(if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() } as char);
+        }
+        return out;
+    }
+    if !has_capital_sigma(s) {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if uni::is_uppercase(c) {
+                out.extend(uni::to_lower_full(c));
+            } else if uni::is_lowercase(c) {
+                out.extend(uni::to_upper_full(c));
+            } else {
+                out.push(c);
+            }
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {

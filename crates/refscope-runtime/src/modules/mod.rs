@@ -4,6 +4,7 @@ pub mod sys;
 pub mod atexit;
 pub mod gc;
 pub mod weakref;
+pub mod time;
 
 /// Modules built into the interpreter that are created on first import
 /// (found before the program's directory, as CPython's builtin modules are).
@@ -13,6 +14,7 @@ pub fn builtin_module(vm: &crate::vm::Vm, name: &str) -> Option<crate::object::P
         "refscope" => Some(refscope::make_module(vm)),
         "atexit" => Some(atexit::make_module(vm)),
         "_weakref" => Some(weakref::make_module(vm)),
+        "time" => Some(time::make_module(vm)),
         _ => None,
     }
 }
