@@ -515,7 +515,7 @@
       }
       return;
     }
-    if (o.type === 'type' || o.bases !== undefined) {
+    if (o.bases !== undefined || (o.type === 'type' && o.name !== undefined)) {
       box.appendChild(el('div', 'rs-def', 'class ' + (o.name || '?')));
       if (o.bases && o.bases.length) {
         slots('bases', o.bases.map(function (b, j) { return ['base ' + j, b]; }));
@@ -590,6 +590,11 @@
     return box;
   };
 
+  function curve(x1, y1, c1x, c1y, c2x, c2y, x2, y2) {
+    return 'M' + x1.toFixed(1) + ',' + y1.toFixed(1) + ' C' + c1x.toFixed(1) + ',' + c1y.toFixed(1) +
+      ' ' + c2x.toFixed(1) + ',' + c2y.toFixed(1) + ' ' + x2.toFixed(1) + ',' + y2.toFixed(1);
+  }
+
   Viewer.prototype.drawArrows = function () {
     var viz = $('rs-viz');
     var svg = $('rs-arrows');
@@ -613,13 +618,21 @@
       var left = b.left + ox;
       var right = b.right + ox;
       var ty = b.top + oy + Math.min(11, b.height / 2);
-      var tx, dir;
-      if (left >= x1) { tx = left; dir = 1; } else if (right <= x1) { tx = right; dir = -1; } else { tx = left; dir = 1; ty = b.top + oy; }
-      var dx = Math.max(24, Math.abs(tx - x1) * 0.45);
-      var d = 'M' + x1.toFixed(1) + ',' + y1.toFixed(1) +
-        ' C' + (x1 + dx).toFixed(1) + ',' + y1.toFixed(1) +
-        ' ' + (tx - dir * dx).toFixed(1) + ',' + ty.toFixed(1) +
-        ' ' + tx.toFixed(1) + ',' + ty.toFixed(1);
+      var d;
+      if (left >= x1 || right <= x1) {
+        // beside the pointer: enter the box's near side, by its header
+        var dir = left >= x1 ? 1 : -1;
+        var tx = dir > 0 ? left : right;
+        var dx = Math.max(24, Math.abs(tx - x1) * 0.45);
+        d = curve(x1, y1, x1 + dir * dx, y1, tx - dir * dx, ty, tx, ty);
+      } else {
+        // above or below the pointer: enter the box's top or bottom edge
+        var below = b.top + oy > y1;
+        var ex = Math.max(left + 8, Math.min(right - 8, x1 + 30));
+        var ey = below ? b.top + oy : b.bottom + oy;
+        var dy = Math.max(20, Math.abs(ey - y1) * 0.45) * (below ? 1 : -1);
+        d = curve(x1, y1, x1 + 30, y1 + dy, ex, ey - dy, ex, ey);
+      }
       var path = document.createElementNS(SVG_NS, 'path');
       path.setAttribute('d', d);
       path.setAttribute('class', 'rs-arrow' + (p.from.charAt(0) === 'f' ? ' rs-arrow-name' : ' rs-arrow-slot'));
