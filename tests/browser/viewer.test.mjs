@@ -431,6 +431,11 @@ test(`a trace of ${BIG_STEPS} steps stays responsive`, { timeout: 600000 }, asyn
   const page = await open(html);
   await page.waitForFunction(() => document.getElementById('rs-app').dataset.step === '0', null, { timeout: 120000 });
   const loadMs = Date.now() - t;
+  const timings = await page.evaluate(() => {
+    const t = window.refscopeTimings;
+    return `script started at ${t.start.toFixed(0)} ms, text read in ${(t.text - t.start).toFixed(0)} ms, ` +
+      `indexed in ${(t.indexed - t.text).toFixed(0)} ms, step 0 shown in ${(t.shown - t.indexed).toFixed(0)} ms`;
+  });
   assert.equal(await page.$eval('#rs-counter', (e) => e.textContent), `Step 1 of ${BIG_STEPS}`);
 
   const state = () => page.evaluate(() => ({
@@ -497,8 +502,10 @@ test(`a trace of ${BIG_STEPS} steps stays responsive`, { timeout: 600000 }, asyn
 
   await page.screenshot({ path: path.join(OUT, 'big.png') });
   console.log(`# big trace: ${BIG_STEPS} steps, page ${mb} MB; load ${loadMs} ms, last ${lastMs} ms, ` +
-    `back+forward ${stepMs} ms, scan for a line ${scanMs} ms`);
+    `back+forward ${stepMs} ms, scan for a line ${scanMs} ms; in the page: ${timings}`);
   await done(page);
-  fs.rmSync(jsonl);
-  fs.rmSync(html);
+  if (!process.env.REFSCOPE_KEEP_BIG) {
+    fs.rmSync(jsonl);
+    fs.rmSync(html);
+  }
 });

@@ -4,14 +4,18 @@
 //!
 //! The page is `viewer/template.html` with `viewer/viewer.css`,
 //! `viewer/viewer.js` and the trace put in place of its markers. The trace
-//! goes, one JSON line per line, into a `<script type="application/x-refscope-trace">`
-//! element, which the browser never runs: the viewer splits its text into
-//! lines once and parses a step only when it shows or replays it.
+//! goes, one JSON line per line, into `<script type="application/x-refscope-trace">`
+//! elements, which the browser never runs: the viewer splits their text into
+//! lines once and parses a step only when it shows or replays it. A new
+//! element starts every [`CHUNK_BYTES`] or so (at a line's end): Chromium's
+//! parser takes time quadratic in one element's length, so a trace of a
+//! million steps in one element takes minutes to load, and seconds in chunks.
 //!
-//! Inside a script element only `</script` (and `<!--` opening an escaped
-//! section) can end it early, and JSON has `<` only inside strings, so every
-//! `<` is written as the JSON escape `\u003c`: the line stays the same JSON
-//! value and cannot close the element.
+//! Inside a script element only `</` (an end tag) and `<!--` (an escaped
+//! section) can end it early or change how it ends, and JSON has `<` only
+//! inside strings, so `</` is written `<\/` and `<!` is written `\u003c!`:
+//! both JSON escapes of the same characters, so each line stays the same
+//! JSON value.
 
 use std::io::{self, BufRead, Write};
 
@@ -23,6 +27,10 @@ const TITLE_MARK: &str = "{{TITLE}}";
 const CSS_MARK: &str = "{{CSS}}";
 const JS_MARK: &str = "{{JS}}";
 const TRACE_MARK: &str = "{{TRACE}}";
+
+/// About how many bytes of trace go in one script element.
+pub const CHUNK_BYTES: usize = 128 * 1024;
+const CHUNK_BREAK: &str = "</script>\n<script type=\"application/x-refscope-trace\" class=\"rs-trace\">\n";
 
 /// Write the viewer page for the trace read from `trace` (JSON Lines:
 /// header, then one step per line) to `out`, streaming: the trace is
@@ -46,10 +54,16 @@ pub fn write_html(mut trace: impl BufRead, out: &mut impl Write) -> io::Result<(
     write_filled(out, before_trace, &title)?;
 
     let mut line = header;
+    let mut in_chunk = 0;
     loop {
         let text = line.trim_end_matches(['\n', '\r']);
         if !text.trim().is_empty() {
+            if in_chunk >= CHUNK_BYTES {
+                out.write_all(CHUNK_BREAK.as_bytes())?;
+                in_chunk = 0;
+            }
             write_trace_line(out, text)?;
+            in_chunk += text.len() + 1;
         }
         line.clear();
         if trace.read_line(&mut line)? == 0 {
@@ -83,13 +97,26 @@ fn write_filled(out: &mut impl Write, mut part: &str, title: &str) -> io::Result
 }
 
 fn write_trace_line(out: &mut impl Write, line: &str) -> io::Result<()> {
-    let mut rest = line;
-    while let Some(i) = rest.find('<') {
-        out.write_all(rest[..i].as_bytes())?;
-        out.write_all(b"\\u003c")?;
-        rest = &rest[i + 1..];
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'<' {
+            match bytes.get(i + 1) {
+                Some(b'/') => {
+                    out.write_all(&bytes[from..=i])?;
+                    out.write_all(b"\\")?;
+                    from = i + 1;
+                }
+                Some(b'!') => {
+                    out.write_all(&bytes[from..i])?;
+                    out.write_all(b"\\u003c")?;
+                    from = i + 1;
+                }
+                _ => {}
+            }
+        }
     }
-    out.write_all(rest.as_bytes())?;
+    out.write_all(&bytes[from..])?;
     out.write_all(b"\n")
 }
 
@@ -107,12 +134,17 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
-    /// The text of the embedded trace element, as the viewer reads it.
-    fn embedded(page: &str) -> &str {
-        let open = "<script type=\"application/x-refscope-trace\" id=\"refscope-trace\">";
-        let start = page.find(open).unwrap() + open.len();
-        let len = page[start..].find("</script>").unwrap();
-        &page[start..start + len]
+    /// The text of the embedded trace elements, joined, as the viewer reads it.
+    fn embedded(page: &str) -> String {
+        let mut text = String::new();
+        let mut rest = page;
+        while let Some(i) = rest.find("<script type=\"application/x-refscope-trace\"") {
+            let start = i + rest[i..].find('>').unwrap() + 1;
+            let len = rest[start..].find("</script>").unwrap();
+            text.push_str(&rest[start..start + len]);
+            rest = &rest[start + len..];
+        }
+        text
     }
 
     const HEADER: &str = r#"{"format": "refscope-trace", "version": 1, "python": "3.11", "program": "a<b>.py", "code": "print('</script><!--')\n"}"#;
@@ -122,7 +154,7 @@ mod tests {
         let step = r#"{"step": 0, "event": "step_line", "line": 1, "func": "<module>", "frames": [], "stdout": "</script>\n"}"#;
         let p = page(&format!("{HEADER}\n{step}\n\n"));
         let text = embedded(&p);
-        assert!(!text.contains('<'), "no '<' may reach the script element: {text}");
+        assert!(!text.contains("</") && !text.contains("<!"), "the script element cannot end early: {text}");
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines.len(), 2);
         let h: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
@@ -130,6 +162,26 @@ mod tests {
         let s: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(s["stdout"], "</script>\n");
         assert_eq!(s["func"], "<module>");
+    }
+
+    #[test]
+    fn long_traces_are_cut_into_elements_at_line_ends() {
+        let step = r#"{"step": 0, "event": "step_line", "line": 1, "func": "<module>", "frames": [], "stdout": "</x>"}"#;
+        let steps = 3 * CHUNK_BYTES / step.len();
+        let mut trace = format!("{HEADER}\n");
+        for _ in 0..steps {
+            trace.push_str(step);
+            trace.push('\n');
+        }
+        let p = page(&trace);
+        assert!(p.matches("application/x-refscope-trace").count() >= 3);
+        let text = embedded(&p);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), steps + 1);
+        for l in &lines[1..] {
+            let s: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert_eq!(s["stdout"], "</x>");
+        }
     }
 
     #[test]

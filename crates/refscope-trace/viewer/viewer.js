@@ -38,31 +38,52 @@
 
   // ---- the trace: lines indexed once, steps parsed on demand ----
 
-  function Trace(text) {
+  // `chunks`: the texts of the trace's script elements, each whole lines.
+  function Trace(chunks) {
+    var chunkOf = [];
     var starts = [];
     var ends = [];
-    var pos = 0;
-    var n = text.length;
-    while (pos < n) {
-      var end = text.indexOf('\n', pos);
-      if (end < 0) end = n;
-      var s = pos;
-      while (s < end && isBlank(text.charCodeAt(s))) s++;
-      if (s < end) { starts.push(s); ends.push(end); }
-      pos = end + 1;
+    for (var c = 0; c < chunks.length; c++) {
+      var text = chunks[c];
+      var pos = 0;
+      var n = text.length;
+      while (pos < n) {
+        var end = text.indexOf('\n', pos);
+        if (end < 0) end = n;
+        var s = pos;
+        while (s < end && isBlank(text.charCodeAt(s))) s++;
+        if (s < end) { chunkOf.push(c); starts.push(s); ends.push(end); }
+        pos = end + 1;
+      }
     }
-    this.text = text;
+    this.chunks = chunks;
+    this.chunkOf = chunkOf;
     this.starts = starts;
     this.ends = ends;
     this.parsed = new Map();
-    this.lines = null; // Int32Array: each step's line, filled as steps are read
     this.header = starts.length ? JSON.parse(this.raw(0)) : null;
     this.length = Math.max(0, starts.length - 1);
-    this.lines = new Int32Array(this.length);
+    this.lines = new Int32Array(this.length); // each step's line, filled as steps are read
   }
 
   Trace.prototype.raw = function (i) {
-    return this.text.slice(this.starts[i], this.ends[i]);
+    return this.chunks[this.chunkOf[i]].slice(this.starts[i], this.ends[i]);
+  };
+
+  // Step k for replay only: not kept, and not even parsed when its text
+  // shows it changes nothing (no field that changes the heap or the output;
+  // a name like "objects" inside a string only makes it parse).
+  Trace.prototype.changes = function (k) {
+    var s = this.parsed.get(k);
+    if (s !== undefined) return s;
+    var raw = this.raw(k + 1);
+    if (raw.indexOf('"objects"') < 0 && raw.indexOf('"freed"') < 0 &&
+        raw.indexOf('"refcounts"') < 0 && raw.indexOf('"stdout"') < 0) {
+      return null;
+    }
+    s = JSON.parse(raw);
+    this.lines[k] = s.line | 0;
+    return s;
   };
 
   Trace.prototype.step = function (k) {
@@ -154,9 +175,10 @@
         this.checkpoints[c] = { heap: new Map(this.heap), out: this.out };
       }
     }
-    var s = this.trace.step(k);
-    var rec = applyStep(this.heap, s, this.out.length);
-    if (s.stdout) this.out += s.stdout;
+    var s = keepRecord ? this.trace.step(k) : this.trace.changes(k);
+    var rec = s === null ? { undo: [], ghosts: [], outLen: this.out.length }
+      : applyStep(this.heap, s, this.out.length);
+    if (s !== null && s.stdout) this.out += s.stdout;
     this.at = k;
     this.applied++;
     if (keepRecord) {
@@ -702,10 +724,15 @@
   }
 
   function start() {
-    var text = $('refscope-trace').textContent;
+    var timings = window.refscopeTimings = { start: performance.now() };
+    var elements = document.querySelectorAll('script.rs-trace');
+    var chunks = [];
+    for (var i = 0; i < elements.length; i++) chunks.push(elements[i].textContent);
+    timings.text = performance.now();
     var trace;
     try {
-      trace = new Trace(text);
+      trace = new Trace(chunks);
+      timings.indexed = performance.now();
     } catch (e) {
       fail('This trace cannot be read: ' + e.message);
       return;
@@ -727,6 +754,7 @@
     }
     try {
       viewer.go(0);
+      timings.shown = performance.now();
     } catch (e) {
       fail('This trace cannot be shown: ' + e.message);
     }
