@@ -310,7 +310,11 @@
 
     this.renderCode(s, k > 0 ? this.trace.step(k - 1) : null);
     this.renderEvent(s);
-    $('rs-stdout').textContent = this.timeline.out;
+    var stdout = $('rs-stdout');
+    if (stdout.textContent !== this.timeline.out) {
+      stdout.textContent = this.timeline.out;
+      stdout.scrollTop = stdout.scrollHeight;
+    }
     this.renderMemory(s, this.timeline.records.get(k));
 
     app.dataset.line = String(s.line);
@@ -625,8 +629,8 @@
     svg.setAttribute('width', '1');
     svg.setAttribute('height', '1');
     var base = viz.getBoundingClientRect();
-    var ox = viz.scrollLeft - base.left;
-    var oy = viz.scrollTop - base.top;
+    var ox = viz.scrollLeft - base.left - viz.clientLeft;
+    var oy = viz.scrollTop - base.top - viz.clientTop;
     svg.setAttribute('width', String(viz.scrollWidth));
     svg.setAttribute('height', String(viz.scrollHeight));
     var frag = document.createDocumentFragment();
@@ -707,6 +711,19 @@
       if (to === null) return;
       e.preventDefault();
       self.go(to);
+    });
+    // Hovering a box or a pointer brings out the arrows into that object.
+    var lit = [];
+    $('rs-viz').addEventListener('mouseover', function (e) {
+      var t = e.target.closest ? e.target.closest('.rs-obj, .rs-ptr') : null;
+      var id = t ? (t.classList.contains('rs-obj') ? t.dataset.id : t.dataset.to) : null;
+      for (var i = 0; i < lit.length; i++) lit[i].classList.remove('rs-lit');
+      lit = [];
+      if (!id) return;
+      var paths = $('rs-arrow-layer').childNodes;
+      for (var j = 0; j < paths.length; j++) {
+        if (paths[j].getAttribute('data-to') === id) { paths[j].classList.add('rs-lit'); lit.push(paths[j]); }
+      }
     });
     var pending = false;
     window.addEventListener('resize', function () {
