@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -20,6 +20,7 @@ const OUT = path.join(TARGET, 'browser');
 const JSONL2HTML = process.env.REFSCOPE_JSONL2HTML || path.join(TARGET, 'debug/examples/jsonl2html');
 const CHROMIUM = process.env.REFSCOPE_CHROMIUM || '/usr/bin/chromium';
 const BIG_STEPS = Number(process.env.REFSCOPE_BIG_STEPS || 1000000);
+const REFSCOPE = process.env.REFSCOPE_BIN || path.join(TARGET, 'debug/refscope');
 
 fs.mkdirSync(OUT, { recursive: true });
 
@@ -138,7 +139,7 @@ async function shown(page) {
       const [x1, y1] = [nums[0] + svg.left, nums[1] + svg.top];
       const [x2, y2] = [nums[nums.length - 2] + svg.left, nums[nums.length - 1] + svg.top];
       if (!src || !dst || !inside(x1, y1, src.getBoundingClientRect()) || !inside(x2, y2, dst.getBoundingClientRect())) {
-        badArrows.push({ from, to, src: !!src, dst: !!dst });
+        badArrows.push({ from, to, src: !!src, dst: !!dst, start: [x1, y1], end: [x2, y2], srcRect: src && src.getBoundingClientRect().toJSON(), dstRect: dst && dst.getBoundingClientRect().toJSON() });
       }
       if (src && src.dataset.to !== to) badArrows.push({ from, to, pointerTo: src.dataset.to });
       return { from, to };
@@ -371,6 +372,104 @@ test('keyboard, slider and jump to line', async () => {
   await page.press('#rs-jump-line', 'Enter');
   assert.match(await page.$eval('#rs-jump-msg', (e) => e.textContent), /no step runs line 99/);
   await check(page, trace, 7, 'jump to a line never run');
+  await done(page);
+});
+
+// ---- real traces: `refscope trace --format json` on small programs ----
+
+function recordTrace(program, name) {
+  const jsonl = path.join(OUT, name + '.jsonl');
+  fs.rmSync(jsonl, { force: true });
+  const run = spawnSync(REFSCOPE, ['trace', program, '--format', 'json', '-o', jsonl], { encoding: 'utf8' });
+  assert.ok(fs.existsSync(jsonl), `refscope trace ${program} wrote no trace (status ${run.status}): ${run.stderr}`);
+  return jsonl;
+}
+
+async function walk(page, trace, name) {
+  const n = trace.steps.length;
+  assert.ok(n > 3, `${name}: only ${n} steps`);
+  await check(page, trace, 0, 'opened');
+  for (let k = 1; k < n; k++) {
+    await page.keyboard.press('ArrowRight');
+    await check(page, trace, k, 'ArrowRight');
+  }
+  await page.screenshot({ path: path.join(OUT, `${name}-last.png`), fullPage: true });
+  for (let k = n - 2; k >= Math.max(0, n - 40); k--) {
+    await page.click('#rs-prev');
+    await check(page, trace, k, 'prev');
+  }
+  for (const k of [Math.floor(n / 2), 1, n - 1, Math.floor(n / 3)]) {
+    await page.$eval('#rs-slider', (sl, k) => { sl.value = String(k); sl.dispatchEvent(new Event('input', { bubbles: true })); }, k);
+    await check(page, trace, k, 'slider');
+  }
+}
+
+const PROGRAMS = path.join(HERE, 'programs');
+// Until `refscope trace` is on this branch these tests report as skipped.
+const NO_TRACE_CMD = spawnSync(REFSCOPE, ['trace', '--help'], { encoding: 'utf8' }).status !== 0
+  && 'refscope trace is not built on this branch';
+
+for (const name of ['aliasing', 'closures', 'cycle']) {
+  test(`real trace of tests/browser/programs/${name}.py: every step`, { skip: NO_TRACE_CMD }, async () => {
+    const jsonl = recordTrace(path.join(PROGRAMS, name + '.py'), 'real-' + name);
+    const trace = readTrace(jsonl);
+    const page = await open(buildPage(jsonl, 'real-' + name));
+    await walk(page, trace, 'real-' + name);
+    await done(page);
+  });
+}
+
+test('real traces: what the boxes show for aliasing, cached ints and the collector', { skip: NO_TRACE_CMD }, async () => {
+  let jsonl = recordTrace(path.join(PROGRAMS, 'aliasing.py'), 'real-aliasing');
+  let trace = readTrace(jsonl);
+  let page = await open(buildPage(jsonl, 'real-aliasing'));
+  // Line 6 (b = a... about to run `b.append(big)`): x and y name one cached 5,
+  // a and b one list.
+  let k = trace.steps.findIndex((s) => s.line === 7);
+  assert.ok(k > 0);
+  await page.evaluate((k) => window.refscopeViewer.go(k), k);
+  await check(page, trace, k, 'go');
+  const into = await page.evaluate(() => {
+    const names = {};
+    for (const p of document.querySelectorAll('path.rs-arrow-name')) names[p.getAttribute('data-from').split(':')[2]] = p.getAttribute('data-to');
+    const box = (id) => [...document.querySelectorAll('#rs-heap .rs-obj')].find((b) => b.dataset.id === id);
+    return { names, five: box(names.x).textContent, list: box(names.a).className, listText: box(names.a).textContent };
+  });
+  assert.equal(into.names.x, into.names.y, 'x and y name one object');
+  assert.equal(into.names.a, into.names.b, 'a and b name one object');
+  assert.match(into.five, /cached/);
+  assert.match(into.five, /aliased/);
+  assert.match(into.list, /rs-aliased/);
+  assert.match(into.listText, /rc 2/);
+  await page.screenshot({ path: path.join(OUT, 'real-aliasing-line7.png'), fullPage: true });
+  await done(page);
+
+  jsonl = recordTrace(path.join(PROGRAMS, 'cycle.py'), 'real-cycle');
+  trace = readTrace(jsonl);
+  page = await open(buildPage(jsonl, 'real-cycle'));
+  k = trace.steps.findIndex((s) => (s.collected || []).length > 0);
+  assert.ok(k > 0, 'the collector found the cycle in some step');
+  await page.evaluate((k) => window.refscopeViewer.go(k), k);
+  await check(page, trace, k, 'go');
+  const ghosts = await page.$$eval('#rs-ghosts .rs-obj.rs-collected', (g) => g.map((b) => b.dataset.type));
+  assert.ok(ghosts.filter((t) => t === 'Node').length === 2, ghosts.join());
+  await page.screenshot({ path: path.join(OUT, 'real-cycle-collected.png'), fullPage: true });
+  await page.click('#rs-last');
+  assert.match(await page.$eval('#rs-event', (e) => e.textContent), /IndexError: string index out of range/);
+  await done(page);
+});
+
+test('examples/seed.py: every step, and the screenshot of docs/viewer.png', { skip: NO_TRACE_CMD }, async () => {
+  const jsonl = recordTrace(path.join(ROOT, 'examples/seed.py'), 'seed');
+  const trace = readTrace(jsonl);
+  const page = await open(buildPage(jsonl, 'seed'));
+  await walk(page, trace, 'seed');
+  // The step after `alias.append(4)`: two names, one list.
+  const k = trace.steps.findIndex((s) => s.line === 22);
+  assert.ok(k > 0);
+  await page.evaluate((k) => window.refscopeViewer.go(k), k);
+  await check(page, trace, k, 'go');
+  await page.screenshot({ path: path.join(OUT, 'seed.png') });
   await done(page);
 });
 

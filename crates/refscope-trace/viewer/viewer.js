@@ -400,6 +400,7 @@
       fbox.appendChild(head);
       var table = el('table', 'rs-names');
       var names = fr.names || [];
+      var seen = new Map(); // a name listed twice still gets its own pointer key
       for (var i = 0; i < names.length; i++) {
         var name = names[i][0];
         var id = names[i][1];
@@ -407,7 +408,9 @@
         tr.dataset.name = name;
         tr.appendChild(el('td', 'rs-name-text', name === '__return__' ? 'Return value' : name));
         var td = el('td', 'rs-name-ref');
-        this.pointer(td, 'frame:' + f + ':' + name, id, heap);
+        var times = (seen.get(name) || 0) + 1;
+        seen.set(name, times);
+        this.pointer(td, 'frame:' + f + ':' + name + (times > 1 ? '#' + times : ''), id, heap);
         tr.appendChild(td);
         table.appendChild(tr);
         fromNames.set(id, (fromNames.get(id) || 0) + 1);
