@@ -8,6 +8,7 @@
 //! with exit status 1 instead of aborting.
 
 mod repl;
+mod trace_cmd;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -188,6 +189,9 @@ fn find_module(cwd: &std::path::Path, name: &str) -> Option<std::path::PathBuf> 
 }
 
 fn run(args: Vec<String>) -> i32 {
+    if args.first().is_some_and(|a| a == "trace") {
+        return trace_cmd::run(&args[1..], STACK_SIZE - STACK_MARGIN);
+    }
     let (program, argv, flags) = match parse_args(&args) {
         Ok(x) => x,
         Err(msg) => {

@@ -407,6 +407,13 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
     let ExecState { stack, blocks, pc } = state;
     let mut pc = *pc;
     let mut pending = throw.map(|e| (e, false));
+    // An attached observer (a tracer) hears of each new line; read once per
+    // frame so that an unobserved run pays nothing per instruction.
+    let observing = crate::observe::active();
+    let mut last_line = 0u32;
+    if observing {
+        crate::observe::emit(vm, crate::observe::Event::Call { frame });
+    }
 
     macro_rules! pop {
         () => {
@@ -435,6 +442,17 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     // An automatic collection is due: run it here, between
                     // instructions, where no Rust code is changing a container.
                     crate::modules::gc::collect_pending(vm);
+                }
+                if observing {
+                    if crate::observe::take_stop() {
+                        break 'exec (vm.new_exception_empty(&vm.exc.system_exit), false);
+                    }
+                    let line = cd.code.line_of(pc);
+                    if line != last_line && line != 0 {
+                        last_line = line;
+                        fd.lasti.set(pc as u32);
+                        crate::observe::emit(vm, crate::observe::Event::Line { frame, line });
+                    }
                 }
                 let ins = instrs[pc];
                 pc += 1;
@@ -861,6 +879,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         }
                     }
                     Instr::Jump(t) => {
+                        if observing && (t as usize) < pc {
+                            // A loop turning back starts its line again.
+                            last_line = 0;
+                        }
                         if (t as usize) < pc && crate::interrupt::take() {
                             // Ctrl-C: raised where a loop turns back.
                             break 'exec (vm.new_exception_empty(&vm.exc.keyboard_interrupt), false);
@@ -937,6 +959,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::ReturnValue => {
                         let v = pop!();
+                        if observing {
+                            fd.lasti.set(pc as u32 - 1);
+                            crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &v });
+                        }
                         *state_pc_mut(&mut pc) = pc;
                         stack.clear();
                         blocks.clear();
@@ -1106,6 +1132,9 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
         if !reraise {
             set_context(vm, &exc);
             add_traceback(vm, &exc, frame, pc.max(1) - 1);
+            if observing {
+                crate::observe::emit(vm, crate::observe::Event::Exception { frame, exc: &exc });
+            }
         }
         drop(err);
         match blocks.pop() {

@@ -13,12 +13,14 @@ pub mod interp;
 pub mod match_impl;
 pub mod modules;
 pub mod object;
+pub mod observe;
 pub mod ops;
 pub mod stdlib;
 pub mod traceback_print;
 pub mod types;
 pub mod vm;
 
+pub use refscope_compiler as compiler;
 use object::{Kind, PyRef};
 use refscope_compiler::bytecode::{BinOp, Constant, UnaryOp};
 use refscope_compiler::{CodeObject, CompileError, ConstFolder};
@@ -278,6 +280,10 @@ impl Interpreter {
         drop(md);
         match result {
             Ok(_) => 0,
+            Err(e) if observe::active() && !typeobj::isinstance(&e.0, &vm.exc.system_exit) => {
+                observe::emit(vm, observe::Event::Uncaught { exc: &e.0 });
+                self.handle_uncaught(&e.0)
+            }
             Err(e) if self.inspect.get() && typeobj::isinstance(&e.0, &vm.exc.system_exit) => {
                 traceback_print::report_exception(vm, &e.0);
                 0

@@ -292,6 +292,7 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
         }
         let d = PyRef::new_uncounted(&vm.types.dict, crate::types::dict::DictData::new());
         d.set_flag(crate::object::flags::MANAGED_DICT);
+        crate::observe::touch(obj.id());
         *ext.dict.borrow_mut() = Some(d);
     }
     ext.dict.borrow().clone()

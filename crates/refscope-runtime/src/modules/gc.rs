@@ -126,7 +126,9 @@ fn collect_with_callback(vm: &Vm, generation: usize, automatic: bool) -> usize {
             ),
         );
     }
+    crate::observe::collection_starts();
     let out = core_gc::collect(generation, &Runtime { vm }, automatic);
+    crate::observe::emit(vm, crate::observe::Event::Collection { generation, collected: out.collected, uncollectable: out.uncollectable });
     if dbg & DEBUG_STATS != 0 {
         crate::modules::sys::write_stderr(
             vm,

@@ -28,6 +28,9 @@ const TEXT_CHUNK: usize = 8192;
 
 /// Text to standard output (`sys.stdout.write`, `print`).
 pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
+    if crate::observe::note_stdout(s) {
+        return Ok(());
+    }
     let data = s.as_bytes();
     let before = TEXT_OUT.with(|t| t.borrow().len());
     if before + data.len() > TEXT_CHUNK {

@@ -543,6 +543,16 @@ impl PyRef {
         &(*(self.ptr.as_ptr() as *const Obj<Ext<T>>)).payload.ext
     }
 
+    /// A new reference to the object at `addr`.
+    ///
+    /// # Safety
+    /// `addr` must be the address (`id()`) of a live object whose count is
+    /// not zero.
+    pub(super) unsafe fn clone_from_id(addr: usize) -> PyRef {
+        let borrowed = std::mem::ManuallyDrop::new(PyRef::from_raw(NonNull::new_unchecked(addr as *mut Header)));
+        (*borrowed).clone()
+    }
+
     /// Adopt a counted reference held in raw form (the type pointer of an
     /// object that owns it, a resurrected dying object).
     fn from_raw(ptr: NonNull<Header>) -> PyRef {

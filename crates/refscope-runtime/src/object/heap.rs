@@ -23,6 +23,53 @@ thread_local! {
     static LIVE_BLOCKS: Cell<isize> = const { Cell::new(0) };
     static FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
     static NEEDS_FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
+    static FREE_OBSERVER: Cell<Option<fn(usize)>> = const { Cell::new(None) };
+}
+
+/// Tell `observer` the identity of every object freed from now on (`None`
+/// stops it). It runs just before the block goes back, so it must not touch
+/// the object: it only gets the address.
+pub fn set_free_observer(observer: Option<fn(usize)>) {
+    FREE_OBSERVER.with(|c| c.set(observer));
+}
+
+#[inline]
+fn observe_free(d: &Dying) {
+    if let Some(f) = FREE_OBSERVER.with(|c| c.get()) {
+        WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
+        f(d.id());
+    }
+}
+
+thread_local! {
+    static WATCHED: RefCell<std::collections::HashSet<usize>> = RefCell::new(std::collections::HashSet::new());
+}
+
+/// Watch `obj` (while a free observer is set): `watched(obj.id())` hands
+/// out new references to it for as long as it lives, without the watcher
+/// keeping it alive. A tracer uses this to re-read objects it saw earlier.
+pub fn watch(obj: &PyRef) {
+    if FREE_OBSERVER.with(|c| c.get()).is_some() {
+        WATCHED.with(|w| w.borrow_mut().insert(obj.id()));
+    }
+}
+
+/// A new reference to the watched object with identity `id`, if it is
+/// still alive.
+pub fn watched(id: usize) -> Option<PyRef> {
+    if WATCHED.with(|w| w.borrow().contains(&id)) {
+        // SAFETY: a watched id is removed (in `observe_free`) before its
+        // object is freed or queued to be freed, so it names a live object
+        // with a non-zero count.
+        Some(unsafe { PyRef::clone_from_id(id) })
+    } else {
+        None
+    }
+}
+
+/// Stop watching every object.
+pub fn unwatch_all() {
+    WATCHED.with(|w| w.borrow_mut().clear());
 }
 
 /// Install the runtime's finalizer policy: `needs` says whether a dying
@@ -92,6 +139,9 @@ pub(super) fn dealloc(mut d: Dying) {
             };
         }
     }
+    // From here on the object is going: freed now or queued (its count is
+    // zero either way).
+    observe_free(&d);
     let depth = NESTING.with(|n| n.get());
     if depth >= MAX_NESTING {
         DEFERRED.with(|q| q.borrow_mut().push(d.defer()));

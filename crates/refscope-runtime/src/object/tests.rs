@@ -1152,3 +1152,25 @@ fn allocation_counts_and_thresholds() {
     gc::set_threshold(0, 700);
     drop(keep);
 }
+
+#[test]
+fn watched_objects_are_handed_out_only_while_alive() {
+    fn freed(_id: usize) {}
+    heap::set_free_observer(Some(freed));
+    let m = meta();
+    let ty = heap_type(&m);
+    let f = float(&ty, 1.5);
+    let id = f.id();
+    heap::watch(&f);
+    let again = heap::watched(id).expect("alive: handed out");
+    assert_eq!(f.refcount(), 2, "the watcher holds nothing; the handed-out reference is one");
+    assert!(again.is(&f));
+    drop(again);
+    assert_eq!(f.refcount(), 1);
+    drop(f);
+    assert!(heap::watched(id).is_none(), "freed: no longer handed out");
+    heap::set_free_observer(None);
+    heap::unwatch_all();
+    park(ty);
+    park(m);
+}

@@ -17,6 +17,7 @@ impl CellData {
     }
     /// Replace the content; the old value is dropped after the borrow ends.
     pub fn set(&self, v: Option<PyRef>) {
+        crate::observe::touch(self as *const Self as usize);
         let old = std::mem::replace(&mut *self.value.borrow_mut(), v);
         drop(old);
     }

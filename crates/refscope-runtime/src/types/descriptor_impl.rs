@@ -39,6 +39,7 @@ pub fn set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()
             if value.is_none() && slot.borrow().is_none() {
                 return Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), str::as_str(&dd.name))));
             }
+            crate::observe::touch(obj.id());
             let old = slot.replace(value);
             drop(old);
             Ok(())
@@ -47,6 +48,7 @@ pub fn set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()
             let Some(ext) = obj.ext() else { return Err(vm.type_error("cannot set __dict__")) };
             match value {
                 Some(v) if v.kind() == crate::object::Kind::Dict => {
+                    crate::observe::touch(obj.id());
                     let old = ext.dict.replace(Some(v));
                     drop(old);
                     Ok(())

@@ -141,6 +141,13 @@ pub struct DictData {
 }
 
 impl DictData {
+    /// The table, to change it (the tracer hears of the change).
+    #[inline]
+    fn table_mut(&self) -> std::cell::RefMut<'_, Table> {
+        crate::observe::touch(self as *const Self as usize);
+        self.table.borrow_mut()
+    }
+
     pub fn new() -> DictData {
         DictData { table: RefCell::new(Table::default()), version: Cell::new(0) }
     }
@@ -221,7 +228,7 @@ impl DictData {
         }
         let old = match self.find(vm, &key, hash)? {
             Some(i) => {
-                let mut t = self.table.borrow_mut();
+                let mut t = self.table_mut();
                 let e = t.entries[i].as_mut().expect("entry");
                 Some(std::mem::replace(&mut e.value, value))
             }
@@ -236,7 +243,7 @@ impl DictData {
     }
 
     fn insert_new(&self, key: PyRef, hash: i64, value: PyRef) {
-        let mut t = self.table.borrow_mut();
+        let mut t = self.table_mut();
         if t.indices.is_empty() {
             *t = Table::with_size(MIN_SIZE);
         }
@@ -263,13 +270,13 @@ impl DictData {
     pub fn remove(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<(PyRef, PyRef)>> {
         let h = crate::ops::hash(vm, key)?;
         let Some(i) = self.find(vm, key, h)? else { return Ok(None) };
-        let e = self.table.borrow_mut().remove_index(i);
+        let e = self.table_mut().remove_index(i);
         self.bump();
         Ok(e.map(|e| (e.key, e.value)))
     }
 
     pub fn clear(&self) {
-        let old = std::mem::take(&mut *self.table.borrow_mut());
+        let old = std::mem::take(&mut *self.table_mut());
         self.bump();
         drop(old);
     }
@@ -302,7 +309,7 @@ impl DictData {
     }
 
     pub fn popitem(&self) -> Option<(PyRef, PyRef)> {
-        let mut t = self.table.borrow_mut();
+        let mut t = self.table_mut();
         let last = t.entries.iter().rposition(|e| e.is_some())?;
         let e = t.remove_index(last)?;
         // CPython also trims the entries array.

@@ -18,6 +18,13 @@ pub struct ListData {
 }
 
 impl ListData {
+    /// The items, to change them (the tracer hears of the change).
+    #[inline]
+    pub fn items_mut(&self) -> std::cell::RefMut<'_, Vec<PyRef>> {
+        crate::observe::touch(self as *const Self as usize);
+        self.items.borrow_mut()
+    }
+
     pub fn new(items: Vec<PyRef>) -> ListData {
         let n = items.len();
         ListData { items: RefCell::new(items), allocated: std::cell::Cell::new(n) }
@@ -46,7 +53,7 @@ impl ListData {
     pub fn push(&self, v: PyRef) {
         let n = self.len();
         self.note_resize(n + 1);
-        self.items.borrow_mut().push(v);
+        self.items_mut().push(v);
     }
     pub fn snapshot(&self) -> Vec<PyRef> {
         self.items.borrow().clone()

@@ -29,7 +29,7 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
     let removed: Vec<PyRef>;
     if step == 1 {
         let stop = stop.max(start);
-        let mut items = l.items.borrow_mut();
+        let mut items = l.items_mut();
         let repl = new_items.unwrap_or_default();
         removed = items.splice(start as usize..stop as usize, repl).collect();
         let len = items.len();
@@ -53,11 +53,11 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
                         idx.len()
                     )));
                 }
-                let mut items = l.items.borrow_mut();
+                let mut items = l.items_mut();
                 removed = idx.iter().zip(v).map(|(i, x)| std::mem::replace(&mut items[*i], x)).collect();
             }
             None => {
-                let mut items = l.items.borrow_mut();
+                let mut items = l.items_mut();
                 let mut sorted = idx.clone();
                 sorted.sort_unstable();
                 let mut r = Vec::new();
@@ -135,7 +135,7 @@ fn list_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if j < 0 || j >= n as i64 {
         return Err(vm.index_error("pop index out of range"));
     }
-    let v = l.items.borrow_mut().remove(j as usize);
+    let v = l.items_mut().remove(j as usize);
     l.note_resize(n - 1);
     Ok(v)
 }
@@ -146,7 +146,7 @@ fn list_insert(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let n = l.len() as i64;
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
     l.note_resize(n as usize + 1);
-    l.items.borrow_mut().insert(i, p[1].clone());
+    l.items_mut().insert(i, p[1].clone());
     Ok(vm.none())
 }
 fn list_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -157,7 +157,7 @@ fn list_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         if ops::eq(vm, &item, x)? {
             let n = l.len();
             if i < n {
-                let old = l.items.borrow_mut().remove(i);
+                let old = l.items_mut().remove(i);
                 l.note_resize(n - 1);
                 drop(old);
             }
@@ -210,13 +210,13 @@ fn list_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn list_reverse(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "list", "reverse", a, k)?;
-    this(vm, a)?.items.borrow_mut().reverse();
+    this(vm, a)?.items_mut().reverse();
     Ok(vm.none())
 }
 fn list_clear(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "list", "clear", a, k)?;
     let l = this(vm, a)?;
-    let old = std::mem::take(&mut *l.items.borrow_mut());
+    let old = std::mem::take(&mut *l.items_mut());
     l.allocated.set(0);
     // CPython releases the items from the last to the first.
     let mut old = old;
@@ -238,12 +238,12 @@ pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     };
     let l = this(vm, a)?;
     // CPython empties the list while sorting.
-    let items = std::mem::take(&mut *l.items.borrow_mut());
+    let items = std::mem::take(&mut *l.items_mut());
     let r = crate::builtins::sort_values(vm, items, key.as_ref(), reverse);
     match r {
         Ok(sorted) => {
             let modified = !l.items.borrow().is_empty();
-            let old = std::mem::replace(&mut *l.items.borrow_mut(), sorted);
+            let old = std::mem::replace(&mut *l.items_mut(), sorted);
             drop(old);
             if modified {
                 return Err(vm.value_error("list modified during sort"));
@@ -251,7 +251,7 @@ pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             Ok(vm.none())
         }
         Err((e, items)) => {
-            let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+            let old = std::mem::replace(&mut *l.items_mut(), items);
             drop(old);
             Err(e)
         }
@@ -265,13 +265,13 @@ fn list_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.type_error(format!("list expected at most 1 argument, got {}", a.len() - 1)));
     }
     let l = this(vm, a)?;
-    let old = std::mem::take(&mut *l.items.borrow_mut());
+    let old = std::mem::take(&mut *l.items_mut());
     l.allocated.set(0);
     drop(old);
     if let Some(x) = a.get(1) {
         let items = ops::iterate(vm, x)?;
         let n = items.len();
-        let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+        let old = std::mem::replace(&mut *l.items_mut(), items);
         drop(old);
         l.allocated.set(n);
     }
@@ -300,7 +300,7 @@ fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         v.extend(items.iter().cloned());
     }
     let len = v.len();
-    let old = std::mem::replace(&mut *l.items.borrow_mut(), v);
+    let old = std::mem::replace(&mut *l.items_mut(), v);
     l.note_resize(len);
     drop(old);
     Ok(a[0].clone())

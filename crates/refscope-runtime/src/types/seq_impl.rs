@@ -199,9 +199,9 @@ pub fn builtin_setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) 
             }
             let j = j as usize;
             let old = match value {
-                Some(v) => std::mem::replace(&mut l.items.borrow_mut()[j], v),
+                Some(v) => std::mem::replace(&mut l.items_mut()[j], v),
                 None => {
-                    let old = l.items.borrow_mut().remove(j);
+                    let old = l.items_mut().remove(j);
                     l.note_resize(n - 1);
                     old
                 }

@@ -91,6 +91,13 @@ pub struct SetData {
 }
 
 impl SetData {
+    /// The table, to change it (the tracer hears of the change).
+    #[inline]
+    fn table_mut(&self) -> std::cell::RefMut<'_, SetTable> {
+        crate::observe::touch(self as *const Self as usize);
+        self.table.borrow_mut()
+    }
+
     pub fn new() -> SetData {
         SetData { table: RefCell::new(SetTable::default()), version: Cell::new(0), hash: Cell::new(-1), finger: Cell::new(0) }
     }
@@ -166,7 +173,7 @@ impl SetData {
         match self.lookup(vm, &key, hash)? {
             Found::Active(_) => Ok(()),
             Found::Free(idx, was_dummy) => {
-                let mut t = self.table.borrow_mut();
+                let mut t = self.table_mut();
                 t.slots[idx] = Slot::Active(hash, key);
                 t.used += 1;
                 if !was_dummy {
@@ -189,7 +196,7 @@ impl SetData {
         match self.lookup(vm, key, h)? {
             Found::Active(idx) => {
                 let old = {
-                    let mut t = self.table.borrow_mut();
+                    let mut t = self.table_mut();
                     t.used -= 1;
                     std::mem::replace(&mut t.slots[idx], Slot::Dummy)
                 };
@@ -210,7 +217,7 @@ impl SetData {
             return Ok(());
         }
         {
-            let mut t = self.table.borrow_mut();
+            let mut t = self.table_mut();
             let ot = other.table.borrow();
             if (t.fill + ot.used) * 5 >= t.mask() * 3 {
                 let n = (t.used + ot.used) * 2;
@@ -248,7 +255,7 @@ impl SetData {
     /// Make room for `extra` more keys in one step (as set_update_internal
     /// does before adding a dict's keys).
     pub fn reserve_for(&self, extra: usize) {
-        let mut t = self.table.borrow_mut();
+        let mut t = self.table_mut();
         if (t.fill + extra) * 5 >= t.mask() * 3 {
             let n = (t.used + extra) * 2;
             t.resize(n);
@@ -260,7 +267,7 @@ impl SetData {
         if std::ptr::eq(self, other) {
             return;
         }
-        std::mem::swap(&mut *self.table.borrow_mut(), &mut *other.table.borrow_mut());
+        std::mem::swap(&mut *self.table_mut(), &mut *other.table_mut());
         self.version.set(self.version.get() + 1);
         other.version.set(other.version.get() + 1);
     }
@@ -275,7 +282,7 @@ impl SetData {
         match self.lookup(vm, key, hash)? {
             Found::Active(idx) => {
                 let old = {
-                    let mut t = self.table.borrow_mut();
+                    let mut t = self.table_mut();
                     t.used -= 1;
                     std::mem::replace(&mut t.slots[idx], Slot::Dummy)
                 };
@@ -288,7 +295,7 @@ impl SetData {
     }
 
     pub fn clear(&self) {
-        let old = std::mem::take(&mut *self.table.borrow_mut());
+        let old = std::mem::take(&mut *self.table_mut());
         self.version.set(self.version.get() + 1);
         drop(old);
     }
@@ -335,7 +342,7 @@ impl SetData {
     /// moves past it (as CPython does).
     pub fn pop(&self) -> Option<PyRef> {
         let finger = &self.finger;
-        let mut t = self.table.borrow_mut();
+        let mut t = self.table_mut();
         if t.used == 0 {
             return None;
         }

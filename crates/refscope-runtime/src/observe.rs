@@ -1,0 +1,180 @@
+//! The observer interface: how a tracer watches a program run without
+//! changing it.
+//!
+//! An observer attached with `attach` hears step events from the
+//! interpreter loop (a line about to run, a call, a return, an exception)
+//! and collection events from the cycle collector. Between events the
+//! runtime notes, cheaply, what changed on the heap: the containers whose
+//! contents changed (`touch`, called by every mutation of a list, dict,
+//! set, cell, slot or instance `__dict__`), the objects freed (their
+//! addresses, from the object core's free hook), and the text written to
+//! `sys.stdout`. The observer takes these notes at each event
+//! (`take_changes`) and inspects frames and objects read-only.
+//!
+//! With no observer attached the cost is one thread-local flag test per
+//! mutation and per frame start (the loop reads the flag once per frame).
+//!
+//! An observer must not run Python code (no `repr` of user objects, no
+//! `__eq__`): it would run inside the observed program's step. It may hold
+//! references only while it handles an event, and must subtract the ones it
+//! holds when it reports a count.
+
+use crate::object::PyRef;
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+
+/// What happened at a step.
+pub enum Event<'a> {
+    /// `line` of `frame` is about to run.
+    Line { frame: &'a PyRef, line: u32 },
+    /// `frame` (a function's) was entered.
+    Call { frame: &'a PyRef },
+    /// `frame` is returning `value`.
+    Return { frame: &'a PyRef, value: &'a PyRef },
+    /// `exc` was raised in `frame` (before a handler is looked for).
+    Exception { frame: &'a PyRef, exc: &'a PyRef },
+    /// The program ends with the uncaught exception `exc`.
+    Uncaught { exc: &'a PyRef },
+    /// The cycle collector finished a collection of `generation`.
+    Collection { generation: usize, collected: usize, uncollectable: usize },
+}
+
+pub trait Observer: std::any::Any {
+    fn event(&mut self, vm: &Vm, event: Event<'_>);
+    /// The observer itself, to get its concrete type back after `detach`.
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any>;
+}
+
+/// What changed on the heap since the last `take_changes`.
+#[derive(Default)]
+pub struct Changes {
+    /// Addresses of changed containers: an object's address, or the address
+    /// of its contents (a list's items, a dict's or set's table, a cell's
+    /// value), as `touch` was called with.
+    pub touched: Vec<usize>,
+    /// Addresses of objects freed.
+    pub freed: Vec<usize>,
+    /// Text written to sys.stdout.
+    pub stdout: String,
+    /// Where in `freed` the frees of the cycle collector's last collection
+    /// start (what it found unreachable), if one ran.
+    pub collection_from: Option<usize>,
+}
+
+thread_local! {
+    static ACTIVE: Cell<bool> = const { Cell::new(false) };
+    static CHANGES: RefCell<Changes> = RefCell::new(Changes::default());
+    static OBSERVER: RefCell<Option<Box<dyn Observer>>> = RefCell::new(None);
+}
+
+/// Whether an observer is attached (the interpreter loop reads this once
+/// per frame).
+#[inline]
+pub fn active() -> bool {
+    ACTIVE.with(|a| a.get())
+}
+
+/// Note that the container at `addr` (see `Changes::touched`) changed.
+#[inline]
+pub fn touch(addr: usize) {
+    if active() {
+        touch_slow(addr);
+    }
+}
+
+#[cold]
+fn touch_slow(addr: usize) {
+    CHANGES.with(|c| c.borrow_mut().touched.push(addr));
+}
+
+fn note_free(addr: usize) {
+    CHANGES.with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            c.freed.push(addr)
+        }
+    });
+}
+
+/// A collection starts: the frees from now on are the collector's.
+pub fn collection_starts() {
+    if active() {
+        CHANGES.with(|c| {
+            let mut c = c.borrow_mut();
+            c.collection_from = Some(c.freed.len());
+        });
+    }
+}
+
+/// Note text the program wrote to sys.stdout. Returns true when the text
+/// should go no further (a tracer shows the output in its trace instead).
+pub fn note_stdout(text: &str) -> bool {
+    if active() {
+        CHANGES.with(|c| c.borrow_mut().stdout.push_str(text));
+        return SWALLOW.with(|s| s.get());
+    }
+    false
+}
+
+thread_local! {
+    static STOP: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Ask the interpreter to end the observed program (a tracer's step limit):
+/// SystemExit is raised before the next instruction of an observed frame.
+pub fn request_stop() {
+    STOP.with(|s| s.set(true));
+}
+
+/// Whether a stop was requested; consumes the request.
+pub fn take_stop() -> bool {
+    STOP.with(|s| s.replace(false))
+}
+
+thread_local! {
+    static SWALLOW: Cell<bool> = const { Cell::new(false) };
+}
+
+/// While an observer is attached, keep the program's standard output in
+/// the notes only (not written to the process's stdout).
+pub fn set_swallow_stdout(on: bool) {
+    SWALLOW.with(|s| s.set(on));
+}
+
+/// The changes noted since the last call.
+pub fn take_changes() -> Changes {
+    CHANGES.with(|c| std::mem::take(&mut *c.borrow_mut()))
+}
+
+/// Attach `observer`: from now on it hears every event. Frames already
+/// running keep running unobserved (attach before the program starts).
+pub fn attach(observer: Box<dyn Observer>) {
+    OBSERVER.with(|o| *o.borrow_mut() = Some(observer));
+    take_changes();
+    crate::object::heap::set_free_observer(Some(note_free));
+    ACTIVE.with(|a| a.set(true));
+}
+
+/// Detach the observer and return it.
+pub fn detach() -> Option<Box<dyn Observer>> {
+    ACTIVE.with(|a| a.set(false));
+    crate::object::heap::set_free_observer(None);
+    take_changes();
+    OBSERVER.with(|o| o.borrow_mut().take())
+}
+
+/// Deliver `event` to the observer. Events raised while the observer
+/// itself runs are dropped (it must not run Python code, but a finalizer
+/// it triggers by dropping a reference might).
+pub fn emit(vm: &Vm, event: Event<'_>) {
+    let taken = OBSERVER.with(|o| o.try_borrow_mut().ok().and_then(|mut o| o.take()));
+    if let Some(mut obs) = taken {
+        obs.event(vm, event);
+        OBSERVER.with(|o| {
+            if let Ok(mut o) = o.try_borrow_mut() {
+                if o.is_none() {
+                    *o = Some(obs);
+                }
+            }
+        });
+    }
+}

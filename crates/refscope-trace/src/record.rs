@@ -1,0 +1,543 @@
+//! The recorder: an observer of the runtime that writes refscope's trace
+//! format (docs/trace-format.md) while the program runs.
+//!
+//! Per step it writes only what changed. It keeps, for every object it has
+//! shown, the ids that object refers to and its last reported count — never
+//! a reference: the object core's watch list (`object::heap::watch`) hands a
+//! reference back when the object needs to be read again and forgets the
+//! object when it is freed. A step then costs what the program changed:
+//!
+//! - the objects freed since the last step (the free hook's notes) leave the
+//!   known set;
+//! - containers the runtime noted as changed (`observe::touch`) and objects
+//!   newly reachable from a frame's names or from a changed container are
+//!   encoded in full;
+//! - the counts of the objects a frame's names, a changed container or a
+//!   freed object referred to are read again, and reported when they moved.
+//!
+//! Counts are read after every other reference the recorder took for the
+//! step is gone, when it holds exactly one reference to each object it
+//! reports on: the reported count is the program's references.
+
+use refscope_runtime::object::{heap, Kind, PyRef};
+use refscope_runtime::observe::{self, Event, Observer};
+use refscope_runtime::types::*;
+use refscope_runtime::vm::Vm;
+use serde_json::{json, Map, Value};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+
+/// What the recorder remembers of an object it has shown.
+struct Known {
+    /// Last reported count (None: a cached object, no count shown).
+    rc: Option<usize>,
+    /// Ids this object referred to when last encoded.
+    refs: Vec<usize>,
+    /// Addresses `touch` reports for this object besides its id (a list's
+    /// items, a dict's table, an instance's `__dict__` table, a cell's value).
+    aliases: Vec<usize>,
+}
+
+pub struct Recorder {
+    out: Box<dyn Write>,
+    /// Steps are recorded only in frames running this file's code.
+    filename: String,
+    step: u64,
+    max_steps: u64,
+    known: HashMap<usize, Known>,
+    alias: HashMap<usize, usize>,
+    gc: Option<(usize, usize, usize)>,
+    pending_collected: Vec<usize>,
+    /// Output written since the last recorded step.
+    stdout: String,
+    /// Frees noted since the last recorded step (also from skipped events).
+    freed: Vec<usize>,
+    touched: Vec<usize>,
+    collection_from: Option<usize>,
+    /// The step limit was reached.
+    pub truncated: bool,
+    error: Option<std::io::Error>,
+}
+
+/// Objects whose count is this high are the interpreter's cached,
+/// never-freed objects.
+const CACHED_COUNT: usize = 1 << 29;
+
+impl Recorder {
+    pub fn new(out: Box<dyn Write>, filename: &str, source: &str, max_steps: u64) -> std::io::Result<Recorder> {
+        let mut r = Recorder {
+            out,
+            filename: filename.to_string(),
+            step: 0,
+            max_steps,
+            known: HashMap::new(),
+            alias: HashMap::new(),
+            gc: None,
+            pending_collected: Vec::new(),
+            stdout: String::new(),
+            freed: Vec::new(),
+            touched: Vec::new(),
+            collection_from: None,
+            truncated: false,
+            error: None,
+        };
+        let program = std::path::Path::new(filename).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+        let header = json!({"format": "refscope-trace", "version": 1, "python": "3.11", "program": program, "code": source});
+        r.write_line(&header);
+        Ok(r)
+    }
+
+    pub fn steps(&self) -> u64 {
+        self.step
+    }
+
+    /// Flush the trace; the first write error, if any.
+    pub fn finish(&mut self) -> std::io::Result<()> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.out.flush()
+    }
+
+    fn write_line(&mut self, v: &Value) {
+        if self.error.is_some() {
+            return;
+        }
+        let r = serde_json::to_writer(&mut self.out, v).map_err(std::io::Error::other).and_then(|_| self.out.write_all(b"\n"));
+        if let Err(e) = r {
+            self.error = Some(e);
+        }
+    }
+
+    fn absorb_changes(&mut self) {
+        let ch = observe::take_changes();
+        if let Some(from) = ch.collection_from {
+            self.collection_from = Some(self.freed.len() + from);
+        }
+        self.freed.extend(ch.freed);
+        self.touched.extend(ch.touched);
+        self.stdout.push_str(&ch.stdout);
+    }
+
+    fn in_program(&self, frame: &PyRef) -> bool {
+        frame::get(frame).and_then(|f| code::get(&f.code)).is_some_and(|c| &*c.code.filename == self.filename.as_str())
+    }
+
+    fn record(&mut self, vm: &Vm, event: &str, frame: &PyRef, ret: Option<&PyRef>, exc: Option<&PyRef>) {
+        if self.step >= self.max_steps {
+            if !self.truncated {
+                // Python Tutor's limit, but chosen by the user: the program
+                // ends here (SystemExit before its next instruction).
+                self.truncated = true;
+                observe::request_stop();
+            }
+            return;
+        }
+        let mut held: HashMap<usize, PyRef> = HashMap::new();
+        let mut rc_check: HashSet<usize> = HashSet::new();
+
+        // Frees: those objects leave the picture.
+        let freed_all = std::mem::take(&mut self.freed);
+        let collection_from = self.collection_from.take();
+        let mut freed = Vec::new();
+        let mut collected = std::mem::take(&mut self.pending_collected);
+        for (i, a) in freed_all.iter().enumerate() {
+            if let Some(k) = self.known.remove(a) {
+                freed.push(*a);
+                if collection_from.is_some_and(|from| i >= from) {
+                    collected.push(*a);
+                }
+                for al in k.aliases {
+                    if self.alias.get(&al) == Some(a) {
+                        self.alias.remove(&al);
+                    }
+                }
+                rc_check.extend(k.refs);
+            }
+        }
+
+        // Changed containers and the frames' names.
+        let mut queue: Vec<PyRef> = Vec::new();
+        let touched = std::mem::take(&mut self.touched);
+        let mut seen_touch = HashSet::new();
+        for a in touched {
+            if !seen_touch.insert(a) {
+                continue;
+            }
+            if let Some(&id) = self.alias.get(&a) {
+                if let Some(o) = heap::watched(id) {
+                    queue.push(o);
+                }
+            }
+        }
+        let frames: Vec<PyRef> = vm.frames.borrow().iter().filter(|f| self.in_program(f)).cloned().collect();
+        let mut frames_json = Vec::new();
+        for f in &frames {
+            let Some(fd) = frame::get(f) else { continue };
+            let Some(cd) = code::get(&fd.code) else { continue };
+            let mut names = frame_names(f);
+            if f.is(frame) {
+                if let Some(v) = ret {
+                    names.push(("__return__".to_string(), v.clone()));
+                }
+            }
+            let mut names_json = Vec::new();
+            for (n, o) in names {
+                names_json.push(json!([n, o.id()]));
+                rc_check.insert(o.id());
+                if !self.known.contains_key(&o.id()) {
+                    queue.push(o.clone());
+                }
+                held.entry(o.id()).or_insert(o);
+            }
+            frames_json.push(json!({
+                "id": f.id(),
+                "name": &*cd.code.name,
+                "line": cd.code.line_of(fd.lasti.get() as usize),
+                "names": names_json,
+            }));
+        }
+
+        // Encode what is new or changed, and what it newly reaches.
+        let mut encoded: Vec<(usize, Map<String, Value>)> = Vec::new();
+        let mut done: HashSet<usize> = HashSet::new();
+        while let Some(o) = queue.pop() {
+            let id = o.id();
+            if !done.insert(id) {
+                continue;
+            }
+            let (obj, refs, aliases) = encode(vm, &o);
+            let ref_ids: Vec<usize> = refs.iter().map(|r| r.id()).collect();
+            for r in refs {
+                rc_check.insert(r.id());
+                if !self.known.contains_key(&r.id()) && !done.contains(&r.id()) {
+                    queue.push(r.clone());
+                }
+                held.entry(r.id()).or_insert(r);
+            }
+            for al in &aliases {
+                self.alias.insert(*al, id);
+            }
+            self.alias.insert(id, id);
+            heap::watch(&o);
+            self.known.insert(id, Known { rc: None, refs: ref_ids, aliases });
+            held.entry(id).or_insert(o);
+            encoded.push((id, obj));
+        }
+        drop(queue);
+
+        // Counts, now that the recorder holds exactly one reference to each
+        // object it reports on.
+        for id in &rc_check {
+            if !held.contains_key(id) && self.known.contains_key(id) {
+                if let Some(o) = heap::watched(*id) {
+                    held.insert(*id, o);
+                }
+            }
+        }
+        let count = |o: &PyRef| -> Option<usize> {
+            let n = o.refcount();
+            (n < CACHED_COUNT).then(|| n.saturating_sub(1))
+        };
+        let mut objects = Vec::new();
+        for (id, mut obj) in encoded {
+            let rc = held.get(&id).and_then(count);
+            match rc {
+                Some(n) => {
+                    obj.insert("rc".into(), json!(n));
+                }
+                None => {
+                    obj.insert("cached".into(), json!(true));
+                }
+            }
+            if let Some(k) = self.known.get_mut(&id) {
+                k.rc = rc;
+            }
+            objects.push(Value::Object(obj));
+        }
+        let mut refcounts = Vec::new();
+        let mut ids: Vec<usize> = rc_check.into_iter().filter(|id| !done.contains(id)).collect();
+        ids.sort_unstable();
+        for id in ids {
+            let Some(k) = self.known.get_mut(&id) else { continue };
+            let Some(o) = held.get(&id) else { continue };
+            let rc = count(o);
+            if rc != k.rc {
+                k.rc = rc;
+                if let Some(n) = rc {
+                    refcounts.push(json!([id, n]));
+                }
+            }
+        }
+
+        let fname = frame::get(frame).and_then(|f| code::get(&f.code)).map(|c| c.code.name.to_string()).unwrap_or_default();
+        let line = frame::get(frame).and_then(|f| code::get(&f.code).map(|c| c.code.line_of(f.lasti.get() as usize))).unwrap_or(0);
+        let mut step = Map::new();
+        step.insert("step".into(), json!(self.step));
+        step.insert("event".into(), json!(event));
+        step.insert("line".into(), json!(line));
+        step.insert("func".into(), json!(fname));
+        step.insert("frames".into(), Value::Array(frames_json));
+        if let Some(e) = exc {
+            let text = refscope_runtime::exception_text(vm, &refscope_runtime::vm::PyErr(e.clone()));
+            let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
+            step.insert("exception_msg".into(), json!(last));
+        }
+        if !self.stdout.is_empty() {
+            step.insert("stdout".into(), json!(std::mem::take(&mut self.stdout)));
+        }
+        if !objects.is_empty() {
+            step.insert("objects".into(), Value::Array(objects));
+        }
+        if !freed.is_empty() {
+            step.insert("freed".into(), json!(freed));
+        }
+        if !refcounts.is_empty() {
+            step.insert("refcounts".into(), Value::Array(refcounts));
+        }
+        if let Some((g, c, u)) = self.gc.take() {
+            step.insert("gc".into(), json!({"generation": g, "collected": c, "uncollectable": u}));
+            step.insert("collected".into(), json!(collected));
+        } else if !collected.is_empty() {
+            self.pending_collected = collected;
+        }
+        drop(held);
+        drop(frames);
+        self.write_line(&Value::Object(step));
+        self.step += 1;
+        // What the recorder itself freed (its temporary references) is not
+        // the program's doing.
+        let _ = observe::take_changes();
+    }
+}
+
+impl Observer for Recorder {
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
+        self
+    }
+
+    fn event(&mut self, vm: &Vm, event: Event<'_>) {
+        self.absorb_changes();
+        match event {
+            Event::Line { frame, .. } if self.in_program(frame) => self.record(vm, "step_line", frame, None, None),
+            Event::Call { frame } if self.in_program(frame) && frame::get(frame).is_some_and(|f| f.func.is_some()) => self.record(vm, "call", frame, None, None),
+            Event::Return { frame, value } if self.in_program(frame) => {
+                // A function's return shows its value; the module's (the
+                // last step) shows the final state.
+                let is_function = frame::get(frame).is_some_and(|f| f.func.is_some());
+                self.record(vm, "return", frame, is_function.then_some(value), None)
+            }
+            Event::Exception { frame, exc } if self.in_program(frame) => self.record(vm, "exception", frame, None, Some(exc)),
+            Event::Uncaught { exc } => {
+                let top = vm.frames.borrow().first().cloned();
+                if let Some(f) = top {
+                    self.record(vm, "uncaught_exception", &f, None, Some(exc));
+                }
+            }
+            Event::Collection { generation, collected, uncollectable } => {
+                self.gc = Some((generation, collected, uncollectable));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The names of a frame in the order the trace shows them: a function's
+/// locals, cells and free variables; a module's or class body's namespace
+/// without dunder names.
+fn frame_names(frame: &PyRef) -> Vec<(String, PyRef)> {
+    refscope_runtime::modules::refscope::frame_names(frame).unwrap_or_default()
+}
+
+fn is_exact(vm: &Vm, o: &PyRef, ty: &PyRef) -> bool {
+    let _ = vm;
+    o.ty().is(ty)
+}
+
+/// Encode `o` (docs/trace-format.md, "Objects"), without its count. Returns
+/// the encoding, the objects it refers to (to be shown too) and the
+/// addresses `touch` reports for it.
+fn encode(vm: &Vm, o: &PyRef) -> (Map<String, Value>, Vec<PyRef>, Vec<usize>) {
+    let mut m = Map::new();
+    let mut refs: Vec<PyRef> = Vec::new();
+    let mut aliases: Vec<usize> = Vec::new();
+    m.insert("id".into(), json!(o.id()));
+    m.insert("type".into(), json!(vm.type_name(o)));
+    let heap_type = typeobj::data(o.ty()).flag(typeobj::tflags::HEAPTYPE);
+    let scalar_types = [&vm.types.int, &vm.types.bool_, &vm.types.float, &vm.types.complex, &vm.types.str_, &vm.types.bytes, &vm.types.none_type];
+    if scalar_types.iter().any(|t| is_exact(vm, o, t)) || o.is(&vm.none) || o.is(&vm.ellipsis) || o.is(&vm.not_implemented) {
+        let text = refscope_runtime::ops::repr_string(vm, o).unwrap_or_default();
+        m.insert("value".into(), json!(shorten(&text, 2000)));
+        if o.kind() == Kind::Str {
+            m.insert("text".into(), json!(shorten(str::as_str(o), 2000)));
+            if o.flags() & refscope_runtime::object::flags::INTERNED != 0 {
+                m.insert("interned".into(), json!(true));
+            }
+        }
+        return (m, refs, aliases);
+    }
+    match o.kind() {
+        Kind::List => {
+            let l = list::get(o).unwrap();
+            aliases.push(l as *const _ as usize);
+            refs = l.snapshot();
+            m.insert("items".into(), json!(refs.iter().map(|r| r.id()).collect::<Vec<_>>()));
+        }
+        Kind::Tuple => {
+            refs = tuple::items(o).to_vec();
+            m.insert("items".into(), json!(refs.iter().map(|r| r.id()).collect::<Vec<_>>()));
+        }
+        Kind::Set => {
+            let s = set::get(o).unwrap();
+            aliases.push(s as *const _ as usize);
+            refs = s.items();
+            m.insert("items".into(), json!(refs.iter().map(|r| r.id()).collect::<Vec<_>>()));
+        }
+        Kind::Dict => {
+            let d = dict::get(o).unwrap();
+            aliases.push(d as *const _ as usize);
+            let mut entries = Vec::new();
+            for (k, v) in d.items() {
+                entries.push(json!([k.id(), v.id()]));
+                refs.push(k);
+                refs.push(v);
+            }
+            m.insert("entries".into(), Value::Array(entries));
+        }
+        Kind::Cell => {
+            let c = cell::get_cell(o);
+            aliases.push(c as *const _ as usize);
+            if let Some(v) = c.get() {
+                m.insert("value".into(), json!(v.id()));
+                refs.push(v);
+            }
+        }
+        Kind::Method => {
+            let md = method::get(o).unwrap();
+            m.insert("func".into(), json!(md.func.id()));
+            m.insert("self".into(), json!(md.self_.id()));
+            refs.push(md.func.clone());
+            refs.push(md.self_.clone());
+        }
+        Kind::Function => {
+            let f = function::get(o).unwrap();
+            let code = f.code.borrow().clone();
+            m.insert("name".into(), json!(str::as_str(&f.name.borrow())));
+            if let Some(cd) = code::get(&code) {
+                m.insert("params".into(), json!(signature(&cd.code)));
+                if let Some(cl) = &f.closure {
+                    let mut cells = Vec::new();
+                    for (name, c) in cd.code.freevars.iter().zip(tuple::items(cl)) {
+                        cells.push(json!([&**name, c.id()]));
+                        refs.push(c.clone());
+                    }
+                    m.insert("cells".into(), Value::Array(cells));
+                }
+            }
+            if let Some(d) = f.defaults.borrow().as_ref() {
+                let ds = tuple::items(d).to_vec();
+                m.insert("defaults".into(), json!(ds.iter().map(|r| r.id()).collect::<Vec<_>>()));
+                refs.extend(ds);
+            }
+        }
+        Kind::Type if typeobj::data(o).flag(typeobj::tflags::HEAPTYPE) => {
+            let t = typeobj::data(o);
+            m.insert("name".into(), json!(t.name.borrow().clone()));
+            let bases = tuple::items(&t.bases.borrow()).to_vec();
+            m.insert("bases".into(), json!(bases.iter().map(|b| b.id()).collect::<Vec<_>>()));
+            refs.extend(bases);
+            let d = dict::get(&t.dict).unwrap();
+            aliases.push(d as *const _ as usize);
+            let mut attrs = Vec::new();
+            for (k, v) in d.items() {
+                if k.kind() != Kind::Str {
+                    continue;
+                }
+                let name = str::as_str(&k).to_string();
+                // The namespace entries every class has are left out; the
+                // program's own (methods, `__init__` included) are shown.
+                if matches!(name.as_str(), "__module__" | "__qualname__" | "__dict__" | "__weakref__" | "__doc__") {
+                    continue;
+                }
+                attrs.push(json!([name, v.id()]));
+                refs.push(v);
+            }
+            m.insert("attrs".into(), Value::Array(attrs));
+        }
+        _ if heap_type => {
+            // An instance of a class the program defined.
+            let mut attrs = Vec::new();
+            if let Some(ext) = o.ext() {
+                if let Some(d) = ext.dict.borrow().clone() {
+                    if let Some(dd) = dict::get(&d) {
+                        aliases.push(dd as *const _ as usize);
+                        for (k, v) in dd.items() {
+                            if k.kind() == Kind::Str {
+                                attrs.push(json!([str::as_str(&k), v.id()]));
+                                refs.push(v);
+                            }
+                        }
+                    }
+                }
+                let names = typeobj::data(o.ty()).slot_names.borrow().clone();
+                for (i, s) in ext.slots.iter().enumerate() {
+                    if let Some(v) = s.borrow().clone() {
+                        let name = names.get(i).cloned().unwrap_or_else(|| format!("<slot {}>", i));
+                        attrs.push(json!([name, v.id()]));
+                        refs.push(v);
+                    }
+                }
+            }
+            m.insert("attrs".into(), Value::Array(attrs));
+        }
+        _ => {
+            // Builtin objects the program only refers to (modules, builtin
+            // functions and types, iterators...): their repr, which for
+            // builtin types runs no Python code.
+            let text = refscope_runtime::ops::repr_string(vm, o).unwrap_or_else(|_| format!("<{} object>", vm.type_name(o)));
+            m.insert("repr".into(), json!(shorten(&text, 200)));
+            if o.kind() == Kind::Type {
+                m.insert("name".into(), json!(typeobj::data(o).name.borrow().clone()));
+            }
+        }
+    }
+    (m, refs, aliases)
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 3).collect::<String>() + "..."
+    }
+}
+
+/// A function's parameter list as written (without defaults' values):
+/// `(a, b, /, c, *args, d, **kw)`.
+fn signature(c: &refscope_runtime::compiler::CodeObject) -> String {
+    use refscope_runtime::compiler::bytecode::code_flags;
+    let mut parts = Vec::new();
+    let argc = c.argcount as usize;
+    let posonly = c.posonlyargcount as usize;
+    let kwonly = c.kwonlyargcount as usize;
+    for (i, n) in c.varnames.iter().take(argc).enumerate() {
+        parts.push(n.to_string());
+        if posonly > 0 && i + 1 == posonly {
+            parts.push("/".into());
+        }
+    }
+    let mut idx = argc + kwonly;
+    if c.flags & code_flags::VARARGS != 0 {
+        parts.push(format!("*{}", c.varnames.get(idx).map(|s| s.to_string()).unwrap_or_default()));
+        idx += 1;
+    } else if kwonly > 0 {
+        parts.push("*".into());
+    }
+    for n in c.varnames.iter().skip(argc).take(kwonly) {
+        parts.push(n.to_string());
+    }
+    if c.flags & code_flags::VARKEYWORDS != 0 {
+        parts.push(format!("**{}", c.varnames.get(idx).map(|s| s.to_string()).unwrap_or_default()));
+    }
+    format!("({})", parts.join(", "))
+}

@@ -1,0 +1,135 @@
+//! Reading a trace back: the steps in order, with the heap rebuilt from the
+//! changes each step records (docs/trace-format.md).
+
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::{self, BufRead};
+
+pub struct Replay<R: BufRead> {
+    lines: io::Lines<R>,
+    pub header: Value,
+    /// Every object the trace has shown and not freed, by id.
+    pub heap: HashMap<u64, Value>,
+    /// The program's output up to the current step.
+    pub stdout: String,
+}
+
+fn bad(what: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, what)
+}
+
+impl<R: BufRead> Replay<R> {
+    pub fn new(input: R) -> io::Result<Self> {
+        let mut lines = input.lines();
+        let first = lines.next().ok_or_else(|| bad("empty trace".into()))??;
+        let header: Value = serde_json::from_str(&first).map_err(|e| bad(format!("trace header: {}", e)))?;
+        if header["format"] != "refscope-trace" {
+            return Err(bad("not a refscope trace".into()));
+        }
+        Ok(Replay { lines, header, heap: HashMap::new(), stdout: String::new() })
+    }
+
+    /// The next step, with the heap and the output brought up to it.
+    pub fn next_step(&mut self) -> Option<io::Result<Value>> {
+        let line = match self.lines.next()? {
+            Ok(l) => l,
+            Err(e) => return Some(Err(e)),
+        };
+        let step: Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(bad(format!("trace step: {}", e)))),
+        };
+        if let Some(freed) = step["freed"].as_array() {
+            for id in freed {
+                if let Some(id) = id.as_u64() {
+                    self.heap.remove(&id);
+                }
+            }
+        }
+        if let Some(objs) = step["objects"].as_array() {
+            for o in objs {
+                if let Some(id) = o["id"].as_u64() {
+                    self.heap.insert(id, o.clone());
+                }
+            }
+        }
+        if let Some(rcs) = step["refcounts"].as_array() {
+            for pair in rcs {
+                if let (Some(id), Some(n)) = (pair[0].as_u64(), pair[1].as_u64()) {
+                    if let Some(o) = self.heap.get_mut(&id) {
+                        o["rc"] = Value::from(n);
+                    }
+                }
+            }
+        }
+        if let Some(s) = step["stdout"].as_str() {
+            self.stdout.push_str(s);
+        }
+        Some(Ok(step))
+    }
+
+    /// The ids an object refers to, in the order it shows them.
+    pub fn referents(obj: &Value) -> Vec<u64> {
+        let mut out = Vec::new();
+        let ids = |v: &Value, out: &mut Vec<u64>| {
+            if let Some(a) = v.as_array() {
+                out.extend(a.iter().filter_map(|x| x.as_u64()));
+            }
+        };
+        ids(&obj["items"], &mut out);
+        if let Some(es) = obj["entries"].as_array() {
+            for e in es {
+                ids(e, &mut out);
+            }
+        }
+        for key in ["attrs", "cells"] {
+            if let Some(a) = obj[key].as_array() {
+                out.extend(a.iter().filter_map(|p| p[1].as_u64()));
+            }
+        }
+        ids(&obj["bases"], &mut out);
+        ids(&obj["defaults"], &mut out);
+        for key in ["func", "self"] {
+            if let Some(id) = obj[key].as_u64() {
+                out.push(id);
+            }
+        }
+        if obj["type"] == "cell" {
+            if let Some(id) = obj["value"].as_u64() {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// The objects reachable from the step's frames, in the order a reader
+    /// meets them (frames outermost first, names in order, depth first).
+    pub fn reachable(&self, step: &Value) -> Vec<u64> {
+        let mut seen = std::collections::HashSet::new();
+        let mut order = Vec::new();
+        let mut stack: Vec<u64> = Vec::new();
+        if let Some(frames) = step["frames"].as_array() {
+            for f in frames {
+                if let Some(names) = f["names"].as_array() {
+                    for n in names.iter().rev() {
+                        if let Some(id) = n[1].as_u64() {
+                            stack.push(id);
+                        }
+                    }
+                }
+                while let Some(id) = stack.pop() {
+                    if !seen.insert(id) {
+                        continue;
+                    }
+                    order.push(id);
+                    if let Some(o) = self.heap.get(&id) {
+                        let mut r = Self::referents(o);
+                        r.reverse();
+                        stack.extend(r);
+                    }
+                }
+            }
+        }
+        order
+    }
+}
