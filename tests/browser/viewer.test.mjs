@@ -405,12 +405,9 @@ async function walk(page, trace, name) {
 }
 
 const PROGRAMS = path.join(HERE, 'programs');
-// Until `refscope trace` is on this branch these tests report as skipped.
-const NO_TRACE_CMD = spawnSync(REFSCOPE, ['trace', '--help'], { encoding: 'utf8' }).status !== 0
-  && 'refscope trace is not built on this branch';
 
 for (const name of ['aliasing', 'closures', 'cycle']) {
-  test(`real trace of tests/browser/programs/${name}.py: every step`, { skip: NO_TRACE_CMD }, async () => {
+  test(`real trace of tests/browser/programs/${name}.py: every step`, async () => {
     const jsonl = recordTrace(path.join(PROGRAMS, name + '.py'), 'real-' + name);
     const trace = readTrace(jsonl);
     const page = await open(buildPage(jsonl, 'real-' + name));
@@ -419,7 +416,7 @@ for (const name of ['aliasing', 'closures', 'cycle']) {
   });
 }
 
-test('real traces: what the boxes show for aliasing, cached ints and the collector', { skip: NO_TRACE_CMD }, async () => {
+test('real traces: what the boxes show for aliasing, cached ints and the collector', async () => {
   let jsonl = recordTrace(path.join(PROGRAMS, 'aliasing.py'), 'real-aliasing');
   let trace = readTrace(jsonl);
   let page = await open(buildPage(jsonl, 'real-aliasing'));
@@ -459,7 +456,7 @@ test('real traces: what the boxes show for aliasing, cached ints and the collect
   await done(page);
 });
 
-test('examples/seed.py: every step, and the screenshot of docs/viewer.png', { skip: NO_TRACE_CMD }, async () => {
+test('examples/seed.py: every step, and the screenshot of docs/viewer.png', async () => {
   const jsonl = recordTrace(path.join(ROOT, 'examples/seed.py'), 'seed');
   const trace = readTrace(jsonl);
   const page = await open(buildPage(jsonl, 'seed'));
@@ -470,6 +467,25 @@ test('examples/seed.py: every step, and the screenshot of docs/viewer.png', { sk
   await page.evaluate((k) => window.refscopeViewer.go(k), k);
   await check(page, trace, k, 'go');
   await page.screenshot({ path: path.join(OUT, 'seed.png') });
+  await done(page);
+});
+
+test('refscope trace --format html writes the viewer page itself', async () => {
+  const html = path.join(OUT, 'seed-cli.html');
+  fs.rmSync(html, { force: true });
+  const run = spawnSync(REFSCOPE, ['trace', path.join(ROOT, 'examples/seed.py'), '-o', html], { encoding: 'utf8' });
+  assert.ok(fs.existsSync(html), `no page written (status ${run.status}): ${run.stderr}`);
+  const page = await open(html);
+  // The trace as the page holds it (ids differ from run to run).
+  const text = await page.$$eval('script.rs-trace', (els) => els.map((e) => e.textContent).join('\n'));
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const trace = { header: JSON.parse(lines[0]), steps: lines.slice(1).map((l) => JSON.parse(l)) };
+  assert.equal(trace.header.program, 'seed.py');
+  assert.ok(trace.steps.length > 10);
+  await check(page, trace, 0, 'opened');
+  await page.click('#rs-last');
+  await check(page, trace, trace.steps.length - 1, 'last');
+  assert.match(await page.title(), /^seed\.py/);
   await done(page);
 });
 
