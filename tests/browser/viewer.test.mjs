@@ -489,6 +489,42 @@ test('refscope trace --format html writes the viewer page itself', async () => {
   await done(page);
 });
 
+// ---- a heap that keeps growing: fewer checkpoints, every step still right ----
+
+test('a growing heap thins the checkpoints and every step stays right', async () => {
+  // Step k (k >= 1) makes a new int k that nothing frees; the name `last`
+  // is bound to it. The heap holds k objects at step k.
+  const N = 30000;
+  const jsonl = path.join(OUT, 'growing.jsonl');
+  const lines = [JSON.stringify({ format: 'refscope-trace', version: 1, python: '3.11', program: 'grow.py', code: 'keep = []\nwhile True:\n    keep.append(object())\n' })];
+  for (let k = 0; k < N; k++) {
+    const s = { step: k, event: 'step_line', line: k % 2 ? 3 : 2, func: '<module>', frames: [{ id: 1, name: '<module>', line: 2, names: k ? [['last', 100000 + k]] : [] }] };
+    if (k) s.objects = [{ id: 100000 + k, type: 'int', rc: 1, value: String(k) }];
+    lines.push(JSON.stringify(s));
+  }
+  fs.writeFileSync(jsonl, lines.join('\n') + '\n');
+  const page = await open(buildPage(jsonl, 'growing'));
+  const look = () => page.evaluate(() => ({
+    step: Number(document.getElementById('rs-app').dataset.step),
+    value: (document.querySelector('#rs-heap .rs-value') || {}).textContent,
+    heapSize: window.refscopeViewer.timeline.heap.size,
+    checkpoints: window.refscopeViewer.timeline.checkpoints.filter(Boolean).length,
+  }));
+  await page.click('#rs-last');
+  let s = await look();
+  assert.equal(s.value, String(N - 1));
+  assert.equal(s.heapSize, N - 1);
+  const all = Math.ceil(N / 256);
+  assert.ok(s.checkpoints < all / 2, `${s.checkpoints} checkpoints kept of ${all}`);
+  for (const k of [N - 2, 17, 20000, 12345, 29999, 256, 255, 5000]) {
+    await page.evaluate((k) => window.refscopeViewer.go(k), k);
+    s = await look();
+    assert.deepEqual([s.step, s.value, s.heapSize], [k, String(k), k], `step ${k}`);
+  }
+  await done(page);
+  fs.rmSync(jsonl);
+});
+
 // ---- a million steps ----
 
 // i = 0; xs = []; then i = i + 1 forever: every other step binds i to a new

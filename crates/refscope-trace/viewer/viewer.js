@@ -10,6 +10,8 @@
 // - The heap at step K is the heap before step 0 (empty) with the changes of
 //   steps 0..K applied. Every CHECKPOINT_EVERY steps a copy of the heap (and
 //   of the output so far) is kept, made the first time replay passes there.
+//   (With a large heap only every few of them is kept, so that the copies
+//   cost a few entries per step.)
 //   Going to step K starts from the nearest checkpoint at or before K, or
 //   from the current step when that is nearer; one step forward applies one
 //   step's changes, one step back undoes them (each applied step keeps what
@@ -170,8 +172,11 @@
   Timeline.prototype.forward = function (keepRecord) {
     var k = this.at + 1;
     if (k % CHECKPOINT_EVERY === 0) {
+      // A checkpoint copies the heap: with a large heap keep fewer of them,
+      // so that copying costs at most a few entries per step replayed.
       var c = k / CHECKPOINT_EVERY;
-      if (this.checkpoints[c] === undefined) {
+      var every = Math.max(1, Math.ceil(this.heap.size / (4 * CHECKPOINT_EVERY)));
+      if (this.checkpoints[c] === undefined && c % every === 0) {
         this.checkpoints[c] = { heap: new Map(this.heap), out: this.out };
       }
     }
