@@ -63,6 +63,13 @@ fn run_case(spec_path: &Path) -> Result<(), String> {
         Some(c) => c,
         None => -std::os::unix::process::ExitStatusExt::signal(&status).unwrap_or(0),
     };
+    // The expected files name the checkout's tests/cli as <CLI_DIR> (scripts/regen-cli).
+    let here = cli_dir().to_string_lossy().into_owned();
+    let unroot = |b: Vec<u8>| match String::from_utf8(b) {
+        Ok(text) => text.replace(&here, "<CLI_DIR>").into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    let (out, err) = (unroot(out), unroot(err));
     let mut problems = Vec::new();
     let expect = |suffix: &str| std::fs::read(spec_path.with_extension(suffix)).unwrap_or_default();
     for (what, got) in [("stdout", out), ("stderr", err), ("status", format!("{}\n", code).into_bytes())] {
