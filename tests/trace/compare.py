@@ -24,6 +24,7 @@ Exit status 0 when everything matches; otherwise the first differences.
 import json
 import sys
 
+PRIMITIVE_TYPES = {"int", "float", "complex", "str", "bytes", "bool", "NoneType"}
 EVENTS = {"step_line", "call", "return", "exception", "uncaught_exception"}
 FRAME_KEYS = {"func_name", "frame_id", "encoded_locals", "ordered_varnames", "is_highlighted",
               "is_parent", "is_zombie", "parent_frame_id_list", "unique_hash"}
@@ -95,6 +96,8 @@ def pt_graph(step):
         tag = o[0]
         if tag == "HEAP_PRIMITIVE":
             ty, val = o[1], o[2]
+            if ty not in PRIMITIVE_TYPES:
+                return (ty, None, [])
             return (ty, norm_primitive(ty, val), [])
         if tag in ("LIST", "TUPLE", "SET"):
             ty = {"LIST": "list", "TUPLE": "tuple", "SET": "set"}[tag]

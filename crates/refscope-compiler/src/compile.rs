@@ -631,7 +631,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopTop);
                 Ok(())
             }
-            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => {
+            // `global`/`nonlocal` are declarations: no code, so no line
+            // event either (CPython's tracer never stops on them).
+            Stmt::Global(_) | Stmt::Nonlocal(_) => Ok(()),
+            Stmt::Pass(_) => {
                 self.emit(Instr::Nop);
                 Ok(())
             }
