@@ -210,7 +210,13 @@ pub fn frame_names(frame: &PyRef) -> PyResult<Vec<(String, PyRef)>> {
         } else {
             v
         };
-        pairs.push((cd.code.localsplus_name(i).to_string(), v));
+        let name = cd.code.localsplus_name(i).to_string();
+        // A parameter that is also a cell is one variable: the cell holds
+        // its live value.
+        match pairs.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = v,
+            None => pairs.push((name, v)),
+        }
     }
     Ok(pairs)
 }
