@@ -1173,6 +1173,8 @@ fn watched_objects_are_handed_out_only_while_alive() {
     heap::unwatch_all();
     park(ty);
     park(m);
+}
+
 // ---------------------------------------------------------------------------
 // Weak references (weak.rs): the side table and clearing at free time
 
