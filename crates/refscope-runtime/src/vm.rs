@@ -90,6 +90,9 @@ pub struct ExcTypes {
 pub const SMALL_INT_MIN: i64 = -5;
 pub const SMALL_INT_MAX: i64 = 256;
 
+/// Entries of `Vm::intern_static`'s cache.
+const STATIC_NAMES: usize = 1024;
+
 pub struct Vm {
     pub types: Types,
     pub exc: ExcTypes,
@@ -109,6 +112,9 @@ pub struct Vm {
     /// Interned strings (identifier-like constants, attribute names,
     /// `sys.intern`).
     pub interned: RefCell<HashMap<Box<str>, PyRef>>,
+    /// `intern_static`'s cache: (address, length) of a `&'static str` to its
+    /// interned str, direct-mapped by address.
+    static_names: RefCell<Box<[(usize, usize, Option<PyRef>)]>>,
     pub builtins: RefCell<Option<PyRef>>,
     pub builtins_dict: RefCell<Option<PyRef>>,
     pub sys: RefCell<Option<PyRef>>,
@@ -210,6 +216,7 @@ impl Vm {
             latin1,
             single_bytes,
             interned: RefCell::new(HashMap::new()),
+            static_names: RefCell::new((0..STATIC_NAMES).map(|_| (0, 0, None)).collect()),
             builtins: RefCell::new(None),
             builtins_dict: RefCell::new(None),
             sys: RefCell::new(None),
@@ -300,6 +307,28 @@ impl Vm {
         let r = self.str(s);
         r.set_flag(flags::INTERNED);
         self.interned.borrow_mut().insert(s.into(), r.clone());
+        r
+    }
+
+    /// The interned str for a name written in refscope's source (a special
+    /// method's name, say): like `intern`, but a `&'static str` is found
+    /// again by its address, without hashing its text. Only static strings
+    /// qualify: their address never holds other text.
+    #[inline]
+    pub fn intern_static(&self, s: &'static str) -> PyRef {
+        let key = s.as_ptr() as usize;
+        let slot = (key >> 3) % STATIC_NAMES;
+        {
+            let c = self.static_names.borrow();
+            let (k, n, r) = &c[slot];
+            if *k == key && *n == s.len() {
+                if let Some(r) = r {
+                    return r.clone();
+                }
+            }
+        }
+        let r = self.intern(s);
+        self.static_names.borrow_mut()[slot] = (key, s.len(), Some(r.clone()));
         r
     }
 

@@ -711,6 +711,12 @@ impl Dying {
             drop(retired);
         }
     }
+    /// Whether weak references to the object may exist.
+    #[inline]
+    pub fn has_weakrefs(&self) -> bool {
+        // SAFETY: the block is alive until freed.
+        unsafe { self.ptr.as_ref() }.iflags.get() & iflags::HAS_WEAKREFS != 0
+    }
     /// Take the weak references to the dying object (clearing them all, in
     /// list order), each live one with the callback it held.
     pub fn take_weakrefs(&self) -> Vec<(PyRef, Option<PyRef>)> {

@@ -129,8 +129,8 @@ pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
     None
 }
 
-pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &str) -> Option<PyRef> {
-    let n = vm.intern(name);
+pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &'static str) -> Option<PyRef> {
+    let n = vm.intern_static(name);
     lookup(ty, &n)
 }
 
