@@ -129,6 +129,9 @@ pub struct Vm {
     pub stack_size: Cell<usize>,
     /// Frames being executed, innermost last.
     pub frames: RefCell<Vec<PyRef>>,
+    /// Value stacks of finished calls, kept for the next calls (a call
+    /// then allocates no stack).
+    spare_stacks: RefCell<Vec<Vec<PyRef>>>,
     pub hash_key: [u8; 16],
     /// Directory of the main program: where `import` looks.
     pub path: RefCell<Vec<String>>,
@@ -227,6 +230,7 @@ impl Vm {
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
             frames: RefCell::new(Vec::new()),
+            spare_stacks: RefCell::new(Vec::new()),
             hash_key,
             path: RefCell::new(Vec::new()),
             graveyard: RefCell::new(Vec::new()),
@@ -330,6 +334,24 @@ impl Vm {
         let r = self.intern(s);
         self.static_names.borrow_mut()[slot] = (key, s.len(), Some(r.clone()));
         r
+    }
+
+    /// An empty value stack with room for `n` values.
+    #[inline]
+    pub fn take_spare_stack(&self, n: usize) -> Vec<PyRef> {
+        let mut v = self.spare_stacks.borrow_mut().pop().unwrap_or_default();
+        v.reserve(n);
+        v
+    }
+
+    /// Keep a finished call's value stack (emptied) for a later call.
+    #[inline]
+    pub fn give_back_stack(&self, mut v: Vec<PyRef>) {
+        v.clear();
+        let mut spare = self.spare_stacks.borrow_mut();
+        if spare.len() < 64 && v.capacity() <= 256 {
+            spare.push(v);
+        }
     }
 
     /// Intern an existing str object (`sys.intern`): returns the canonical one.
