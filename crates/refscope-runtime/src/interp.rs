@@ -48,7 +48,7 @@ pub enum Exit {
 pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, globals: PyRef, builtins: PyRef, locals: Option<PyRef>) -> PyRef {
     let cd = code::get(code).unwrap();
     let n = cd.code.nlocalsplus();
-    let fast: Box<[std::cell::Cell<Option<PyRef>>]> = (0..n).map(|_| std::cell::Cell::new(None)).collect();
+    let fast: Box<[crate::object::RefSlot]> = (0..n).map(|_| crate::object::RefSlot::new(None)).collect();
     frame_with_locals(vm, code.clone(), func, globals, builtins, locals, fast, cd.code.first_line)
 }
 
@@ -60,7 +60,7 @@ fn frame_with_locals(
     globals: PyRef,
     builtins: PyRef,
     locals: Option<PyRef>,
-    fast: Box<[std::cell::Cell<Option<PyRef>>]>,
+    fast: Box<[crate::object::RefSlot]>,
     first_line: u32,
 ) -> PyRef {
     PyRef::new(
@@ -136,14 +136,14 @@ pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, ba
         return call_function_owned(vm, func, args, None);
     }
     let nv = c.varnames.len();
-    let mut fast: Vec<std::cell::Cell<Option<PyRef>>> = Vec::with_capacity(c.nlocalsplus());
-    fast.extend(stack.drain(base..).map(|a| std::cell::Cell::new(Some(a))));
-    fast.resize_with(nv, || std::cell::Cell::new(None));
+    let mut fast: Vec<crate::object::RefSlot> = Vec::with_capacity(c.nlocalsplus());
+    fast.extend(stack.drain(base..).map(|a| crate::object::RefSlot::new(Some(a))));
+    fast.resize_with(nv, || crate::object::RefSlot::new(None));
     if !c.freevars.is_empty() {
         if let Some(closure) = &f.closure {
-            fast.extend(tuple::items(closure).iter().map(|cell| std::cell::Cell::new(Some(cell.clone()))));
+            fast.extend(tuple::items(closure).iter().map(|cell| crate::object::RefSlot::new(Some(cell.clone()))));
         }
-        fast.resize_with(c.nlocalsplus(), || std::cell::Cell::new(None));
+        fast.resize_with(c.nlocalsplus(), || crate::object::RefSlot::new(None));
     }
     let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     let first_line = c.first_line;

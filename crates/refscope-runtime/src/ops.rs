@@ -733,24 +733,28 @@ pub fn compare_bool(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<bool> 
     truthy(vm, &r)
 }
 
+#[inline]
 fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Option<bool>> {
-    let ord = match (a.kind(), b.kind()) {
-        (Kind::Int, Kind::Int) if !is_heap(a) && !is_heap(b) => Some(int::cmp(int::get(a).unwrap(), int::get(b).unwrap())),
-        (Kind::Str, Kind::Str) if !is_heap(a) && !is_heap(b) => {
-            let (x, y) = (str::get(a).unwrap(), str::get(b).unwrap());
-            if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-                let e = str::eq(x, y);
-                return Ok(Some(if op == CmpOp::Eq { e } else { !e }));
-            }
-            Some(x.as_str().cmp(y.as_str()))
+    // Exact builtin types only (a subclass may override comparisons).
+    let (ta, tb) = (a.ty(), b.ty());
+    if !ta.is(tb) {
+        return Ok(None);
+    }
+    let ord = if ta.is(&vm.types.int) {
+        int::cmp(int::get(a).unwrap(), int::get(b).unwrap())
+    } else if ta.is(&vm.types.float) {
+        return Ok(Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op)));
+    } else if ta.is(&vm.types.str_) {
+        let (x, y) = (str::get(a).unwrap(), str::get(b).unwrap());
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let e = str::eq(x, y);
+            return Ok(Some(if op == CmpOp::Eq { e } else { !e }));
         }
-        (Kind::Float, Kind::Float) if !is_heap(a) && !is_heap(b) => {
-            return Ok(Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op)));
-        }
-        _ => None,
+        x.as_str().cmp(y.as_str())
+    } else {
+        return Ok(None);
     };
-    let _ = vm;
-    Ok(ord.map(|o| ord_matches(o, op)))
+    Ok(Some(ord_matches(ord, op)))
 }
 
 #[inline]

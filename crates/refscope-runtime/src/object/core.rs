@@ -951,3 +951,55 @@ impl RawObj {
 pub fn block_size<T>() -> usize {
     std::mem::size_of::<Obj<T>>()
 }
+
+/// A mutable slot holding an optional reference: a frame's local variable.
+/// Like `Cell<Option<PyRef>>`, but `get` hands out a new reference without
+/// taking the value out and putting it back (the interpreter reads locals
+/// constantly).
+#[repr(transparent)]
+#[derive(Default)]
+pub struct RefSlot(Cell<Option<PyRef>>);
+
+impl RefSlot {
+    #[inline]
+    pub const fn new(v: Option<PyRef>) -> RefSlot {
+        RefSlot(Cell::new(v))
+    }
+    /// A new reference to the value, if any.
+    #[inline]
+    pub fn get(&self) -> Option<PyRef> {
+        // SAFETY: the shared reference to the Option lives only for the
+        // clone, and cloning a PyRef only increments a count: no code runs
+        // that could replace the slot's value meanwhile (RefSlot is !Sync).
+        unsafe { (*self.0.as_ptr()).clone() }
+    }
+    /// Whether the slot holds a value.
+    #[inline]
+    pub fn is_some(&self) -> bool {
+        // SAFETY: as above; nothing runs during the read.
+        unsafe { (*self.0.as_ptr()).is_some() }
+    }
+    /// Visit the value without taking a new reference.
+    #[inline]
+    pub fn with<R>(&self, f: impl FnOnce(Option<&PyRef>) -> R) -> R {
+        // The value is taken out for the call: `f` may run code that changes
+        // the slot, which then sees it empty, as with `Cell`.
+        let v = self.0.take();
+        let r = f(v.as_ref());
+        let newer = self.0.replace(v);
+        drop(newer);
+        r
+    }
+    #[inline]
+    pub fn set(&self, v: Option<PyRef>) {
+        drop(self.0.replace(v));
+    }
+    #[inline]
+    pub fn replace(&self, v: Option<PyRef>) -> Option<PyRef> {
+        self.0.replace(v)
+    }
+    #[inline]
+    pub fn take(&self) -> Option<PyRef> {
+        self.0.take()
+    }
+}

@@ -856,10 +856,17 @@ fn objects_without_a_finalizer_are_freed_directly() {
     install_hooks();
     let m = meta();
     let start = live_blocks();
+    // Only instances of user classes and generators can have a finalizer:
+    // other objects are freed without asking.
     let o = float(&m, 2.0);
     drop(o);
     assert!(calls().is_empty());
-    assert_eq!(NEEDS_CALLS.with(|c| c.get()), 1, "asked once whether it has a finalizer");
+    assert_eq!(NEEDS_CALLS.with(|c| c.get()), 0, "a float is not asked");
+    assert_eq!(live_blocks(), start);
+    let o = PyRef::new_ext(&m, (), 0);
+    drop(o);
+    assert!(calls().is_empty());
+    assert_eq!(NEEDS_CALLS.with(|c| c.get()), 1, "an instance is asked once whether it has a finalizer");
     assert_eq!(live_blocks(), start);
 }
 
@@ -900,10 +907,10 @@ fn finalizers_in_a_deep_chain_all_run_once() {
     let start = live_blocks();
     let n = if cfg!(miri) { 300 } else { 100_000 };
     let mut ids = Vec::with_capacity(n);
-    let mut head = PyRef::new(&m, TupleData::new(Vec::new()));
+    let mut head = PyRef::new_ext(&m, TupleData::new(Vec::new()), 0);
     ids.push(head.id());
     for _ in 1..n {
-        head = PyRef::new(&m, TupleData::new(vec![head]));
+        head = PyRef::new_ext(&m, TupleData::new(vec![head]), 0);
         ids.push(head.id());
     }
     WATCHED.with(|w| w.borrow_mut().extend(ids.iter().copied()));
@@ -953,7 +960,7 @@ fn the_needs_hook_may_clone_the_dying_object() {
     let m = meta();
     let start = live_blocks();
     let child = float(&m, 1.0);
-    let o = PyRef::new(&m, TupleData::new(vec![child.clone()]));
+    let o = PyRef::new_ext(&m, TupleData::new(vec![child.clone()]), 0);
     assert_eq!(live_blocks(), start + 2);
     drop(o);
     assert_eq!(NEEDS_CALLS.with(|c| c.get()), 1);
@@ -968,7 +975,7 @@ fn the_needs_hook_may_keep_the_dying_object() {
     let m = meta();
     let start = live_blocks();
     let child = float(&m, 1.0);
-    let o = PyRef::new(&m, ListData::new(vec![child.clone()]));
+    let o = PyRef::new_ext(&m, ListData::new(vec![child.clone()]), 0);
     let id = o.id();
     drop(o);
     // Kept alive by the hook: not freed, exactly one reference.

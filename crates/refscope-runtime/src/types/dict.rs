@@ -196,9 +196,9 @@ pub struct DictData {
     /// Set while an instance dict is a split table over its class's shared
     /// keys (CPython 3.11); such a dict reports the split size.
     pub shared: RefCell<Option<std::rc::Rc<SharedKeys>>>,
-    /// This dict is a type's namespace: changing it invalidates the
-    /// attribute cache (`typeobj::lookup`).
-    pub type_ns: Cell<bool>,
+    /// Set when this dict is a type's namespace: the type's version, which
+    /// every change to the dict advances (`typeobj::lookup`'s cache).
+    pub type_version: std::cell::OnceCell<std::rc::Rc<Cell<u64>>>,
 }
 
 impl DictData {
@@ -206,14 +206,14 @@ impl DictData {
     #[inline]
     fn table_mut(&self) -> std::cell::RefMut<'_, Table> {
         crate::observe::touch(self as *const Self as usize);
-        if self.type_ns.get() {
-            crate::types::typeobj::invalidate_attr_cache();
+        if let Some(v) = self.type_version.get() {
+            v.set(crate::types::typeobj::next_type_epoch());
         }
         self.table.borrow_mut()
     }
 
     pub fn new() -> DictData {
-        DictData { table: RefCell::new(Table::default()), version: Cell::new(0), shared: RefCell::new(None), type_ns: Cell::new(false) }
+        DictData { table: RefCell::new(Table::default()), version: Cell::new(0), shared: RefCell::new(None), type_version: std::cell::OnceCell::new() }
     }
     pub fn len(&self) -> usize {
         self.table.borrow().used

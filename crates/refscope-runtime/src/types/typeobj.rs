@@ -49,8 +49,9 @@ pub struct TypeData {
     /// `__slots__` member names (their values live in the instance trailer).
     pub slot_names: RefCell<Vec<String>>,
     pub new: Cell<Option<NewFn>>,
-    /// A counter bumped whenever the type or a base changes (for caches).
-    pub version: Cell<u64>,
+    /// The type epoch (`next_type_epoch`) of the last change to this type's
+    /// namespace or MRO; shared with the namespace dict, which advances it.
+    pub version: std::rc::Rc<Cell<u64>>,
     /// CPython's cached keys of classes with a managed instance `__dict__`.
     pub shared_keys: RefCell<Option<std::rc::Rc<crate::types::dict::SharedKeys>>>,
     /// The callback-less weak reference to this type that CPython's
@@ -58,13 +59,6 @@ pub struct TypeData {
     /// the type, freed with it. Not reported to the collector, as the
     /// registry that holds it in CPython is outside the type.
     pub registry_ref: RefCell<Option<PyRef>>,
-}
-
-impl Drop for TypeData {
-    /// A new type may take this one's address: forget what the cache knew.
-    fn drop(&mut self) {
-        invalidate_attr_cache();
-    }
 }
 
 impl TypeData {
@@ -128,11 +122,15 @@ pub fn isinstance(obj: &PyRef, ty: &PyRef) -> bool {
 //
 // Looking a name up on a type walks its MRO and probes each class's
 // namespace: for `obj.attr`, `obj.method()` and every special method an
-// operator tries. CPython keeps a global cache keyed by (type version tag,
-// name); refscope's is keyed by (type, interned name) and valid for one
-// "epoch": any change to any type's namespace or MRO, and the freeing of
-// any type, starts a new epoch, emptying the cache at once. Programs change
-// classes rarely after defining them, so entries live long.
+// operator tries. CPython caches lookups by (type version tag, name) and
+// invalidates a type's tag, and its subclasses', when it changes. refscope
+// keeps no list of subclasses; instead a global "type epoch" counts type
+// changes, each type records the epoch of its last change (its namespace or
+// its MRO; a new type starts at a new epoch), and a cache entry, stored at
+// some epoch, is valid while none of the classes its answer depends on
+// changed since: the MRO up to the class where the name was found, or the
+// whole MRO when no class has it. Assigning a class attribute in a loop
+// (`Counter.count += 1`) thus leaves the entries of unrelated classes alone.
 //
 // An entry must not own a reference (counts are observable), so it records
 // where the name was found, not the value: the index in the MRO and the
@@ -162,11 +160,16 @@ thread_local! {
     static ATTR_CACHE: AttrCache = const { AttrCache { epoch: Cell::new(1), entries: RefCell::new(Vec::new()) } };
 }
 
-/// Forget every cached lookup (a type's namespace or MRO changed, or a
-/// type was freed).
+/// A new type epoch, for a type that changed (or was created) now.
 #[inline]
-pub fn invalidate_attr_cache() {
-    let _ = ATTR_CACHE.try_with(|c| c.epoch.set(c.epoch.get() + 1));
+pub fn next_type_epoch() -> u64 {
+    ATTR_CACHE
+        .try_with(|c| {
+            let e = c.epoch.get() + 1;
+            c.epoch.set(e);
+            e
+        })
+        .unwrap_or(u64::MAX)
 }
 
 #[inline]
@@ -182,18 +185,24 @@ pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
     let cached = ATTR_CACHE.with(|c| {
         let entries = c.entries.borrow();
         match entries.get(slot) {
-            Some(e) if e.epoch == c.epoch.get() && e.ty == ty.id() && e.name == name.id() => Some(*e),
+            Some(e) if e.ty == ty.id() && e.name == name.id() => Some(*e),
             _ => None,
         }
     });
     if let Some(e) = cached {
-        if e.mro_index == ABSENT {
-            return None;
-        }
-        let mro = data(ty).mro.borrow();
-        if let Some(t) = crate::types::tuple::items(&mro).get(e.mro_index as usize) {
-            if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(e.entry_index as usize, name)) {
-                return Some(v);
+        let td = data(ty);
+        if td.version.get() <= e.epoch {
+            let mro = td.mro.borrow();
+            let items = crate::types::tuple::items(&mro);
+            let upto = if e.mro_index == ABSENT { items.len() } else { e.mro_index as usize + 1 };
+            if upto <= items.len() && items[..upto].iter().all(|t| data(t).version.get() <= e.epoch) {
+                if e.mro_index == ABSENT {
+                    return None;
+                }
+                let t = &items[e.mro_index as usize];
+                if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(e.entry_index as usize, name)) {
+                    return Some(v);
+                }
             }
         }
     }
@@ -238,7 +247,8 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
     // `dict` type exists, `fix_namespaces` gives it the right type.
     let dict = PyRef::new_self_typed(DictData::new());
     // bases/mro are filled once the tuple type exists (finish_builtin_types).
-    crate::types::dict::get(&dict).unwrap().type_ns.set(true);
+    let version = std::rc::Rc::new(Cell::new(next_type_epoch()));
+    let _ = crate::types::dict::get(&dict).unwrap().type_version.set(version.clone());
     let td = TypeData {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
@@ -251,7 +261,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         flags: Cell::new(fl),
         slot_names: RefCell::new(Vec::new()),
         new: Cell::new(None),
-        version: Cell::new(0),
+        version,
         shared_keys: RefCell::new(None),
         registry_ref: RefCell::new(None),
     };
@@ -420,7 +430,7 @@ pub fn finish_builtin_types(vm: &Vm) {
             mro.extend(data(b).mro_vec());
         }
         *td.mro.borrow_mut() = vm.tuple(mro);
-        invalidate_attr_cache();
+        td.version.set(next_type_epoch());
     }
 }
 
@@ -522,7 +532,7 @@ pub fn set_in_dict(vm: &Vm, ty: &PyRef, name: &str, value: PyRef) {
     let td = data(ty);
     let key = vm.intern(name);
     crate::types::dict::set_item_str(vm, &td.dict, key, value);
-    td.version.set(td.version.get() + 1);
+    td.version.set(next_type_epoch());
 }
 
 // ----- MRO -----
@@ -682,7 +692,8 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         fl |= tflags::HAS_DICT;
     }
     let bases_t = vm.tuple(bases_v.clone());
-    crate::types::dict::get(&dict).unwrap().type_ns.set(true);
+    let version = std::rc::Rc::new(Cell::new(next_type_epoch()));
+    let _ = crate::types::dict::get(&dict).unwrap().type_version.set(version.clone());
     let td = TypeData {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
@@ -695,7 +706,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         flags: Cell::new(fl),
         slot_names: RefCell::new(all_slots),
         new: Cell::new(data(&base).new.get()),
-        version: Cell::new(0),
+        version,
         shared_keys: RefCell::new(None),
         registry_ref: RefCell::new(None),
     };
@@ -703,7 +714,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
     ty.set_flag(flags::HEAPTYPE);
     let mro = compute_mro(vm, &ty, &bases_v)?;
     *data(&ty).mro.borrow_mut() = vm.tuple(mro);
-    invalidate_attr_cache();
+    data(&ty).version.set(next_type_epoch());
     // Descriptors CPython adds to a class's namespace: __dict__ and
     // __weakref__ getters, member descriptors for slots.
     let tdict = data(&ty).dict.clone();
@@ -795,7 +806,7 @@ pub fn update_flags(vm: &Vm, ty: &PyRef) {
         fl |= tflags::CUSTOM_SETATTR;
     }
     td.flags.set(fl);
-    td.version.set(td.version.get() + 1);
+    td.version.set(next_type_epoch());
 }
 
 pub fn mro_error(vm: &Vm, msg: String) -> PyErr {
