@@ -480,8 +480,8 @@ fn encode(vm: &Vm, o: &PyRef) -> (Map<String, Value>, Vec<PyRef>, Vec<usize>) {
                     }
                 }
                 let names = typeobj::data(o.ty()).slot_names.borrow().clone();
-                for (i, s) in ext.slots.iter().enumerate() {
-                    if let Some(v) = s.borrow().clone() {
+                for (i, s) in o.slots().iter().enumerate() {
+                    if let Some(v) = s.get() {
                         let name = names.get(i).cloned().unwrap_or_else(|| format!("<slot {}>", i));
                         attrs.push(json!([name, v.id()]));
                         refs.push(v);

@@ -178,11 +178,41 @@ thread_local! {
 }
 
 /// The trailer of instances of user classes.
+///
+/// The values of `__slots__` members follow the `Obj<Ext<T>>` in the same
+/// block (as CPython keeps them inside the object): `PyRef::slots` reads
+/// them, so an instance is one allocation and the collector finds its
+/// slots without following another pointer.
 pub struct InstanceExt {
     /// The instance `__dict__` (created on first use).
     pub dict: std::cell::RefCell<Option<PyRef>>,
-    /// Values of `__slots__` members, by index.
-    pub slots: Box<[std::cell::RefCell<Option<PyRef>>]>,
+    /// Number of slot values after the object.
+    nslots: u32,
+    /// Bytes from the header to the first slot value.
+    slots_offset: u32,
+}
+
+impl InstanceExt {
+    /// Number of `__slots__` values.
+    pub fn nslots(&self) -> usize {
+        self.nslots as usize
+    }
+}
+
+/// The layout of a block `B` (a `Gc<X>`, `SlottedGc<X>` or `X`) followed by
+/// `n` slot values, and the slots' offset in it.
+fn layout_with_slots<B>(n: usize) -> (Layout, usize) {
+    let (l, off) = Layout::new::<B>().extend(Layout::array::<RefSlot>(n).expect("slot array")).expect("block layout");
+    (l.pad_to_align(), off)
+}
+
+/// Bytes from the header of an `X` placed with `prefix` to its trailing slots.
+fn slots_offset_from_header<X>(prefix: Prefix) -> usize {
+    match prefix {
+        Prefix::SlottedGc => layout_with_slots::<SlottedGc<X>>(0).1 - offset_of!(SlottedGc<X>, obj),
+        Prefix::Gc => layout_with_slots::<Gc<X>>(0).1 - offset_of!(Gc<X>, obj),
+        Prefix::None => layout_with_slots::<X>(0).1,
+    }
 }
 
 #[repr(C)]
@@ -257,13 +287,38 @@ impl PyRef {
     /// Allocate an instance of a user class: payload plus instance trailer.
     /// Instances of user classes are always containers.
     pub fn new_ext<T: PyPayload>(ty: &PyRef, payload: T, nslots: usize) -> PyRef {
-        let slots = (0..nslots).map(|_| std::cell::RefCell::new(None)).collect();
-        let ext = InstanceExt { dict: std::cell::RefCell::new(None), slots };
         let slotted = T::KIND == Kind::Type;
-        Self::alloc(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, None, Ext { base: payload, ext })
+        let prefix = if slotted { Prefix::SlottedGc } else { Prefix::Gc };
+        let slots_offset = slots_offset_from_header::<Obj<Ext<T>>>(prefix);
+        let nslots = u32::try_from(nslots).expect("too many __slots__");
+        let ext = InstanceExt { dict: std::cell::RefCell::new(None), nslots, slots_offset: slots_offset as u32 };
+        Self::alloc_with_slots(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, None, Ext { base: payload, ext }, nslots as usize)
+    }
+
+    /// The values of the object's `__slots__` members (empty for objects
+    /// that are not instances of a class with slots).
+    #[inline]
+    pub fn slots(&self) -> &[RefSlot] {
+        let Some(ext) = self.ext() else { return &[] };
+        if ext.nslots == 0 {
+            return &[];
+        }
+        // SAFETY: `new_ext` placed `nslots` initialised RefSlots at
+        // `slots_offset` bytes from the header, inside the block, where they
+        // live as long as the object; `self.ptr` carries the provenance of
+        // the whole block (see `alloc_block`).
+        unsafe {
+            let first = self.ptr.as_ptr().cast::<u8>().add(ext.slots_offset as usize).cast::<RefSlot>();
+            std::slice::from_raw_parts(first, ext.nslots as usize)
+        }
     }
 
     fn alloc<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P) -> PyRef {
+        Self::alloc_with_slots(ty, kind, fl, slotted, mode, free_list, payload, 0)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn alloc_with_slots<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P, nslots: usize) -> PyRef {
         let tyh = ty.as_type_header();
         let mut ifl = if slotted { iflags::HAS_SLOT } else { 0 };
         if ty.flags() & flags::IMMORTAL == 0 {
@@ -289,7 +344,7 @@ impl PyRef {
             }
         }
         let header = Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), iflags: Cell::new(ifl), ty: Cell::new(tyh) };
-        let ptr = alloc_block(Obj { header, payload }, prefix);
+        let ptr = alloc_block(Obj { header, payload }, prefix, nslots);
         super::heap::note_alloc(kind);
         let r = PyRef { ptr, _not_send: PhantomData };
         if prefix != Prefix::None && kind != Kind::Dict && kind != Kind::Frame {
@@ -378,7 +433,7 @@ impl PyRef {
             iflags: Cell::new(iflags::HAS_SLOT | iflags::HAS_GC),
             ty: Cell::new(NonNull::dangling()),
         };
-        let ptr = alloc_block(Obj { header, payload }, Prefix::SlottedGc);
+        let ptr = alloc_block(Obj { header, payload }, Prefix::SlottedGc, 0);
         // SAFETY: the block was just initialised.
         unsafe { ptr.as_ref() }.ty.set(ptr);
         super::heap::note_alloc(T::KIND);
@@ -795,16 +850,16 @@ fn not_a_type(r: &PyRef) -> ! {
 }
 
 /// Allocate and initialise a block for `obj` (an `Obj<_>`) with the given
-/// prefix (collector head, type slot); returns the header.
-fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
-    match prefix {
+/// prefix (collector head, type slot), followed by `nslots` empty slot
+/// values; returns the header.
+fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize) -> NonNull<Header> {
+    let (hp, base, layout, slots_at) = match prefix {
         Prefix::SlottedGc => {
             // `ty()` finds a type's slot `SLOT_TO_HEADER` bytes before its
             // header, `gc_head` the head `GC_TO_HEADER` bytes before.
             assert_eq!(offset_of!(SlottedGc<X>, obj), SLOT_TO_HEADER, "type payloads are word-aligned");
             assert_eq!(offset_of!(SlottedGc<X>, gc), std::mem::size_of::<Slot>());
-            let layout = Layout::new::<SlottedGc<X>>();
-            // SAFETY: layout has non-zero size (it holds a Header).
+            let (layout, slots_at) = layout_with_slots::<SlottedGc<X>>(nslots);
             let p = super::pool::alloc_block(layout) as *mut SlottedGc<X>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
@@ -812,18 +867,17 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
             // SAFETY: freshly allocated and aligned for SlottedGc<X>; the
             // header is the first field of the repr(C) `Obj` at offset `obj`.
             // Pointers are derived from `p` with raw place projections, so
-            // they keep the provenance of the whole block (slot and head
-            // included).
+            // they keep the provenance of the whole block (slot, head and
+            // trailing slot values included).
             unsafe {
                 let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
                 p.write(SlottedGc { slot: NonNull::new_unchecked(hp), gc: GcHead::new(), obj });
-                NonNull::new_unchecked(hp)
+                (hp, p.cast::<u8>(), layout, slots_at)
             }
         }
         Prefix::Gc => {
             assert_eq!(offset_of!(Gc<X>, obj), GC_TO_HEADER, "payloads are word-aligned");
-            let layout = Layout::new::<Gc<X>>();
-            // SAFETY: as above.
+            let (layout, slots_at) = layout_with_slots::<Gc<X>>(nslots);
             let p = super::pool::alloc_block(layout) as *mut Gc<X>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
@@ -832,19 +886,30 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
             unsafe {
                 let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
                 p.write(Gc { gc: GcHead::new(), obj });
-                NonNull::new_unchecked(hp)
+                (hp, p.cast::<u8>(), layout, slots_at)
             }
         }
         Prefix::None => {
-            let layout = Layout::new::<X>();
-            // SAFETY: layout has non-zero size (it holds a Header).
+            let (layout, slots_at) = layout_with_slots::<X>(nslots);
             let p = super::pool::alloc_block(layout) as *mut X;
-            let Some(nn) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
+            if p.is_null() {
+                alloc::handle_alloc_error(layout);
+            }
             // SAFETY: freshly allocated, properly aligned for X.
-            unsafe { nn.as_ptr().write(obj) };
-            nn.cast()
+            unsafe {
+                p.write(obj);
+                (p as *mut Header, p.cast::<u8>(), layout, slots_at)
+            }
         }
+    };
+    debug_assert!(slots_at + nslots * std::mem::size_of::<RefSlot>() <= layout.size());
+    for i in 0..nslots {
+        // SAFETY: the slot values lie inside the block, after the object,
+        // suitably aligned (`layout_with_slots`).
+        unsafe { base.add(slots_at).cast::<RefSlot>().add(i).write(RefSlot::new(None)) };
     }
+    // SAFETY: hp points into the block just written.
+    unsafe { NonNull::new_unchecked(hp) }
 }
 
 /// Free one payload block. Called by `kinds::drop_and_free`.
@@ -855,27 +920,38 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
 /// must not be used again.
 pub(super) unsafe fn free_block<T>(p: NonNull<u8>, ext: bool, prefix: Prefix) {
     if ext {
-        free_obj::<Obj<Ext<T>>>(p, prefix);
+        // CPython's subtype_dealloc order: the slot values, then the
+        // `__dict__`, then the base type's payload.
+        let obj = p.as_ptr() as *mut Obj<Ext<T>>;
+        let n = (*obj).payload.ext.nslots as usize;
+        let first = p.as_ptr().add((*obj).payload.ext.slots_offset as usize).cast::<RefSlot>();
+        for i in 0..n {
+            drop((*first.add(i)).take());
+        }
+        drop((*obj).payload.ext.dict.take());
+        std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(first, n));
+        free_obj::<Obj<Ext<T>>>(p, prefix, n);
     } else {
-        free_obj::<Obj<T>>(p, prefix);
+        free_obj::<Obj<T>>(p, prefix, 0);
     }
 }
 
 /// # Safety
-/// As `free_block`, with `X` the block's `Obj` type.
-unsafe fn free_obj<X>(p: NonNull<u8>, prefix: Prefix) {
+/// As `free_block`, with `X` the block's `Obj` type and `nslots` the slot
+/// values it was allocated with (already dropped).
+unsafe fn free_obj<X>(p: NonNull<u8>, prefix: Prefix, nslots: usize) {
     std::ptr::drop_in_place(p.as_ptr() as *mut X);
     // `p` has the provenance of the whole block (see `alloc_block`).
     match prefix {
         Prefix::SlottedGc => {
             let base = p.as_ptr().sub(offset_of!(SlottedGc<X>, obj));
-            super::pool::free_block(base, Layout::new::<SlottedGc<X>>());
+            super::pool::free_block(base, layout_with_slots::<SlottedGc<X>>(nslots).0);
         }
         Prefix::Gc => {
             let base = p.as_ptr().sub(offset_of!(Gc<X>, obj));
-            super::pool::free_block(base, Layout::new::<Gc<X>>());
+            super::pool::free_block(base, layout_with_slots::<Gc<X>>(nslots).0);
         }
-        Prefix::None => super::pool::free_block(p.as_ptr(), Layout::new::<X>()),
+        Prefix::None => super::pool::free_block(p.as_ptr(), layout_with_slots::<X>(nslots).0),
     }
 }
 

@@ -520,12 +520,12 @@ pub fn traverse(r: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
         return;
     }
     if let Some(ext) = r.ext() {
-        for s in ext.slots.iter() {
-            if let Ok(v) = s.try_borrow() {
-                if let Some(v) = &*v {
-                    visit(v);
+        for s in r.slots() {
+            s.with(|v| {
+                if let Some(v) = v {
+                    visit(v)
                 }
-            }
+            });
         }
         if let Ok(d) = ext.dict.try_borrow() {
             if let Some(d) = &*d {
@@ -547,9 +547,8 @@ pub fn traverse(r: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
 /// then the payload's own references.
 pub fn clear(r: &PyRef) {
     if let Some(ext) = r.ext() {
-        for s in ext.slots.iter() {
-            let v = s.try_borrow_mut().ok().and_then(|mut v| v.take());
-            drop(v);
+        for s in r.slots() {
+            drop(s.take());
         }
         let d = ext.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
         drop(d);

@@ -515,18 +515,19 @@ fn new_ext_has_a_dict_and_slots_trailer() {
     assert!(o.payload::<IntData>().is_none());
 
     let ext = o.ext().expect("a trailer");
-    assert_eq!(ext.slots.len(), 3);
+    assert_eq!(o.slots().len(), 3);
+    assert_eq!(ext.nslots(), 3);
     assert!(ext.dict.borrow().is_none());
-    assert!(ext.slots.iter().all(|s| s.borrow().is_none()));
+    assert!(o.slots().iter().all(|s| !s.is_some()));
 
     let v0 = float(&m, 0.0);
     let v2 = PyRef::new(&m, StrData::new("slot two".into()));
     let d = PyRef::new(&m, ListData::new(vec![v0.clone()]));
-    *ext.slots[0].borrow_mut() = Some(v0.clone());
-    *ext.slots[2].borrow_mut() = Some(v2.clone());
+    o.slots()[0].set(Some(v0.clone()));
+    o.slots()[2].set(Some(v2.clone()));
     *ext.dict.borrow_mut() = Some(d.clone());
     assert_eq!((v0.refcount(), v2.refcount(), d.refcount()), (3, 2, 2));
-    assert!(o.ext().unwrap().slots[2].borrow().as_ref().unwrap().is(&v2));
+    assert!(o.slots()[2].get().unwrap().is(&v2));
     assert_eq!(live_blocks(), start + 4);
 
     drop(o);
@@ -560,7 +561,7 @@ fn new_ext_for_every_small_payload() {
     assert_eq!(objs[2].payload::<StrData>().unwrap().as_str(), "s");
     assert_eq!(objs[3].payload::<TupleData>().unwrap().items().len(), 1);
     assert_eq!(objs[4].payload::<ListData>().unwrap().len(), 2);
-    assert_eq!(objs[4].ext().unwrap().slots.len(), 4);
+    assert_eq!(objs[4].slots().len(), 4);
     assert_eq!(keep.refcount(), 11);
     assert_eq!(live_blocks(), start + 7);
     drop(objs);
@@ -751,7 +752,7 @@ fn deep_chain_of_instances_of_a_heap_type() {
     let mut head = PyRef::new_ext(&cls, (), 1);
     for _ in 1..n {
         let o = PyRef::new_ext(&cls, (), 1);
-        *o.ext().unwrap().slots[0].borrow_mut() = Some(head);
+        o.slots()[0].set(Some(head));
         head = o;
     }
     assert_eq!(cls.refcount(), n + 1);
@@ -891,7 +892,7 @@ fn a_finalizer_can_resurrect_its_object_and_never_runs_twice() {
     assert_eq!(live_blocks(), start + 2);
     // Usable as before.
     assert_eq!(back.payload::<ListData>().unwrap().len(), 1);
-    assert_eq!(back.ext().unwrap().slots.len(), 1);
+    assert_eq!(back.slots().len(), 1);
 
     // PEP 442: the second time the count reaches zero, no finalizer.
     drop(back);

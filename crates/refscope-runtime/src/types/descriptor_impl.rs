@@ -10,7 +10,7 @@ pub fn get(vm: &Vm, d: &PyRef, obj: &PyRef) -> PyResult {
     match &dd.kind {
         DescriptorKind::GetSet { getter, .. } => getter(vm, obj),
         DescriptorKind::Member { index } => {
-            let v = obj.ext().and_then(|e| e.slots.get(*index).and_then(|s| s.borrow().clone()));
+            let v = obj.slots().get(*index).and_then(|s| s.get());
             v.ok_or_else(|| vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), str::as_str(&dd.name))))
         }
         DescriptorKind::InstanceDict => match crate::ops::instance_dict(vm, obj, true) {
@@ -34,9 +34,8 @@ pub fn set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()
             typeobj::type_name(&dd.objclass)
         ))),
         DescriptorKind::Member { index } => {
-            let Some(ext) = obj.ext() else { return Err(vm.type_error("bad slot")) };
-            let Some(slot) = ext.slots.get(*index) else { return Err(vm.type_error("bad slot")) };
-            if value.is_none() && slot.borrow().is_none() {
+            let Some(slot) = obj.slots().get(*index) else { return Err(vm.type_error("bad slot")) };
+            if value.is_none() && !slot.is_some() {
                 return Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), str::as_str(&dd.name))));
             }
             crate::observe::touch(obj.id());
