@@ -54,6 +54,9 @@ pub struct Recorder {
     freed: Vec<usize>,
     touched: Vec<usize>,
     collection_from: Option<usize>,
+    /// The frames as the previous step recorded them (each step writes
+    /// only how they changed).
+    frames: Vec<FrameRec>,
     /// The step limit was reached.
     pub truncated: bool,
     error: Option<std::io::Error>,
@@ -78,11 +81,12 @@ impl Recorder {
             freed: Vec::new(),
             touched: Vec::new(),
             collection_from: None,
+            frames: Vec::new(),
             truncated: false,
             error: None,
         };
         let program = std::path::Path::new(filename).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-        let header = json!({"format": "refscope-trace", "version": 1, "python": "3.11", "program": program, "code": source});
+        let header = json!({"format": "refscope-trace", "version": 2, "python": "3.11", "program": program, "code": source});
         r.write_line(&header);
         Ok(r)
     }
@@ -171,7 +175,7 @@ impl Recorder {
             }
         }
         let frames: Vec<PyRef> = vm.frames.borrow().iter().filter(|f| self.in_program(f)).cloned().collect();
-        let mut frames_json = Vec::new();
+        let mut cur_frames = Vec::with_capacity(frames.len());
         for f in &frames {
             let Some(fd) = frame::get(f) else { continue };
             let Some(cd) = code::get(&fd.code) else { continue };
@@ -181,21 +185,16 @@ impl Recorder {
                     names.push(("__return__".to_string(), v.clone()));
                 }
             }
-            let mut names_json = Vec::new();
+            let mut rec_names = Vec::with_capacity(names.len());
             for (n, o) in names {
-                names_json.push(json!([n, o.id()]));
+                rec_names.push((n, o.id()));
                 rc_check.insert(o.id());
                 if !self.known.contains_key(&o.id()) {
                     queue.push(o.clone());
                 }
                 held.entry(o.id()).or_insert(o);
             }
-            frames_json.push(json!({
-                "id": f.id(),
-                "name": &*cd.code.name,
-                "line": cd.code.line_of(fd.lasti.get() as usize),
-                "names": names_json,
-            }));
+            cur_frames.push(FrameRec { id: f.id(), name: cd.code.name.to_string(), line: cd.code.line_of(fd.lasti.get() as usize), names: rec_names });
         }
 
         // Encode what is new or changed, and what it newly reaches.
@@ -277,7 +276,12 @@ impl Recorder {
         step.insert("event".into(), json!(event));
         step.insert("line".into(), json!(line));
         step.insert("func".into(), json!(fname));
-        step.insert("frames".into(), Value::Array(frames_json));
+        if self.step == 0 {
+            step.insert("frames".into(), Value::Array(cur_frames.iter().map(FrameRec::to_json).collect()));
+        } else if let Some(delta) = frames_delta(&self.frames, &cur_frames, line) {
+            step.insert("stack".into(), delta);
+        }
+        self.frames = cur_frames;
         if let Some(e) = exc {
             let text = refscope_runtime::exception_text(vm, &refscope_runtime::vm::PyErr(e.clone()));
             let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
@@ -340,6 +344,106 @@ impl Observer for Recorder {
             _ => {}
         }
     }
+}
+
+/// A frame as a step shows it: identity, function name, line, and its
+/// names with the ids they refer to.
+#[derive(PartialEq)]
+struct FrameRec {
+    id: usize,
+    name: String,
+    line: u32,
+    names: Vec<(String, usize)>,
+}
+
+impl FrameRec {
+    fn to_json(&self) -> Value {
+        json!({"id": self.id, "name": self.name, "line": self.line, "names": names_json(&self.names)})
+    }
+}
+
+fn names_json(names: &[(String, usize)]) -> Value {
+    Value::Array(names.iter().map(|(n, id)| json!([n, id])).collect())
+}
+
+fn has_duplicates(names: &[(String, usize)]) -> bool {
+    let mut seen = HashSet::with_capacity(names.len());
+    names.iter().any(|(n, _)| !seen.insert(n.as_str()))
+}
+
+/// How the frames changed from `old` (the previous step's) to `new`
+/// (docs/trace-format.md, "How frames change"), or None when they did not.
+/// `line` is the step's line: the innermost frame's line unless the change
+/// says otherwise.
+fn frames_delta(old: &[FrameRec], new: &[FrameRec], line: u32) -> Option<Value> {
+    // Frames kept: the longest common prefix of the same frames.
+    let kept = old.iter().zip(new).take_while(|(a, b)| a.id == b.id && a.name == b.name).count();
+    let mut delta = Map::new();
+    if old.len() > kept {
+        delta.insert("pop".into(), json!(old.len() - kept));
+    }
+    let mut changes = Vec::new();
+    for (i, (a, b)) in old.iter().zip(new).take(kept).enumerate() {
+        let mut c = Map::new();
+        c.insert("i".into(), json!(i));
+        let innermost = i + 1 == new.len();
+        // A reader only knows a kept frame's line when it is not the
+        // innermost one (the innermost frame's line is the step's), so a
+        // frame that was innermost and is no longer gets its line written.
+        let was_innermost = i + 1 == old.len();
+        let line_known = if innermost { Some(line) } else if was_innermost { None } else { Some(a.line) };
+        if line_known != Some(b.line) {
+            c.insert("line".into(), json!(b.line));
+        }
+        if a.names != b.names {
+            names_delta(&a.names, &b.names, &mut c);
+        }
+        if c.len() > 1 {
+            changes.push(Value::Object(c));
+        }
+    }
+    if !changes.is_empty() {
+        delta.insert("change".into(), Value::Array(changes));
+    }
+    if new.len() > kept {
+        let pushed: Vec<Value> = new[kept..]
+            .iter()
+            .enumerate()
+            .map(|(j, f)| {
+                let mut v = f.to_json();
+                // The innermost frame's line is the step's.
+                if kept + j + 1 == new.len() && f.line == line {
+                    v.as_object_mut().unwrap().remove("line");
+                }
+                v
+            })
+            .collect();
+        delta.insert("push".into(), Value::Array(pushed));
+    }
+    (!delta.is_empty()).then_some(Value::Object(delta))
+}
+
+/// The change of one frame's names: `unbind` (names gone), then `bind`
+/// (each rebound in place, or added at the end); `names` (all of them, in
+/// order) when a name was added anywhere but at the end.
+fn names_delta(old: &[(String, usize)], new: &[(String, usize)], c: &mut Map<String, Value>) {
+    if !has_duplicates(old) && !has_duplicates(new) {
+        let now: HashSet<&str> = new.iter().map(|(n, _)| n.as_str()).collect();
+        let unbind: Vec<&str> = old.iter().map(|(n, _)| n.as_str()).filter(|n| !now.contains(n)).collect();
+        let kept: Vec<&(String, usize)> = old.iter().filter(|(n, _)| now.contains(n.as_str())).collect();
+        if new.len() >= kept.len() && kept.iter().zip(new).all(|(a, b)| a.0 == b.0) {
+            let mut bind: Vec<Value> = kept.iter().zip(new).filter(|(a, b)| a.1 != b.1).map(|(_, b)| json!([b.0, b.1])).collect();
+            bind.extend(new[kept.len()..].iter().map(|(n, id)| json!([n, id])));
+            if !unbind.is_empty() {
+                c.insert("unbind".into(), json!(unbind));
+            }
+            if !bind.is_empty() {
+                c.insert("bind".into(), Value::Array(bind));
+            }
+            return;
+        }
+    }
+    c.insert("names".into(), names_json(new));
 }
 
 /// The names of a frame in the order the trace shows them: a function's

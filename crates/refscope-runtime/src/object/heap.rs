@@ -35,10 +35,14 @@ pub fn set_free_observer(observer: Option<fn(usize)>) {
 
 #[inline]
 fn observe_free(d: &Dying) {
+    // Without the `observer` feature nobody can watch frees (see observe.rs).
+    #[cfg(feature = "observer")]
     if let Some(f) = FREE_OBSERVER.with(|c| c.get()) {
         WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
         f(d.id());
     }
+    #[cfg(not(feature = "observer"))]
+    let _ = d;
 }
 
 thread_local! {
@@ -148,6 +152,7 @@ pub(super) fn dealloc(mut d: Dying) {
     if d.kind() == super::Kind::Generator && d.flags() & flags::HAS_EXT == 0 {
         // Callbacks run Python code: a watcher must not be handed the
         // dying generator meanwhile.
+        #[cfg(feature = "observer")]
         WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
         clear_weakrefs(&d);
     }
