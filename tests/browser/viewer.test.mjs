@@ -456,6 +456,19 @@ for (const name of ['aliasing', 'closures', 'cycle']) {
   });
 }
 
+// Frames entered and left (the format's `stack` changes): recursion several
+// frames deep, generators resumed, an exception leaving frames.
+for (const name of ['recursion', 'generators', 'exceptions']) {
+  test(`real trace of tests/trace/programs/${name}.py: every step`, async () => {
+    const jsonl = recordTrace(path.join(ROOT, 'tests/trace/programs', name + '.py'), 'real-' + name);
+    const trace = readTrace(jsonl);
+    assert.ok(trace.steps.some((s) => s.stack && s.stack.push) && trace.steps.some((s) => s.stack && s.stack.pop), 'frames pushed and popped');
+    const page = await open(buildPage(jsonl, 'real-' + name));
+    await walk(page, trace, 'real-' + name);
+    await done(page);
+  });
+}
+
 test('real traces: what the boxes show for aliasing, cached ints and the collector', async () => {
   let jsonl = recordTrace(path.join(PROGRAMS, 'aliasing.py'), 'real-aliasing');
   let trace = readTrace(jsonl);

@@ -57,6 +57,8 @@ pub struct Recorder {
     /// The frames as the previous step recorded them (each step writes
     /// only how they changed).
     frames: Vec<FrameRec>,
+    /// The previous step's line.
+    last_line: u32,
     /// The step limit was reached.
     pub truncated: bool,
     error: Option<std::io::Error>,
@@ -82,6 +84,7 @@ impl Recorder {
             touched: Vec::new(),
             collection_from: None,
             frames: Vec::new(),
+            last_line: 0,
             truncated: false,
             error: None,
         };
@@ -127,7 +130,10 @@ impl Recorder {
         frame::get(frame).and_then(|f| code::get(&f.code)).is_some_and(|c| &*c.code.filename == self.filename.as_str())
     }
 
-    fn record(&mut self, vm: &Vm, event: &str, frame: &PyRef, ret: Option<&PyRef>, exc: Option<&PyRef>) {
+    /// Record a step at `frame`; with no frame (the program has ended with
+    /// an uncaught exception, its frames are gone), at the last recorded
+    /// step's line, with the frames as that step showed them.
+    fn record(&mut self, vm: &Vm, event: &str, frame: Option<&PyRef>, ret: Option<&PyRef>, exc: Option<&PyRef>) {
         if self.step >= self.max_steps {
             if !self.truncated {
                 // Python Tutor's limit, but chosen by the user: the program
@@ -174,13 +180,13 @@ impl Recorder {
                 }
             }
         }
-        let frames: Vec<PyRef> = vm.frames.borrow().iter().filter(|f| self.in_program(f)).cloned().collect();
+        let frames: Vec<PyRef> = if frame.is_some() { vm.frames.borrow().iter().filter(|f| self.in_program(f)).cloned().collect() } else { Vec::new() };
         let mut cur_frames = Vec::with_capacity(frames.len());
         for f in &frames {
             let Some(fd) = frame::get(f) else { continue };
             let Some(cd) = code::get(&fd.code) else { continue };
             let mut names = frame_names(f);
-            if f.is(frame) {
+            if frame.is_some_and(|fr| f.is(fr)) {
                 if let Some(v) = ret {
                     names.push(("__return__".to_string(), v.clone()));
                 }
@@ -269,8 +275,16 @@ impl Recorder {
             }
         }
 
-        let fname = frame::get(frame).and_then(|f| code::get(&f.code)).map(|c| c.code.name.to_string()).unwrap_or_default();
-        let line = frame::get(frame).and_then(|f| code::get(&f.code).map(|c| c.code.line_of(f.lasti.get() as usize))).unwrap_or(0);
+        let (fname, line) = match frame {
+            Some(frame) => (
+                frame::get(frame).and_then(|f| code::get(&f.code)).map(|c| c.code.name.to_string()).unwrap_or_default(),
+                frame::get(frame).and_then(|f| code::get(&f.code).map(|c| c.code.line_of(f.lasti.get() as usize))).unwrap_or(0),
+            ),
+            None => {
+                cur_frames = self.frames.clone();
+                (cur_frames.last().map(|f| f.name.clone()).unwrap_or_default(), self.last_line)
+            }
+        };
         let mut step = Map::new();
         step.insert("step".into(), json!(self.step));
         step.insert("event".into(), json!(event));
@@ -282,6 +296,7 @@ impl Recorder {
             step.insert("stack".into(), delta);
         }
         self.frames = cur_frames;
+        self.last_line = line;
         if let Some(e) = exc {
             let text = refscope_runtime::exception_text(vm, &refscope_runtime::vm::PyErr(e.clone()));
             let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
@@ -323,20 +338,18 @@ impl Observer for Recorder {
     fn event(&mut self, vm: &Vm, event: Event<'_>) {
         self.absorb_changes();
         match event {
-            Event::Line { frame, .. } if self.in_program(frame) => self.record(vm, "step_line", frame, None, None),
-            Event::Call { frame } if self.in_program(frame) && frame::get(frame).is_some_and(|f| f.func.is_some()) => self.record(vm, "call", frame, None, None),
+            Event::Line { frame, .. } if self.in_program(frame) => self.record(vm, "step_line", Some(frame), None, None),
+            Event::Call { frame } if self.in_program(frame) && frame::get(frame).is_some_and(|f| f.func.is_some()) => self.record(vm, "call", Some(frame), None, None),
             Event::Return { frame, value } if self.in_program(frame) => {
                 // A function's return shows its value; the module's (the
                 // last step) shows the final state.
                 let is_function = frame::get(frame).is_some_and(|f| f.func.is_some());
-                self.record(vm, "return", frame, is_function.then_some(value), None)
+                self.record(vm, "return", Some(frame), is_function.then_some(value), None)
             }
-            Event::Exception { frame, exc } if self.in_program(frame) => self.record(vm, "exception", frame, None, Some(exc)),
+            Event::Exception { frame, exc } if self.in_program(frame) => self.record(vm, "exception", Some(frame), None, Some(exc)),
             Event::Uncaught { exc } => {
-                let top = vm.frames.borrow().first().cloned();
-                if let Some(f) = top {
-                    self.record(vm, "uncaught_exception", &f, None, Some(exc));
-                }
+                let top = vm.frames.borrow().iter().find(|f| self.in_program(f)).cloned();
+                self.record(vm, "uncaught_exception", top.as_ref(), None, Some(exc));
             }
             Event::Collection { generation, collected, uncollectable } => {
                 self.gc = Some((generation, collected, uncollectable));
@@ -348,7 +361,7 @@ impl Observer for Recorder {
 
 /// A frame as a step shows it: identity, function name, line, and its
 /// names with the ids they refer to.
-#[derive(PartialEq)]
+#[derive(PartialEq, Clone)]
 struct FrameRec {
     id: usize,
     name: String,
