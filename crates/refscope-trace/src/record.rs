@@ -24,8 +24,41 @@ use refscope_runtime::observe::{self, Event, Observer};
 use refscope_runtime::types::*;
 use refscope_runtime::vm::Vm;
 use serde_json::{json, Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
+
+/// Hashing for object ids (addresses): they are already well spread but
+/// for their low bits, which are alike (alignment); SipHash's resistance to
+/// chosen keys is not needed for them, and costs a fifth of a step.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 4 ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
+    }
+}
+
+type IdMap<V> = std::collections::HashMap<usize, V, BuildHasherDefault<IdHasher>>;
+type IdSet = HashSet<usize, BuildHasherDefault<IdHasher>>;
+
+/// Tables one step uses (kept for the next, empty).
+#[derive(Default)]
+struct Scratch {
+    held: IdMap<PyRef>,
+    rc_check: IdSet,
+    done: IdSet,
+    seen_touch: IdSet,
+}
 
 /// What the recorder remembers of an object it has shown.
 struct Known {
@@ -44,8 +77,8 @@ pub struct Recorder {
     filename: String,
     step: u64,
     max_steps: u64,
-    known: HashMap<usize, Known>,
-    alias: HashMap<usize, usize>,
+    known: IdMap<Known>,
+    alias: IdMap<usize>,
     gc: Option<(usize, usize, usize)>,
     pending_collected: Vec<usize>,
     /// Output written since the last recorded step.
@@ -59,6 +92,7 @@ pub struct Recorder {
     frames: Vec<FrameRec>,
     /// The previous step's line.
     last_line: u32,
+    scratch: Scratch,
     /// The step limit was reached.
     pub truncated: bool,
     error: Option<std::io::Error>,
@@ -75,8 +109,8 @@ impl Recorder {
             filename: filename.to_string(),
             step: 0,
             max_steps,
-            known: HashMap::new(),
-            alias: HashMap::new(),
+            known: IdMap::default(),
+            alias: IdMap::default(),
             gc: None,
             pending_collected: Vec::new(),
             stdout: String::new(),
@@ -85,6 +119,7 @@ impl Recorder {
             collection_from: None,
             frames: Vec::new(),
             last_line: 0,
+            scratch: Scratch::default(),
             truncated: false,
             error: None,
         };
@@ -143,8 +178,11 @@ impl Recorder {
             }
             return;
         }
-        let mut held: HashMap<usize, PyRef> = HashMap::new();
-        let mut rc_check: HashSet<usize> = HashSet::new();
+        // Scratch tables kept between steps (emptied), not made anew.
+        let mut held = std::mem::take(&mut self.scratch.held);
+        let mut rc_check = std::mem::take(&mut self.scratch.rc_check);
+        let mut done = std::mem::take(&mut self.scratch.done);
+        let mut seen_touch = std::mem::take(&mut self.scratch.seen_touch);
 
         // Frees: those objects leave the picture.
         let freed_all = std::mem::take(&mut self.freed);
@@ -169,7 +207,6 @@ impl Recorder {
         // Changed containers and the frames' names.
         let mut queue: Vec<PyRef> = Vec::new();
         let touched = std::mem::take(&mut self.touched);
-        let mut seen_touch = HashSet::new();
         for a in touched {
             if !seen_touch.insert(a) {
                 continue;
@@ -205,7 +242,6 @@ impl Recorder {
 
         // Encode what is new or changed, and what it newly reaches.
         let mut encoded: Vec<(usize, Map<String, Value>)> = Vec::new();
-        let mut done: HashSet<usize> = HashSet::new();
         while let Some(o) = queue.pop() {
             let id = o.id();
             if !done.insert(id) {
@@ -261,7 +297,7 @@ impl Recorder {
             objects.push(Value::Object(obj));
         }
         let mut refcounts = Vec::new();
-        let mut ids: Vec<usize> = rc_check.into_iter().filter(|id| !done.contains(id)).collect();
+        let mut ids: Vec<usize> = rc_check.iter().copied().filter(|id| !done.contains(id)).collect();
         ids.sort_unstable();
         for id in ids {
             let Some(k) = self.known.get_mut(&id) else { continue };
@@ -320,7 +356,16 @@ impl Recorder {
         } else if !collected.is_empty() {
             self.pending_collected = collected;
         }
-        drop(held);
+        // (A table a big step grew is dropped: emptying it costs its size.)
+        if held.capacity() + rc_check.capacity() + done.capacity() + seen_touch.capacity() <= 1 << 14 {
+            held.clear();
+            rc_check.clear();
+            done.clear();
+            seen_touch.clear();
+            self.scratch = Scratch { held, rc_check, done, seen_touch };
+        } else {
+            drop(held);
+        }
         drop(frames);
         self.write_line(&Value::Object(step));
         self.step += 1;
