@@ -703,3 +703,71 @@ fn signature(c: &refscope_runtime::compiler::CodeObject) -> String {
     }
     format!("({})", parts.join(", "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::replay::apply_frames;
+
+    fn fr(id: usize, name: &str, line: u32, names: &[(&str, usize)]) -> FrameRec {
+        FrameRec { id, name: name.into(), line, names: names.iter().map(|(n, i)| (n.to_string(), *i)).collect() }
+    }
+
+    /// Each state is (step line, frames). Writing each as changes to the
+    /// previous one and reading the changes back gives the same frames.
+    fn round_trip(states: &[(u32, Vec<FrameRec>)]) -> Vec<Value> {
+        let mut prev: Vec<FrameRec> = Vec::new();
+        let mut replayed: Vec<Value> = Vec::new();
+        let mut written = Vec::new();
+        for (k, (line, frames)) in states.iter().enumerate() {
+            let mut step = json!({"step": k, "line": line});
+            if k == 0 {
+                step["frames"] = Value::Array(frames.iter().map(FrameRec::to_json).collect());
+            } else if let Some(d) = frames_delta(&prev, frames, *line) {
+                step["stack"] = d;
+            }
+            apply_frames(&mut replayed, &step).unwrap();
+            let want: Vec<Value> = frames.iter().map(FrameRec::to_json).collect();
+            assert_eq!(replayed, want, "state {}: {}", k, step);
+            written.push(step);
+            prev = frames.clone();
+        }
+        written
+    }
+
+    #[test]
+    fn frames_written_as_changes_read_back_the_same() {
+        let m = |line, names: &[(&str, usize)]| fr(1, "<module>", line, names);
+        let steps = round_trip(&[
+            (1, vec![m(1, &[])]),
+            (2, vec![m(2, &[("a", 10)])]),
+            (3, vec![m(3, &[("a", 10)])]),
+            // a call: the module's line is written, f's is the step's
+            (5, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 5, &[("n", 10)])]),
+            // a local bound before an earlier variable: all names written
+            (6, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 6, &[("n", 10), ("y", 12)])]),
+            (7, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 7, &[("n", 10), ("x", 13), ("y", 12)])]),
+            // recursion: the same function twice, then a frame left and
+            // another entered at the same address
+            (5, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 7, &[("n", 10), ("x", 13), ("y", 12)]), fr(3, "f", 5, &[("n", 14)])]),
+            (9, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 7, &[("n", 10), ("x", 13), ("y", 12)]), fr(3, "g", 9, &[])]),
+            // the innermost frame's line not the step's (an uncaught exception)
+            (4, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 8, &[("n", 10), ("x", 13), ("y", 12), ("__return__", 0)])]),
+            // back in the module: a name unbound, one rebound, one added
+            (4, vec![m(4, &[("f", 15), ("b", 16)])]),
+            // `del a; a = 1` moves a to the end
+            (5, vec![m(5, &[("f", 15), ("b", 16), ("a", 17)])]),
+            (6, vec![m(6, &[("b", 16), ("a", 17), ("f", 15)])]),
+            // a name listed twice
+            (7, vec![m(7, &[("b", 16), ("b", 17)])]),
+            (8, vec![]),
+            (9, vec![m(9, &[])]),
+        ]);
+        assert!(steps[2].get("stack").is_none(), "only the line changed: {}", steps[2]);
+        assert_eq!(steps[3]["stack"]["change"][0]["line"], 3, "{}", steps[3]);
+        assert!(steps[3]["stack"]["push"][0].get("line").is_none(), "{}", steps[3]);
+        assert!(steps[5]["stack"]["change"][0].get("names").is_some(), "{}", steps[5]);
+        assert_eq!(steps[7]["stack"]["pop"], 1, "{}", steps[7]);
+        assert_eq!(steps[9]["stack"]["change"][0]["unbind"], json!(["a"]), "{}", steps[9]);
+    }
+}
