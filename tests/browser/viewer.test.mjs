@@ -103,7 +103,17 @@ function expectedAt(trace, k) {
     const s = trace.steps[j];
     if (j === k) before = new Map(heap);
     for (const id of s.freed || []) heap.delete(id);
-    for (const o of s.objects || []) heap.set(o.id, { o, rc: o.rc });
+    for (const o of s.objects || []) {
+      if (o.splice) {
+        const e = heap.get(o.id);
+        const field = e.o.items ? 'items' : 'entries';
+        const list = [...e.o[field]];
+        list.splice(o.splice[0], o.splice[1], ...o.splice[2]);
+        heap.set(o.id, { o: { ...e.o, [field]: list }, rc: o.rc === undefined ? e.rc : o.rc });
+      } else {
+        heap.set(o.id, { o, rc: o.rc });
+      }
+    }
     for (const [id, c] of s.refcounts || []) {
       const e = heap.get(id);
       if (e) heap.set(id, { o: e.o, rc: c });
@@ -457,12 +467,17 @@ for (const name of ['aliasing', 'closures', 'cycle']) {
 }
 
 // Frames entered and left (the format's `stack` changes): recursion several
-// frames deep, generators resumed, an exception leaving frames.
-for (const name of ['recursion', 'generators', 'exceptions']) {
+// frames deep, generators resumed, an exception leaving frames; long
+// containers changed in place (the format's splices).
+for (const name of ['recursion', 'generators', 'exceptions', 'containers']) {
   test(`real trace of tests/trace/programs/${name}.py: every step`, async () => {
     const jsonl = recordTrace(path.join(ROOT, 'tests/trace/programs', name + '.py'), 'real-' + name);
     const trace = readTrace(jsonl);
-    assert.ok(trace.steps.some((s) => s.stack && s.stack.push) && trace.steps.some((s) => s.stack && s.stack.pop), 'frames pushed and popped');
+    if (name === 'containers') {
+      assert.ok(trace.steps.some((s) => (s.objects || []).some((o) => o.splice)), 'containers changed as splices');
+    } else {
+      assert.ok(trace.steps.some((s) => s.stack && s.stack.push) && trace.steps.some((s) => s.stack && s.stack.pop), 'frames pushed and popped');
+    }
     const page = await open(buildPage(jsonl, 'real-' + name));
     await walk(page, trace, 'real-' + name);
     await done(page);

@@ -69,6 +69,58 @@ struct Known {
     /// Addresses `touch` reports for this object besides its id (a list's
     /// items, a dict's table, an instance's `__dict__` table, a cell's value).
     aliases: Vec<usize>,
+    /// How `refs` lies in the encoding: a list's or set's `items`, a dict's
+    /// `entries` flattened, or neither (no splice possible).
+    layout: Layout,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    Items,
+    Entries,
+    Other,
+}
+
+impl Layout {
+    fn of(obj: &Map<String, Value>) -> Layout {
+        if obj.contains_key("items") {
+            Layout::Items
+        } else if obj.contains_key("entries") {
+            Layout::Entries
+        } else {
+            Layout::Other
+        }
+    }
+}
+
+/// Containers this long or longer that changed in a few places are written
+/// as a splice of their earlier encoding (docs/trace-format.md): an
+/// `append` to a long list costs one id, not the whole list.
+const SPLICE_FROM: usize = 8;
+
+/// The change from `old` to `new` (a container's references, as `layout`
+/// lays them out) as a splice `[start, deleted, inserted]`, when that is
+/// shorter than the new encoding.
+fn splice_of(layout: Layout, old: &[usize], new: &[usize], obj: &Map<String, Value>) -> Option<Value> {
+    let width = match layout {
+        Layout::Items => 1,
+        Layout::Entries => 2,
+        Layout::Other => return None,
+    };
+    let (o, n) = (old.len() / width, new.len() / width);
+    if n < SPLICE_FROM || old.len() % width != 0 || new.len() % width != 0 {
+        return None;
+    }
+    let same = |i: usize, j: usize| old[i * width..(i + 1) * width] == new[j * width..(j + 1) * width];
+    let prefix = (0..o.min(n)).take_while(|&i| same(i, i)).count();
+    let suffix = (0..o.min(n) - prefix).take_while(|&i| same(o - 1 - i, n - 1 - i)).count();
+    let inserted = n - prefix - suffix;
+    if 2 * inserted >= n {
+        return None;
+    }
+    let field = if width == 1 { "items" } else { "entries" };
+    let all = obj.get(field)?.as_array()?;
+    Some(json!([prefix, o - prefix - suffix, all[prefix..n - suffix].to_vec()]))
 }
 
 pub struct Recorder {
@@ -247,8 +299,16 @@ impl Recorder {
             if !done.insert(id) {
                 continue;
             }
-            let (obj, refs, aliases) = encode(vm, &o);
+            let (mut obj, refs, aliases) = encode(vm, &o);
             let ref_ids: Vec<usize> = refs.iter().map(|r| r.id()).collect();
+            let layout = Layout::of(&obj);
+            if let Some(k) = self.known.get(&id).filter(|k| k.layout == layout) {
+                if let Some(splice) = splice_of(layout, &k.refs, &ref_ids, &obj) {
+                    obj = Map::new();
+                    obj.insert("id".into(), json!(id));
+                    obj.insert("splice".into(), splice);
+                }
+            }
             for r in refs {
                 rc_check.insert(r.id());
                 if !self.known.contains_key(&r.id()) && !done.contains(&r.id()) {
@@ -261,7 +321,7 @@ impl Recorder {
             }
             self.alias.insert(id, id);
             heap::watch(&o);
-            self.known.insert(id, Known { rc: None, refs: ref_ids, aliases });
+            self.known.insert(id, Known { rc: None, refs: ref_ids, aliases, layout });
             held.entry(id).or_insert(o);
             encoded.push((id, obj));
         }
@@ -287,9 +347,10 @@ impl Recorder {
                 Some(n) => {
                     obj.insert("rc".into(), json!(n));
                 }
-                None => {
+                None if !obj.contains_key("splice") => {
                     obj.insert("cached".into(), json!(true));
                 }
+                None => {}
             }
             if let Some(k) = self.known.get_mut(&id) {
                 k.rc = rc;
@@ -769,5 +830,36 @@ mod tests {
         assert!(steps[5]["stack"]["change"][0].get("names").is_some(), "{}", steps[5]);
         assert_eq!(steps[7]["stack"]["pop"], 1, "{}", steps[7]);
         assert_eq!(steps[9]["stack"]["change"][0]["unbind"], json!(["a"]), "{}", steps[9]);
+    }
+
+    #[test]
+    fn splices_read_back_the_same_contents() {
+        let items = |ids: &[usize]| json!({"id": 1, "type": "list", "items": ids}).as_object().unwrap().clone();
+        let entries = |ids: &[usize]| json!({"id": 1, "type": "dict", "entries": ids.chunks(2).map(|p| vec![p[0], p[1]]).collect::<Vec<_>>()}).as_object().unwrap().clone();
+        let ten: Vec<usize> = (0..10).collect();
+        let cases: Vec<(Layout, Vec<usize>, Vec<usize>)> = vec![
+            (Layout::Items, ten.clone(), (0..11).collect()),                                  // append
+            (Layout::Items, ten.clone(), [vec![99], ten.clone()].concat()),                   // insert at 0
+            (Layout::Items, ten.clone(), [&ten[..4], &ten[5..]].concat()),                    // del xs[4]
+            (Layout::Items, ten.clone(), [&ten[..3], &[7, 7, 7][..], &ten[5..]].concat()),    // slice assignment
+            (Layout::Items, vec![1; 10], vec![1; 11]),                                        // the same item repeated
+            (Layout::Items, ten.clone(), ten.clone()),                                        // unchanged
+            (Layout::Entries, (0..20).collect(), (0..22).collect()),                          // d[new] = v
+            (Layout::Entries, (0..20).collect(), [&(0..5).collect::<Vec<_>>()[..], &[5, 50][..], &(7..20).collect::<Vec<_>>()[..]].concat()), // d[k] = v
+        ];
+        for (layout, old, new) in cases {
+            let (old_obj, new_obj) = match layout {
+                Layout::Items => (items(&old), items(&new)),
+                _ => (entries(&old), entries(&new)),
+            };
+            let splice = splice_of(layout, &old, &new, &new_obj).unwrap_or_else(|| panic!("no splice for {:?} -> {:?}", old, new));
+            let mut replayed = Value::Object(old_obj);
+            crate::replay::apply_splice(&mut replayed, &splice).unwrap();
+            assert_eq!(replayed, Value::Object(new_obj), "{:?} -> {:?} by {}", old, new, splice);
+        }
+        // A short list, or one mostly rewritten, is written whole.
+        assert!(splice_of(Layout::Items, &[1, 2], &[1, 2, 3], &items(&[1, 2, 3])).is_none());
+        let reversed: Vec<usize> = ten.iter().rev().copied().collect();
+        assert!(splice_of(Layout::Items, &ten, &reversed, &items(&reversed)).is_none());
     }
 }

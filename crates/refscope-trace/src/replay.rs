@@ -56,7 +56,18 @@ impl<R: BufRead> Replay<R> {
         }
         if let Some(objs) = step["objects"].as_array() {
             for o in objs {
-                if let Some(id) = o["id"].as_u64() {
+                let Some(id) = o["id"].as_u64() else { continue };
+                if let Some(splice) = o.get("splice") {
+                    let Some(old) = self.heap.get_mut(&id) else {
+                        return Some(Err(bad(format!("step {}: splice of {}, which is not in the heap", step["step"], id))));
+                    };
+                    if let Err(e) = apply_splice(old, splice) {
+                        return Some(Err(bad(format!("step {}: object {}: {}", step["step"], id, e))));
+                    }
+                    if let Some(rc) = o.get("rc") {
+                        old["rc"] = rc.clone();
+                    }
+                } else {
                     self.heap.insert(id, o.clone());
                 }
             }
@@ -197,5 +208,23 @@ pub fn apply_frames(frames: &mut Vec<Value>, step: &Value) -> io::Result<()> {
     if let Some(last) = frames.last_mut() {
         last["line"] = innermost_line.unwrap_or_else(|| step["line"].clone());
     }
+    Ok(())
+}
+
+/// Apply a splice `[start, deleted, inserted]` to the `items` (or, for a
+/// dict, the `entries`) of `obj`'s encoding.
+pub fn apply_splice(obj: &mut Value, splice: &Value) -> Result<(), String> {
+    let field = if obj.get("items").is_some() { "items" } else { "entries" };
+    let (Some(start), Some(deleted), Some(inserted)) = (splice[0].as_u64(), splice[1].as_u64(), splice[2].as_array()) else {
+        return Err(format!("bad splice {}", splice));
+    };
+    let (start, deleted) = (start as usize, deleted as usize);
+    let Some(list) = obj.get_mut(field).and_then(|l| l.as_array_mut()) else {
+        return Err("a splice of an object with neither items nor entries".into());
+    };
+    if start + deleted > list.len() {
+        return Err(format!("splice {} of {} {}", splice, list.len(), field));
+    }
+    list.splice(start..start + deleted, inserted.iter().cloned());
     Ok(())
 }

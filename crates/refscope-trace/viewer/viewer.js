@@ -142,8 +142,23 @@
     if (s.objects) {
       for (i = 0; i < s.objects.length; i++) {
         var o = s.objects[i];
-        undo.push(o.id, heap.get(o.id));
-        heap.set(o.id, { o: o, rc: o.rc });
+        prev = heap.get(o.id);
+        undo.push(o.id, prev);
+        if (o.splice) {
+          // A long container changed in a few places: a new entry with the
+          // earlier encoding's items (or entries) spliced.
+          if (prev === undefined) continue;
+          var field = prev.o.items ? 'items' : 'entries';
+          var old = prev.o[field];
+          var sp = o.splice;
+          var copy = {};
+          for (var key in prev.o) copy[key] = prev.o[key];
+          copy[field] = old.slice(0, sp[0]).concat(sp[2], old.slice(sp[0] + sp[1]));
+          if (o.rc !== undefined) copy.rc = o.rc;
+          heap.set(o.id, { o: copy, rc: o.rc !== undefined ? o.rc : prev.rc });
+        } else {
+          heap.set(o.id, { o: o, rc: o.rc });
+        }
       }
     }
     if (s.refcounts) {
