@@ -11,9 +11,16 @@
 //!   known set;
 //! - containers the runtime noted as changed (`observe::touch`) and objects
 //!   newly reachable from a frame's names or from a changed container are
-//!   encoded in full;
+//!   encoded (a long container changed in a few places as a splice of its
+//!   earlier contents, which the recorder remembers as ids);
 //! - the counts of the objects a frame's names, a changed container or a
-//!   freed object referred to are read again, and reported when they moved.
+//!   freed object referred to are read again, and reported when they moved;
+//! - the frames are compared with the previous step's (kept as ids and
+//!   names) and written as the change: frames left and entered, names bound
+//!   and unbound, lines of frames other than the innermost.
+//!
+//! (Encoding a changed container still reads all of it: the trace grows
+//! with what changed, the recorder's time with the size of what changed.)
 //!
 //! Counts are read after every other reference the recorder took for the
 //! step is gone, when it holds exactly one reference to each object it
