@@ -92,6 +92,7 @@ impl Trace for TypeData {
         Trace::clear(self.dict.payload_unchecked::<DictData>());
         if let Some(vm) = Vm::try_current() {
             let old = self.mro.try_borrow_mut().ok().map(|mut m| std::mem::replace(&mut *m, vm.empty_tuple.clone()));
+            crate::types::typeobj::invalidate_attr_cache();
             drop(old);
         }
     }
@@ -145,6 +146,9 @@ impl Trace for DictData {
         let old = self.table.try_borrow_mut().ok().map(|mut t| std::mem::take(&mut *t));
         if old.is_some() {
             self.version.set(self.version.get() + 1);
+            if self.type_ns.get() {
+                crate::types::typeobj::invalidate_attr_cache();
+            }
         }
         drop(old);
     }

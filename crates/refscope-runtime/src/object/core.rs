@@ -711,6 +711,12 @@ impl Dying {
             drop(retired);
         }
     }
+    /// Whether weak references to the object may exist.
+    #[inline]
+    pub fn has_weakrefs(&self) -> bool {
+        // SAFETY: the block is alive until freed.
+        unsafe { self.ptr.as_ref() }.iflags.get() & iflags::HAS_WEAKREFS != 0
+    }
     /// Take the weak references to the dying object (clearing them all, in
     /// list order), each live one with the callback it held.
     pub fn take_weakrefs(&self) -> Vec<(PyRef, Option<PyRef>)> {
@@ -799,7 +805,7 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
             assert_eq!(offset_of!(SlottedGc<X>, gc), std::mem::size_of::<Slot>());
             let layout = Layout::new::<SlottedGc<X>>();
             // SAFETY: layout has non-zero size (it holds a Header).
-            let p = unsafe { alloc::alloc(layout) } as *mut SlottedGc<X>;
+            let p = super::pool::alloc_block(layout) as *mut SlottedGc<X>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
             }
@@ -818,7 +824,7 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
             assert_eq!(offset_of!(Gc<X>, obj), GC_TO_HEADER, "payloads are word-aligned");
             let layout = Layout::new::<Gc<X>>();
             // SAFETY: as above.
-            let p = unsafe { alloc::alloc(layout) } as *mut Gc<X>;
+            let p = super::pool::alloc_block(layout) as *mut Gc<X>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
             }
@@ -832,7 +838,7 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
         Prefix::None => {
             let layout = Layout::new::<X>();
             // SAFETY: layout has non-zero size (it holds a Header).
-            let p = unsafe { alloc::alloc(layout) } as *mut X;
+            let p = super::pool::alloc_block(layout) as *mut X;
             let Some(nn) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
             // SAFETY: freshly allocated, properly aligned for X.
             unsafe { nn.as_ptr().write(obj) };
@@ -863,13 +869,13 @@ unsafe fn free_obj<X>(p: NonNull<u8>, prefix: Prefix) {
     match prefix {
         Prefix::SlottedGc => {
             let base = p.as_ptr().sub(offset_of!(SlottedGc<X>, obj));
-            alloc::dealloc(base, Layout::new::<SlottedGc<X>>());
+            super::pool::free_block(base, Layout::new::<SlottedGc<X>>());
         }
         Prefix::Gc => {
             let base = p.as_ptr().sub(offset_of!(Gc<X>, obj));
-            alloc::dealloc(base, Layout::new::<Gc<X>>());
+            super::pool::free_block(base, Layout::new::<Gc<X>>());
         }
-        Prefix::None => alloc::dealloc(p.as_ptr(), Layout::new::<X>()),
+        Prefix::None => super::pool::free_block(p.as_ptr(), Layout::new::<X>()),
     }
 }
 

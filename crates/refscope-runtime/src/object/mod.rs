@@ -1,8 +1,10 @@
 //! The object core. All of refscope's `unsafe` code is in this module.
+pub mod alloc;
 pub mod core;
 pub mod gc;
 pub mod heap;
 pub mod kinds;
+mod pool;
 pub mod weak;
 
 pub use self::core::{flags, InstanceExt, PyRef};

@@ -60,6 +60,13 @@ pub struct TypeData {
     pub registry_ref: RefCell<Option<PyRef>>,
 }
 
+impl Drop for TypeData {
+    /// A new type may take this one's address: forget what the cache knew.
+    fn drop(&mut self) {
+        invalidate_attr_cache();
+    }
+}
+
 impl TypeData {
     pub fn flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
@@ -117,20 +124,112 @@ pub fn isinstance(obj: &PyRef, ty: &PyRef) -> bool {
 }
 
 /// Look `name` up along the MRO of `ty` (no descriptors applied).
-pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
-    let d = data(ty);
-    let mro = d.mro.borrow();
-    for t in crate::types::tuple::items(&mro) {
-        let td = data(t);
-        if let Some(v) = crate::types::dict::get_str_key(&td.dict, name) {
-            return Some(v);
-        }
-    }
-    None
+// ----- The attribute cache -----
+//
+// Looking a name up on a type walks its MRO and probes each class's
+// namespace: for `obj.attr`, `obj.method()` and every special method an
+// operator tries. CPython keeps a global cache keyed by (type version tag,
+// name); refscope's is keyed by (type, interned name) and valid for one
+// "epoch": any change to any type's namespace or MRO, and the freeing of
+// any type, starts a new epoch, emptying the cache at once. Programs change
+// classes rarely after defining them, so entries live long.
+//
+// An entry must not own a reference (counts are observable), so it records
+// where the name was found, not the value: the index in the MRO and the
+// entry's index in that class's namespace (the value is read from there,
+// after checking that the entry still holds the name), or that no class
+// has it.
+
+const ATTR_CACHE_SIZE: usize = 4096;
+/// `AttrCacheEntry::mro_index` of a name that no class in the MRO has.
+const ABSENT: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct AttrCacheEntry {
+    epoch: u64,
+    ty: usize,
+    name: usize,
+    mro_index: u32,
+    entry_index: u32,
 }
 
-pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &str) -> Option<PyRef> {
-    let n = vm.intern(name);
+struct AttrCache {
+    epoch: Cell<u64>,
+    entries: RefCell<Vec<AttrCacheEntry>>,
+}
+
+thread_local! {
+    static ATTR_CACHE: AttrCache = const { AttrCache { epoch: Cell::new(1), entries: RefCell::new(Vec::new()) } };
+}
+
+/// Forget every cached lookup (a type's namespace or MRO changed, or a
+/// type was freed).
+#[inline]
+pub fn invalidate_attr_cache() {
+    let _ = ATTR_CACHE.try_with(|c| c.epoch.set(c.epoch.get() + 1));
+}
+
+#[inline]
+fn attr_cache_slot(ty: &PyRef, name: &PyRef) -> usize {
+    let h = (ty.id() >> 4) ^ (name.id() >> 4).wrapping_mul(0x9E37_79B9);
+    h % ATTR_CACHE_SIZE
+}
+
+/// The value of `name` on `ty` (through its MRO), as `ty.__mro__` says;
+/// `name` must be a str.
+pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let slot = attr_cache_slot(ty, name);
+    let cached = ATTR_CACHE.with(|c| {
+        let entries = c.entries.borrow();
+        match entries.get(slot) {
+            Some(e) if e.epoch == c.epoch.get() && e.ty == ty.id() && e.name == name.id() => Some(*e),
+            _ => None,
+        }
+    });
+    if let Some(e) = cached {
+        if e.mro_index == ABSENT {
+            return None;
+        }
+        let mro = data(ty).mro.borrow();
+        if let Some(t) = crate::types::tuple::items(&mro).get(e.mro_index as usize) {
+            if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(e.entry_index as usize, name)) {
+                return Some(v);
+            }
+        }
+    }
+    lookup_uncached(ty, name, slot)
+}
+
+fn lookup_uncached(ty: &PyRef, name: &PyRef, slot: usize) -> Option<PyRef> {
+    let d = data(ty);
+    let mro = d.mro.borrow();
+    let mut found = None;
+    for (i, t) in crate::types::tuple::items(&mro).iter().enumerate() {
+        if let Some((idx, v)) = crate::types::dict::get(&data(t).dict).and_then(|dd| dd.get_str_with_index(name)) {
+            found = Some((i as u32, idx as u32, v));
+            break;
+        }
+    }
+    let (mro_index, entry_index) = match &found {
+        Some((i, idx, _)) => (*i, *idx),
+        None => (ABSENT, 0),
+    };
+    // Only interned names are worth caching: another str with the same text
+    // would not find the entry (and could reuse this one's address later).
+    if name.flags() & crate::object::flags::INTERNED != 0 {
+        ATTR_CACHE.with(|c| {
+            let mut entries = c.entries.borrow_mut();
+            if entries.is_empty() {
+                entries.resize(ATTR_CACHE_SIZE, AttrCacheEntry { epoch: 0, ty: 0, name: 0, mro_index: 0, entry_index: 0 });
+            }
+            entries[slot] = AttrCacheEntry { epoch: c.epoch.get(), ty: ty.id(), name: name.id(), mro_index, entry_index };
+        });
+    }
+    found.map(|(_, _, v)| v)
+}
+
+pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &'static str) -> Option<PyRef> {
+    let n = vm.intern_static(name);
     lookup(ty, &n)
 }
 
@@ -139,6 +238,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
     // `dict` type exists, `fix_namespaces` gives it the right type.
     let dict = PyRef::new_self_typed(DictData::new());
     // bases/mro are filled once the tuple type exists (finish_builtin_types).
+    crate::types::dict::get(&dict).unwrap().type_ns.set(true);
     let td = TypeData {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
@@ -320,6 +420,7 @@ pub fn finish_builtin_types(vm: &Vm) {
             mro.extend(data(b).mro_vec());
         }
         *td.mro.borrow_mut() = vm.tuple(mro);
+        invalidate_attr_cache();
     }
 }
 
@@ -581,6 +682,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         fl |= tflags::HAS_DICT;
     }
     let bases_t = vm.tuple(bases_v.clone());
+    crate::types::dict::get(&dict).unwrap().type_ns.set(true);
     let td = TypeData {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
@@ -601,6 +703,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
     ty.set_flag(flags::HEAPTYPE);
     let mro = compute_mro(vm, &ty, &bases_v)?;
     *data(&ty).mro.borrow_mut() = vm.tuple(mro);
+    invalidate_attr_cache();
     // Descriptors CPython adds to a class's namespace: __dict__ and
     // __weakref__ getters, member descriptors for slots.
     let tdict = data(&ty).dict.clone();
