@@ -39,8 +39,44 @@ function buildPage(jsonl, name) {
 }
 
 function readTrace(jsonl) {
-  const lines = fs.readFileSync(jsonl, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  return { header: JSON.parse(lines[0]), steps: lines.slice(1).map((l) => JSON.parse(l)) };
+  return parseTrace(fs.readFileSync(jsonl, 'utf8'));
+}
+
+// The trace's steps, each with its `frames` in full: a step records them
+// whole or as changes to the previous step's (`stack`, docs/trace-format.md).
+function parseTrace(text) {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const steps = lines.slice(1).map((l) => JSON.parse(l));
+  let frames = [];
+  for (const s of steps) {
+    if (s.frames) {
+      frames = s.frames.map((f) => ({ ...f, names: [...f.names] }));
+    } else if (s.stack) {
+      const d = s.stack;
+      frames = frames.slice(0, frames.length - (d.pop || 0)).map((f) => ({ ...f, names: [...f.names] }));
+      for (const c of d.change || []) {
+        const f = frames[c.i];
+        if (c.line !== undefined) f.line = c.line;
+        if (c.names) f.names = [...c.names];
+        f.names = f.names.filter(([n]) => !(c.unbind || []).includes(n));
+        for (const [n, id] of c.bind || []) {
+          const at = f.names.findIndex(([m]) => m === n);
+          if (at >= 0) f.names[at] = [n, id];
+          else f.names.push([n, id]);
+        }
+      }
+      for (const f of d.push || []) frames.push({ ...f, names: [...f.names] });
+      const last = frames[frames.length - 1];
+      const given = (d.push || []).length ? d.push[d.push.length - 1].line
+        : ((d.change || []).find((c) => c.i === frames.length - 1 && c.line !== undefined) || {}).line;
+      last.line = given !== undefined ? given : s.line;
+    } else if (frames.length) {
+      frames = frames.slice();
+      frames[frames.length - 1] = { ...frames[frames.length - 1], line: s.line };
+    }
+    s.frames = frames;
+  }
+  return { header: JSON.parse(lines[0]), steps };
 }
 
 // The references an object holds (the format's object kinds).
@@ -67,7 +103,17 @@ function expectedAt(trace, k) {
     const s = trace.steps[j];
     if (j === k) before = new Map(heap);
     for (const id of s.freed || []) heap.delete(id);
-    for (const o of s.objects || []) heap.set(o.id, { o, rc: o.rc });
+    for (const o of s.objects || []) {
+      if (o.splice) {
+        const e = heap.get(o.id);
+        const field = e.o.items ? 'items' : 'entries';
+        const list = [...e.o[field]];
+        list.splice(o.splice[0], o.splice[1], ...o.splice[2]);
+        heap.set(o.id, { o: { ...e.o, [field]: list }, rc: o.rc === undefined ? e.rc : o.rc });
+      } else {
+        heap.set(o.id, { o, rc: o.rc });
+      }
+    }
     for (const [id, c] of s.refcounts || []) {
       const e = heap.get(id);
       if (e) heap.set(id, { o: e.o, rc: c });
@@ -100,7 +146,7 @@ function expectedAt(trace, k) {
     prevLine: k > 0 ? trace.steps[k - 1].line : null,
     counter: `Step ${k + 1} of ${trace.steps.length}`,
     stdout,
-    frames: s.frames.map((f) => ({ name: f.name, names: f.names.map((n) => n[0]) })),
+    frames: s.frames.map((f) => ({ name: f.name, line: f.line || 0, names: f.names.map((n) => n[0]) })),
     boxes: [...reachable].map((id) => {
       const e = heap.get(id);
       return {
@@ -152,7 +198,11 @@ async function shown(page) {
       counter: document.getElementById('rs-counter').textContent,
       slider: Number(document.getElementById('rs-slider').value),
       stdout: document.getElementById('rs-stdout').textContent,
-      frames: q('.rs-frame').map((f) => ({ name: f.dataset.name, names: q('tr.rs-name', f).map((r) => r.dataset.name) })),
+      frames: q('.rs-frame').map((f) => ({
+        name: f.dataset.name,
+        line: Number(((f.querySelector('.rs-frame-line') || {}).textContent || 'line 0').slice(5)),
+        names: q('tr.rs-name', f).map((r) => r.dataset.name),
+      })),
       boxes: q('#rs-heap .rs-obj').map((b) => ({
         id: b.dataset.id,
         type: b.dataset.type,
@@ -416,6 +466,24 @@ for (const name of ['aliasing', 'closures', 'cycle']) {
   });
 }
 
+// Frames entered and left (the format's `stack` changes): recursion several
+// frames deep, generators resumed, an exception leaving frames; long
+// containers changed in place (the format's splices).
+for (const name of ['recursion', 'generators', 'exceptions', 'containers']) {
+  test(`real trace of tests/trace/programs/${name}.py: every step`, async () => {
+    const jsonl = recordTrace(path.join(ROOT, 'tests/trace/programs', name + '.py'), 'real-' + name);
+    const trace = readTrace(jsonl);
+    if (name === 'containers') {
+      assert.ok(trace.steps.some((s) => (s.objects || []).some((o) => o.splice)), 'containers changed as splices');
+    } else {
+      assert.ok(trace.steps.some((s) => s.stack && s.stack.push) && trace.steps.some((s) => s.stack && s.stack.pop), 'frames pushed and popped');
+    }
+    const page = await open(buildPage(jsonl, 'real-' + name));
+    await walk(page, trace, 'real-' + name);
+    await done(page);
+  });
+}
+
 test('real traces: what the boxes show for aliasing, cached ints and the collector', async () => {
   let jsonl = recordTrace(path.join(PROGRAMS, 'aliasing.py'), 'real-aliasing');
   let trace = readTrace(jsonl);
@@ -478,8 +546,7 @@ test('refscope trace --format html writes the viewer page itself', async () => {
   const page = await open(html);
   // The trace as the page holds it (ids differ from run to run).
   const text = await page.$$eval('script.rs-trace', (els) => els.map((e) => e.textContent).join('\n'));
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const trace = { header: JSON.parse(lines[0]), steps: lines.slice(1).map((l) => JSON.parse(l)) };
+  const trace = parseTrace(text);
   assert.equal(trace.header.program, 'seed.py');
   assert.ok(trace.steps.length > 10);
   await check(page, trace, 0, 'opened');
@@ -542,15 +609,18 @@ function bigIntId(j) { return j === 0 ? ZERO : INT_ID[j % 2]; }
 function bigStep(k) {
   if (k === 0) return { step: 0, event: 'step_line', line: 1, func: '<module>', frames: [{ id: MOD, name: '<module>', line: 1, names: [] }] };
   if (k === 1) {
-    return { step: 1, event: 'step_line', line: 2, func: '<module>', frames: [{ id: MOD, name: '<module>', line: 2, names: [['i', ZERO]] }],
+    return { step: 1, event: 'step_line', line: 2, func: '<module>', stack: { change: [{ i: 0, bind: [['i', ZERO]] }] },
       objects: [{ id: ZERO, type: 'int', cached: true, value: '0' }] };
   }
   const j = bigValue(k);
   const line = k % 2 === 0 ? 3 : 4;
-  const s = { step: k, event: 'step_line', line, func: '<module>',
-    frames: [{ id: MOD, name: '<module>', line, names: [['i', bigIntId(j)], ['xs', XS]] }] };
-  if (k === 2) s.objects = [{ id: XS, type: 'list', rc: 1, items: [] }];
-  else if (k % 2 === 0) {
+  // The frame changes only when a name is bound (the format's `stack`).
+  const s = { step: k, event: 'step_line', line, func: '<module>' };
+  if (k === 2) {
+    s.stack = { change: [{ i: 0, bind: [['xs', XS]] }] };
+    s.objects = [{ id: XS, type: 'list', rc: 1, items: [] }];
+  } else if (k % 2 === 0) {
+    s.stack = { change: [{ i: 0, bind: [['i', bigIntId(j)]] }] };
     s.objects = [{ id: bigIntId(j), type: 'int', rc: 1, value: String(j) }];
     if (j >= 2) s.freed = [bigIntId(j - 1)];
     if (j % 1000 === 0) s.stdout = j + '\n';

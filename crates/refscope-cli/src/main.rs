@@ -8,6 +8,7 @@
 //! with exit status 1 instead of aborting.
 
 mod repl;
+#[cfg(feature = "observer")]
 mod trace_cmd;
 
 use std::io::Read;
@@ -190,7 +191,13 @@ fn find_module(cwd: &std::path::Path, name: &str) -> Option<std::path::PathBuf> 
 
 fn run(args: Vec<String>) -> i32 {
     if args.first().is_some_and(|a| a == "trace") {
+        #[cfg(feature = "observer")]
         return trace_cmd::run(&args[1..], STACK_SIZE - STACK_MARGIN);
+        #[cfg(not(feature = "observer"))]
+        {
+            eprintln!("refscope trace: this refscope was built without the observer (cargo feature `observer`)");
+            return 2;
+        }
     }
     let (program, argv, flags) = match parse_args(&args) {
         Ok(x) => x,

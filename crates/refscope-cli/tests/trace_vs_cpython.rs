@@ -1,3 +1,4 @@
+#![cfg(feature = "observer")]
 //! Trace tests: for every program in tests/trace/programs, the Python Tutor
 //! export of `refscope trace` passes a schema check and its heap graphs
 //! (names to objects, structure, aliasing) match, step by step, those of a

@@ -449,7 +449,8 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
     // An attached observer (a tracer) hears of each new line; read once per
     // frame so that an unobserved run pays nothing per instruction.
     let observing = crate::observe::active();
-    let mut last_line = 0u32;
+    // A resumed generator is on its yield's line: no new line yet (CPython).
+    let mut last_line = if observing && pc > 0 { cd.code.line_of(pc - 1) } else { 0 };
     if observing {
         crate::observe::emit(vm, crate::observe::Event::Call { frame });
     }
@@ -1027,6 +1028,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::YieldValue => {
                         let v = pop!();
+                        if observing {
+                            fd.lasti.set(pc as u32 - 1);
+                            crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &v });
+                        }
                         state.pc = pc;
                         return Ok(Exit::Yield(v));
                     }
@@ -1202,6 +1207,9 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                 pc = b.handler as usize;
             }
             None => {
+                if observing {
+                    crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &vm.none });
+                }
                 stack.clear();
                 state.pc = pc;
                 return Err(PyErr(exc));

@@ -11,9 +11,16 @@
 //!   known set;
 //! - containers the runtime noted as changed (`observe::touch`) and objects
 //!   newly reachable from a frame's names or from a changed container are
-//!   encoded in full;
+//!   encoded (a long container changed in a few places as a splice of its
+//!   earlier contents, which the recorder remembers as ids);
 //! - the counts of the objects a frame's names, a changed container or a
-//!   freed object referred to are read again, and reported when they moved.
+//!   freed object referred to are read again, and reported when they moved;
+//! - the frames are compared with the previous step's (kept as ids and
+//!   names) and written as the change: frames left and entered, names bound
+//!   and unbound, lines of frames other than the innermost.
+//!
+//! (Encoding a changed container still reads all of it: the trace grows
+//! with what changed, the recorder's time with the size of what changed.)
 //!
 //! Counts are read after every other reference the recorder took for the
 //! step is gone, when it holds exactly one reference to each object it
@@ -24,8 +31,41 @@ use refscope_runtime::observe::{self, Event, Observer};
 use refscope_runtime::types::*;
 use refscope_runtime::vm::Vm;
 use serde_json::{json, Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
+
+/// Hashing for object ids (addresses): they are already well spread but
+/// for their low bits, which are alike (alignment); SipHash's resistance to
+/// chosen keys is not needed for them, and costs a fifth of a step.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 4 ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
+    }
+}
+
+type IdMap<V> = std::collections::HashMap<usize, V, BuildHasherDefault<IdHasher>>;
+type IdSet = HashSet<usize, BuildHasherDefault<IdHasher>>;
+
+/// Tables one step uses (kept for the next, empty).
+#[derive(Default)]
+struct Scratch {
+    held: IdMap<PyRef>,
+    rc_check: IdSet,
+    done: IdSet,
+    seen_touch: IdSet,
+}
 
 /// What the recorder remembers of an object it has shown.
 struct Known {
@@ -36,6 +76,58 @@ struct Known {
     /// Addresses `touch` reports for this object besides its id (a list's
     /// items, a dict's table, an instance's `__dict__` table, a cell's value).
     aliases: Vec<usize>,
+    /// How `refs` lies in the encoding: a list's or set's `items`, a dict's
+    /// `entries` flattened, or neither (no splice possible).
+    layout: Layout,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    Items,
+    Entries,
+    Other,
+}
+
+impl Layout {
+    fn of(obj: &Map<String, Value>) -> Layout {
+        if obj.contains_key("items") {
+            Layout::Items
+        } else if obj.contains_key("entries") {
+            Layout::Entries
+        } else {
+            Layout::Other
+        }
+    }
+}
+
+/// Containers this long or longer that changed in a few places are written
+/// as a splice of their earlier encoding (docs/trace-format.md): an
+/// `append` to a long list costs one id, not the whole list.
+const SPLICE_FROM: usize = 8;
+
+/// The change from `old` to `new` (a container's references, as `layout`
+/// lays them out) as a splice `[start, deleted, inserted]`, when that is
+/// shorter than the new encoding.
+fn splice_of(layout: Layout, old: &[usize], new: &[usize], obj: &Map<String, Value>) -> Option<Value> {
+    let width = match layout {
+        Layout::Items => 1,
+        Layout::Entries => 2,
+        Layout::Other => return None,
+    };
+    let (o, n) = (old.len() / width, new.len() / width);
+    if n < SPLICE_FROM || old.len() % width != 0 || new.len() % width != 0 {
+        return None;
+    }
+    let same = |i: usize, j: usize| old[i * width..(i + 1) * width] == new[j * width..(j + 1) * width];
+    let prefix = (0..o.min(n)).take_while(|&i| same(i, i)).count();
+    let suffix = (0..o.min(n) - prefix).take_while(|&i| same(o - 1 - i, n - 1 - i)).count();
+    let inserted = n - prefix - suffix;
+    if 2 * inserted >= n {
+        return None;
+    }
+    let field = if width == 1 { "items" } else { "entries" };
+    let all = obj.get(field)?.as_array()?;
+    Some(json!([prefix, o - prefix - suffix, all[prefix..n - suffix].to_vec()]))
 }
 
 pub struct Recorder {
@@ -44,8 +136,8 @@ pub struct Recorder {
     filename: String,
     step: u64,
     max_steps: u64,
-    known: HashMap<usize, Known>,
-    alias: HashMap<usize, usize>,
+    known: IdMap<Known>,
+    alias: IdMap<usize>,
     gc: Option<(usize, usize, usize)>,
     pending_collected: Vec<usize>,
     /// Output written since the last recorded step.
@@ -54,6 +146,12 @@ pub struct Recorder {
     freed: Vec<usize>,
     touched: Vec<usize>,
     collection_from: Option<usize>,
+    /// The frames as the previous step recorded them (each step writes
+    /// only how they changed).
+    frames: Vec<FrameRec>,
+    /// The previous step's line.
+    last_line: u32,
+    scratch: Scratch,
     /// The step limit was reached.
     pub truncated: bool,
     error: Option<std::io::Error>,
@@ -70,19 +168,22 @@ impl Recorder {
             filename: filename.to_string(),
             step: 0,
             max_steps,
-            known: HashMap::new(),
-            alias: HashMap::new(),
+            known: IdMap::default(),
+            alias: IdMap::default(),
             gc: None,
             pending_collected: Vec::new(),
             stdout: String::new(),
             freed: Vec::new(),
             touched: Vec::new(),
             collection_from: None,
+            frames: Vec::new(),
+            last_line: 0,
+            scratch: Scratch::default(),
             truncated: false,
             error: None,
         };
         let program = std::path::Path::new(filename).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-        let header = json!({"format": "refscope-trace", "version": 1, "python": "3.11", "program": program, "code": source});
+        let header = json!({"format": "refscope-trace", "version": 2, "python": "3.11", "program": program, "code": source});
         r.write_line(&header);
         Ok(r)
     }
@@ -123,7 +224,10 @@ impl Recorder {
         frame::get(frame).and_then(|f| code::get(&f.code)).is_some_and(|c| &*c.code.filename == self.filename.as_str())
     }
 
-    fn record(&mut self, vm: &Vm, event: &str, frame: &PyRef, ret: Option<&PyRef>, exc: Option<&PyRef>) {
+    /// Record a step at `frame`; with no frame (the program has ended with
+    /// an uncaught exception, its frames are gone), at the last recorded
+    /// step's line, with the frames as that step showed them.
+    fn record(&mut self, vm: &Vm, event: &str, frame: Option<&PyRef>, ret: Option<&PyRef>, exc: Option<&PyRef>) {
         if self.step >= self.max_steps {
             if !self.truncated {
                 // Python Tutor's limit, but chosen by the user: the program
@@ -133,8 +237,11 @@ impl Recorder {
             }
             return;
         }
-        let mut held: HashMap<usize, PyRef> = HashMap::new();
-        let mut rc_check: HashSet<usize> = HashSet::new();
+        // Scratch tables kept between steps (emptied), not made anew.
+        let mut held = std::mem::take(&mut self.scratch.held);
+        let mut rc_check = std::mem::take(&mut self.scratch.rc_check);
+        let mut done = std::mem::take(&mut self.scratch.done);
+        let mut seen_touch = std::mem::take(&mut self.scratch.seen_touch);
 
         // Frees: those objects leave the picture.
         let freed_all = std::mem::take(&mut self.freed);
@@ -159,7 +266,6 @@ impl Recorder {
         // Changed containers and the frames' names.
         let mut queue: Vec<PyRef> = Vec::new();
         let touched = std::mem::take(&mut self.touched);
-        let mut seen_touch = HashSet::new();
         for a in touched {
             if !seen_touch.insert(a) {
                 continue;
@@ -170,44 +276,46 @@ impl Recorder {
                 }
             }
         }
-        let frames: Vec<PyRef> = vm.frames.borrow().iter().filter(|f| self.in_program(f)).cloned().collect();
-        let mut frames_json = Vec::new();
+        let frames: Vec<PyRef> = if frame.is_some() { vm.frames.borrow().iter().filter(|f| self.in_program(f)).cloned().collect() } else { Vec::new() };
+        let mut cur_frames = Vec::with_capacity(frames.len());
         for f in &frames {
             let Some(fd) = frame::get(f) else { continue };
             let Some(cd) = code::get(&fd.code) else { continue };
             let mut names = frame_names(f);
-            if f.is(frame) {
+            if frame.is_some_and(|fr| f.is(fr)) {
                 if let Some(v) = ret {
                     names.push(("__return__".to_string(), v.clone()));
                 }
             }
-            let mut names_json = Vec::new();
+            let mut rec_names = Vec::with_capacity(names.len());
             for (n, o) in names {
-                names_json.push(json!([n, o.id()]));
+                rec_names.push((n, o.id()));
                 rc_check.insert(o.id());
                 if !self.known.contains_key(&o.id()) {
                     queue.push(o.clone());
                 }
                 held.entry(o.id()).or_insert(o);
             }
-            frames_json.push(json!({
-                "id": f.id(),
-                "name": &*cd.code.name,
-                "line": cd.code.line_of(fd.lasti.get() as usize),
-                "names": names_json,
-            }));
+            cur_frames.push(FrameRec { id: f.id(), name: cd.code.name.to_string(), line: cd.code.line_of(fd.lasti.get() as usize), names: rec_names });
         }
 
         // Encode what is new or changed, and what it newly reaches.
         let mut encoded: Vec<(usize, Map<String, Value>)> = Vec::new();
-        let mut done: HashSet<usize> = HashSet::new();
         while let Some(o) = queue.pop() {
             let id = o.id();
             if !done.insert(id) {
                 continue;
             }
-            let (obj, refs, aliases) = encode(vm, &o);
+            let (mut obj, refs, aliases) = encode(vm, &o);
             let ref_ids: Vec<usize> = refs.iter().map(|r| r.id()).collect();
+            let layout = Layout::of(&obj);
+            if let Some(k) = self.known.get(&id).filter(|k| k.layout == layout) {
+                if let Some(splice) = splice_of(layout, &k.refs, &ref_ids, &obj) {
+                    obj = Map::new();
+                    obj.insert("id".into(), json!(id));
+                    obj.insert("splice".into(), splice);
+                }
+            }
             for r in refs {
                 rc_check.insert(r.id());
                 if !self.known.contains_key(&r.id()) && !done.contains(&r.id()) {
@@ -220,7 +328,7 @@ impl Recorder {
             }
             self.alias.insert(id, id);
             heap::watch(&o);
-            self.known.insert(id, Known { rc: None, refs: ref_ids, aliases });
+            self.known.insert(id, Known { rc: None, refs: ref_ids, aliases, layout });
             held.entry(id).or_insert(o);
             encoded.push((id, obj));
         }
@@ -246,9 +354,10 @@ impl Recorder {
                 Some(n) => {
                     obj.insert("rc".into(), json!(n));
                 }
-                None => {
+                None if !obj.contains_key("splice") => {
                     obj.insert("cached".into(), json!(true));
                 }
+                None => {}
             }
             if let Some(k) = self.known.get_mut(&id) {
                 k.rc = rc;
@@ -256,7 +365,7 @@ impl Recorder {
             objects.push(Value::Object(obj));
         }
         let mut refcounts = Vec::new();
-        let mut ids: Vec<usize> = rc_check.into_iter().filter(|id| !done.contains(id)).collect();
+        let mut ids: Vec<usize> = rc_check.iter().copied().filter(|id| !done.contains(id)).collect();
         ids.sort_unstable();
         for id in ids {
             let Some(k) = self.known.get_mut(&id) else { continue };
@@ -270,14 +379,28 @@ impl Recorder {
             }
         }
 
-        let fname = frame::get(frame).and_then(|f| code::get(&f.code)).map(|c| c.code.name.to_string()).unwrap_or_default();
-        let line = frame::get(frame).and_then(|f| code::get(&f.code).map(|c| c.code.line_of(f.lasti.get() as usize))).unwrap_or(0);
+        let (fname, line) = match frame {
+            Some(frame) => (
+                frame::get(frame).and_then(|f| code::get(&f.code)).map(|c| c.code.name.to_string()).unwrap_or_default(),
+                frame::get(frame).and_then(|f| code::get(&f.code).map(|c| c.code.line_of(f.lasti.get() as usize))).unwrap_or(0),
+            ),
+            None => {
+                cur_frames = self.frames.clone();
+                (cur_frames.last().map(|f| f.name.clone()).unwrap_or_default(), self.last_line)
+            }
+        };
         let mut step = Map::new();
         step.insert("step".into(), json!(self.step));
         step.insert("event".into(), json!(event));
         step.insert("line".into(), json!(line));
         step.insert("func".into(), json!(fname));
-        step.insert("frames".into(), Value::Array(frames_json));
+        if self.step == 0 {
+            step.insert("frames".into(), Value::Array(cur_frames.iter().map(FrameRec::to_json).collect()));
+        } else if let Some(delta) = frames_delta(&self.frames, &cur_frames, line) {
+            step.insert("stack".into(), delta);
+        }
+        self.frames = cur_frames;
+        self.last_line = line;
         if let Some(e) = exc {
             let text = refscope_runtime::exception_text(vm, &refscope_runtime::vm::PyErr(e.clone()));
             let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
@@ -301,7 +424,16 @@ impl Recorder {
         } else if !collected.is_empty() {
             self.pending_collected = collected;
         }
-        drop(held);
+        // (A table a big step grew is dropped: emptying it costs its size.)
+        if held.capacity() + rc_check.capacity() + done.capacity() + seen_touch.capacity() <= 1 << 14 {
+            held.clear();
+            rc_check.clear();
+            done.clear();
+            seen_touch.clear();
+            self.scratch = Scratch { held, rc_check, done, seen_touch };
+        } else {
+            drop(held);
+        }
         drop(frames);
         self.write_line(&Value::Object(step));
         self.step += 1;
@@ -319,20 +451,18 @@ impl Observer for Recorder {
     fn event(&mut self, vm: &Vm, event: Event<'_>) {
         self.absorb_changes();
         match event {
-            Event::Line { frame, .. } if self.in_program(frame) => self.record(vm, "step_line", frame, None, None),
-            Event::Call { frame } if self.in_program(frame) && frame::get(frame).is_some_and(|f| f.func.is_some()) => self.record(vm, "call", frame, None, None),
+            Event::Line { frame, .. } if self.in_program(frame) => self.record(vm, "step_line", Some(frame), None, None),
+            Event::Call { frame } if self.in_program(frame) && frame::get(frame).is_some_and(|f| f.func.is_some()) => self.record(vm, "call", Some(frame), None, None),
             Event::Return { frame, value } if self.in_program(frame) => {
                 // A function's return shows its value; the module's (the
                 // last step) shows the final state.
                 let is_function = frame::get(frame).is_some_and(|f| f.func.is_some());
-                self.record(vm, "return", frame, is_function.then_some(value), None)
+                self.record(vm, "return", Some(frame), is_function.then_some(value), None)
             }
-            Event::Exception { frame, exc } if self.in_program(frame) => self.record(vm, "exception", frame, None, Some(exc)),
+            Event::Exception { frame, exc } if self.in_program(frame) => self.record(vm, "exception", Some(frame), None, Some(exc)),
             Event::Uncaught { exc } => {
-                let top = vm.frames.borrow().first().cloned();
-                if let Some(f) = top {
-                    self.record(vm, "uncaught_exception", &f, None, Some(exc));
-                }
+                let top = vm.frames.borrow().iter().find(|f| self.in_program(f)).cloned();
+                self.record(vm, "uncaught_exception", top.as_ref(), None, Some(exc));
             }
             Event::Collection { generation, collected, uncollectable } => {
                 self.gc = Some((generation, collected, uncollectable));
@@ -340,6 +470,106 @@ impl Observer for Recorder {
             _ => {}
         }
     }
+}
+
+/// A frame as a step shows it: identity, function name, line, and its
+/// names with the ids they refer to.
+#[derive(PartialEq, Clone)]
+struct FrameRec {
+    id: usize,
+    name: String,
+    line: u32,
+    names: Vec<(String, usize)>,
+}
+
+impl FrameRec {
+    fn to_json(&self) -> Value {
+        json!({"id": self.id, "name": self.name, "line": self.line, "names": names_json(&self.names)})
+    }
+}
+
+fn names_json(names: &[(String, usize)]) -> Value {
+    Value::Array(names.iter().map(|(n, id)| json!([n, id])).collect())
+}
+
+fn has_duplicates(names: &[(String, usize)]) -> bool {
+    let mut seen = HashSet::with_capacity(names.len());
+    names.iter().any(|(n, _)| !seen.insert(n.as_str()))
+}
+
+/// How the frames changed from `old` (the previous step's) to `new`
+/// (docs/trace-format.md, "How frames change"), or None when they did not.
+/// `line` is the step's line: the innermost frame's line unless the change
+/// says otherwise.
+fn frames_delta(old: &[FrameRec], new: &[FrameRec], line: u32) -> Option<Value> {
+    // Frames kept: the longest common prefix of the same frames.
+    let kept = old.iter().zip(new).take_while(|(a, b)| a.id == b.id && a.name == b.name).count();
+    let mut delta = Map::new();
+    if old.len() > kept {
+        delta.insert("pop".into(), json!(old.len() - kept));
+    }
+    let mut changes = Vec::new();
+    for (i, (a, b)) in old.iter().zip(new).take(kept).enumerate() {
+        let mut c = Map::new();
+        c.insert("i".into(), json!(i));
+        let innermost = i + 1 == new.len();
+        // A reader only knows a kept frame's line when it is not the
+        // innermost one (the innermost frame's line is the step's), so a
+        // frame that was innermost and is no longer gets its line written.
+        let was_innermost = i + 1 == old.len();
+        let line_known = if innermost { Some(line) } else if was_innermost { None } else { Some(a.line) };
+        if line_known != Some(b.line) {
+            c.insert("line".into(), json!(b.line));
+        }
+        if a.names != b.names {
+            names_delta(&a.names, &b.names, &mut c);
+        }
+        if c.len() > 1 {
+            changes.push(Value::Object(c));
+        }
+    }
+    if !changes.is_empty() {
+        delta.insert("change".into(), Value::Array(changes));
+    }
+    if new.len() > kept {
+        let pushed: Vec<Value> = new[kept..]
+            .iter()
+            .enumerate()
+            .map(|(j, f)| {
+                let mut v = f.to_json();
+                // The innermost frame's line is the step's.
+                if kept + j + 1 == new.len() && f.line == line {
+                    v.as_object_mut().unwrap().remove("line");
+                }
+                v
+            })
+            .collect();
+        delta.insert("push".into(), Value::Array(pushed));
+    }
+    (!delta.is_empty()).then_some(Value::Object(delta))
+}
+
+/// The change of one frame's names: `unbind` (names gone), then `bind`
+/// (each rebound in place, or added at the end); `names` (all of them, in
+/// order) when a name was added anywhere but at the end.
+fn names_delta(old: &[(String, usize)], new: &[(String, usize)], c: &mut Map<String, Value>) {
+    if !has_duplicates(old) && !has_duplicates(new) {
+        let now: HashSet<&str> = new.iter().map(|(n, _)| n.as_str()).collect();
+        let unbind: Vec<&str> = old.iter().map(|(n, _)| n.as_str()).filter(|n| !now.contains(n)).collect();
+        let kept: Vec<&(String, usize)> = old.iter().filter(|(n, _)| now.contains(n.as_str())).collect();
+        if new.len() >= kept.len() && kept.iter().zip(new).all(|(a, b)| a.0 == b.0) {
+            let mut bind: Vec<Value> = kept.iter().zip(new).filter(|(a, b)| a.1 != b.1).map(|(_, b)| json!([b.0, b.1])).collect();
+            bind.extend(new[kept.len()..].iter().map(|(n, id)| json!([n, id])));
+            if !unbind.is_empty() {
+                c.insert("unbind".into(), json!(unbind));
+            }
+            if !bind.is_empty() {
+                c.insert("bind".into(), Value::Array(bind));
+            }
+            return;
+        }
+    }
+    c.insert("names".into(), names_json(new));
 }
 
 /// The names of a frame in the order the trace shows them: a function's
@@ -540,4 +770,103 @@ fn signature(c: &refscope_runtime::compiler::CodeObject) -> String {
         parts.push(format!("**{}", c.varnames.get(idx).map(|s| s.to_string()).unwrap_or_default()));
     }
     format!("({})", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::replay::apply_frames;
+
+    fn fr(id: usize, name: &str, line: u32, names: &[(&str, usize)]) -> FrameRec {
+        FrameRec { id, name: name.into(), line, names: names.iter().map(|(n, i)| (n.to_string(), *i)).collect() }
+    }
+
+    /// Each state is (step line, frames). Writing each as changes to the
+    /// previous one and reading the changes back gives the same frames.
+    fn round_trip(states: &[(u32, Vec<FrameRec>)]) -> Vec<Value> {
+        let mut prev: Vec<FrameRec> = Vec::new();
+        let mut replayed: Vec<Value> = Vec::new();
+        let mut written = Vec::new();
+        for (k, (line, frames)) in states.iter().enumerate() {
+            let mut step = json!({"step": k, "line": line});
+            if k == 0 {
+                step["frames"] = Value::Array(frames.iter().map(FrameRec::to_json).collect());
+            } else if let Some(d) = frames_delta(&prev, frames, *line) {
+                step["stack"] = d;
+            }
+            apply_frames(&mut replayed, &step).unwrap();
+            let want: Vec<Value> = frames.iter().map(FrameRec::to_json).collect();
+            assert_eq!(replayed, want, "state {}: {}", k, step);
+            written.push(step);
+            prev = frames.clone();
+        }
+        written
+    }
+
+    #[test]
+    fn frames_written_as_changes_read_back_the_same() {
+        let m = |line, names: &[(&str, usize)]| fr(1, "<module>", line, names);
+        let steps = round_trip(&[
+            (1, vec![m(1, &[])]),
+            (2, vec![m(2, &[("a", 10)])]),
+            (3, vec![m(3, &[("a", 10)])]),
+            // a call: the module's line is written, f's is the step's
+            (5, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 5, &[("n", 10)])]),
+            // a local bound before an earlier variable: all names written
+            (6, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 6, &[("n", 10), ("y", 12)])]),
+            (7, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 7, &[("n", 10), ("x", 13), ("y", 12)])]),
+            // recursion: the same function twice, then a frame left and
+            // another entered at the same address
+            (5, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 7, &[("n", 10), ("x", 13), ("y", 12)]), fr(3, "f", 5, &[("n", 14)])]),
+            (9, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 7, &[("n", 10), ("x", 13), ("y", 12)]), fr(3, "g", 9, &[])]),
+            // the innermost frame's line not the step's (an uncaught exception)
+            (4, vec![m(3, &[("a", 10), ("f", 11)]), fr(2, "f", 8, &[("n", 10), ("x", 13), ("y", 12), ("__return__", 0)])]),
+            // back in the module: a name unbound, one rebound, one added
+            (4, vec![m(4, &[("f", 15), ("b", 16)])]),
+            // `del a; a = 1` moves a to the end
+            (5, vec![m(5, &[("f", 15), ("b", 16), ("a", 17)])]),
+            (6, vec![m(6, &[("b", 16), ("a", 17), ("f", 15)])]),
+            // a name listed twice
+            (7, vec![m(7, &[("b", 16), ("b", 17)])]),
+            (8, vec![]),
+            (9, vec![m(9, &[])]),
+        ]);
+        assert!(steps[2].get("stack").is_none(), "only the line changed: {}", steps[2]);
+        assert_eq!(steps[3]["stack"]["change"][0]["line"], 3, "{}", steps[3]);
+        assert!(steps[3]["stack"]["push"][0].get("line").is_none(), "{}", steps[3]);
+        assert!(steps[5]["stack"]["change"][0].get("names").is_some(), "{}", steps[5]);
+        assert_eq!(steps[7]["stack"]["pop"], 1, "{}", steps[7]);
+        assert_eq!(steps[9]["stack"]["change"][0]["unbind"], json!(["a"]), "{}", steps[9]);
+    }
+
+    #[test]
+    fn splices_read_back_the_same_contents() {
+        let items = |ids: &[usize]| json!({"id": 1, "type": "list", "items": ids}).as_object().unwrap().clone();
+        let entries = |ids: &[usize]| json!({"id": 1, "type": "dict", "entries": ids.chunks(2).map(|p| vec![p[0], p[1]]).collect::<Vec<_>>()}).as_object().unwrap().clone();
+        let ten: Vec<usize> = (0..10).collect();
+        let cases: Vec<(Layout, Vec<usize>, Vec<usize>)> = vec![
+            (Layout::Items, ten.clone(), (0..11).collect()),                                  // append
+            (Layout::Items, ten.clone(), [vec![99], ten.clone()].concat()),                   // insert at 0
+            (Layout::Items, ten.clone(), [&ten[..4], &ten[5..]].concat()),                    // del xs[4]
+            (Layout::Items, ten.clone(), [&ten[..3], &[7, 7, 7][..], &ten[5..]].concat()),    // slice assignment
+            (Layout::Items, vec![1; 10], vec![1; 11]),                                        // the same item repeated
+            (Layout::Items, ten.clone(), ten.clone()),                                        // unchanged
+            (Layout::Entries, (0..20).collect(), (0..22).collect()),                          // d[new] = v
+            (Layout::Entries, (0..20).collect(), [&(0..5).collect::<Vec<_>>()[..], &[5, 50][..], &(7..20).collect::<Vec<_>>()[..]].concat()), // d[k] = v
+        ];
+        for (layout, old, new) in cases {
+            let (old_obj, new_obj) = match layout {
+                Layout::Items => (items(&old), items(&new)),
+                _ => (entries(&old), entries(&new)),
+            };
+            let splice = splice_of(layout, &old, &new, &new_obj).unwrap_or_else(|| panic!("no splice for {:?} -> {:?}", old, new));
+            let mut replayed = Value::Object(old_obj);
+            crate::replay::apply_splice(&mut replayed, &splice).unwrap();
+            assert_eq!(replayed, Value::Object(new_obj), "{:?} -> {:?} by {}", old, new, splice);
+        }
+        // A short list, or one mostly rewritten, is written whole.
+        assert!(splice_of(Layout::Items, &[1, 2], &[1, 2, 3], &items(&[1, 2, 3])).is_none());
+        let reversed: Vec<usize> = ten.iter().rev().copied().collect();
+        assert!(splice_of(Layout::Items, &ten, &reversed, &items(&reversed)).is_none());
+    }
 }

@@ -1,5 +1,5 @@
-//! Reading a trace back: the steps in order, with the heap rebuilt from the
-//! changes each step records (docs/trace-format.md).
+//! Reading a trace back: the steps in order, with the heap and the frames
+//! rebuilt from the changes each step records (docs/trace-format.md).
 
 use serde_json::Value;
 use std::collections::HashMap;
@@ -12,6 +12,8 @@ pub struct Replay<R: BufRead> {
     pub heap: HashMap<u64, Value>,
     /// The program's output up to the current step.
     pub stdout: String,
+    /// The frames at the current step, outermost first.
+    pub frames: Vec<Value>,
 }
 
 fn bad(what: String) -> io::Error {
@@ -26,19 +28,25 @@ impl<R: BufRead> Replay<R> {
         if header["format"] != "refscope-trace" {
             return Err(bad("not a refscope trace".into()));
         }
-        Ok(Replay { lines, header, heap: HashMap::new(), stdout: String::new() })
+        Ok(Replay { lines, header, heap: HashMap::new(), stdout: String::new(), frames: Vec::new() })
     }
 
-    /// The next step, with the heap and the output brought up to it.
+    /// The next step, with the heap and the output brought up to it, and
+    /// its `frames` filled in (all of them, whether the step recorded them
+    /// whole or as changes).
     pub fn next_step(&mut self) -> Option<io::Result<Value>> {
         let line = match self.lines.next()? {
             Ok(l) => l,
             Err(e) => return Some(Err(e)),
         };
-        let step: Value = match serde_json::from_str(&line) {
+        let mut step: Value = match serde_json::from_str(&line) {
             Ok(v) => v,
             Err(e) => return Some(Err(bad(format!("trace step: {}", e)))),
         };
+        if let Err(e) = apply_frames(&mut self.frames, &step) {
+            return Some(Err(e));
+        }
+        step["frames"] = Value::Array(self.frames.clone());
         if let Some(freed) = step["freed"].as_array() {
             for id in freed {
                 if let Some(id) = id.as_u64() {
@@ -48,7 +56,18 @@ impl<R: BufRead> Replay<R> {
         }
         if let Some(objs) = step["objects"].as_array() {
             for o in objs {
-                if let Some(id) = o["id"].as_u64() {
+                let Some(id) = o["id"].as_u64() else { continue };
+                if let Some(splice) = o.get("splice") {
+                    let Some(old) = self.heap.get_mut(&id) else {
+                        return Some(Err(bad(format!("step {}: splice of {}, which is not in the heap", step["step"], id))));
+                    };
+                    if let Err(e) = apply_splice(old, splice) {
+                        return Some(Err(bad(format!("step {}: object {}: {}", step["step"], id, e))));
+                    }
+                    if let Some(rc) = o.get("rc") {
+                        old["rc"] = rc.clone();
+                    }
+                } else {
                     self.heap.insert(id, o.clone());
                 }
             }
@@ -132,4 +151,80 @@ impl<R: BufRead> Replay<R> {
         }
         order
     }
+}
+
+/// Bring `frames` (the previous step's, outermost first) up to `step`: its
+/// `frames` replace them all; otherwise its `stack` changes them
+/// (docs/trace-format.md, "How frames change"). The innermost frame's line
+/// is then the step's `line` unless the change gives it.
+pub fn apply_frames(frames: &mut Vec<Value>, step: &Value) -> io::Result<()> {
+    let mut innermost_line = None;
+    if let Some(all) = step.get("frames").and_then(|f| f.as_array()) {
+        *frames = all.clone();
+        innermost_line = all.last().map(|f| f["line"].clone());
+    } else if let Some(delta) = step.get("stack") {
+        let pop = delta["pop"].as_u64().unwrap_or(0) as usize;
+        if pop > frames.len() {
+            return Err(bad(format!("step {}: pops {} of {} frames", step["step"], pop, frames.len())));
+        }
+        frames.truncate(frames.len() - pop);
+        for c in delta["change"].as_array().map(|a| a.as_slice()).unwrap_or_default() {
+            let i = c["i"].as_u64().unwrap_or(u64::MAX) as usize;
+            let innermost = i + 1 == frames.len() + delta["push"].as_array().map_or(0, |p| p.len());
+            let Some(f) = frames.get_mut(i) else {
+                return Err(bad(format!("step {}: no frame {}", step["step"], i)));
+            };
+            if let Some(l) = c.get("line") {
+                f["line"] = l.clone();
+                if innermost {
+                    innermost_line = Some(l.clone());
+                }
+            }
+            if let Some(all) = c.get("names") {
+                f["names"] = all.clone();
+            }
+            let names = f["names"].as_array_mut().ok_or_else(|| bad(format!("step {}: frame {} has no names", step["step"], i)))?;
+            if let Some(gone) = c["unbind"].as_array() {
+                names.retain(|n| !gone.contains(&n[0]));
+            }
+            for b in c["bind"].as_array().map(|a| a.as_slice()).unwrap_or_default() {
+                match names.iter_mut().find(|n| n[0] == b[0]) {
+                    Some(n) => *n = b.clone(),
+                    None => names.push(b.clone()),
+                }
+            }
+        }
+        if let Some(pushed) = delta["push"].as_array() {
+            for f in pushed {
+                if let Some(l) = f.get("line") {
+                    innermost_line = Some(l.clone());
+                } else {
+                    innermost_line = None;
+                }
+                frames.push(f.clone());
+            }
+        }
+    }
+    if let Some(last) = frames.last_mut() {
+        last["line"] = innermost_line.unwrap_or_else(|| step["line"].clone());
+    }
+    Ok(())
+}
+
+/// Apply a splice `[start, deleted, inserted]` to the `items` (or, for a
+/// dict, the `entries`) of `obj`'s encoding.
+pub fn apply_splice(obj: &mut Value, splice: &Value) -> Result<(), String> {
+    let field = if obj.get("items").is_some() { "items" } else { "entries" };
+    let (Some(start), Some(deleted), Some(inserted)) = (splice[0].as_u64(), splice[1].as_u64(), splice[2].as_array()) else {
+        return Err(format!("bad splice {}", splice));
+    };
+    let (start, deleted) = (start as usize, deleted as usize);
+    let Some(list) = obj.get_mut(field).and_then(|l| l.as_array_mut()) else {
+        return Err("a splice of an object with neither items nor entries".into());
+    };
+    if start + deleted > list.len() {
+        return Err(format!("splice {} of {} {}", splice, list.len(), field));
+    }
+    list.splice(start..start + deleted, inserted.iter().cloned());
+    Ok(())
 }

@@ -18,6 +18,14 @@
 //   it replaced).
 // - A heap entry ({o: encoding, rc}) is never changed once made, so a
 //   checkpoint can share entries with the live heap.
+// - The frames are replayed the same way: a step records them whole
+//   (`frames`) or as changes to the previous step's (`stack`); a frames
+//   array and its frame objects are never changed once made either (a
+//   change makes a new array, sharing the frames it leaves alone), so a
+//   checkpoint or an undo record keeps the array itself. The innermost
+//   frame's line is the shown step's own (`line`) unless its change gives
+//   one, so steps that change neither heap, output nor frames are skipped
+//   unparsed.
 (function () {
   'use strict';
 
@@ -80,7 +88,8 @@
     if (s !== undefined) return s;
     var raw = this.raw(k + 1);
     if (raw.indexOf('"objects"') < 0 && raw.indexOf('"freed"') < 0 &&
-        raw.indexOf('"refcounts"') < 0 && raw.indexOf('"stdout"') < 0) {
+        raw.indexOf('"refcounts"') < 0 && raw.indexOf('"stdout"') < 0 &&
+        raw.indexOf('"stack"') < 0 && raw.indexOf('"frames"') < 0) {
       return null;
     }
     s = JSON.parse(raw);
@@ -133,8 +142,23 @@
     if (s.objects) {
       for (i = 0; i < s.objects.length; i++) {
         var o = s.objects[i];
-        undo.push(o.id, heap.get(o.id));
-        heap.set(o.id, { o: o, rc: o.rc });
+        prev = heap.get(o.id);
+        undo.push(o.id, prev);
+        if (o.splice) {
+          // A long container changed in a few places: a new entry with the
+          // earlier encoding's items (or entries) spliced.
+          if (prev === undefined) continue;
+          var field = prev.o.items ? 'items' : 'entries';
+          var old = prev.o[field];
+          var sp = o.splice;
+          var copy = {};
+          for (var key in prev.o) copy[key] = prev.o[key];
+          copy[field] = old.slice(0, sp[0]).concat(sp[2], old.slice(sp[0] + sp[1]));
+          if (o.rc !== undefined) copy.rc = o.rc;
+          heap.set(o.id, { o: copy, rc: o.rc !== undefined ? o.rc : prev.rc });
+        } else {
+          heap.set(o.id, { o: o, rc: o.rc });
+        }
       }
     }
     if (s.refcounts) {
@@ -150,6 +174,68 @@
     return { undo: undo, ghosts: ghosts, outLen: outLen };
   }
 
+  // The frames after step s, from `frames` (the previous step's): a new
+  // array when they change, `frames` itself when they do not. The
+  // innermost frame's line is left as the change gives it (see shownFrames).
+  function applyFrames(frames, s) {
+    if (s.frames) return s.frames;
+    var d = s.stack;
+    if (!d) return frames;
+    var out = frames.slice(0, frames.length - (d.pop || 0));
+    var i, j;
+    if (d.change) {
+      for (i = 0; i < d.change.length; i++) {
+        var c = d.change[i];
+        var f = out[c.i];
+        var names = c.names || f.names;
+        if (c.unbind || c.bind) {
+          names = names.slice();
+          if (c.unbind) {
+            var gone = new Set(c.unbind);
+            names = names.filter(function (n) { return !gone.has(n[0]); });
+          }
+          if (c.bind) {
+            for (j = 0; j < c.bind.length; j++) {
+              var b = c.bind[j];
+              var at = -1;
+              for (var m = 0; m < names.length; m++) if (names[m][0] === b[0]) { at = m; break; }
+              if (at >= 0) names[at] = b; else names.push(b);
+            }
+          }
+        }
+        out[c.i] = { id: f.id, name: f.name, line: c.line !== undefined ? c.line : f.line, names: names };
+      }
+    }
+    if (d.push) for (i = 0; i < d.push.length; i++) out.push(d.push[i]);
+    return out;
+  }
+
+  // The frames shown at step s (`frames`: as replayed up to s): the
+  // innermost one's line is the step's unless s gives it.
+  function shownFrames(frames, s) {
+    var n = frames.length;
+    if (!n) return frames;
+    var line = s.line;
+    if (s.frames) return frames;
+    var d = s.stack;
+    if (d) {
+      var pushed = d.push ? d.push.length : 0;
+      if (pushed) {
+        var p = d.push[pushed - 1];
+        if (p.line !== undefined) line = p.line;
+      } else if (d.change) {
+        for (var i = 0; i < d.change.length; i++) {
+          if (d.change[i].i === n - 1 && d.change[i].line !== undefined) line = d.change[i].line;
+        }
+      }
+    }
+    var last = frames[n - 1];
+    if (last.line === line) return frames;
+    var out = frames.slice();
+    out[n - 1] = { id: last.id, name: last.name, line: line, names: last.names };
+    return out;
+  }
+
   function undoStep(heap, rec) {
     for (var i = rec.undo.length - 2; i >= 0; i -= 2) {
       var prev = rec.undo[i + 1];
@@ -160,9 +246,10 @@
 
   function Timeline(trace) {
     this.trace = trace;
-    this.checkpoints = [{ heap: new Map(), out: '' }]; // [c]: state before step c*CHECKPOINT_EVERY
+    this.checkpoints = [{ heap: new Map(), out: '', frames: [] }]; // [c]: state before step c*CHECKPOINT_EVERY
     this.heap = null;
     this.out = '';
+    this.frames = [];
     this.at = -1;
     this.records = new Map(); // step -> its undo record, for steps applied since the last rebuild
     this.applied = 0; // steps applied in total (for tests and measurements)
@@ -177,13 +264,17 @@
       var c = k / CHECKPOINT_EVERY;
       var every = Math.max(1, Math.ceil(this.heap.size / (4 * CHECKPOINT_EVERY)));
       if (this.checkpoints[c] === undefined && c % every === 0) {
-        this.checkpoints[c] = { heap: new Map(this.heap), out: this.out };
+        this.checkpoints[c] = { heap: new Map(this.heap), out: this.out, frames: this.frames };
       }
     }
     var s = keepRecord ? this.trace.step(k) : this.trace.changes(k);
     var rec = s === null ? { undo: [], ghosts: [], outLen: this.out.length }
       : applyStep(this.heap, s, this.out.length);
-    if (s !== null && s.stdout) this.out += s.stdout;
+    rec.frames = this.frames;
+    if (s !== null) {
+      if (s.stdout) this.out += s.stdout;
+      this.frames = applyFrames(this.frames, s);
+    }
     this.at = k;
     this.applied++;
     if (keepRecord) {
@@ -198,6 +289,7 @@
     var rec = this.records.get(this.at);
     undoStep(this.heap, rec);
     this.out = this.out.slice(0, rec.outLen);
+    this.frames = rec.frames;
     this.records.delete(this.at);
     this.at--;
   };
@@ -220,6 +312,7 @@
         var cp = this.checkpoints[b];
         this.heap = new Map(cp.heap);
         this.out = cp.out;
+        this.frames = cp.frames;
         this.at = b * CHECKPOINT_EVERY - 1;
         this.records.clear();
       }
@@ -393,7 +486,7 @@
     // Frames, outermost first; count the names pointing at each object.
     var fromNames = new Map();
     var roots = [];
-    var frames = s.frames || [];
+    var frames = shownFrames(this.timeline.frames, s);
     for (var f = 0; f < frames.length; f++) {
       var fr = frames[f];
       var fbox = el('div', 'rs-frame' + (f === frames.length - 1 ? ' rs-active' : ''));

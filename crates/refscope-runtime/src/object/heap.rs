@@ -54,10 +54,14 @@ pub fn set_free_observer(observer: Option<fn(usize)>) {
 
 #[inline]
 fn observe_free(d: &Dying) {
+    // Without the `observer` feature nobody can watch frees (see observe.rs).
+    #[cfg(feature = "observer")]
     if let Some(f) = HEAP.with(|h| h.free_observer.get()) {
         WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
         f(d.id());
     }
+    #[cfg(not(feature = "observer"))]
+    let _ = d;
 }
 
 thread_local! {
@@ -165,6 +169,7 @@ pub(super) fn dealloc(mut d: Dying) {
         if is_generator && d.flags() & flags::HAS_EXT == 0 {
             // Callbacks run Python code: a watcher must not be handed the
             // dying generator meanwhile.
+            #[cfg(feature = "observer")]
             WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
             clear_weakrefs(&d);
         }
