@@ -350,8 +350,7 @@ pub fn add_traceback(vm: &Vm, exc: &PyRef, frame: &PyRef, lasti: usize) {
 /// Set `exc.__context__` to the exception being handled, as CPython does
 /// when an exception is raised during the handling of another.
 pub fn set_context(vm: &Vm, exc: &PyRef) {
-    let handled = vm.handled.borrow().clone();
-    let Some(h) = handled else { return };
+    let Some(h) = vm.topmost_handled() else { return };
     if h.is(exc) {
         return;
     }
@@ -389,8 +388,42 @@ impl Drop for FrameGuard<'_> {
     fn drop(&mut self) {
         let f = self.vm.frames.borrow_mut().pop();
         self.vm.leave_recursion();
+        if let Some(f) = &f {
+            link_back_at_exit(self.vm, f);
+        }
         drop(f);
     }
+}
+
+/// A frame that outlives its call (a traceback or Python code holds it)
+/// keeps its caller's frame as `f_back`, as CPython's frame does once it
+/// takes its data over from the finished call. Besides this reference, the
+/// runner (`call_function_owned`, `run_code`) holds one; a generator's frame
+/// is the generator's and has no caller once it stops.
+fn link_back_at_exit(vm: &Vm, f: &PyRef) {
+    if f.refcount() <= 2 {
+        return;
+    }
+    let fd = frame::get(f).unwrap();
+    if code::get(&fd.code).unwrap().code.is_generator() {
+        return;
+    }
+    let caller = vm.frames.borrow().last().cloned();
+    if let Some(c) = &caller {
+        crate::object::gc::track(c);
+    }
+    let old = fd.back.replace(caller);
+    drop(old);
+}
+
+/// `frame.f_back`: the caller while the frame runs, the linked caller after.
+pub fn frame_back(vm: &Vm, f: &PyRef) -> Option<PyRef> {
+    if let Some(b) = frame::get(f).unwrap().back.borrow().clone() {
+        return Some(b);
+    }
+    let frames = vm.frames.borrow();
+    let pos = frames.iter().rposition(|x| x.is(f))?;
+    pos.checked_sub(1).map(|i| frames[i].clone())
 }
 
 /// Run `frame` from `state.pc`. `throw`: resume by raising this exception
@@ -593,6 +626,8 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         }
                     }
                     Instr::LoadAttr(i) => {
+                        // `frame.f_lineno` of this very frame reads it.
+                        fd.lasti.set(pc as u32 - 1);
                         let obj = pop!();
                         let v = tri!(ops::get_attr(vm, &obj, &names[i as usize]));
                         drop(obj);
@@ -979,6 +1014,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::YieldValue => {
                         let v = pop!();
+                        fd.lasti.set(pc as u32 - 1);
                         state.pc = pc;
                         return Ok(Exit::Yield(v));
                     }
@@ -1034,7 +1070,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::Raise(n) => {
                         match n {
                             0 => {
-                                let h = vm.handled.borrow().clone();
+                                let h = vm.topmost_handled();
                                 match h {
                                     Some(e) => break 'exec (PyErr(e), true),
                                     None => break 'exec (vm.runtime_error("No active exception to reraise"), false),

@@ -788,7 +788,7 @@ fn s_setrecursionlimit(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn s_exc_info(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    match vm.handled.borrow().clone() {
+    match vm.topmost_handled() {
         Some(e) => {
             let tb = exceptions::get(&e).and_then(|d| d.traceback.borrow().clone()).unwrap_or_else(|| vm.none());
             Ok(vm.tuple(vec![e.ty().clone(), e.clone(), tb]))
@@ -798,7 +798,7 @@ fn s_exc_info(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn s_exception(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    Ok(vm.handled.borrow().clone().unwrap_or_else(|| vm.none()))
+    Ok(vm.topmost_handled().unwrap_or_else(|| vm.none()))
 }
 
 fn s_getsizeof(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

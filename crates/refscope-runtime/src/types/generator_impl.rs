@@ -27,6 +27,7 @@ pub fn new_generator(vm: &Vm, frame: PyRef) -> PyRef {
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
             yieldfrom: RefCell::new(None),
+            exc_state: RefCell::new(None),
         },
     )
 }
@@ -61,8 +62,19 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
         g.started.set(true);
     }
     g.running.set(true);
+    // The generator's own exception state becomes the innermost entry; its
+    // caller's waits outside (sys.exc_info() falls back to it).
+    let outer = vm.handled.replace(g.exc_state.borrow_mut().take());
+    vm.handled_outer.borrow_mut().push(outer);
     let r = interp::run_frame(vm, &g.frame, &mut state, throw);
+    let outer = vm.handled_outer.borrow_mut().pop().flatten();
+    let own = vm.handled.replace(outer);
     g.running.set(false);
+    if let Ok(Exit::Yield(_)) = &r {
+        *g.exc_state.borrow_mut() = own;
+    } else {
+        drop(own);
+    }
     match r {
         Ok(Exit::Yield(v)) => {
             *g.state.borrow_mut() = Some(state);
@@ -93,6 +105,8 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
 
 fn finish(g: &generator::GeneratorData) {
     g.finished.set(true);
+    let old = g.exc_state.borrow_mut().take();
+    drop(old);
     let frame_locals_release = frame::get(&g.frame).unwrap();
     frame_locals_release.clear_locals();
 }

@@ -182,7 +182,7 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                     let cd = code::get(&f.code).unwrap();
                     Some(vm.int(cd.code.line_of(f.lasti.get() as usize) as i64))
                 }
-                "f_back" => Some(match f.back.borrow().clone() {
+                "f_back" => Some(match crate::interp::frame_back(vm, obj) {
                     Some(b) => {
                         crate::object::gc::track(&b);
                         b
