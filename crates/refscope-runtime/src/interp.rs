@@ -496,6 +496,9 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         crate::observe::emit(vm, crate::observe::Event::Line { frame, line });
                     }
                 }
+                // What `f_lineno` reads, and where a finalizer run by this
+                // instruction's decrefs reports the program to be.
+                fd.lasti.set(pc as u32);
                 let ins = instrs[pc];
                 pc += 1;
                 match ins {
@@ -626,8 +629,6 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         }
                     }
                     Instr::LoadAttr(i) => {
-                        // `frame.f_lineno` of this very frame reads it.
-                        fd.lasti.set(pc as u32 - 1);
                         let obj = pop!();
                         let v = tri!(ops::get_attr(vm, &obj, &names[i as usize]));
                         drop(obj);
@@ -667,11 +668,9 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                                 a
                             };
                             let f = pop!();
-                            fd.lasti.set(pc as u32 - 1);
                             call_function_owned(vm, f, args, kwnames.as_ref())
                         } else {
                             let start = if has_self { base + 1 } else { base + 2 };
-                            fd.lasti.set(pc as u32 - 1);
                             let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());
                             stack.truncate(base);
                             r
@@ -683,7 +682,6 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let kwnames = if let Instr::CallKw(_) = ins { Some(pop!()) } else { None };
                         let n = n as usize;
                         let base = stack.len() - n - 1;
-                        fd.lasti.set(pc as u32 - 1);
                         let r = if stack[base].kind() == Kind::Function {
                             let args: Vec<PyRef> = stack.drain(base + 1..).collect();
                             let f = pop!();
@@ -700,7 +698,6 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
                         let args = pop!();
                         let f = pop!();
-                        fd.lasti.set(pc as u32 - 1);
                         let r = tri!(call_ex(vm, &f, &args, kwargs.as_ref()));
                         stack.push(r);
                     }
@@ -1014,7 +1011,6 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::YieldValue => {
                         let v = pop!();
-                        fd.lasti.set(pc as u32 - 1);
                         state.pc = pc;
                         return Ok(Exit::Yield(v));
                     }
