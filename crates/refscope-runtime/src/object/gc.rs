@@ -412,6 +412,39 @@ pub(super) fn put_on_free_list(f: FreeList) -> bool {
     })
 }
 
+/// A container CPython 3.11 allocates and frees around an operation where
+/// refscope needs no object (the argument tuple `_PyObject_MakeTpCall`
+/// builds to call a type without vectorcall, a dict copy made only to be
+/// iterated): its effect on the allocation count and on the free lists,
+/// which shows after a full collection has emptied them.
+#[derive(Clone, Copy, Debug)]
+pub struct Transient(FreeList);
+
+impl Transient {
+    pub fn tuple(n: usize) -> Transient {
+        let t = Transient(FreeList::Tuple(n));
+        if n > 0 && take_from_free_list(t.0).is_none() {
+            note_gc_alloc();
+        }
+        t
+    }
+    pub fn dict() -> Transient {
+        let t = Transient(FreeList::Dict);
+        if take_from_free_list(t.0).is_none() {
+            note_gc_alloc();
+        }
+        t
+    }
+    pub fn free(self) {
+        if self.0 == FreeList::Tuple(0) {
+            return;
+        }
+        if !put_on_free_list(self.0) {
+            note_gc_free();
+        }
+    }
+}
+
 /// Set the allocation counts and free-list occupancy that CPython 3.11
 /// has when a program starts (after its own start-up), so that automatic
 /// collections happen at the same points of a program.
