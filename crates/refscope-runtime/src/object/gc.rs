@@ -123,6 +123,11 @@ struct GcState {
     collecting: Cell<bool>,
     long_lived_total: Cell<isize>,
     long_lived_pending: Cell<isize>,
+    /// Objects CPython's start-up leaves tracked that refscope does not
+    /// have (its standard library and builtins are mostly not objects
+    /// here): counted in `long_lived_total`, so that full collections are
+    /// as rare as CPython's.
+    startup_extra: Cell<isize>,
     /// Containers tracked after an automatic collection became due and
     /// before it ran. CPython 3.11 collects inside the allocation that
     /// passes the threshold, before that object is tracked; here the
@@ -148,6 +153,7 @@ thread_local! {
             collecting: Cell::new(false),
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
+            startup_extra: Cell::new(0),
             nursery: GcHead::new(),
             trigger_count: Cell::new(0),
             since_trigger: Cell::new(0),
@@ -445,6 +451,15 @@ impl Transient {
     }
 }
 
+/// CPython 3.11 has `cpython_tracked` objects tracked after its start-up
+/// (what a full collection right then keeps): the difference from what
+/// refscope has tracked now counts towards the long-lived total of every
+/// full collection.
+pub fn set_startup_tracked(cpython_tracked: isize) {
+    let now: usize = generation_sizes().iter().sum();
+    GC.with(|s| s.startup_extra.set((cpython_tracked - now as isize).max(0)));
+}
+
 /// Set the allocation counts and free-list occupancy that CPython 3.11
 /// has when a program starts (after its own start-up), so that automatic
 /// collections happen at the same points of a program.
@@ -716,7 +731,7 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         } else {
             untrack_dicts(young);
             s.long_lived_pending.set(0);
-            s.long_lived_total.set(size(young) as isize);
+            s.long_lived_total.set(size(young) as isize + s.startup_extra.get());
         }
 
         // No legacy finalizers: every unreachable object is collectable.
