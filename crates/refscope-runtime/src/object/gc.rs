@@ -434,6 +434,13 @@ impl Transient {
         }
         t
     }
+    pub fn list() -> Transient {
+        let t = Transient(FreeList::List);
+        if take_from_free_list(t.0).is_none() {
+            note_gc_alloc();
+        }
+        t
+    }
     pub fn dict() -> Transient {
         let t = Transient(FreeList::Dict);
         if take_from_free_list(t.0).is_none() {
