@@ -341,7 +341,7 @@ pub fn add_traceback(vm: &Vm, exc: &PyRef, frame: &PyRef, lasti: usize) {
     let next = ed.traceback.borrow().clone();
     // The traceback keeps the frame alive after its call: the collector
     // must see it (frames are untracked while they only run).
-    crate::object::gc::track(frame);
+    crate::object::gc::materialize_frame(frame);
     let tb = PyRef::new(&vm.types.traceback, traceback::TracebackData { next, frame: frame.clone(), lasti: lasti as u32, lineno });
     let old = ed.traceback.replace(Some(tb));
     drop(old);
@@ -410,7 +410,7 @@ fn link_back_at_exit(vm: &Vm, f: &PyRef) {
     }
     let caller = vm.frames.borrow().last().cloned();
     if let Some(c) = &caller {
-        crate::object::gc::track(c);
+        crate::object::gc::materialize_frame(c);
     }
     let old = fd.back.replace(caller);
     drop(old);

@@ -872,7 +872,7 @@ fn s_getframe(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     }
     let f = frames[frames.len() - 1 - depth as usize].clone();
     // A frame object Python code holds may outlive its call.
-    crate::object::gc::track(&f);
+    crate::object::gc::materialize_frame(&f);
     Ok(f)
 }
 

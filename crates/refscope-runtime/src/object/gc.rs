@@ -326,6 +326,14 @@ pub fn may_be_tracked(r: &PyRef) -> bool {
     r.is_gc() && (r.kind() != Kind::Tuple || r.has_ext() || is_tracked(r))
 }
 
+/// A frame becomes an object Python code can hold (a traceback entry,
+/// `sys._getframe()`, `f_back`, `gi_frame`): CPython allocates its frame
+/// object then, so it counts as allocated from now on, and is tracked.
+pub fn materialize_frame(f: &PyRef) {
+    f.set_gc_counted();
+    track(f);
+}
+
 /// A managed instance dict (`flags::MANAGED_DICT`) is exposed to Python
 /// code: from now on it is a dict object of its own, counted, and tracked
 /// if it holds containers (CPython materializes the dict then).

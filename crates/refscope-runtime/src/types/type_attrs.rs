@@ -167,7 +167,12 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
             match name {
                 "__name__" => Some(g.name.borrow().clone()),
                 "__qualname__" => Some(g.qualname.borrow().clone()),
-                "gi_frame" => Some(if g.finished.get() { vm.none() } else { g.frame.clone() }),
+                "gi_frame" => Some(if g.finished.get() {
+                    vm.none()
+                } else {
+                    crate::object::gc::materialize_frame(&g.frame);
+                    g.frame.clone()
+                }),
                 "gi_running" => Some(vm.bool(g.running.get())),
                 "gi_code" => Some(frame::get(&g.frame).unwrap().code.clone()),
                 _ => None,
@@ -184,7 +189,7 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                 }
                 "f_back" => Some(match crate::interp::frame_back(vm, obj) {
                     Some(b) => {
-                        crate::object::gc::track(&b);
+                        crate::object::gc::materialize_frame(&b);
                         b
                     }
                     None => vm.none(),

@@ -44,7 +44,9 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
 /// vectorcall).
 fn needs_args_tuple(vm: &Vm, cls: &PyRef) -> bool {
     if typeobj::data(cls).flag(tflags::HEAPTYPE) {
-        return true;
+        // An exception keeps that tuple as its `args` (refscope's
+        // exception_new makes it).
+        return !typeobj::is_subtype(cls, &vm.exc.base_exception);
     }
     let t = &vm.types;
     [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property].iter().any(|x| x.is(cls))
@@ -91,7 +93,16 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
     if let Some(init) = typeobj::lookup_str(vm, obj.ty(), "__init__") {
         let is_object_init = init.kind() == Kind::BuiltinFunction && builtin_function::get(&init).unwrap().name == "__init__"
             && builtin_function::get(&init).unwrap().objclass.as_ref().map(|c| c.is(&vm.types.object)).unwrap_or(false);
-        if !is_object_init {
+        let is_exception_init = init.kind() == Kind::BuiltinFunction && builtin_function::get(&init).unwrap().name == "__init__"
+            && builtin_function::get(&init).unwrap().objclass.as_ref().map(|c| c.is(&vm.exc.base_exception)).unwrap_or(false);
+        if is_exception_init && exceptions::get(&obj).is_some() {
+            // BaseException.__init__ gets the very tuple __new__ stored as
+            // `args` (CPython passes both the same one): nothing changes
+            // but the check for keywords.
+            if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
+                return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(&obj))));
+            }
+        } else if !is_object_init {
             let mut v = vec![obj.clone()];
             v.extend_from_slice(args);
             let r = match init.kind() {
