@@ -333,6 +333,7 @@ fn new_interpreter(flags: Flags) -> refscope_runtime::Interpreter {
 }
 
 fn main() -> ExitCode {
+    refscope_runtime::object::alloc::configure();
     let args: Vec<String> = std::env::args().skip(1).collect();
     // Keep the panic's text and location for the SystemError message.
     std::panic::set_hook(Box::new(|info| {

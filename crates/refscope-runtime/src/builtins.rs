@@ -901,7 +901,7 @@ fn b_round(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 /// `a.fwd(b)` then `b.rev(a)` with CPython's binary-operator order (a
 /// subclass's reflected method first). `None` when both give NotImplemented.
-fn binary_dispatch(vm: &Vm, a: &PyRef, b: &PyRef, fwd: &str, rev: &str) -> PyResult<Option<PyRef>> {
+fn binary_dispatch(vm: &Vm, a: &PyRef, b: &PyRef, fwd: &'static str, rev: &'static str) -> PyResult<Option<PyRef>> {
     let (ta, tb) = (a.ty(), b.ty());
     let fa = ops::lookup_special(vm, a, fwd);
     let mut fb = if ta.is(tb) { None } else { ops::lookup_special(vm, b, rev) };

@@ -41,7 +41,7 @@ use crate::types::traceback::TracebackData;
 use crate::types::tuple::TupleData;
 use crate::types::typeobj::TypeData;
 use crate::vm::Vm;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 type Visit<'a> = &'a mut dyn FnMut(&PyRef);
 
@@ -92,6 +92,7 @@ impl Trace for TypeData {
         Trace::clear(self.dict.payload_unchecked::<DictData>());
         if let Some(vm) = Vm::try_current() {
             let old = self.mro.try_borrow_mut().ok().map(|mut m| std::mem::replace(&mut *m, vm.empty_tuple.clone()));
+            self.version.set(crate::types::typeobj::next_type_epoch());
             drop(old);
         }
     }
@@ -145,6 +146,9 @@ impl Trace for DictData {
         let old = self.table.try_borrow_mut().ok().map(|mut t| std::mem::take(&mut *t));
         if old.is_some() {
             self.version.set(self.version.get() + 1);
+            if let Some(v) = self.type_version.get() {
+                v.set(crate::types::typeobj::next_type_epoch());
+            }
         }
         drop(old);
     }
@@ -270,10 +274,12 @@ impl Trace for CellData {
     }
 }
 
-fn fast_slot(c: &Cell<Option<PyRef>>, f: Visit) {
-    let v = c.take();
-    opt(&v, f);
-    c.set(v);
+fn fast_slot(c: &crate::object::RefSlot, f: Visit) {
+    c.with(|v| {
+        if let Some(v) = v {
+            f(v)
+        }
+    });
 }
 
 impl Trace for FrameData {

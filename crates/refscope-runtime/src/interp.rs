@@ -48,18 +48,32 @@ pub enum Exit {
 pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, globals: PyRef, builtins: PyRef, locals: Option<PyRef>) -> PyRef {
     let cd = code::get(code).unwrap();
     let n = cd.code.nlocalsplus();
-    let fast: Box<[std::cell::Cell<Option<PyRef>>]> = (0..n).map(|_| std::cell::Cell::new(None)).collect();
+    let fast: Box<[crate::object::RefSlot]> = (0..n).map(|_| crate::object::RefSlot::new(None)).collect();
+    frame_with_locals(vm, code.clone(), func, globals, builtins, locals, fast, cd.code.first_line)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn frame_with_locals(
+    vm: &Vm,
+    code: PyRef,
+    func: Option<PyRef>,
+    globals: PyRef,
+    builtins: PyRef,
+    locals: Option<PyRef>,
+    fast: Box<[crate::object::RefSlot]>,
+    first_line: u32,
+) -> PyRef {
     PyRef::new(
         &vm.types.frame,
         frame::FrameData {
-            code: code.clone(),
+            code,
             func,
             globals,
             builtins,
             locals,
             fast,
             lasti: std::cell::Cell::new(0),
-            lineno: std::cell::Cell::new(cd.code.first_line),
+            lineno: std::cell::Cell::new(first_line),
             back: std::cell::RefCell::new(None),
         },
     )
@@ -73,44 +87,69 @@ pub fn call_function(vm: &Vm, func: &PyRef, args: Vec<PyRef>, kwnames: Option<&P
 pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult {
     let f = function::get(&func).unwrap();
     let code_obj = f.code.borrow().clone();
-    let frame = new_frame(vm, &code_obj, None, f.globals.clone(), f.builtins.clone(), None);
-    bind_arguments(vm, &func, &code_obj, &frame, args, kwnames)?;
-    init_cells(vm, &func, &code_obj, &frame);
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     // The frame owns the function reference (CPython's f_func).
-    let frame = set_frame_func(frame, func);
+    let frame = new_frame(vm, &code_obj, Some(func), globals, builtins, None);
+    let fd = frame::get(&frame).unwrap();
+    let func = fd.func.as_ref().unwrap();
+    bind_arguments(vm, func, &code_obj, &frame, args, kwnames)?;
+    init_cells(vm, func, &code_obj, &frame);
     let cd = code::get(&code_obj).unwrap();
     if cd.code.is_generator() {
         return Ok(crate::types::generator_impl::new_generator(vm, frame));
     }
-    let mut state = ExecState::new(cd.code.max_stack as usize);
-    match run_frame(vm, &frame, &mut state, None)? {
+    run_new_frame(vm, &frame, cd.code.max_stack as usize)
+}
+
+/// Run a new function frame to its return, with a value stack from the
+/// spare ones.
+#[inline]
+fn run_new_frame(vm: &Vm, frame: &PyRef, max_stack: usize) -> PyResult {
+    let mut state = ExecState { stack: vm.take_spare_stack(max_stack), blocks: Vec::new(), pc: 0 };
+    let r = run_frame(vm, frame, &mut state, None);
+    vm.give_back_stack(state.stack);
+    match r? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(vm.system_error("yield outside a generator frame")),
     }
 }
 
-fn set_frame_func(frame: PyRef, func: PyRef) -> PyRef {
-    // FrameData.func is immutable after construction; rebuild cheaply by
-    // swapping through a new frame only when needed. Frames are created
-    // without it to bind arguments first; here we attach it.
-    let fd = frame::get(&frame).unwrap();
-    let vm = Vm::current();
-    let new = PyRef::new(
-        &vm.types.frame,
-        frame::FrameData {
-            code: fd.code.clone(),
-            func: Some(func),
-            globals: fd.globals.clone(),
-            builtins: fd.builtins.clone(),
-            locals: fd.locals.clone(),
-            fast: fd.fast.iter().map(|c| std::cell::Cell::new(c.take())).collect(),
-            lasti: std::cell::Cell::new(0),
-            lineno: std::cell::Cell::new(fd.lineno.get()),
-            back: std::cell::RefCell::new(None),
-        },
-    );
-    drop(frame);
-    new
+/// Code flags that rule out binding positional arguments straight into
+/// the first locals.
+const NOT_SIMPLE: u32 = refscope_compiler::bytecode::code_flags::VARARGS
+    | refscope_compiler::bytecode::code_flags::VARKEYWORDS
+    | refscope_compiler::bytecode::code_flags::GENERATOR
+    | refscope_compiler::bytecode::code_flags::COROUTINE;
+
+/// Call the Python function `func` with the positional arguments
+/// `stack[base..]`, moving them off the stack into the callee's locals (no
+/// argument vector in between when the call matches the parameters
+/// exactly: the common case).
+pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, base: usize) -> PyResult {
+    let f = function::get(&func).unwrap();
+    let code_obj = f.code.borrow().clone();
+    let cd = code::get(&code_obj).unwrap();
+    let c = &cd.code;
+    let n = stack.len() - base;
+    if c.argcount as usize != n || c.kwonlyargcount != 0 || c.flags & NOT_SIMPLE != 0 || !c.cellvars.is_empty() {
+        let args: Vec<PyRef> = stack.drain(base..).collect();
+        return call_function_owned(vm, func, args, None);
+    }
+    let nv = c.varnames.len();
+    let mut fast: Vec<crate::object::RefSlot> = Vec::with_capacity(c.nlocalsplus());
+    fast.extend(stack.drain(base..).map(|a| crate::object::RefSlot::new(Some(a))));
+    fast.resize_with(nv, || crate::object::RefSlot::new(None));
+    if !c.freevars.is_empty() {
+        if let Some(closure) = &f.closure {
+            fast.extend(tuple::items(closure).iter().map(|cell| crate::object::RefSlot::new(Some(cell.clone()))));
+        }
+        fast.resize_with(c.nlocalsplus(), || crate::object::RefSlot::new(None));
+    }
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let first_line = c.first_line;
+    let max_stack = c.max_stack as usize;
+    let frame = frame_with_locals(vm, code_obj.clone(), Some(func), globals, builtins, None, fast.into_boxed_slice(), first_line);
+    run_new_frame(vm, &frame, max_stack)
 }
 
 /// Create the cells of cell variables (copying parameters that are cells)
@@ -660,15 +699,19 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let base = stack.len() - n - 2;
                         let has_self = !stack[base + 1].is(&vm.null);
                         let r = if stack[base].kind() == Kind::Function {
-                            let args: Vec<PyRef> = if has_self {
-                                stack.drain(base + 1..).collect()
-                            } else {
-                                let a: Vec<PyRef> = stack.drain(base + 2..).collect();
-                                stack.pop();
-                                a
-                            };
-                            let f = pop!();
-                            call_function_owned(vm, f, args, kwnames.as_ref())
+                            // The function moves into the callee's frame;
+                            // the NULL in an empty self slot goes.
+                            let f = stack.remove(base);
+                            if !has_self {
+                                stack.remove(base);
+                            }
+                            match kwnames {
+                                None => call_function_from_stack(vm, f, stack, base),
+                                Some(kw) => {
+                                    let args: Vec<PyRef> = stack.drain(base..).collect();
+                                    call_function_owned(vm, f, args, Some(&kw))
+                                }
+                            }
                         } else {
                             let start = if has_self { base + 1 } else { base + 2 };
                             let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());
@@ -683,9 +726,14 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let n = n as usize;
                         let base = stack.len() - n - 1;
                         let r = if stack[base].kind() == Kind::Function {
-                            let args: Vec<PyRef> = stack.drain(base + 1..).collect();
-                            let f = pop!();
-                            call_function_owned(vm, f, args, kwnames.as_ref())
+                            let f = stack.remove(base);
+                            match kwnames {
+                                None => call_function_from_stack(vm, f, stack, base),
+                                Some(kw) => {
+                                    let args: Vec<PyRef> = stack.drain(base..).collect();
+                                    call_function_owned(vm, f, args, Some(&kw))
+                                }
+                            }
                         } else {
                             let r = call_borrowed(vm, &stack[base], &stack[base + 1..], kwnames.as_ref());
                             stack.truncate(base);

@@ -17,12 +17,12 @@ use std::cmp::Ordering;
 // ---------------------------------------------------------------- lookup
 
 /// Look a special method up on the type of `obj`.
-pub fn lookup_special(vm: &Vm, obj: &PyRef, name: &str) -> Option<PyRef> {
+pub fn lookup_special(vm: &Vm, obj: &PyRef, name: &'static str) -> Option<PyRef> {
     typeobj::lookup_str(vm, obj.ty(), name)
 }
 
 /// Call `type(obj).name(obj, *args)`; `None` if the type has no such method.
-pub fn call_special(vm: &Vm, obj: &PyRef, name: &str, args: &[PyRef]) -> PyResult<Option<PyRef>> {
+pub fn call_special(vm: &Vm, obj: &PyRef, name: &'static str, args: &[PyRef]) -> PyResult<Option<PyRef>> {
     match lookup_special(vm, obj, name) {
         Some(f) => {
             if f.is(&vm.none) {
@@ -738,24 +738,28 @@ pub fn compare_bool(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<bool> 
     truthy(vm, &r)
 }
 
+#[inline]
 fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Option<bool>> {
-    let ord = match (a.kind(), b.kind()) {
-        (Kind::Int, Kind::Int) if !is_heap(a) && !is_heap(b) => Some(int::cmp(int::get(a).unwrap(), int::get(b).unwrap())),
-        (Kind::Str, Kind::Str) if !is_heap(a) && !is_heap(b) => {
-            let (x, y) = (str::get(a).unwrap(), str::get(b).unwrap());
-            if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-                let e = str::eq(x, y);
-                return Ok(Some(if op == CmpOp::Eq { e } else { !e }));
-            }
-            Some(x.as_str().cmp(y.as_str()))
+    // Exact builtin types only (a subclass may override comparisons).
+    let (ta, tb) = (a.ty(), b.ty());
+    if !ta.is(tb) {
+        return Ok(None);
+    }
+    let ord = if ta.is(&vm.types.int) {
+        int::cmp(int::get(a).unwrap(), int::get(b).unwrap())
+    } else if ta.is(&vm.types.float) {
+        return Ok(Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op)));
+    } else if ta.is(&vm.types.str_) {
+        let (x, y) = (str::get(a).unwrap(), str::get(b).unwrap());
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let e = str::eq(x, y);
+            return Ok(Some(if op == CmpOp::Eq { e } else { !e }));
         }
-        (Kind::Float, Kind::Float) if !is_heap(a) && !is_heap(b) => {
-            return Ok(Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op)));
-        }
-        _ => None,
+        x.as_str().cmp(y.as_str())
+    } else {
+        return Ok(None);
     };
-    let _ = vm;
-    Ok(ord.map(|o| ord_matches(o, op)))
+    Ok(Some(ord_matches(ord, op)))
 }
 
 #[inline]
@@ -841,20 +845,48 @@ fn rich_compare_inner(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
 // ---------------------------------------------------------------- arithmetic
 
 pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
-    // Fast paths for exact builtin types.
-    if a.ty().is(&vm.types.int) && b.ty().is(&vm.types.int) {
-        if let Some(r) = int::binop(vm, op, int::get(a).unwrap(), int::get(b).unwrap())? {
-            return Ok(r);
-        }
-    } else if a.kind() == Kind::Float && b.kind() == Kind::Float && !is_heap(a) && !is_heap(b) {
-        if let Some(r) = float::binop(vm, op, float::get(a).unwrap(), float::get(b).unwrap())? {
-            return Ok(r);
-        }
+    if let Some(r) = numeric_fast(vm, a, b, op)? {
+        return Ok(r);
     }
     match binary_op1(vm, a, b, op)? {
         Some(r) => Ok(r),
         None => Err(binop_type_error(vm, a, b, op.symbol())),
     }
+}
+
+/// Arithmetic on exact ints and floats without looking up dunders: what
+/// `int.__op__`/`float.__op__` (and `float.__rop__` for an int left
+/// operand) compute. A machine-sized int meets a float as CPython's
+/// conversion gives it (`i64 as f64` rounds to nearest, ties to even, as
+/// `PyLong_AsDouble` does); big ints take the general path. `None`: not
+/// handled here.
+#[inline]
+fn numeric_fast(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<PyRef>> {
+    let (ta, tb) = (a.ty(), b.ty());
+    let int = &vm.types.int;
+    let float = &vm.types.float;
+    if ta.is(int) {
+        let x = int::get(a).unwrap();
+        if tb.is(int) {
+            return int::binop(vm, op, x, int::get(b).unwrap());
+        }
+        if tb.is(float) {
+            if let int::IntData::Small(i) = x {
+                return float::binop(vm, op, *i as f64, float::get(b).unwrap());
+            }
+        }
+    } else if ta.is(float) {
+        let x = float::get(a).unwrap();
+        if tb.is(float) {
+            return float::binop(vm, op, x, float::get(b).unwrap());
+        }
+        if tb.is(int) {
+            if let int::IntData::Small(i) = int::get(b).unwrap() {
+                return float::binop(vm, op, x, *i as f64);
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, full_sym: &str) -> PyErr {
@@ -936,10 +968,9 @@ fn repeat_declines(vm: &Vm, op: BinOp, f: &PyRef, seq: &PyRef, x: &PyRef) -> boo
 
 /// `a op= b`: `__iop__` if the type has it, else the binary operation.
 pub fn inplace_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
-    if a.ty().is(&vm.types.int) && b.ty().is(&vm.types.int) {
-        if let Some(r) = int::binop(vm, op, int::get(a).unwrap(), int::get(b).unwrap())? {
-            return Ok(r);
-        }
+    // int and float have no in-place methods: `a op= b` is `a op b`.
+    if let Some(r) = numeric_fast(vm, a, b, op)? {
+        return Ok(r);
     }
     let (_, _, iname) = op.dunders();
     if let Some(f) = lookup_special(vm, a, iname).filter(|f| !repeat_declines(vm, op, f, a, b)) {

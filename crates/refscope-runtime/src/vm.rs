@@ -90,6 +90,9 @@ pub struct ExcTypes {
 pub const SMALL_INT_MIN: i64 = -5;
 pub const SMALL_INT_MAX: i64 = 256;
 
+/// Entries of `Vm::intern_static`'s cache.
+const STATIC_NAMES: usize = 1024;
+
 pub struct Vm {
     pub types: Types,
     pub exc: ExcTypes,
@@ -109,6 +112,9 @@ pub struct Vm {
     /// Interned strings (identifier-like constants, attribute names,
     /// `sys.intern`).
     pub interned: RefCell<HashMap<Box<str>, PyRef>>,
+    /// `intern_static`'s cache: (address, length) of a `&'static str` to its
+    /// interned str, direct-mapped by address.
+    static_names: RefCell<Box<[(usize, usize, Option<PyRef>)]>>,
     pub builtins: RefCell<Option<PyRef>>,
     pub builtins_dict: RefCell<Option<PyRef>>,
     pub sys: RefCell<Option<PyRef>>,
@@ -128,6 +134,9 @@ pub struct Vm {
     pub stack_size: Cell<usize>,
     /// Frames being executed, innermost last.
     pub frames: RefCell<Vec<PyRef>>,
+    /// Value stacks of finished calls, kept for the next calls (a call
+    /// then allocates no stack).
+    spare_stacks: RefCell<Vec<Vec<PyRef>>>,
     pub hash_key: [u8; 16],
     /// Directory of the main program: where `import` looks.
     pub path: RefCell<Vec<String>>,
@@ -215,6 +224,7 @@ impl Vm {
             latin1,
             single_bytes,
             interned: RefCell::new(HashMap::new()),
+            static_names: RefCell::new((0..STATIC_NAMES).map(|_| (0, 0, None)).collect()),
             builtins: RefCell::new(None),
             builtins_dict: RefCell::new(None),
             sys: RefCell::new(None),
@@ -226,6 +236,7 @@ impl Vm {
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
             frames: RefCell::new(Vec::new()),
+            spare_stacks: RefCell::new(Vec::new()),
             hash_key,
             path: RefCell::new(Vec::new()),
             graveyard: RefCell::new(Vec::new()),
@@ -307,6 +318,46 @@ impl Vm {
         r.set_flag(flags::INTERNED);
         self.interned.borrow_mut().insert(s.into(), r.clone());
         r
+    }
+
+    /// The interned str for a name written in refscope's source (a special
+    /// method's name, say): like `intern`, but a `&'static str` is found
+    /// again by its address, without hashing its text. Only static strings
+    /// qualify: their address never holds other text.
+    #[inline]
+    pub fn intern_static(&self, s: &'static str) -> PyRef {
+        let key = s.as_ptr() as usize;
+        let slot = (key >> 3) % STATIC_NAMES;
+        {
+            let c = self.static_names.borrow();
+            let (k, n, r) = &c[slot];
+            if *k == key && *n == s.len() {
+                if let Some(r) = r {
+                    return r.clone();
+                }
+            }
+        }
+        let r = self.intern(s);
+        self.static_names.borrow_mut()[slot] = (key, s.len(), Some(r.clone()));
+        r
+    }
+
+    /// An empty value stack with room for `n` values.
+    #[inline]
+    pub fn take_spare_stack(&self, n: usize) -> Vec<PyRef> {
+        let mut v = self.spare_stacks.borrow_mut().pop().unwrap_or_default();
+        v.reserve(n);
+        v
+    }
+
+    /// Keep a finished call's value stack (emptied) for a later call.
+    #[inline]
+    pub fn give_back_stack(&self, mut v: Vec<PyRef>) {
+        v.clear();
+        let mut spare = self.spare_stacks.borrow_mut();
+        if spare.len() < 64 && v.capacity() <= 256 {
+            spare.push(v);
+        }
     }
 
     /// Intern an existing str object (`sys.intern`): returns the canonical one.

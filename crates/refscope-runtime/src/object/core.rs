@@ -711,6 +711,12 @@ impl Dying {
             drop(retired);
         }
     }
+    /// Whether weak references to the object may exist.
+    #[inline]
+    pub fn has_weakrefs(&self) -> bool {
+        // SAFETY: the block is alive until freed.
+        unsafe { self.ptr.as_ref() }.iflags.get() & iflags::HAS_WEAKREFS != 0
+    }
     /// Take the weak references to the dying object (clearing them all, in
     /// list order), each live one with the callback it held.
     pub fn take_weakrefs(&self) -> Vec<(PyRef, Option<PyRef>)> {
@@ -799,7 +805,7 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
             assert_eq!(offset_of!(SlottedGc<X>, gc), std::mem::size_of::<Slot>());
             let layout = Layout::new::<SlottedGc<X>>();
             // SAFETY: layout has non-zero size (it holds a Header).
-            let p = unsafe { alloc::alloc(layout) } as *mut SlottedGc<X>;
+            let p = super::pool::alloc_block(layout) as *mut SlottedGc<X>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
             }
@@ -818,7 +824,7 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
             assert_eq!(offset_of!(Gc<X>, obj), GC_TO_HEADER, "payloads are word-aligned");
             let layout = Layout::new::<Gc<X>>();
             // SAFETY: as above.
-            let p = unsafe { alloc::alloc(layout) } as *mut Gc<X>;
+            let p = super::pool::alloc_block(layout) as *mut Gc<X>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
             }
@@ -832,7 +838,7 @@ fn alloc_block<X>(obj: X, prefix: Prefix) -> NonNull<Header> {
         Prefix::None => {
             let layout = Layout::new::<X>();
             // SAFETY: layout has non-zero size (it holds a Header).
-            let p = unsafe { alloc::alloc(layout) } as *mut X;
+            let p = super::pool::alloc_block(layout) as *mut X;
             let Some(nn) = NonNull::new(p) else { alloc::handle_alloc_error(layout) };
             // SAFETY: freshly allocated, properly aligned for X.
             unsafe { nn.as_ptr().write(obj) };
@@ -863,13 +869,13 @@ unsafe fn free_obj<X>(p: NonNull<u8>, prefix: Prefix) {
     match prefix {
         Prefix::SlottedGc => {
             let base = p.as_ptr().sub(offset_of!(SlottedGc<X>, obj));
-            alloc::dealloc(base, Layout::new::<SlottedGc<X>>());
+            super::pool::free_block(base, Layout::new::<SlottedGc<X>>());
         }
         Prefix::Gc => {
             let base = p.as_ptr().sub(offset_of!(Gc<X>, obj));
-            alloc::dealloc(base, Layout::new::<Gc<X>>());
+            super::pool::free_block(base, Layout::new::<Gc<X>>());
         }
-        Prefix::None => alloc::dealloc(p.as_ptr(), Layout::new::<X>()),
+        Prefix::None => super::pool::free_block(p.as_ptr(), Layout::new::<X>()),
     }
 }
 
@@ -944,4 +950,56 @@ impl RawObj {
 /// Sizes of the object layouts (for `__sizeof__` accounting and tests).
 pub fn block_size<T>() -> usize {
     std::mem::size_of::<Obj<T>>()
+}
+
+/// A mutable slot holding an optional reference: a frame's local variable.
+/// Like `Cell<Option<PyRef>>`, but `get` hands out a new reference without
+/// taking the value out and putting it back (the interpreter reads locals
+/// constantly).
+#[repr(transparent)]
+#[derive(Default)]
+pub struct RefSlot(Cell<Option<PyRef>>);
+
+impl RefSlot {
+    #[inline]
+    pub const fn new(v: Option<PyRef>) -> RefSlot {
+        RefSlot(Cell::new(v))
+    }
+    /// A new reference to the value, if any.
+    #[inline]
+    pub fn get(&self) -> Option<PyRef> {
+        // SAFETY: the shared reference to the Option lives only for the
+        // clone, and cloning a PyRef only increments a count: no code runs
+        // that could replace the slot's value meanwhile (RefSlot is !Sync).
+        unsafe { (*self.0.as_ptr()).clone() }
+    }
+    /// Whether the slot holds a value.
+    #[inline]
+    pub fn is_some(&self) -> bool {
+        // SAFETY: as above; nothing runs during the read.
+        unsafe { (*self.0.as_ptr()).is_some() }
+    }
+    /// Visit the value without taking a new reference.
+    #[inline]
+    pub fn with<R>(&self, f: impl FnOnce(Option<&PyRef>) -> R) -> R {
+        // The value is taken out for the call: `f` may run code that changes
+        // the slot, which then sees it empty, as with `Cell`.
+        let v = self.0.take();
+        let r = f(v.as_ref());
+        let newer = self.0.replace(v);
+        drop(newer);
+        r
+    }
+    #[inline]
+    pub fn set(&self, v: Option<PyRef>) {
+        drop(self.0.replace(v));
+    }
+    #[inline]
+    pub fn replace(&self, v: Option<PyRef>) -> Option<PyRef> {
+        self.0.replace(v)
+    }
+    #[inline]
+    pub fn take(&self) -> Option<PyRef> {
+        self.0.take()
+    }
 }

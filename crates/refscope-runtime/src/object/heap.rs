@@ -17,25 +17,44 @@ use std::cell::{Cell, RefCell};
 
 const MAX_NESTING: u32 = 64;
 
+/// The per-thread state every allocation and free touches, in one
+/// thread-local without a destructor (the cheapest kind to reach).
+struct HeapState {
+    nesting: Cell<u32>,
+    /// Whether DEFERRED may hold objects (saves looking at it).
+    deferred: Cell<bool>,
+    finalizer: Cell<Option<fn(&PyRef) -> bool>>,
+    needs_finalizer: Cell<Option<fn(&PyRef) -> bool>>,
+    free_observer: Cell<Option<fn(usize)>>,
+    live_by_kind: [Cell<isize>; KIND_SLOTS],
+}
+
+const KIND_SLOTS: usize = 64;
+
 thread_local! {
-    static NESTING: Cell<u32> = const { Cell::new(0) };
+    static HEAP: HeapState = const {
+        HeapState {
+            nesting: Cell::new(0),
+            deferred: Cell::new(false),
+            finalizer: Cell::new(None),
+            needs_finalizer: Cell::new(None),
+            free_observer: Cell::new(None),
+            live_by_kind: [const { Cell::new(0) }; KIND_SLOTS],
+        }
+    };
     static DEFERRED: RefCell<Vec<DeferredFree>> = const { RefCell::new(Vec::new()) };
-    static LIVE_BLOCKS: Cell<isize> = const { Cell::new(0) };
-    static FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
-    static NEEDS_FINALIZER: Cell<Option<fn(&PyRef) -> bool>> = const { Cell::new(None) };
-    static FREE_OBSERVER: Cell<Option<fn(usize)>> = const { Cell::new(None) };
 }
 
 /// Tell `observer` the identity of every object freed from now on (`None`
 /// stops it). It runs just before the block goes back, so it must not touch
 /// the object: it only gets the address.
 pub fn set_free_observer(observer: Option<fn(usize)>) {
-    FREE_OBSERVER.with(|c| c.set(observer));
+    HEAP.with(|h| h.free_observer.set(observer));
 }
 
 #[inline]
 fn observe_free(d: &Dying) {
-    if let Some(f) = FREE_OBSERVER.with(|c| c.get()) {
+    if let Some(f) = HEAP.with(|h| h.free_observer.get()) {
         WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
         f(d.id());
     }
@@ -49,7 +68,7 @@ thread_local! {
 /// out new references to it for as long as it lives, without the watcher
 /// keeping it alive. A tracer uses this to re-read objects it saw earlier.
 pub fn watch(obj: &PyRef) {
-    if FREE_OBSERVER.with(|c| c.get()).is_some() {
+    if HEAP.with(|h| h.free_observer.get()).is_some() {
         WATCHED.with(|w| w.borrow_mut().insert(obj.id()));
     }
 }
@@ -102,99 +121,108 @@ fn clear_weakrefs(d: &Dying) {
 
 /// Install the runtime's finalizer policy: `needs` says whether a dying
 /// object has a finalizer to run; `run` runs it (errors are reported by the
-/// runtime, as CPython's "Exception ignored in").
+/// runtime, as CPython's "Exception ignored in"). Only instances of user
+/// classes (`HAS_EXT`) and generators can have one (`__del__`, `close`),
+/// so the policy is consulted for those alone.
 pub fn set_finalizer_hooks(needs: fn(&PyRef) -> bool, run: fn(&PyRef) -> bool) {
-    NEEDS_FINALIZER.with(|c| c.set(Some(needs)));
-    FINALIZER.with(|c| c.set(Some(run)));
-}
-
-const KIND_SLOTS: usize = 64;
-
-thread_local! {
-    static LIVE_BY_KIND: [Cell<isize>; KIND_SLOTS] = const { [const { Cell::new(0) }; KIND_SLOTS] };
+    HEAP.with(|h| {
+        h.needs_finalizer.set(Some(needs));
+        h.finalizer.set(Some(run));
+    });
 }
 
 #[inline]
 pub(super) fn note_alloc(kind: super::Kind) {
-    LIVE_BLOCKS.with(|c| c.set(c.get() + 1));
-    LIVE_BY_KIND.with(|c| {
-        let k = &c[kind as usize % KIND_SLOTS];
+    HEAP.with(|h| {
+        let k = &h.live_by_kind[kind as usize % KIND_SLOTS];
         k.set(k.get() + 1);
     });
 }
 
 #[inline]
 pub(super) fn note_free(kind: super::Kind) {
-    LIVE_BLOCKS.with(|c| c.set(c.get() - 1));
-    LIVE_BY_KIND.with(|c| {
-        let k = &c[kind as usize % KIND_SLOTS];
+    HEAP.with(|h| {
+        let k = &h.live_by_kind[kind as usize % KIND_SLOTS];
         k.set(k.get() - 1);
     });
 }
 
 /// Live blocks of one payload kind (`refscope.live_objects`).
 pub fn live_blocks_of(kind: super::Kind) -> isize {
-    LIVE_BY_KIND.with(|c| c[kind as usize % KIND_SLOTS].get())
+    HEAP.with(|h| h.live_by_kind[kind as usize % KIND_SLOTS].get())
 }
 
 /// Number of live object blocks (`sys.getallocatedblocks` counts these).
 pub fn live_blocks() -> isize {
-    LIVE_BLOCKS.with(|c| c.get())
+    HEAP.with(|h| h.live_by_kind.iter().map(Cell::get).sum())
 }
 
 pub(super) fn dealloc(mut d: Dying) {
-    // Generators clear their weak references before closing (CPython's
-    // gen_dealloc); instances run `__del__` first (subtype_dealloc).
-    if d.kind() == super::Kind::Generator && d.flags() & flags::HAS_EXT == 0 {
-        // Callbacks run Python code: a watcher must not be handed the
-        // dying generator meanwhile.
-        WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
-        clear_weakrefs(&d);
-    }
-    if d.flags() & flags::FINALIZED == 0 {
-        let needs = NEEDS_FINALIZER.with(|c| c.get());
-        if let Some(needs) = needs {
-            // The hooks are safe code: they get a real reference (count one),
-            // never one to an object whose count is zero, which a clone would
-            // bring back to life only for it to be freed under it.
-            let r = d.resurrect();
-            if needs(&r) {
-                r.set_flag(flags::FINALIZED);
-                let run = FINALIZER.with(|c| c.get()).expect("finalizer hook");
-                run(&r);
-                // Dropping `r` either frees the object (count back to zero,
-                // FINALIZED now set, so this branch is skipped) or leaves it
-                // resurrected.
-                drop(r);
-                return;
+    let is_generator = d.kind() == super::Kind::Generator;
+    if is_generator || d.flags() & flags::HAS_EXT != 0 {
+        // Generators clear their weak references before closing (CPython's
+        // gen_dealloc); instances run `__del__` first (subtype_dealloc).
+        if is_generator && d.flags() & flags::HAS_EXT == 0 {
+            // Callbacks run Python code: a watcher must not be handed the
+            // dying generator meanwhile.
+            WATCHED.with(|w| w.borrow_mut().remove(&d.id()));
+            clear_weakrefs(&d);
+        }
+        if d.flags() & flags::FINALIZED == 0 {
+            let needs = HEAP.with(|h| h.needs_finalizer.get());
+            if let Some(needs) = needs {
+                // The hooks are safe code: they get a real reference (count
+                // one), never one to an object whose count is zero, which a
+                // clone would bring back to life only for it to be freed
+                // under it.
+                let r = d.resurrect();
+                if needs(&r) {
+                    r.set_flag(flags::FINALIZED);
+                    let run = HEAP.with(|h| h.finalizer.get()).expect("finalizer hook");
+                    run(&r);
+                    // Dropping `r` either frees the object (count back to
+                    // zero, FINALIZED now set, so this branch is skipped) or
+                    // leaves it resurrected.
+                    drop(r);
+                    return;
+                }
+                d = match r.try_into_dying() {
+                    Ok(d) => d,
+                    // `needs` kept a reference: the object lives on.
+                    Err(r) => return drop(r),
+                };
             }
-            d = match r.try_into_dying() {
-                Ok(d) => d,
-                // `needs` kept a reference: the object lives on.
-                Err(r) => return drop(r),
-            };
         }
     }
     // From here on the object is going: freed now or queued (its count is
     // zero either way).
     observe_free(&d);
-    clear_weakrefs(&d);
-    let depth = NESTING.with(|n| n.get());
+    if d.has_weakrefs() {
+        clear_weakrefs(&d);
+    }
+    let depth = HEAP.with(|h| h.nesting.get());
     if depth >= MAX_NESTING {
         DEFERRED.with(|q| q.borrow_mut().push(d.defer()));
+        HEAP.with(|h| h.deferred.set(true));
         return;
     }
-    NESTING.with(|n| n.set(depth + 1));
+    HEAP.with(|h| h.nesting.set(depth + 1));
     d.free();
-    if depth == 0 {
+    if depth == 0 && HEAP.with(|h| h.deferred.get()) {
         // Outermost free: drain what deeper frees postponed.
-        loop {
-            let next = DEFERRED.with(|q| q.borrow_mut().pop());
-            match next {
-                Some(x) => x.into_dying().free(),
-                None => break,
-            }
+        drain_deferred();
+        HEAP.with(|h| h.deferred.set(false));
+    }
+    HEAP.with(|h| h.nesting.set(depth));
+}
+
+#[cold]
+fn drain_deferred() {
+    loop {
+        let next = DEFERRED.with(|q| q.borrow_mut().pop());
+        match next {
+            Some(x) => x.into_dying().free(),
+            None => break,
         }
     }
-    NESTING.with(|n| n.set(depth));
 }

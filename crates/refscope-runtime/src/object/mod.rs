@@ -1,11 +1,13 @@
 //! The object core. All of refscope's `unsafe` code is in this module.
+pub mod alloc;
 pub mod core;
 pub mod gc;
 pub mod heap;
 pub mod kinds;
+mod pool;
 pub mod weak;
 
-pub use self::core::{flags, InstanceExt, PyRef};
+pub use self::core::{flags, InstanceExt, PyRef, RefSlot};
 pub use self::kinds::{Kind, PyPayload};
 
 #[cfg(test)]

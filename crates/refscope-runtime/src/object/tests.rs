@@ -856,10 +856,17 @@ fn objects_without_a_finalizer_are_freed_directly() {
     install_hooks();
     let m = meta();
     let start = live_blocks();
+    // Only instances of user classes and generators can have a finalizer:
+    // other objects are freed without asking.
     let o = float(&m, 2.0);
     drop(o);
     assert!(calls().is_empty());
-    assert_eq!(NEEDS_CALLS.with(|c| c.get()), 1, "asked once whether it has a finalizer");
+    assert_eq!(NEEDS_CALLS.with(|c| c.get()), 0, "a float is not asked");
+    assert_eq!(live_blocks(), start);
+    let o = PyRef::new_ext(&m, (), 0);
+    drop(o);
+    assert!(calls().is_empty());
+    assert_eq!(NEEDS_CALLS.with(|c| c.get()), 1, "an instance is asked once whether it has a finalizer");
     assert_eq!(live_blocks(), start);
 }
 
@@ -900,10 +907,10 @@ fn finalizers_in_a_deep_chain_all_run_once() {
     let start = live_blocks();
     let n = if cfg!(miri) { 300 } else { 100_000 };
     let mut ids = Vec::with_capacity(n);
-    let mut head = PyRef::new(&m, TupleData::new(Vec::new()));
+    let mut head = PyRef::new_ext(&m, TupleData::new(Vec::new()), 0);
     ids.push(head.id());
     for _ in 1..n {
-        head = PyRef::new(&m, TupleData::new(vec![head]));
+        head = PyRef::new_ext(&m, TupleData::new(vec![head]), 0);
         ids.push(head.id());
     }
     WATCHED.with(|w| w.borrow_mut().extend(ids.iter().copied()));
@@ -953,7 +960,7 @@ fn the_needs_hook_may_clone_the_dying_object() {
     let m = meta();
     let start = live_blocks();
     let child = float(&m, 1.0);
-    let o = PyRef::new(&m, TupleData::new(vec![child.clone()]));
+    let o = PyRef::new_ext(&m, TupleData::new(vec![child.clone()]), 0);
     assert_eq!(live_blocks(), start + 2);
     drop(o);
     assert_eq!(NEEDS_CALLS.with(|c| c.get()), 1);
@@ -968,7 +975,7 @@ fn the_needs_hook_may_keep_the_dying_object() {
     let m = meta();
     let start = live_blocks();
     let child = float(&m, 1.0);
-    let o = PyRef::new(&m, ListData::new(vec![child.clone()]));
+    let o = PyRef::new_ext(&m, ListData::new(vec![child.clone()]), 0);
     let id = o.id();
     drop(o);
     // Kept alive by the hook: not freed, exactly one reference.
@@ -1300,4 +1307,79 @@ fn weakref_detach_then_free_either_order() {
     assert!(referent(&w2).is_none());
     drop((a, w2));
     assert_eq!(live_blocks(), before);
+}
+
+// ---------------------------------------------------------------------------
+// The small-block pool (pool.rs), tested directly so that Miri checks it
+// (under Miri the object core itself allocates from the system).
+
+mod pool_tests {
+    use super::super::pool::Pool;
+    use std::alloc::Layout;
+
+    #[test]
+    fn a_freed_block_is_the_next_one_of_its_class() {
+        let mut p = Pool::new();
+        let l = Layout::from_size_align(40, 8).unwrap();
+        let a = p.alloc(l);
+        let b = p.alloc(l);
+        assert_ne!(a, b);
+        // SAFETY: a and b came from this pool with l.
+        unsafe {
+            a.write_bytes(0xAB, 40);
+            p.dealloc(a, l);
+        }
+        assert_eq!(p.alloc(l), a, "last in, first out");
+        // Another size class does not take it.
+        unsafe { p.dealloc(a, l) };
+        let other = Layout::from_size_align(80, 8).unwrap();
+        let c = p.alloc(other);
+        assert_ne!(c, a);
+        assert_eq!(p.alloc(l), a);
+        unsafe {
+            p.dealloc(a, l);
+            p.dealloc(b, l);
+            p.dealloc(c, other);
+        }
+    }
+
+    #[test]
+    fn blocks_are_distinct_aligned_and_writable_across_chunks() {
+        let mut p = Pool::new();
+        let l = Layout::from_size_align(512, 16).unwrap();
+        // More than one chunk's worth (256 KiB / 512 = 512 blocks).
+        let n = if cfg!(miri) { 600 } else { 2000 };
+        let blocks: Vec<*mut u8> = (0..n).map(|_| p.alloc(l)).collect();
+        for (i, b) in blocks.iter().enumerate() {
+            assert_eq!(*b as usize % 16, 0);
+            // SAFETY: each block is 512 writable bytes of its own.
+            unsafe { b.write_bytes(i as u8, 512) };
+        }
+        for (i, b) in blocks.iter().enumerate() {
+            // SAFETY: as above.
+            unsafe { assert_eq!(*b.add(511), i as u8) };
+        }
+        let mut sorted = blocks.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), n);
+        for b in blocks {
+            // SAFETY: from this pool with l, freed once.
+            unsafe { p.dealloc(b, l) };
+        }
+    }
+
+    #[test]
+    fn big_or_overaligned_blocks_go_to_the_global_allocator() {
+        let mut p = Pool::new();
+        for l in [Layout::from_size_align(513, 8).unwrap(), Layout::from_size_align(64, 32).unwrap()] {
+            let b = p.alloc(l);
+            assert_eq!(b as usize % l.align(), 0);
+            // SAFETY: writable block of l.size() bytes, freed once.
+            unsafe {
+                b.write_bytes(1, l.size());
+                p.dealloc(b, l);
+            }
+        }
+    }
 }

@@ -196,6 +196,9 @@ pub struct DictData {
     /// Set while an instance dict is a split table over its class's shared
     /// keys (CPython 3.11); such a dict reports the split size.
     pub shared: RefCell<Option<std::rc::Rc<SharedKeys>>>,
+    /// Set when this dict is a type's namespace: the type's version, which
+    /// every change to the dict advances (`typeobj::lookup`'s cache).
+    pub type_version: std::cell::OnceCell<std::rc::Rc<Cell<u64>>>,
 }
 
 impl DictData {
@@ -203,11 +206,14 @@ impl DictData {
     #[inline]
     fn table_mut(&self) -> std::cell::RefMut<'_, Table> {
         crate::observe::touch(self as *const Self as usize);
+        if let Some(v) = self.type_version.get() {
+            v.set(crate::types::typeobj::next_type_epoch());
+        }
         self.table.borrow_mut()
     }
 
     pub fn new() -> DictData {
-        DictData { table: RefCell::new(Table::default()), version: Cell::new(0), shared: RefCell::new(None) }
+        DictData { table: RefCell::new(Table::default()), version: Cell::new(0), shared: RefCell::new(None), type_version: std::cell::OnceCell::new() }
     }
     pub fn len(&self) -> usize {
         self.table.borrow().used
@@ -449,6 +455,58 @@ impl DictData {
 
     /// Lookup by an interned/str key without running Python code: str keys
     /// compare by value. Used for namespaces (globals, class dicts).
+    /// The entry index and value of a str key.
+    pub fn get_str_with_index(&self, key: &PyRef) -> Option<(usize, PyRef)> {
+        let idx = self.find_str_index(key)?;
+        let t = self.table.borrow();
+        t.entries[idx].as_ref().map(|e| (idx, e.value.clone()))
+    }
+
+    /// The value of entry `idx` if that entry's key is `key` itself.
+    #[inline]
+    pub fn value_at_if_key(&self, idx: usize, key: &PyRef) -> Option<PyRef> {
+        let t = self.table.borrow();
+        match t.entries.get(idx) {
+            Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    fn find_str_index(&self, key: &PyRef) -> Option<usize> {
+        let sd = key.payload::<crate::types::str::StrData>()?;
+        let vm = Vm::current();
+        let hash = sd.hash(vm);
+        let t = self.table.borrow();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let mask = t.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                if let Some(e) = &t.entries[ix as usize] {
+                    if e.key.is(key) {
+                        return Some(ix as usize);
+                    }
+                    if e.hash == hash {
+                        if let Some(ks) = e.key.payload::<crate::types::str::StrData>() {
+                            if crate::types::str::eq(ks, sd) {
+                                return Some(ix as usize);
+                            }
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
     pub fn get_str(&self, key: &PyRef) -> Option<PyRef> {
         let sd = key.payload::<crate::types::str::StrData>()?;
         let vm = Vm::current();

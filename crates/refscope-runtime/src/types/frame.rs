@@ -5,7 +5,7 @@
 //! alive after the call ends, as in CPython. The value stack and the block
 //! stack belong to the interpreter loop (`interp::ExecState`).
 
-use crate::object::PyRef;
+use crate::object::{PyRef, RefSlot};
 use std::cell::{Cell, RefCell};
 
 pub struct FrameData {
@@ -16,7 +16,7 @@ pub struct FrameData {
     pub builtins: PyRef,
     /// The namespace of module and class bodies (`locals()` there).
     pub locals: Option<PyRef>,
-    pub fast: Box<[Cell<Option<PyRef>>]>,
+    pub fast: Box<[RefSlot]>,
     /// Index of the instruction being executed.
     pub lasti: Cell<u32>,
     /// The line last reported (for tracing).
@@ -28,10 +28,7 @@ pub struct FrameData {
 impl FrameData {
     #[inline]
     pub fn get_fast(&self, i: usize) -> Option<PyRef> {
-        let v = self.fast[i].take();
-        let r = v.clone();
-        self.fast[i].set(v);
-        r
+        self.fast[i].get()
     }
     /// Store into a local; returns the previous value for the caller to drop.
     #[inline]
@@ -39,10 +36,7 @@ impl FrameData {
         self.fast[i].replace(v)
     }
     pub fn is_bound(&self, i: usize) -> bool {
-        let v = self.fast[i].take();
-        let b = v.is_some();
-        self.fast[i].set(v);
-        b
+        self.fast[i].is_some()
     }
     /// Release every local (when a generator is closed, or a frame cleared).
     pub fn clear_locals(&self) {

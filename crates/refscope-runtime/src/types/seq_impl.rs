@@ -69,9 +69,14 @@ pub fn builtin_getitem(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<Option<PyR
             if key.kind() == Kind::Slice {
                 // `__index__` of the bounds runs before the list is read.
                 let (start, stop, step) = slice::unpack(vm, slice::get(key).unwrap())?;
-                let items = l.snapshot();
-                let (start, _, n) = slice::adjust(items.len() as i64, start, stop, step);
-                vm.list(slice_items_at(&items, start, step, n))
+                // Only the slice is copied (cloning references runs no code,
+                // so the borrow cannot be disturbed).
+                let part = {
+                    let items = l.items.borrow();
+                    let (start, _, n) = slice::adjust(items.len() as i64, start, stop, step);
+                    slice_items_at(&items, start, step, n)
+                };
+                vm.list(part)
             } else {
                 let i = if is_index(vm, key) { index_arg(vm, key)? } else { seq_index(vm, key, 0, "list")? as i64 };
                 let n = l.len() as i64;

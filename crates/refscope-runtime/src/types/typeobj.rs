@@ -49,8 +49,9 @@ pub struct TypeData {
     /// `__slots__` member names (their values live in the instance trailer).
     pub slot_names: RefCell<Vec<String>>,
     pub new: Cell<Option<NewFn>>,
-    /// A counter bumped whenever the type or a base changes (for caches).
-    pub version: Cell<u64>,
+    /// The type epoch (`next_type_epoch`) of the last change to this type's
+    /// namespace or MRO; shared with the namespace dict, which advances it.
+    pub version: std::rc::Rc<Cell<u64>>,
     /// CPython's cached keys of classes with a managed instance `__dict__`.
     pub shared_keys: RefCell<Option<std::rc::Rc<crate::types::dict::SharedKeys>>>,
     /// The callback-less weak reference to this type that CPython's
@@ -117,20 +118,127 @@ pub fn isinstance(obj: &PyRef, ty: &PyRef) -> bool {
 }
 
 /// Look `name` up along the MRO of `ty` (no descriptors applied).
-pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
-    let d = data(ty);
-    let mro = d.mro.borrow();
-    for t in crate::types::tuple::items(&mro) {
-        let td = data(t);
-        if let Some(v) = crate::types::dict::get_str_key(&td.dict, name) {
-            return Some(v);
-        }
-    }
-    None
+// ----- The attribute cache -----
+//
+// Looking a name up on a type walks its MRO and probes each class's
+// namespace: for `obj.attr`, `obj.method()` and every special method an
+// operator tries. CPython caches lookups by (type version tag, name) and
+// invalidates a type's tag, and its subclasses', when it changes. refscope
+// keeps no list of subclasses; instead a global "type epoch" counts type
+// changes, each type records the epoch of its last change (its namespace or
+// its MRO; a new type starts at a new epoch), and a cache entry, stored at
+// some epoch, is valid while none of the classes its answer depends on
+// changed since: the MRO up to the class where the name was found, or the
+// whole MRO when no class has it. Assigning a class attribute in a loop
+// (`Counter.count += 1`) thus leaves the entries of unrelated classes alone.
+//
+// An entry must not own a reference (counts are observable), so it records
+// where the name was found, not the value: the index in the MRO and the
+// entry's index in that class's namespace (the value is read from there,
+// after checking that the entry still holds the name), or that no class
+// has it.
+
+const ATTR_CACHE_SIZE: usize = 4096;
+/// `AttrCacheEntry::mro_index` of a name that no class in the MRO has.
+const ABSENT: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct AttrCacheEntry {
+    epoch: u64,
+    ty: usize,
+    name: usize,
+    mro_index: u32,
+    entry_index: u32,
 }
 
-pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &str) -> Option<PyRef> {
-    let n = vm.intern(name);
+struct AttrCache {
+    epoch: Cell<u64>,
+    entries: RefCell<Vec<AttrCacheEntry>>,
+}
+
+thread_local! {
+    static ATTR_CACHE: AttrCache = const { AttrCache { epoch: Cell::new(1), entries: RefCell::new(Vec::new()) } };
+}
+
+/// A new type epoch, for a type that changed (or was created) now.
+#[inline]
+pub fn next_type_epoch() -> u64 {
+    ATTR_CACHE
+        .try_with(|c| {
+            let e = c.epoch.get() + 1;
+            c.epoch.set(e);
+            e
+        })
+        .unwrap_or(u64::MAX)
+}
+
+#[inline]
+fn attr_cache_slot(ty: &PyRef, name: &PyRef) -> usize {
+    let h = (ty.id() >> 4) ^ (name.id() >> 4).wrapping_mul(0x9E37_79B9);
+    h % ATTR_CACHE_SIZE
+}
+
+/// The value of `name` on `ty` (through its MRO), as `ty.__mro__` says;
+/// `name` must be a str.
+pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let slot = attr_cache_slot(ty, name);
+    let cached = ATTR_CACHE.with(|c| {
+        let entries = c.entries.borrow();
+        match entries.get(slot) {
+            Some(e) if e.ty == ty.id() && e.name == name.id() => Some(*e),
+            _ => None,
+        }
+    });
+    if let Some(e) = cached {
+        let td = data(ty);
+        if td.version.get() <= e.epoch {
+            let mro = td.mro.borrow();
+            let items = crate::types::tuple::items(&mro);
+            let upto = if e.mro_index == ABSENT { items.len() } else { e.mro_index as usize + 1 };
+            if upto <= items.len() && items[..upto].iter().all(|t| data(t).version.get() <= e.epoch) {
+                if e.mro_index == ABSENT {
+                    return None;
+                }
+                let t = &items[e.mro_index as usize];
+                if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(e.entry_index as usize, name)) {
+                    return Some(v);
+                }
+            }
+        }
+    }
+    lookup_uncached(ty, name, slot)
+}
+
+fn lookup_uncached(ty: &PyRef, name: &PyRef, slot: usize) -> Option<PyRef> {
+    let d = data(ty);
+    let mro = d.mro.borrow();
+    let mut found = None;
+    for (i, t) in crate::types::tuple::items(&mro).iter().enumerate() {
+        if let Some((idx, v)) = crate::types::dict::get(&data(t).dict).and_then(|dd| dd.get_str_with_index(name)) {
+            found = Some((i as u32, idx as u32, v));
+            break;
+        }
+    }
+    let (mro_index, entry_index) = match &found {
+        Some((i, idx, _)) => (*i, *idx),
+        None => (ABSENT, 0),
+    };
+    // Only interned names are worth caching: another str with the same text
+    // would not find the entry (and could reuse this one's address later).
+    if name.flags() & crate::object::flags::INTERNED != 0 {
+        ATTR_CACHE.with(|c| {
+            let mut entries = c.entries.borrow_mut();
+            if entries.is_empty() {
+                entries.resize(ATTR_CACHE_SIZE, AttrCacheEntry { epoch: 0, ty: 0, name: 0, mro_index: 0, entry_index: 0 });
+            }
+            entries[slot] = AttrCacheEntry { epoch: c.epoch.get(), ty: ty.id(), name: name.id(), mro_index, entry_index };
+        });
+    }
+    found.map(|(_, _, v)| v)
+}
+
+pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &'static str) -> Option<PyRef> {
+    let n = vm.intern_static(name);
     lookup(ty, &n)
 }
 
@@ -139,6 +247,8 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
     // `dict` type exists, `fix_namespaces` gives it the right type.
     let dict = PyRef::new_self_typed(DictData::new());
     // bases/mro are filled once the tuple type exists (finish_builtin_types).
+    let version = std::rc::Rc::new(Cell::new(next_type_epoch()));
+    let _ = crate::types::dict::get(&dict).unwrap().type_version.set(version.clone());
     let td = TypeData {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
@@ -151,7 +261,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         flags: Cell::new(fl),
         slot_names: RefCell::new(Vec::new()),
         new: Cell::new(None),
-        version: Cell::new(0),
+        version,
         shared_keys: RefCell::new(None),
         registry_ref: RefCell::new(None),
     };
@@ -320,6 +430,7 @@ pub fn finish_builtin_types(vm: &Vm) {
             mro.extend(data(b).mro_vec());
         }
         *td.mro.borrow_mut() = vm.tuple(mro);
+        td.version.set(next_type_epoch());
     }
 }
 
@@ -421,7 +532,7 @@ pub fn set_in_dict(vm: &Vm, ty: &PyRef, name: &str, value: PyRef) {
     let td = data(ty);
     let key = vm.intern(name);
     crate::types::dict::set_item_str(vm, &td.dict, key, value);
-    td.version.set(td.version.get() + 1);
+    td.version.set(next_type_epoch());
 }
 
 // ----- MRO -----
@@ -581,6 +692,8 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         fl |= tflags::HAS_DICT;
     }
     let bases_t = vm.tuple(bases_v.clone());
+    let version = std::rc::Rc::new(Cell::new(next_type_epoch()));
+    let _ = crate::types::dict::get(&dict).unwrap().type_version.set(version.clone());
     let td = TypeData {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
@@ -593,7 +706,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         flags: Cell::new(fl),
         slot_names: RefCell::new(all_slots),
         new: Cell::new(data(&base).new.get()),
-        version: Cell::new(0),
+        version,
         shared_keys: RefCell::new(None),
         registry_ref: RefCell::new(None),
     };
@@ -601,6 +714,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
     ty.set_flag(flags::HEAPTYPE);
     let mro = compute_mro(vm, &ty, &bases_v)?;
     *data(&ty).mro.borrow_mut() = vm.tuple(mro);
+    data(&ty).version.set(next_type_epoch());
     // Descriptors CPython adds to a class's namespace: __dict__ and
     // __weakref__ getters, member descriptors for slots.
     let tdict = data(&ty).dict.clone();
@@ -692,7 +806,7 @@ pub fn update_flags(vm: &Vm, ty: &PyRef) {
         fl |= tflags::CUSTOM_SETATTR;
     }
     td.flags.set(fl);
-    td.version.set(td.version.get() + 1);
+    td.version.set(next_type_epoch());
 }
 
 pub fn mro_error(vm: &Vm, msg: String) -> PyErr {

@@ -193,6 +193,7 @@ pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) ->
             }
             return Ok(());
         }
+        "__bases__" => return set_bases(vm, cls, value),
         _ => {}
     }
     let dd = dict::get(&td.dict).unwrap();
@@ -371,4 +372,43 @@ pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     let init_sub = ops::get_attr_str(vm, &sup, "__init_subclass__")?;
     ops::call_owned(vm, &init_sub, kwvals, kwn.as_ref())?;
     Ok(cls)
+}
+
+/// `C.__bases__ = (...)`: new bases and the MRO they give. (Subclasses of
+/// `C` keep the MRO they had: refscope keeps no list of subclasses.)
+fn set_bases(vm: &Vm, cls: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    let td = typeobj::data(cls);
+    let name = td.name.borrow().clone();
+    let Some(v) = value else {
+        return Err(vm.type_error(format!("cannot delete '__bases__' attribute of immutable type '{}'", name)));
+    };
+    if v.kind() != Kind::Tuple {
+        return Err(vm.type_error(format!("can only assign tuple to {}.__bases__, not {}", name, vm.type_name(&v))));
+    }
+    let bases: Vec<PyRef> = crate::types::tuple::items(&v).to_vec();
+    if bases.is_empty() {
+        return Err(vm.type_error(format!("can only assign non-empty tuple to {}.__bases__, not ()", name)));
+    }
+    for b in &bases {
+        if b.kind() != Kind::Type {
+            return Err(vm.type_error(format!("{}.__bases__ must be tuple of classes, not '{}'", name, vm.type_name(b))));
+        }
+        if typeobj::is_subtype(b, cls) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle".to_string()));
+        }
+        if typeobj::data(b).instance_kind != td.instance_kind {
+            return Err(vm.type_error(format!(
+                "__bases__ assignment: '{}' object layout differs from '{}'",
+                typeobj::type_name(b),
+                typeobj::type_name(&td.base.borrow().clone().unwrap_or_else(|| vm.types.object.clone()))
+            )));
+        }
+    }
+    let mro = typeobj::compute_mro(vm, cls, &bases)?;
+    let old_bases = td.bases.replace(v.clone());
+    let old_base = td.base.replace(Some(bases[0].clone()));
+    let old_mro = td.mro.replace(vm.tuple(mro));
+    td.version.set(typeobj::next_type_epoch());
+    drop((old_bases, old_base, old_mro));
+    Ok(())
 }
