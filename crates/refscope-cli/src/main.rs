@@ -59,7 +59,8 @@ struct Flags {
     quiet: bool,
     /// `-u`: unbuffered standard output.
     unbuffered: bool,
-    /// `-E`: ignore the environment (`REFSCOPEPATH`, `PYTHONHASHSEED`).
+    /// `-E`: ignore the environment (`REFSCOPEPATH`, `PYTHONHASHSEED`,
+    /// `PYTHONUNBUFFERED`).
     ignore_env: bool,
     /// `-I`: isolated: `-E`, and the script's directory is not searched.
     isolated: bool,
@@ -325,6 +326,11 @@ fn new_interpreter(flags: Flags) -> refscope_runtime::Interpreter {
         refscope_runtime::modules::sys::set_unbuffered();
     }
     if !flags.ignore_env {
+        // As in CPython, a non-empty PYTHONUNBUFFERED is `-u` (it changes
+        // what stdout keeps pending, which the allocation counts see).
+        if std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
+            refscope_runtime::modules::sys::set_unbuffered();
+        }
         if let Some(p) = std::env::var_os("REFSCOPEPATH") {
             let dirs = std::env::split_paths(&p).map(|d| d.to_string_lossy().into_owned()).filter(|d| !d.is_empty()).collect();
             interp.set_extra_path(dirs);

@@ -550,8 +550,19 @@ fn attr_name(vm: &Vm, x: &PyRef) -> PyResult<PyRef> {
 }
 
 fn b_print(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    check_kw(vm, "print", k, &["sep", "end", "file", "flush"])?;
     let (pos, _) = split_kw(a, k);
+    // CPython 3.11's argument parser for print makes the tuple of its
+    // keyword names at the first call (and keeps it).
+    thread_local! {
+        static PARSER_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !PARSER_READY.with(|r| r.replace(true)) {
+        let _kept_for_good = crate::object::gc::Transient::tuple(4);
+    }
+    // It gathers the positional arguments in a tuple (visible in counts
+    // and in the arguments' reference counts).
+    let _args = varargs_tuple(vm, pos);
+    check_kw(vm, "print", k, &["sep", "end", "file", "flush"])?;
     let opt = |name: &str| -> PyResult<Option<String>> {
         match kw_lookup(a, k, name) {
             None => Ok(None),
@@ -564,6 +575,25 @@ fn b_print(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     };
     let sep = opt("sep")?.unwrap_or_else(|| " ".into());
     let end = opt("end")?.unwrap_or_else(|| "\n".into());
+    let to_stdout = kw_lookup(a, k, "file").map_or(true, |f| f.is(&vm.none));
+    if to_stdout {
+        // Piece by piece, as CPython writes them: sys.stdout's buffering
+        // (and the list it keeps pieces in) sees each.
+        for (i, x) in pos.iter().enumerate() {
+            if i > 0 {
+                crate::modules::sys::write_stdout(vm, &sep)?;
+            }
+            let text = ops::str_string(vm, x)?;
+            crate::modules::sys::write_stdout(vm, &text)?;
+        }
+        crate::modules::sys::write_stdout(vm, &end)?;
+        if let Some(fl) = kw_lookup(a, k, "flush") {
+            if ops::truthy(vm, fl)? {
+                crate::modules::sys::flush_stdout(vm);
+            }
+        }
+        return Ok(vm.none());
+    }
     let mut out = String::new();
     for (i, x) in pos.iter().enumerate() {
         if i > 0 {
@@ -755,11 +785,35 @@ fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, is_min: bool) -> PyResult {
     }
 }
 
+/// The argument tuple CPython builds for a function taking `*args`
+/// (`None` for no arguments: the empty tuple is never allocated).
+fn varargs_tuple(vm: &Vm, pos: &[PyRef]) -> Option<PyRef> {
+    if pos.is_empty() {
+        None
+    } else {
+        Some(vm.tuple(pos.to_vec()))
+    }
+}
+
+/// min and max are METH_VARARGS functions in CPython 3.11: called through a
+/// tuple of the positional arguments and a dict of the keywords.
+fn minmax_call(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, is_min: bool) -> PyResult {
+    let (pos, kw) = split_kw(a, k);
+    let args = varargs_tuple(vm, pos);
+    let kwd = if kw.is_empty() { None } else { Some(crate::object::gc::Transient::dict()) };
+    let r = minmax(vm, a, k, is_min);
+    drop(args);
+    if let Some(d) = kwd {
+        d.free();
+    }
+    r
+}
+
 fn b_min(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    minmax(vm, a, k, true)
+    minmax_call(vm, a, k, true)
 }
 fn b_max(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    minmax(vm, a, k, false)
+    minmax_call(vm, a, k, false)
 }
 
 fn b_sum(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

@@ -328,9 +328,11 @@ impl Trace for GeneratorData {
                 trace_exec(st, f);
             }
         }
+        cell_opt(&self.exc_state, f);
     }
     fn clear(&self) {
         take_opt(&self.yieldfrom);
+        take_opt(&self.exc_state);
         let st = self.state.try_borrow_mut().ok().and_then(|mut s| s.take());
         drop(st);
     }

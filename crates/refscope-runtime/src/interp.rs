@@ -380,7 +380,7 @@ pub fn add_traceback(vm: &Vm, exc: &PyRef, frame: &PyRef, lasti: usize) {
     let next = ed.traceback.borrow().clone();
     // The traceback keeps the frame alive after its call: the collector
     // must see it (frames are untracked while they only run).
-    crate::object::gc::track(frame);
+    crate::object::gc::materialize_frame(frame);
     let tb = PyRef::new(&vm.types.traceback, traceback::TracebackData { next, frame: frame.clone(), lasti: lasti as u32, lineno });
     let old = ed.traceback.replace(Some(tb));
     drop(old);
@@ -389,8 +389,7 @@ pub fn add_traceback(vm: &Vm, exc: &PyRef, frame: &PyRef, lasti: usize) {
 /// Set `exc.__context__` to the exception being handled, as CPython does
 /// when an exception is raised during the handling of another.
 pub fn set_context(vm: &Vm, exc: &PyRef) {
-    let handled = vm.handled.borrow().clone();
-    let Some(h) = handled else { return };
+    let Some(h) = vm.topmost_handled() else { return };
     if h.is(exc) {
         return;
     }
@@ -428,8 +427,42 @@ impl Drop for FrameGuard<'_> {
     fn drop(&mut self) {
         let f = self.vm.frames.borrow_mut().pop();
         self.vm.leave_recursion();
+        if let Some(f) = &f {
+            link_back_at_exit(self.vm, f);
+        }
         drop(f);
     }
+}
+
+/// A frame that outlives its call (a traceback or Python code holds it)
+/// keeps its caller's frame as `f_back`, as CPython's frame does once it
+/// takes its data over from the finished call. Besides this reference, the
+/// runner (`call_function_owned`, `run_code`) holds one; a generator's frame
+/// is the generator's and has no caller once it stops.
+fn link_back_at_exit(vm: &Vm, f: &PyRef) {
+    if f.refcount() <= 2 {
+        return;
+    }
+    let fd = frame::get(f).unwrap();
+    if code::get(&fd.code).unwrap().code.is_generator() {
+        return;
+    }
+    let caller = vm.frames.borrow().last().cloned();
+    if let Some(c) = &caller {
+        crate::object::gc::materialize_frame(c);
+    }
+    let old = fd.back.replace(caller);
+    drop(old);
+}
+
+/// `frame.f_back`: the caller while the frame runs, the linked caller after.
+pub fn frame_back(vm: &Vm, f: &PyRef) -> Option<PyRef> {
+    if let Some(b) = frame::get(f).unwrap().back.borrow().clone() {
+        return Some(b);
+    }
+    let frames = vm.frames.borrow();
+    let pos = frames.iter().rposition(|x| x.is(f))?;
+    pos.checked_sub(1).map(|i| frames[i].clone())
 }
 
 /// Run `frame` from `state.pc`. `throw`: resume by raising this exception
@@ -503,6 +536,9 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         crate::observe::emit(vm, crate::observe::Event::Line { frame, line });
                     }
                 }
+                // What `f_lineno` reads, and where a finalizer run by this
+                // instruction's decrefs reports the program to be.
+                fd.lasti.set(pc as u32);
                 let ins = instrs[pc];
                 pc += 1;
                 match ins {
@@ -664,7 +700,6 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let base = stack.len() - n - 2;
                         let has_self = !stack[base + 1].is(&vm.null);
                         let r = if stack[base].kind() == Kind::Function {
-                            fd.lasti.set(pc as u32 - 1);
                             // The function moves into the callee's frame;
                             // the NULL in an empty self slot goes.
                             let f = stack.remove(base);
@@ -680,7 +715,6 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             }
                         } else {
                             let start = if has_self { base + 1 } else { base + 2 };
-                            fd.lasti.set(pc as u32 - 1);
                             let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());
                             stack.truncate(base);
                             r
@@ -692,7 +726,6 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let kwnames = if let Instr::CallKw(_) = ins { Some(pop!()) } else { None };
                         let n = n as usize;
                         let base = stack.len() - n - 1;
-                        fd.lasti.set(pc as u32 - 1);
                         let r = if stack[base].kind() == Kind::Function {
                             let f = stack.remove(base);
                             match kwnames {
@@ -714,7 +747,6 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
                         let args = pop!();
                         let f = pop!();
-                        fd.lasti.set(pc as u32 - 1);
                         let r = tri!(call_ex(vm, &f, &args, kwargs.as_ref()));
                         stack.push(r);
                     }
@@ -1087,7 +1119,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::Raise(n) => {
                         match n {
                             0 => {
-                                let h = vm.handled.borrow().clone();
+                                let h = vm.topmost_handled();
                                 match h {
                                     Some(e) => break 'exec (PyErr(e), true),
                                     None => break 'exec (vm.runtime_error("No active exception to reraise"), false),

@@ -423,6 +423,11 @@ pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>
     if obj.kind() == Kind::Type {
         return crate::types::typeobj_call::type_setattr(vm, obj, name, value);
     }
+    if obj.kind() == Kind::Function {
+        if let Some(r) = crate::types::function_impl::set_special(vm, obj, str::as_str(name), value.clone()) {
+            return r;
+        }
+    }
     let ty = obj.ty();
     if let Some(d) = typeobj::lookup(ty, name) {
         if is_data_descriptor(vm, &d) {

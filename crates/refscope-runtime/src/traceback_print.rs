@@ -424,8 +424,29 @@ pub fn print_compile_warnings(vm: &Vm) {
 }
 
 /// CPython's report of an exception that cannot propagate (in `__del__`).
+/// Like CPython's default `sys.unraisablehook`: the exception's own
+/// traceback (or, when it has none, the frame running when it was reported)
+/// and its line, without its chain or notes.
 pub fn print_unraisable(vm: &Vm, exc: &PyRef, what: &str) {
     let mut s = format!("Exception ignored in: {}\n", what);
-    s.push_str(&format_exception(vm, exc));
+    let tb = exceptions::get(exc).and_then(|d| d.traceback.borrow().clone());
+    match tb {
+        Some(tb) => format_traceback(&mut s, &tb),
+        None => {
+            let top = vm.frames.borrow().last().cloned();
+            if let Some(f) = top {
+                let fd = frame::get(&f).unwrap();
+                let cd = code::get(&fd.code).unwrap();
+                let line = cd.code.line_of(fd.lasti.get() as usize);
+                s.push_str("Traceback (most recent call last):\n");
+                s.push_str(&format!("  File \"{}\", line {}, in {}\n", cd.code.filename, line, cd.code.name));
+                if let Some(l) = source_line(&cd.code.filename, line) {
+                    s.push_str(&format!("    {}\n", l));
+                }
+            }
+        }
+    }
+    s.push_str(&exception_line(vm, exc));
+    s.push('\n');
     crate::modules::sys::write_stderr(vm, &s);
 }

@@ -120,8 +120,13 @@ pub struct Vm {
     pub sys: RefCell<Option<PyRef>>,
     /// sys.modules
     pub modules: PyRef,
-    /// The exception being handled (what `sys.exc_info()` reports).
+    /// The exception being handled by the innermost running generator, or
+    /// by the thread when no generator runs (CPython's `exc_info` entry).
     pub handled: RefCell<Option<PyRef>>,
+    /// The entries of the generators' callers, saved while a generator runs
+    /// (CPython's `previous_item` chain): a generator handling nothing sees
+    /// its caller's exception in `sys.exc_info()`.
+    pub handled_outer: RefCell<Vec<Option<PyRef>>>,
     pub depth: Cell<u32>,
     pub recursion_limit: Cell<u32>,
     /// Address near the base of the native stack, and the usable size.
@@ -225,6 +230,7 @@ impl Vm {
             sys: RefCell::new(None),
             modules,
             handled: RefCell::new(None),
+            handled_outer: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             recursion_limit: Cell::new(1000),
             stack_base: Cell::new(0),
@@ -457,6 +463,16 @@ impl Vm {
 
     /// Enter a nested call (Python or a recursive builtin such as repr).
     #[inline]
+    /// The exception `sys.exc_info()`, a bare `raise` and implicit chaining
+    /// see: the innermost entry that handles one (CPython's
+    /// `_PyErr_GetTopmostException`).
+    pub fn topmost_handled(&self) -> Option<PyRef> {
+        if let Some(e) = self.handled.borrow().as_ref() {
+            return Some(e.clone());
+        }
+        self.handled_outer.borrow().iter().rev().find_map(|e| e.clone())
+    }
+
     pub fn enter_recursion(&self, what: &str) -> PyResult<()> {
         let d = self.depth.get() + 1;
         if d > self.recursion_limit.get() {

@@ -20,6 +20,31 @@ thread_local! {
     /// (CPython's TextIOWrapper keeps up to a chunk of it), so that
     /// `sys.stdout.buffer.write` can overtake it as in CPython.
     static TEXT_OUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// How CPython's TextIOWrapper holds the pending text: nothing, one
+    /// piece, or a list of pieces (a container the allocation counts see,
+    /// made by the second write after a flush and freed at the next flush).
+    static TEXT_PIECES: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+    static TEXT_LIST: std::cell::Cell<Option<crate::object::gc::Transient>> = const { std::cell::Cell::new(None) };
+}
+
+/// One more piece of text pending (after any flush it caused).
+fn note_text_piece() {
+    match TEXT_PIECES.with(|p| p.get()) {
+        0 => TEXT_PIECES.with(|p| p.set(1)),
+        1 => {
+            TEXT_PIECES.with(|p| p.set(2));
+            TEXT_LIST.with(|l| l.set(Some(crate::object::gc::Transient::list())));
+        }
+        _ => {}
+    }
+}
+
+/// The pending text went to the byte layer: its list (if any) is freed.
+fn note_text_flushed() {
+    TEXT_PIECES.with(|p| p.set(0));
+    if let Some(l) = TEXT_LIST.with(|l| l.take()) {
+        l.free();
+    }
 }
 
 const FLUSH_AT: usize = 1 << 14;
@@ -36,6 +61,7 @@ pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
     if before + data.len() > TEXT_CHUNK {
         text_to_bytes(vm)?;
     }
+    note_text_piece();
     let pending = TEXT_OUT.with(|t| {
         let mut t = t.borrow_mut();
         t.extend_from_slice(data);
@@ -68,6 +94,7 @@ fn stdout_line_buffered() -> bool {
 
 /// Pass the pending text to the byte layer.
 fn text_to_bytes(vm: &Vm) -> PyResult<()> {
+    note_text_flushed();
     let data = TEXT_OUT.with(|t| std::mem::take(&mut *t.borrow_mut()));
     if data.is_empty() {
         return Ok(());
@@ -788,7 +815,7 @@ fn s_setrecursionlimit(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn s_exc_info(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    match vm.handled.borrow().clone() {
+    match vm.topmost_handled() {
         Some(e) => {
             let tb = exceptions::get(&e).and_then(|d| d.traceback.borrow().clone()).unwrap_or_else(|| vm.none());
             Ok(vm.tuple(vec![e.ty().clone(), e.clone(), tb]))
@@ -798,7 +825,7 @@ fn s_exc_info(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn s_exception(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    Ok(vm.handled.borrow().clone().unwrap_or_else(|| vm.none()))
+    Ok(vm.topmost_handled().unwrap_or_else(|| vm.none()))
 }
 
 fn s_getsizeof(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -845,7 +872,7 @@ fn s_getframe(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     }
     let f = frames[frames.len() - 1 - depth as usize].clone();
     // A frame object Python code holds may outlive its call.
-    crate::object::gc::track(&f);
+    crate::object::gc::materialize_frame(&f);
     Ok(f)
 }
 

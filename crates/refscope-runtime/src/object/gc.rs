@@ -123,6 +123,11 @@ struct GcState {
     collecting: Cell<bool>,
     long_lived_total: Cell<isize>,
     long_lived_pending: Cell<isize>,
+    /// Objects CPython's start-up leaves tracked that refscope does not
+    /// have (its standard library and builtins are mostly not objects
+    /// here): counted in `long_lived_total`, so that full collections are
+    /// as rare as CPython's.
+    startup_extra: Cell<isize>,
     /// Containers tracked after an automatic collection became due and
     /// before it ran. CPython 3.11 collects inside the allocation that
     /// passes the threshold, before that object is tracked; here the
@@ -148,6 +153,7 @@ thread_local! {
             collecting: Cell::new(false),
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
+            startup_extra: Cell::new(0),
             nursery: GcHead::new(),
             trigger_count: Cell::new(0),
             since_trigger: Cell::new(0),
@@ -320,6 +326,14 @@ pub fn may_be_tracked(r: &PyRef) -> bool {
     r.is_gc() && (r.kind() != Kind::Tuple || r.has_ext() || is_tracked(r))
 }
 
+/// A frame becomes an object Python code can hold (a traceback entry,
+/// `sys._getframe()`, `f_back`, `gi_frame`): CPython allocates its frame
+/// object then, so it counts as allocated from now on, and is tracked.
+pub fn materialize_frame(f: &PyRef) {
+    f.set_gc_counted();
+    track(f);
+}
+
 /// A managed instance dict (`flags::MANAGED_DICT`) is exposed to Python
 /// code: from now on it is a dict object of its own, counted, and tracked
 /// if it holds containers (CPython materializes the dict then).
@@ -410,6 +424,55 @@ pub(super) fn put_on_free_list(f: FreeList) -> bool {
             false
         }
     })
+}
+
+/// A container CPython 3.11 allocates and frees around an operation where
+/// refscope needs no object (the argument tuple `_PyObject_MakeTpCall`
+/// builds to call a type without vectorcall, a dict copy made only to be
+/// iterated): its effect on the allocation count and on the free lists,
+/// which shows after a full collection has emptied them.
+#[derive(Clone, Copy, Debug)]
+pub struct Transient(FreeList);
+
+impl Transient {
+    pub fn tuple(n: usize) -> Transient {
+        let t = Transient(FreeList::Tuple(n));
+        if n > 0 && take_from_free_list(t.0).is_none() {
+            note_gc_alloc();
+        }
+        t
+    }
+    pub fn list() -> Transient {
+        let t = Transient(FreeList::List);
+        if take_from_free_list(t.0).is_none() {
+            note_gc_alloc();
+        }
+        t
+    }
+    pub fn dict() -> Transient {
+        let t = Transient(FreeList::Dict);
+        if take_from_free_list(t.0).is_none() {
+            note_gc_alloc();
+        }
+        t
+    }
+    pub fn free(self) {
+        if self.0 == FreeList::Tuple(0) {
+            return;
+        }
+        if !put_on_free_list(self.0) {
+            note_gc_free();
+        }
+    }
+}
+
+/// CPython 3.11 has `cpython_tracked` objects tracked after its start-up
+/// (what a full collection right then keeps): the difference from what
+/// refscope has tracked now counts towards the long-lived total of every
+/// full collection.
+pub fn set_startup_tracked(cpython_tracked: isize) {
+    let now: usize = generation_sizes().iter().sum();
+    GC.with(|s| s.startup_extra.set((cpython_tracked - now as isize).max(0)));
 }
 
 /// Set the allocation counts and free-list occupancy that CPython 3.11
@@ -682,7 +745,7 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         } else {
             untrack_dicts(young);
             s.long_lived_pending.set(0);
-            s.long_lived_total.set(size(young) as isize);
+            s.long_lived_total.set(size(young) as isize + s.startup_extra.get());
         }
 
         // No legacy finalizers: every unreachable object is collectable.

@@ -64,6 +64,38 @@ fn gen_throw(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     generator_impl::throw(vm, &a[0], PyErr(exc))
 }
 
+/// `frame.clear()`: release the locals of a finished frame (a traceback may
+/// keep it); a suspended generator's frame closes its generator instead.
+fn frame_clear(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "clear", a, 0, 0)?;
+    let f = &a[0];
+    let running = || vm.runtime_error("cannot clear an executing frame");
+    if vm.frames.borrow().iter().any(|x| x.is(f)) {
+        return Err(running());
+    }
+    let fd = frame::get(f).unwrap();
+    if code::get(&fd.code).unwrap().code.is_generator() {
+        // The frame does not point at its generator: find it among the
+        // tracked objects (generators always are).
+        let gen = crate::object::gc::objects(None)
+            .into_iter()
+            .find(|o| o.kind() == Kind::Generator && generator::get(o).unwrap().frame.is(f));
+        if let Some(g) = gen {
+            let gd = generator::get(&g).unwrap();
+            if gd.running.get() {
+                return Err(running());
+            }
+            if let Err(e) = generator_impl::close(vm, &g) {
+                let what = ops::repr_string(vm, &g).unwrap_or_default();
+                crate::traceback_print::print_unraisable(vm, &e.0, &what);
+            }
+            return Ok(vm.none());
+        }
+    }
+    fd.clear_locals();
+    Ok(vm.none())
+}
+
 fn gen_close(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     generator_impl::close(vm, &a[0])?;
     Ok(vm.none())
@@ -503,6 +535,7 @@ pub fn init(vm: &Vm) {
     m(&t.generator, "send", gen_send);
     m(&t.generator, "throw", gen_throw);
     m(&t.generator, "close", gen_close);
+    m(&t.frame, "clear", frame_clear);
     m(&t.function, "__get__", function_get);
     m(&t.classmethod, "__get__", classmethod_get);
     m(&t.staticmethod, "__get__", staticmethod_get);

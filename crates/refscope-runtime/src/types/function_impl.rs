@@ -73,3 +73,60 @@ pub fn callable_display(vm: &Vm, f: &PyRef) -> String {
         _ => format!("{} object", vm.type_name(f)),
     }
 }
+
+/// Assigning or deleting a function's own attributes (`__defaults__`,
+/// `__name__`, ...): `None` when `name` is not one of them (it then goes to
+/// the function's `__dict__`). The old value is released at once, as in
+/// CPython, so `f.__defaults__ = None` frees the defaults.
+pub fn set_special(vm: &Vm, f: &PyRef, name: &str, value: Option<PyRef>) -> Option<crate::vm::PyResult<()>> {
+    use crate::object::Kind;
+    let fd = function::get(f)?;
+    let is_none = |v: &Option<PyRef>| v.as_ref().map_or(true, |v| v.is(&vm.none));
+    let old: Option<PyRef> = match name {
+        "__defaults__" => {
+            if !is_none(&value) && value.as_ref().unwrap().kind() != Kind::Tuple {
+                return Some(Err(vm.type_error("__defaults__ must be set to a tuple object")));
+            }
+            fd.defaults.replace(value.filter(|v| !v.is(&vm.none)))
+        }
+        "__kwdefaults__" => {
+            if !is_none(&value) && value.as_ref().unwrap().kind() != Kind::Dict {
+                return Some(Err(vm.type_error("__kwdefaults__ must be set to a dict object")));
+            }
+            fd.kwdefaults.replace(value.filter(|v| !v.is(&vm.none)))
+        }
+        "__annotations__" => {
+            if !is_none(&value) && value.as_ref().unwrap().kind() != Kind::Dict {
+                return Some(Err(vm.type_error("__annotations__ must be set to a dict object")));
+            }
+            fd.annotations.replace(value.filter(|v| !v.is(&vm.none)))
+        }
+        "__name__" | "__qualname__" => {
+            let Some(v) = value.filter(|v| v.kind() == Kind::Str) else {
+                return Some(Err(vm.type_error(format!("{} must be set to a string object", name))));
+            };
+            let cell = if name == "__name__" { &fd.name } else { &fd.qualname };
+            Some(cell.replace(v))
+        }
+        "__code__" => {
+            let Some(v) = value.filter(|v| v.kind() == Kind::Code) else {
+                return Some(Err(vm.type_error("__code__ must be set to a code object")));
+            };
+            let nfree = code::get(&v).unwrap().code.freevars.len();
+            let nclosure = fd.closure.as_ref().map_or(0, |c| crate::types::tuple::items(c).len());
+            if nfree != nclosure {
+                let fname = str::as_str(&fd.name.borrow()).to_string();
+                return Some(Err(vm.value_error(format!("{}() requires a code object with {} free vars, not {}", fname, nclosure, nfree))));
+            }
+            Some(fd.code.replace(v))
+        }
+        "__doc__" => Some(fd.doc.replace(value.unwrap_or_else(|| vm.none()))),
+        "__module__" => Some(fd.module.replace(value.unwrap_or_else(|| vm.none()))),
+        "__globals__" | "__closure__" | "__builtins__" => {
+            return Some(Err(vm.new_exception(&vm.exc.attribute_error, "readonly attribute".into())));
+        }
+        _ => return None,
+    };
+    drop(old);
+    Some(Ok(()))
+}

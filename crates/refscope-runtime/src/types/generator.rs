@@ -16,6 +16,9 @@ pub struct GeneratorData {
     pub qualname: RefCell<PyRef>,
     /// The sub-iterator of an active `yield from`.
     pub yieldfrom: RefCell<Option<PyRef>>,
+    /// The exception its frame handles, kept while it is suspended in an
+    /// except block (CPython's `gi_exc_state`).
+    pub exc_state: RefCell<Option<PyRef>>,
 }
 
 pub fn get(obj: &PyRef) -> Option<&GeneratorData> {

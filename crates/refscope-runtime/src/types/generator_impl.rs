@@ -2,6 +2,8 @@
 //! unfinished generator when it is freed.
 
 use crate::interp::{self, ExecState, Exit};
+use crate::types::typeobj;
+use refscope_compiler::bytecode::Instr;
 use crate::object::{Kind, PyRef};
 use crate::ops;
 use crate::types::*;
@@ -27,6 +29,7 @@ pub fn new_generator(vm: &Vm, frame: PyRef) -> PyRef {
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
             yieldfrom: RefCell::new(None),
+            exc_state: RefCell::new(None),
         },
     )
 }
@@ -61,8 +64,19 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
         g.started.set(true);
     }
     g.running.set(true);
+    // The generator's own exception state becomes the innermost entry; its
+    // caller's waits outside (sys.exc_info() falls back to it).
+    let outer = vm.handled.replace(g.exc_state.borrow_mut().take());
+    vm.handled_outer.borrow_mut().push(outer);
     let r = interp::run_frame(vm, &g.frame, &mut state, throw);
+    let outer = vm.handled_outer.borrow_mut().pop().flatten();
+    let own = vm.handled.replace(outer);
     g.running.set(false);
+    if let Ok(Exit::Yield(_)) = &r {
+        *g.exc_state.borrow_mut() = own;
+    } else {
+        drop(own);
+    }
     match r {
         Ok(Exit::Yield(v)) => {
             *g.state.borrow_mut() = Some(state);
@@ -93,6 +107,8 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
 
 fn finish(g: &generator::GeneratorData) {
     g.finished.set(true);
+    let old = g.exc_state.borrow_mut().take();
+    drop(old);
     let frame_locals_release = frame::get(&g.frame).unwrap();
     frame_locals_release.clear_locals();
 }
@@ -148,9 +164,124 @@ pub fn send_to(vm: &Vm, sub: &PyRef, v: PyRef) -> PyResult<Result<PyRef, PyRef>>
 }
 
 pub fn throw(vm: &Vm, gen: &PyRef, exc: PyErr) -> PyResult {
-    match resume(vm, gen, None, Some(exc))? {
+    match throw_delegating(vm, gen, exc)? {
         Ok(y) => Ok(y),
         Err(r) => Err(stop_iteration_with(vm, r)),
+    }
+}
+
+/// The iterator a generator suspended in `yield from` delegates to: the top
+/// of its stack when it waits at the yield of a yield-from loop (the next
+/// instruction jumps back to the loop's `Send`).
+fn delegate(gen: &PyRef) -> Option<PyRef> {
+    let g = generator::get(gen).unwrap();
+    if !g.started.get() || g.finished.get() {
+        return None;
+    }
+    let st = g.state.try_borrow().ok()?;
+    let st = st.as_ref()?;
+    let fd = frame::get(&g.frame).unwrap();
+    let cd = code::get(&fd.code).unwrap();
+    match cd.code.instrs.get(st.pc)? {
+        Instr::Jump(t) if matches!(cd.code.instrs.get(*t as usize), Some(Instr::Send(_))) => st.stack.last().cloned(),
+        _ => None,
+    }
+}
+
+/// Close the iterator of a `yield from` (a generator's close(), or any
+/// iterator's `close` method if it has one).
+fn close_delegate(vm: &Vm, yf: &PyRef) -> PyResult<()> {
+    if yf.kind() == Kind::Generator {
+        return close(vm, yf);
+    }
+    let name = vm.intern("close");
+    let meth = match ops::get_attr_opt(vm, yf, &name) {
+        Ok(m) => m,
+        Err(e) => {
+            let what = ops::repr_string(vm, yf).unwrap_or_default();
+            crate::traceback_print::print_unraisable(vm, &e.0, &what);
+            None
+        }
+    };
+    if let Some(m) = meth {
+        ops::call0(vm, &m)?;
+    }
+    Ok(())
+}
+
+/// throw() into a generator: a generator waiting in `yield from` passes the
+/// exception on to its iterator first (closing it for GeneratorExit), and
+/// only gets it (or the iterator's result) when the iterator does not
+/// handle it.
+fn throw_delegating(vm: &Vm, gen: &PyRef, exc: PyErr) -> PyResult<Result<PyRef, PyRef>> {
+    let Some(yf) = delegate(gen) else {
+        return resume(vm, gen, None, Some(exc));
+    };
+    let g = generator::get(gen).unwrap();
+    if typeobj::isinstance(&exc.0, &vm.exc.generator_exit) {
+        g.running.set(true);
+        let r = close_delegate(vm, &yf);
+        g.running.set(false);
+        drop(yf);
+        return match r {
+            Err(e) => resume(vm, gen, None, Some(e)),
+            Ok(()) => resume(vm, gen, None, Some(exc)),
+        };
+    }
+    let r = if yf.kind() == Kind::Generator {
+        g.running.set(true);
+        let r = throw_delegating(vm, &yf, exc);
+        g.running.set(false);
+        match r {
+            Ok(Ok(y)) => Ok(y),
+            Ok(Err(ret)) => Err(stop_iteration_with(vm, ret)),
+            Err(e) => Err(e),
+        }
+    } else {
+        let name = vm.intern("throw");
+        let meth = match ops::get_attr_opt(vm, &yf, &name) {
+            Ok(m) => m,
+            Err(e) => {
+                drop(yf);
+                return resume(vm, gen, None, Some(e));
+            }
+        };
+        let Some(meth) = meth else {
+            drop(yf);
+            return resume(vm, gen, None, Some(exc));
+        };
+        let tb = exceptions::get(&exc.0).and_then(|d| d.traceback.borrow().clone()).unwrap_or_else(|| vm.none());
+        g.running.set(true);
+        let r = ops::call(vm, &meth, &[exc.0.ty().clone(), exc.0.clone(), tb], None);
+        g.running.set(false);
+        r
+    };
+    drop(yf);
+    match r {
+        Ok(y) => Ok(Ok(y)),
+        Err(e) => {
+            // The iterator is done: leave the yield-from loop as its Send
+            // would (pop the iterator, continue after the loop) with its
+            // return value, or raise its error there.
+            let mut it = None;
+            if let Some(st) = g.state.borrow_mut().as_mut() {
+                let fd = frame::get(&g.frame).unwrap();
+                let cd = code::get(&fd.code).unwrap();
+                if let Some(Instr::Jump(t)) = cd.code.instrs.get(st.pc) {
+                    if let Some(Instr::Send(end)) = cd.code.instrs.get(*t as usize) {
+                        st.pc = *end as usize;
+                        it = st.stack.pop();
+                    }
+                }
+            }
+            drop(it);
+            if typeobj::isinstance(&e.0, &vm.exc.stop_iteration) {
+                let val = ops::get_attr_str(vm, &e.0, "value").unwrap_or_else(|_| vm.none());
+                resume(vm, gen, Some(val), None)
+            } else {
+                resume(vm, gen, None, Some(e))
+            }
+        }
     }
 }
 
@@ -164,7 +295,16 @@ pub fn close(vm: &Vm, gen: &PyRef) -> PyResult<()> {
         }
         return Ok(());
     }
-    let exc = vm.new_exception_empty(&vm.exc.generator_exit);
+    let mut exc = vm.new_exception_empty(&vm.exc.generator_exit);
+    if let Some(yf) = delegate(gen) {
+        g.running.set(true);
+        let r = close_delegate(vm, &yf);
+        g.running.set(false);
+        drop(yf);
+        if let Err(e) = r {
+            exc = e;
+        }
+    }
     match resume(vm, gen, None, Some(exc)) {
         Ok(Ok(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
         Ok(Err(_)) => Ok(()),

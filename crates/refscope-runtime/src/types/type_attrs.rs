@@ -167,7 +167,12 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
             match name {
                 "__name__" => Some(g.name.borrow().clone()),
                 "__qualname__" => Some(g.qualname.borrow().clone()),
-                "gi_frame" => Some(if g.finished.get() { vm.none() } else { g.frame.clone() }),
+                "gi_frame" => Some(if g.finished.get() {
+                    vm.none()
+                } else {
+                    crate::object::gc::materialize_frame(&g.frame);
+                    g.frame.clone()
+                }),
                 "gi_running" => Some(vm.bool(g.running.get())),
                 "gi_code" => Some(frame::get(&g.frame).unwrap().code.clone()),
                 _ => None,
@@ -182,9 +187,9 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                     let cd = code::get(&f.code).unwrap();
                     Some(vm.int(cd.code.line_of(f.lasti.get() as usize) as i64))
                 }
-                "f_back" => Some(match f.back.borrow().clone() {
+                "f_back" => Some(match crate::interp::frame_back(vm, obj) {
                     Some(b) => {
-                        crate::object::gc::track(&b);
+                        crate::object::gc::materialize_frame(&b);
                         b
                     }
                     None => vm.none(),

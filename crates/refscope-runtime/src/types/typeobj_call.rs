@@ -13,6 +13,46 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     if cls.is(&vm.types.type_) && args.len() == 1 && kwnames.is_none() {
         return Ok(args[0].ty().clone());
     }
+    // CPython 3.11 calls a type without vectorcall through a tuple of the
+    // positional arguments (and a dict of the keywords): the counts see them.
+    let transient = if needs_args_tuple(vm, cls) {
+        let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+        let t = crate::object::gc::Transient::tuple(args.len() - nkw);
+        let d = if nkw > 0 { Some(crate::object::gc::Transient::dict()) } else { None };
+        if nkw > 0 && typeobj::data(cls).flag(tflags::HEAPTYPE) {
+            // slot_tp_init passes the keywords dict on to `__init__` as a
+            // vector call again: a tuple of the keyword names.
+            crate::object::gc::Transient::tuple(nkw).free();
+        }
+        Some((t, d))
+    } else {
+        None
+    };
+    let r = call_type_inner(vm, cls, args, kwnames);
+    if let Some((t, d)) = transient {
+        t.free();
+        if let Some(d) = d {
+            d.free();
+        }
+    }
+    r
+}
+
+/// Types CPython 3.11 calls with `_PyObject_MakeTpCall` (no `tp_vectorcall`):
+/// every class defined in Python, `type` with three arguments, and the
+/// builtin types below (others, such as list, dict, float, range, have
+/// vectorcall).
+fn needs_args_tuple(vm: &Vm, cls: &PyRef) -> bool {
+    if typeobj::data(cls).flag(tflags::HEAPTYPE) {
+        // An exception keeps that tuple as its `args` (refscope's
+        // exception_new makes it).
+        return !typeobj::is_subtype(cls, &vm.exc.base_exception);
+    }
+    let t = &vm.types;
+    [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property].iter().any(|x| x.is(cls))
+}
+
+fn call_type_inner(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
     // A metaclass with its own __call__.
     let meta = cls.ty();
     if !meta.is(&vm.types.type_) {
@@ -53,7 +93,16 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
     if let Some(init) = typeobj::lookup_str(vm, obj.ty(), "__init__") {
         let is_object_init = init.kind() == Kind::BuiltinFunction && builtin_function::get(&init).unwrap().name == "__init__"
             && builtin_function::get(&init).unwrap().objclass.as_ref().map(|c| c.is(&vm.types.object)).unwrap_or(false);
-        if !is_object_init {
+        let is_exception_init = init.kind() == Kind::BuiltinFunction && builtin_function::get(&init).unwrap().name == "__init__"
+            && builtin_function::get(&init).unwrap().objclass.as_ref().map(|c| c.is(&vm.exc.base_exception)).unwrap_or(false);
+        if is_exception_init && exceptions::get(&obj).is_some() {
+            // BaseException.__init__ gets the very tuple __new__ stored as
+            // `args` (CPython passes both the same one): nothing changes
+            // but the check for keywords.
+            if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
+                return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(&obj))));
+            }
+        } else if !is_object_init {
             let mut v = vec![obj.clone()];
             v.extend_from_slice(args);
             let r = match init.kind() {
@@ -305,12 +354,18 @@ pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
         }
     }
     typeobj::update_flags(vm, &cls);
-    // __set_name__ and __init_subclass__.
+    // __set_name__ and __init_subclass__. CPython iterates over a copy of
+    // the class dict (a dict the counts see).
+    let names_copy = crate::object::gc::Transient::dict();
     for (k, v) in dict::get(&td.dict).unwrap().items() {
         if let Some(f) = ops::lookup_special(vm, &v, "__set_name__") {
-            ops::call_unbound(vm, &f, &v, &[cls.clone(), k])?;
+            if let Err(e) = ops::call_unbound(vm, &f, &v, &[cls.clone(), k]) {
+                names_copy.free();
+                return Err(e);
+            }
         }
     }
+    names_copy.free();
     let kwn = kwnames.cloned();
     let kwvals: Vec<PyRef> = args[args.len() - nkw..].to_vec();
     let sup = crate::types::super_impl::new_super(vm, &cls, &cls)?;
