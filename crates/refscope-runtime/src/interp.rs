@@ -775,6 +775,29 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::CompareOp(op) => {
                         let b = pop!();
                         let a = pop!();
+                        // A comparison of exact ints, floats or strs that a
+                        // conditional jump consumes at once: jump without
+                        // making the bool (no observable object: True and
+                        // False are immortal). Not while traced, so that
+                        // every instruction is seen.
+                        if !observing {
+                            if let Some(r) = ops::fast_compare_exact(vm, &a, &b, op) {
+                                match instrs[pc] {
+                                    Instr::PopJumpIfFalse(t) => {
+                                        pc = if r { pc + 1 } else { t as usize };
+                                        continue;
+                                    }
+                                    Instr::PopJumpIfTrue(t) => {
+                                        pc = if r { t as usize } else { pc + 1 };
+                                        continue;
+                                    }
+                                    _ => {
+                                        stack.push(vm.bool(r));
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
                         let r = tri!(ops::rich_compare(vm, &a, &b, op));
                         drop(a);
                         drop(b);

@@ -738,6 +738,13 @@ pub fn compare_bool(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<bool> 
     truthy(vm, &r)
 }
 
+/// `fast_compare` for the interpreter loop: the result when both operands
+/// are exact ints, floats or strs of one type (which never raise).
+#[inline]
+pub fn fast_compare_exact(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> Option<bool> {
+    fast_compare(vm, a, b, op).ok().flatten()
+}
+
 #[inline]
 fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Option<bool>> {
     // Exact builtin types only (a subclass may override comparisons).

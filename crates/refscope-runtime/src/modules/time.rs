@@ -1,6 +1,6 @@
 //! The `time` module's clocks (what benchmark and learner programs time
 //! themselves with): `time`, `perf_counter`, `monotonic` and their `_ns`
-//! forms. `perf_counter` and `monotonic` share one monotonic clock whose
+//! forms; and `sleep`. `perf_counter` and `monotonic` share one monotonic clock whose
 //! origin is the first call, as CPython's are only meaningful as
 //! differences.
 
@@ -66,10 +66,56 @@ fn t_monotonic_ns(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(monotonic_ns()))
 }
 
+/// `time.sleep(secs)`: int or float seconds, CPython's errors.
+fn t_sleep(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if !crate::types::methods::kw_names(k).is_empty() {
+        return Err(vm.type_error("time.sleep() takes no keyword arguments"));
+    }
+    if a.len() != 1 {
+        return Err(vm.type_error(format!("time.sleep() takes exactly one argument ({} given)", a.len())));
+    }
+    // Seconds as CPython's _PyTime_t (signed 64-bit nanoseconds) holds them.
+    const MAX_SECS: f64 = 9.2e9;
+    let secs = match a[0].kind() {
+        crate::object::Kind::Float => {
+            let f = crate::types::float::get(&a[0]).unwrap();
+            if f.is_nan() {
+                return Err(vm.value_error("Invalid value NaN (not a number)"));
+            }
+            if !f.is_finite() || f.abs() > MAX_SECS {
+                return Err(vm.new_exception(&vm.exc.overflow_error, "timestamp out of range for platform time_t".into()));
+            }
+            f
+        }
+        crate::object::Kind::Int => match crate::types::int::get(&a[0]).unwrap().to_f64() {
+            Some(f) if f.abs() <= MAX_SECS => f,
+            _ => return Err(vm.new_exception(&vm.exc.overflow_error, "timestamp too large to convert to C _PyTime_t".into())),
+        },
+        _ => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[0])))),
+    };
+    if secs < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    // Sleep in short steps so that Ctrl-C interrupts it, as in CPython.
+    let end = Instant::now() + std::time::Duration::from_secs_f64(secs);
+    loop {
+        let now = Instant::now();
+        if now >= end {
+            break;
+        }
+        std::thread::sleep((end - now).min(std::time::Duration::from_millis(50)));
+        if crate::interrupt::take() {
+            return Err(vm.new_exception_empty(&vm.exc.keyboard_interrupt));
+        }
+    }
+    Ok(vm.none())
+}
+
 pub fn make_module(vm: &Vm) -> PyRef {
     let m = crate::import::new_module(vm, "time");
     let d = module::get(&m).unwrap().dict.clone();
-    let funcs: [(&'static str, NativeFn); 6] = [
+    let funcs: [(&'static str, NativeFn); 7] = [
+        ("sleep", t_sleep),
         ("time", t_time),
         ("time_ns", t_time_ns),
         ("perf_counter", t_perf_counter),
