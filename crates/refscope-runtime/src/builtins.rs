@@ -748,18 +748,27 @@ fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, is_min: bool) -> PyResult {
     let (pos, _) = split_kw(a, k);
     let key = kw_lookup(a, k, "key").filter(|x| !x.is(&vm.none)).cloned();
     let default = kw_lookup(a, k, "default").cloned();
-    let items: Vec<PyRef> = match pos.len() {
+    // One iterable is consumed item by item, as CPython does: only the best
+    // so far is kept (a generator's items are not all alive at once).
+    let it = match pos.len() {
         0 => return Err(vm.type_error(format!("{} expected at least 1 argument, got 0", fname))),
-        1 => ops::iterate(vm, &pos[0])?,
+        1 => Some(ops::get_iter(vm, &pos[0])?),
         _ => {
             if default.is_some() {
                 return Err(vm.type_error(format!("Cannot specify a default for {}() with multiple positional arguments", fname)));
             }
-            pos.to_vec()
+            None
+        }
+    };
+    let mut rest = pos.iter();
+    let mut next_item = || -> PyResult<Option<PyRef>> {
+        match &it {
+            Some(it) => ops::next(vm, it),
+            None => Ok(rest.next().cloned()),
         }
     };
     let mut best: Option<(PyRef, PyRef)> = None;
-    for x in items {
+    while let Some(x) = next_item()? {
         let kx = match &key {
             Some(f) => ops::call1(vm, f, x.clone())?,
             None => x.clone(),

@@ -1021,7 +1021,36 @@ pub fn unary_op(vm: &Vm, a: &PyRef, op: refscope_compiler::bytecode::UnaryOp) ->
 
 // ---------------------------------------------------------------- items
 
+/// The machine-sized value of an exact int.
+#[inline]
+fn small_index(vm: &Vm, key: &PyRef) -> Option<i64> {
+    if key.ty().is(&vm.types.int) {
+        if let int::IntData::Small(i) = int::get(key).unwrap() {
+            return Some(*i);
+        }
+    }
+    None
+}
+
 pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
+    // `list[i]` and `tuple[i]` with an exact int in range: the common case.
+    let ty = obj.ty();
+    if ty.is(&vm.types.list) || ty.is(&vm.types.tuple) {
+        if let Some(i) = small_index(vm, key) {
+            let found = if ty.is(&vm.types.list) {
+                let items = list::get(obj).unwrap().items.borrow();
+                let j = if i < 0 { i + items.len() as i64 } else { i };
+                (j >= 0).then(|| items.get(j as usize).cloned()).flatten()
+            } else {
+                let items = tuple::items(obj);
+                let j = if i < 0 { i + items.len() as i64 } else { i };
+                (j >= 0).then(|| items.get(j as usize).cloned()).flatten()
+            };
+            if let Some(v) = found {
+                return Ok(v);
+            }
+        }
+    }
     if !is_heap(obj) {
         if let Some(r) = crate::types::seq_impl::builtin_getitem(vm, obj, key)? {
             return Ok(r);
@@ -1041,6 +1070,22 @@ pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
 }
 
 pub fn set_item(vm: &Vm, obj: &PyRef, key: PyRef, value: PyRef) -> PyResult<()> {
+    // `list[i] = v` with an exact int in range.
+    if obj.ty().is(&vm.types.list) {
+        if let Some(i) = small_index(vm, &key) {
+            let l = list::get(obj).unwrap();
+            let n = l.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) {
+                // The old item is released after the list is consistent
+                // again (its __del__ may look at the list).
+                let old = std::mem::replace(&mut l.items_mut()[j as usize], value);
+                drop(old);
+                drop(key);
+                return Ok(());
+            }
+        }
+    }
     if !is_heap(obj) {
         if let Some(()) = crate::types::seq_impl::builtin_setitem(vm, obj, &key, Some(value.clone()))? {
             return Ok(());
