@@ -609,13 +609,12 @@ impl PyRef {
         &(*(self.ptr.as_ptr() as *const Obj<Ext<T>>)).payload.ext
     }
 
-    /// A new reference to the object at `addr`.
+    /// A new reference to the object `raw` points at.
     ///
     /// # Safety
-    /// `addr` must be the address (`id()`) of a live object whose count is
-    /// not zero.
-    pub(super) unsafe fn clone_from_id(addr: usize) -> PyRef {
-        let borrowed = std::mem::ManuallyDrop::new(PyRef::from_raw(NonNull::new_unchecked(addr as *mut Header)));
+    /// The object must be alive with a count that is not zero.
+    pub(super) unsafe fn clone_from_raw(raw: RawObj) -> PyRef {
+        let borrowed = std::mem::ManuallyDrop::new(PyRef::from_raw(raw.0));
         (*borrowed).clone()
     }
 

@@ -65,7 +65,7 @@ fn observe_free(d: &Dying) {
 }
 
 thread_local! {
-    static WATCHED: RefCell<std::collections::HashSet<usize>> = RefCell::new(std::collections::HashSet::new());
+    static WATCHED: RefCell<std::collections::HashMap<usize, super::core::RawObj>> = RefCell::new(std::collections::HashMap::new());
 }
 
 /// Watch `obj` (while a free observer is set): `watched(obj.id())` hands
@@ -73,21 +73,20 @@ thread_local! {
 /// keeping it alive. A tracer uses this to re-read objects it saw earlier.
 pub fn watch(obj: &PyRef) {
     if HEAP.with(|h| h.free_observer.get()).is_some() {
-        WATCHED.with(|w| w.borrow_mut().insert(obj.id()));
+        WATCHED.with(|w| w.borrow_mut().insert(obj.id(), super::core::RawObj::of(obj)));
     }
 }
 
 /// A new reference to the watched object with identity `id`, if it is
 /// still alive.
 pub fn watched(id: usize) -> Option<PyRef> {
-    if WATCHED.with(|w| w.borrow().contains(&id)) {
-        // SAFETY: a watched id is removed (in `observe_free`) before its
-        // object is freed or queued to be freed, so it names a live object
-        // with a non-zero count.
-        Some(unsafe { PyRef::clone_from_id(id) })
-    } else {
-        None
-    }
+    // The pointer kept at `watch` time, not the bare address: it carries
+    // the block's provenance.
+    let raw = WATCHED.with(|w| w.borrow().get(&id).copied())?;
+    // SAFETY: a watched id is removed (in `observe_free`) before its object
+    // is freed or queued to be freed, so it names a live object with a
+    // non-zero count.
+    Some(unsafe { PyRef::clone_from_raw(raw) })
 }
 
 /// Stop watching every object.
