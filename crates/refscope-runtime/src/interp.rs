@@ -121,19 +121,20 @@ const NOT_SIMPLE: u32 = refscope_compiler::bytecode::code_flags::VARARGS
     | refscope_compiler::bytecode::code_flags::GENERATOR
     | refscope_compiler::bytecode::code_flags::COROUTINE;
 
-/// Call the Python function `func` with the positional arguments
-/// `stack[base..]`, moving them off the stack into the callee's locals (no
-/// argument vector in between when the call matches the parameters
-/// exactly: the common case).
-pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, base: usize) -> PyResult {
+/// Call the Python function `func` with the arguments `stack[base..]`
+/// (the last `len(kwnames)` of them by keyword), taking them off the stack.
+/// When the call is positional and matches the parameters exactly (the
+/// common case), they move straight into the callee's locals, with no
+/// argument vector in between.
+pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, base: usize, kwnames: Option<&PyRef>) -> PyResult {
     let f = function::get(&func).unwrap();
     let code_obj = f.code.borrow().clone();
     let cd = code::get(&code_obj).unwrap();
     let c = &cd.code;
     let n = stack.len() - base;
-    if c.argcount as usize != n || c.kwonlyargcount != 0 || c.flags & NOT_SIMPLE != 0 || !c.cellvars.is_empty() {
+    if kwnames.is_some() || c.argcount as usize != n || c.kwonlyargcount != 0 || c.flags & NOT_SIMPLE != 0 || !c.cellvars.is_empty() {
         let args: Vec<PyRef> = stack.drain(base..).collect();
-        return call_function_owned(vm, func, args, None);
+        return call_function_owned(vm, func, args, kwnames);
     }
     let nv = c.varnames.len();
     let mut fast: Vec<crate::object::RefSlot> = Vec::with_capacity(c.nlocalsplus());
@@ -145,10 +146,9 @@ pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, ba
         }
         fast.resize_with(c.nlocalsplus(), || crate::object::RefSlot::new(None));
     }
+    let (first_line, max_stack) = (c.first_line, c.max_stack as usize);
     let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-    let first_line = c.first_line;
-    let max_stack = c.max_stack as usize;
-    let frame = frame_with_locals(vm, code_obj.clone(), Some(func), globals, builtins, None, fast.into_boxed_slice(), first_line);
+    let frame = frame_with_locals(vm, code_obj, Some(func), globals, builtins, None, fast.into_boxed_slice(), first_line);
     run_new_frame(vm, &frame, max_stack)
 }
 
@@ -706,13 +706,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             if !has_self {
                                 stack.remove(base);
                             }
-                            match kwnames {
-                                None => call_function_from_stack(vm, f, stack, base),
-                                Some(kw) => {
-                                    let args: Vec<PyRef> = stack.drain(base..).collect();
-                                    call_function_owned(vm, f, args, Some(&kw))
-                                }
-                            }
+                            call_function_from_stack(vm, f, stack, base, kwnames.as_ref())
                         } else {
                             let start = if has_self { base + 1 } else { base + 2 };
                             let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());
@@ -728,13 +722,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let base = stack.len() - n - 1;
                         let r = if stack[base].kind() == Kind::Function {
                             let f = stack.remove(base);
-                            match kwnames {
-                                None => call_function_from_stack(vm, f, stack, base),
-                                Some(kw) => {
-                                    let args: Vec<PyRef> = stack.drain(base..).collect();
-                                    call_function_owned(vm, f, args, Some(&kw))
-                                }
-                            }
+                            call_function_from_stack(vm, f, stack, base, kwnames.as_ref())
                         } else {
                             let r = call_borrowed(vm, &stack[base], &stack[base + 1..], kwnames.as_ref());
                             stack.truncate(base);
@@ -781,13 +769,13 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         // False are immortal). Not while traced, so that
                         // every instruction is seen.
                         if !observing {
-                            if let Some(r) = ops::fast_compare_exact(vm, &a, &b, op) {
-                                match instrs[pc] {
-                                    Instr::PopJumpIfFalse(t) => {
+                            if let Some(r) = ops::fast_compare(vm, &a, &b, op) {
+                                match instrs.get(pc) {
+                                    Some(&Instr::PopJumpIfFalse(t)) => {
                                         pc = if r { pc + 1 } else { t as usize };
                                         continue;
                                     }
-                                    Instr::PopJumpIfTrue(t) => {
+                                    Some(&Instr::PopJumpIfTrue(t)) => {
                                         pc = if r { t as usize } else { pc + 1 };
                                         continue;
                                     }

@@ -725,7 +725,7 @@ pub fn eq(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<bool> {
 
 pub fn compare_bool(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<bool> {
     // Fast paths that need no objects.
-    if let Some(r) = fast_compare(vm, a, b, op)? {
+    if let Some(r) = fast_compare(vm, a, b, op) {
         return Ok(r);
     }
     let r = rich_compare(vm, a, b, op)?;
@@ -738,35 +738,30 @@ pub fn compare_bool(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<bool> 
     truthy(vm, &r)
 }
 
-/// `fast_compare` for the interpreter loop: the result when both operands
-/// are exact ints, floats or strs of one type (which never raise).
+/// `a <op> b` when both are exact ints, floats or strs of one type (such
+/// comparisons never raise nor run Python code); `None` otherwise.
 #[inline]
-pub fn fast_compare_exact(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> Option<bool> {
-    fast_compare(vm, a, b, op).ok().flatten()
-}
-
-#[inline]
-fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Option<bool>> {
+pub fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> Option<bool> {
     // Exact builtin types only (a subclass may override comparisons).
     let (ta, tb) = (a.ty(), b.ty());
     if !ta.is(tb) {
-        return Ok(None);
+        return None;
     }
     let ord = if ta.is(&vm.types.int) {
         int::cmp(int::get(a).unwrap(), int::get(b).unwrap())
     } else if ta.is(&vm.types.float) {
-        return Ok(Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op)));
+        return Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op));
     } else if ta.is(&vm.types.str_) {
         let (x, y) = (str::get(a).unwrap(), str::get(b).unwrap());
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
             let e = str::eq(x, y);
-            return Ok(Some(if op == CmpOp::Eq { e } else { !e }));
+            return Some(if op == CmpOp::Eq { e } else { !e });
         }
         x.as_str().cmp(y.as_str())
     } else {
-        return Ok(None);
+        return None;
     };
-    Ok(Some(ord_matches(ord, op)))
+    Some(ord_matches(ord, op))
 }
 
 #[inline]
@@ -801,7 +796,7 @@ pub fn ord_matches(o: Ordering, op: CmpOp) -> bool {
 /// operand first, then the left operand's, then the right's reflected one;
 /// `==`/`!=` fall back to identity; ordering raises TypeError.
 pub fn rich_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
-    if let Some(r) = fast_compare(vm, a, b, op)? {
+    if let Some(r) = fast_compare(vm, a, b, op) {
         return Ok(vm.bool(r));
     }
     vm.enter_recursion(" in comparison")?;
@@ -1037,15 +1032,11 @@ pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
     let ty = obj.ty();
     if ty.is(&vm.types.list) || ty.is(&vm.types.tuple) {
         if let Some(i) = small_index(vm, key) {
-            let found = if ty.is(&vm.types.list) {
-                let items = list::get(obj).unwrap().items.borrow();
+            let at = |items: &[PyRef]| {
                 let j = if i < 0 { i + items.len() as i64 } else { i };
-                (j >= 0).then(|| items.get(j as usize).cloned()).flatten()
-            } else {
-                let items = tuple::items(obj);
-                let j = if i < 0 { i + items.len() as i64 } else { i };
-                (j >= 0).then(|| items.get(j as usize).cloned()).flatten()
+                usize::try_from(j).ok().and_then(|j| items.get(j).cloned())
             };
+            let found = if ty.is(&vm.types.list) { at(&list::get(obj).unwrap().items.borrow()) } else { at(tuple::items(obj)) };
             if let Some(v) = found {
                 return Ok(v);
             }

@@ -130,3 +130,20 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print([k.__name__ for k in C.__mro__], C.__bases__ == (B,))
+
+# Bases whose instances are laid out differently are refused.
+class S1:
+    __slots__ = ("a",)
+class S2:
+    __slots__ = ("b", "c")
+class UsesS1(S1):
+    __slots__ = ()
+for new in [(S2,), (B,)]:
+    try:
+        UsesS1.__bases__ = new
+    except TypeError as e:
+        print("TypeError:", e)
+class S3:
+    __slots__ = ("a",)
+UsesS1.__bases__ = (S3,)
+print([k.__name__ for k in UsesS1.__mro__])

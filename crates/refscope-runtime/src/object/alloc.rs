@@ -25,11 +25,14 @@ mod option {
 /// Tune the allocator for peak memory close to CPython's. Call first thing
 /// in `main`, before the interpreter allocates.
 ///
-/// By default mimalloc commits whole arenas up front and keeps freed pages
-/// for a while; both show up as resident memory (a program's peak grew by
-/// half on the collector benchmark). Committing on demand and returning
-/// freed pages at once keeps the peak near what the program really uses,
-/// at no measurable cost in speed.
+/// By default mimalloc commits arenas up front and keeps freed pages for
+/// 10 ms; kept pages showed up as resident memory (peaks 12 to 20% higher
+/// on the trees, generators and cyclic-garbage benchmarks). Committing on
+/// demand and returning freed pages at once keeps the peak near what the
+/// program uses. The price: programs that free many buffers at once (a
+/// collection of dict-holding instances) spend some time in `madvise` and
+/// page faults. (Transparent huge pages, the other source of resident
+/// memory, are off at build time: libmimalloc-sys's `no_thp` feature.)
 pub fn configure() {
     #[cfg(not(any(miri, feature = "system-alloc")))]
     // SAFETY: mi_option_set only stores an integer option; both numbers are

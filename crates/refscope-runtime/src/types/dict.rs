@@ -453,9 +453,7 @@ impl DictData {
         Some((e.key, e.value))
     }
 
-    /// Lookup by an interned/str key without running Python code: str keys
-    /// compare by value. Used for namespaces (globals, class dicts).
-    /// The entry index and value of a str key.
+    /// The entry index and value of a str key (as `get_str`).
     pub fn get_str_with_index(&self, key: &PyRef) -> Option<(usize, PyRef)> {
         let idx = self.find_str_index(key)?;
         let t = self.table.borrow();
@@ -472,6 +470,8 @@ impl DictData {
         }
     }
 
+    /// The entry index of a str key, found without running Python code:
+    /// str keys compare by value.
     fn find_str_index(&self, key: &PyRef) -> Option<usize> {
         let sd = key.payload::<crate::types::str::StrData>()?;
         let vm = Vm::current();
@@ -507,39 +507,11 @@ impl DictData {
         }
     }
 
+    /// Lookup by an interned/str key without running Python code: str keys
+    /// compare by value. Used for namespaces (globals, class dicts).
     pub fn get_str(&self, key: &PyRef) -> Option<PyRef> {
-        let sd = key.payload::<crate::types::str::StrData>()?;
-        let vm = Vm::current();
-        let hash = sd.hash(vm);
-        let t = self.table.borrow();
-        if t.indices.is_empty() {
-            return None;
-        }
-        let mask = t.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = t.indices[i];
-            if ix == EMPTY {
-                return None;
-            }
-            if ix >= 0 {
-                if let Some(e) = &t.entries[ix as usize] {
-                    if e.key.is(key) {
-                        return Some(e.value.clone());
-                    }
-                    if e.hash == hash {
-                        if let Some(ks) = e.key.payload::<crate::types::str::StrData>() {
-                            if crate::types::str::eq(ks, sd) {
-                                return Some(e.value.clone());
-                            }
-                        }
-                    }
-                }
-            }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
-        }
+        let idx = self.find_str_index(key)?;
+        self.table.borrow().entries[idx].as_ref().map(|e| e.value.clone())
     }
 }
 

@@ -223,8 +223,10 @@ fn lookup_uncached(ty: &PyRef, name: &PyRef, slot: usize) -> Option<PyRef> {
         Some((i, idx, _)) => (*i, *idx),
         None => (ABSENT, 0),
     };
-    // Only interned names are worth caching: another str with the same text
-    // would not find the entry (and could reuse this one's address later).
+    // Only interned names are cached: they live as long as the interpreter
+    // (`Vm::interned` keeps them), so an entry's name address never comes
+    // to mean another string; another str with the same text is looked up
+    // uncached.
     if name.flags() & crate::object::flags::INTERNED != 0 {
         ATTR_CACHE.with(|c| {
             let mut entries = c.entries.borrow_mut();

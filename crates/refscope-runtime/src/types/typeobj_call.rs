@@ -396,11 +396,15 @@ fn set_bases(vm: &Vm, cls: &PyRef, value: Option<PyRef>) -> PyResult<()> {
         if typeobj::is_subtype(b, cls) {
             return Err(vm.type_error("a __bases__ item causes an inheritance cycle".to_string()));
         }
-        if typeobj::data(b).instance_kind != td.instance_kind {
+        // Instances keep their layout: the new base must give the same
+        // payload, the same `__slots__` values and the same `__dict__`.
+        let old_base = td.base.borrow().clone().unwrap_or_else(|| vm.types.object.clone());
+        let (bd, od) = (typeobj::data(b), typeobj::data(&old_base));
+        if bd.instance_kind != td.instance_kind || *bd.slot_names.borrow() != *od.slot_names.borrow() || bd.flag(tflags::HAS_DICT) != od.flag(tflags::HAS_DICT) {
             return Err(vm.type_error(format!(
                 "__bases__ assignment: '{}' object layout differs from '{}'",
                 typeobj::type_name(b),
-                typeobj::type_name(&td.base.borrow().clone().unwrap_or_else(|| vm.types.object.clone()))
+                typeobj::type_name(&old_base)
             )));
         }
     }
