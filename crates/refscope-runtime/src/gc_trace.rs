@@ -22,7 +22,6 @@ use crate::types::descriptor::DescriptorData;
 use crate::types::dict::{DictData, DictViewData};
 use crate::types::exceptions::ExceptionData;
 use crate::types::float::FloatData;
-use crate::types::frame::FrameData;
 use crate::types::function::FunctionData;
 use crate::types::generator::GeneratorData;
 use crate::types::int::IntData;
@@ -121,7 +120,7 @@ impl Trace for ListData {
 
 impl Trace for TupleData {
     fn free_list(&self) -> Option<FreeList> {
-        Some(FreeList::Tuple(self.items().len()))
+        Some(FreeList::Tuple(self.capacity()))
     }
     fn trace(&self, f: Visit) {
         self.items().iter().rev().for_each(|x| f(x));
@@ -282,7 +281,7 @@ fn fast_slot(c: &crate::object::RefSlot, f: Visit) {
     });
 }
 
-impl Trace for FrameData {
+impl Trace for crate::types::frame::FrameObj {
     fn trace(&self, f: Visit) {
         cell_opt(&self.back, f);
         f(&self.code);
@@ -290,10 +289,10 @@ impl Trace for FrameData {
         f(&self.globals);
         f(&self.builtins);
         opt(&self.locals, f);
-        self.fast.iter().for_each(|c| fast_slot(c, f));
+        self.fast().iter().for_each(|c| fast_slot(c, f));
     }
     fn clear(&self) {
-        for c in self.fast.iter() {
+        for c in self.fast().iter() {
             drop(c.take());
         }
         take_opt(&self.back);

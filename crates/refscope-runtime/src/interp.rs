@@ -48,8 +48,7 @@ pub enum Exit {
 pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, globals: PyRef, builtins: PyRef, locals: Option<PyRef>) -> PyRef {
     let cd = code::get(code).unwrap();
     let n = cd.code.nlocalsplus();
-    let fast: Box<[crate::object::RefSlot]> = (0..n).map(|_| crate::object::RefSlot::new(None)).collect();
-    frame_with_locals(vm, code.clone(), func, globals, builtins, locals, fast, cd.code.first_line)
+    frame_with_locals(vm, code.clone(), func, globals, builtins, locals, n, std::iter::empty(), cd.code.first_line)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -60,10 +59,11 @@ fn frame_with_locals(
     globals: PyRef,
     builtins: PyRef,
     locals: Option<PyRef>,
-    fast: Box<[crate::object::RefSlot]>,
+    nfast: usize,
+    fast: impl Iterator<Item = crate::object::RefSlot>,
     first_line: u32,
 ) -> PyRef {
-    PyRef::new(
+    PyRef::new_tailed(
         &vm.types.frame,
         frame::FrameData {
             code,
@@ -71,11 +71,12 @@ fn frame_with_locals(
             globals,
             builtins,
             locals,
-            fast,
             lasti: std::cell::Cell::new(0),
             lineno: std::cell::Cell::new(first_line),
             back: std::cell::RefCell::new(None),
         },
+        nfast,
+        fast,
     )
 }
 
@@ -136,19 +137,20 @@ pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, ba
         let args: Vec<PyRef> = stack.drain(base..).collect();
         return call_function_owned(vm, func, args, kwnames);
     }
+    use crate::object::RefSlot;
     let nv = c.varnames.len();
-    let mut fast: Vec<crate::object::RefSlot> = Vec::with_capacity(c.nlocalsplus());
-    fast.extend(stack.drain(base..).map(|a| crate::object::RefSlot::new(Some(a))));
-    fast.resize_with(nv, || crate::object::RefSlot::new(None));
-    if !c.freevars.is_empty() {
-        if let Some(closure) = &f.closure {
-            fast.extend(tuple::items(closure).iter().map(|cell| crate::object::RefSlot::new(Some(cell.clone()))));
-        }
-        fast.resize_with(c.nlocalsplus(), || crate::object::RefSlot::new(None));
-    }
+    let nfast = c.nlocalsplus();
     let (first_line, max_stack) = (c.first_line, c.max_stack as usize);
     let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-    let frame = frame_with_locals(vm, code_obj, Some(func), globals, builtins, None, fast.into_boxed_slice(), first_line);
+    // Arguments, then unbound locals, then the closure's cells (no cell
+    // variables here: those take the general path).
+    let args = stack.drain(base..).map(|a| RefSlot::new(Some(a)));
+    let unbound = std::iter::repeat_with(|| RefSlot::new(None)).take(nv - n);
+    let cells = f.closure.as_ref().map(tuple::items).unwrap_or(&[]).iter().map(|cell| RefSlot::new(Some(cell.clone())));
+    let fast = args.chain(unbound).chain(cells);
+    let frame = frame_with_locals(vm, code_obj.clone(), Some(func.clone()), globals, builtins, None, nfast, fast, first_line);
+    drop(func);
+    drop(code_obj);
     run_new_frame(vm, &frame, max_stack)
 }
 
@@ -202,7 +204,7 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
     // Fast path: exact positional call, no defaults needed.
     if nkw == 0 && npos == argcount && !has_varargs && !has_varkw && kwonly == 0 {
         for (i, a) in args.into_iter().enumerate() {
-            fd.fast[i].set(Some(a));
+            fd.fast()[i].set(Some(a));
         }
         return Ok(());
     }
@@ -215,13 +217,13 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
     let mut extra = Vec::new();
     for (i, a) in args.into_iter().enumerate() {
         if i < argcount {
-            fd.fast[i].set(Some(a));
+            fd.fast()[i].set(Some(a));
         } else {
             extra.push(a);
         }
     }
     if has_varargs {
-        fd.fast[varargs_slot].set(Some(vm.tuple(extra)));
+        fd.fast()[varargs_slot].set(Some(vm.tuple(extra)));
     } else if !extra.is_empty() {
         let ndefaults = f.defaults.borrow().as_ref().map(|d| tuple::items(d).len()).unwrap_or(0);
         let given_kwonly = kwnames_items
@@ -263,7 +265,7 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
                 if fd.is_bound(i) {
                     return Err(vm.type_error(format!("{}() got multiple values for argument '{}'", qualname_of(func), name)));
                 }
-                fd.fast[i].set(Some(v));
+                fd.fast()[i].set(Some(v));
             }
             other => {
                 if let Some(d) = &kwargs_dict {
@@ -284,7 +286,7 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
         )));
     }
     if let Some(d) = kwargs_dict {
-        fd.fast[varkw_slot].set(Some(d));
+        fd.fast()[varkw_slot].set(Some(d));
     }
 
     // Defaults for missing positional parameters.
@@ -294,7 +296,7 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
     for i in 0..argcount {
         if !fd.is_bound(i) {
             if i >= first_default {
-                fd.fast[i].set(Some(defaults[i - first_default].clone()));
+                fd.fast()[i].set(Some(defaults[i - first_default].clone()));
             } else {
                 missing.push(format!("'{}'", c.varnames[i]));
             }
@@ -316,7 +318,7 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
             let name = vm.intern(&c.varnames[i]);
             let d = kwdefaults.as_ref().and_then(|kd| dict::get_str_key(kd, &name));
             match d {
-                Some(v) => fd.fast[i].set(Some(v)),
+                Some(v) => fd.fast()[i].set(Some(v)),
                 None => missing.push(format!("'{}'", c.varnames[i])),
             }
         }

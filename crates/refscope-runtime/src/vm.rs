@@ -198,7 +198,7 @@ impl Vm {
         let true_ = immortal(PyRef::new(&types.bool_, IntData::Small(1)));
         let false_ = immortal(PyRef::new(&types.bool_, IntData::Small(0)));
         let small_ints = (SMALL_INT_MIN..=SMALL_INT_MAX).map(|i| immortal(PyRef::new(&types.int, IntData::Small(i)))).collect();
-        let empty_tuple = immortal(PyRef::new(&types.tuple, crate::types::tuple::TupleData::new(Vec::new())));
+        let empty_tuple = immortal(crate::types::tuple::alloc(&types.tuple, 0, std::iter::empty()));
         let empty_str = immortal(PyRef::new(&types.str_, StrData::new(String::new())));
         let empty_bytes = immortal(PyRef::new(&types.bytes, crate::types::bytes::BytesData::new(Vec::new())));
         let latin1 = (0u32..256)
@@ -383,7 +383,25 @@ impl Vm {
         if items.is_empty() {
             return self.empty_tuple.clone();
         }
-        PyRef::new(&self.types.tuple, crate::types::tuple::TupleData::new(items))
+        crate::types::tuple::alloc(&self.types.tuple, items.len(), items.into_iter())
+    }
+
+    /// A tuple of `items`, without an intermediate vector.
+    #[inline]
+    pub fn tuple_from_slice(&self, items: &[PyRef]) -> PyRef {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        crate::types::tuple::alloc(&self.types.tuple, items.len(), items.iter().cloned())
+    }
+
+    /// A tuple of the items `iter` yields (exactly `n` of them).
+    #[inline]
+    pub fn tuple_from_iter(&self, n: usize, iter: impl Iterator<Item = PyRef>) -> PyRef {
+        if n == 0 {
+            return self.empty_tuple.clone();
+        }
+        crate::types::tuple::alloc(&self.types.tuple, n, iter)
     }
 
     pub fn list(&self, items: Vec<PyRef>) -> PyRef {

@@ -52,7 +52,7 @@ use std::mem::offset_of;
 use std::ptr::NonNull;
 
 use super::gc::{self, GcHead};
-use super::kinds::{drop_and_free, gc_mode, Kind, PyPayload};
+use super::kinds::{drop_and_free, gc_mode, Kind, PyPayload, Trace};
 
 /// Header flags.
 pub mod flags {
@@ -202,8 +202,20 @@ impl InstanceExt {
 /// The layout of a block `B` (a `Gc<X>`, `SlottedGc<X>` or `X`) followed by
 /// `n` slot values, and the slots' offset in it.
 fn layout_with_slots<B>(n: usize) -> (Layout, usize) {
+    let (l, off, _) = block_layout::<B>(n, None);
+    (l, off)
+}
+
+/// The layout of a block `B` followed by `n` slot values and then the
+/// elements of a `Tailed` payload (`tail`, their array layout), with the
+/// offsets of the slots and of the elements.
+fn block_layout<B>(n: usize, tail: Option<Layout>) -> (Layout, usize, usize) {
     let (l, off) = Layout::new::<B>().extend(Layout::array::<RefSlot>(n).expect("slot array")).expect("block layout");
-    (l.pad_to_align(), off)
+    let (l, tail_at) = match tail {
+        Some(t) => l.extend(t).expect("block layout"),
+        None => (l, l.size()),
+    };
+    (l.pad_to_align(), off, tail_at)
 }
 
 /// Bytes from the header of an `X` placed with `prefix` to its trailing slots.
@@ -319,6 +331,16 @@ impl PyRef {
 
     #[allow(clippy::too_many_arguments)]
     fn alloc_with_slots<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P, nslots: usize) -> PyRef {
+        let (r, _) = Self::alloc_raw(ty, kind, fl, slotted, mode, free_list, payload, nslots, None);
+        r.finish_alloc();
+        r
+    }
+
+    /// Allocate and initialise a block (with `nslots` empty slot values and
+    /// room for a tail of layout `tail`, whose address is returned); the
+    /// caller fills the tail and then calls `finish_alloc`.
+    #[allow(clippy::too_many_arguments)]
+    fn alloc_raw<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P, nslots: usize, tail: Option<Layout>) -> (PyRef, *mut u8) {
         let tyh = ty.as_type_header();
         let mut ifl = if slotted { iflags::HAS_SLOT } else { 0 };
         if ty.flags() & flags::IMMORTAL == 0 {
@@ -344,12 +366,90 @@ impl PyRef {
             }
         }
         let header = Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), iflags: Cell::new(ifl), ty: Cell::new(tyh) };
-        let ptr = alloc_block(Obj { header, payload }, prefix, nslots);
+        let (ptr, tail_ptr) = alloc_block(Obj { header, payload }, prefix, nslots, tail);
+        (PyRef { ptr, _not_send: PhantomData }, tail_ptr)
+    }
+
+    /// The end of an allocation: the heap hears of it, and containers are
+    /// tracked (see `new`).
+    #[inline]
+    fn finish_alloc(&self) {
+        let kind = self.kind();
         super::heap::note_alloc(kind);
-        let r = PyRef { ptr, _not_send: PhantomData };
-        if prefix != Prefix::None && kind != Kind::Dict && kind != Kind::Frame {
-            gc::track(&r);
+        if self.is_gc() && kind != Kind::Dict && kind != Kind::Frame {
+            gc::track(self);
         }
+    }
+
+    /// Allocate an object whose payload is a `Tailed`: `head`, then `n`
+    /// elements in the same block, taken from `items` (for element types
+    /// with a filler, missing ones are filled with it).
+    ///
+    /// Panics if `items` yields fewer than `n` elements of a type without
+    /// a filler.
+    pub fn new_tailed<H, E: TailElem>(ty: &PyRef, head: H, n: usize, items: impl Iterator<Item = E>) -> PyRef
+    where
+        Tailed<H, E>: PyPayload,
+    {
+        Self::new_tailed_impl(ty, head, n, items, None)
+    }
+
+    /// `new_tailed` for an instance of a user class (`new_ext`).
+    pub fn new_ext_tailed<H, E: TailElem>(ty: &PyRef, head: H, n: usize, items: impl Iterator<Item = E>, nslots: usize) -> PyRef
+    where
+        Tailed<H, E>: PyPayload,
+    {
+        Self::new_tailed_impl(ty, head, n, items, Some(nslots))
+    }
+
+    fn new_tailed_impl<H, E: TailElem>(ty: &PyRef, head: H, n: usize, items: impl Iterator<Item = E>, ext_slots: Option<usize>) -> PyRef
+    where
+        Tailed<H, E>: PyPayload,
+    {
+        let cap = u32::try_from(n).expect("too many elements");
+        let kind = <Tailed<H, E> as PyPayload>::KIND;
+        let payload = Tailed { head, items: NonNull::dangling(), len: 0, cap };
+        let tail = Some(Layout::array::<E>(n).expect("element array"));
+        let (r, first) = match ext_slots {
+            None => {
+                let fl = payload.free_list();
+                Self::alloc_raw(ty, kind, 0, false, gc_mode(kind), fl, payload, 0, tail)
+            }
+            Some(nslots) => {
+                let slots_offset = slots_offset_from_header::<Obj<Ext<Tailed<H, E>>>>(Prefix::Gc);
+                let nslots32 = u32::try_from(nslots).expect("too many __slots__");
+                let ext = InstanceExt { dict: std::cell::RefCell::new(None), nslots: nslots32, slots_offset: slots_offset as u32 };
+                Self::alloc_raw(ty, kind, flags::HAS_EXT, false, GcMode::Counted, None, Ext { base: payload, ext }, nslots, tail)
+            }
+        };
+        let first = first.cast::<E>();
+        let mut written = 0usize;
+        for e in items.take(n) {
+            // SAFETY: `alloc_block` made room for `n` elements at `first`,
+            // aligned for E; fewer than `n` were written so far.
+            unsafe { first.add(written).write(e) };
+            written += 1;
+        }
+        while written < n {
+            let Some(e) = E::filler() else {
+                // The block is leaked (its payload would drop elements
+                // that were never written).
+                panic!("Tailed: {written} of {n} elements given");
+            };
+            // SAFETY: as above.
+            unsafe { first.add(written).write(e) };
+            written += 1;
+        }
+        // SAFETY: the block was just initialised with a `Tailed<H, E>`
+        // payload (first in `Ext` when there is a trailer); `r.ptr` has the
+        // provenance of the whole block, and no reference to the payload
+        // exists yet. `first` too has the whole block's provenance.
+        unsafe {
+            let t = std::ptr::addr_of_mut!((*(r.ptr.as_ptr() as *mut Obj<Tailed<H, E>>)).payload);
+            (*t).items = NonNull::new_unchecked(first);
+            (*t).len = cap;
+        }
+        r.finish_alloc();
         r
     }
 
@@ -433,7 +533,7 @@ impl PyRef {
             iflags: Cell::new(iflags::HAS_SLOT | iflags::HAS_GC),
             ty: Cell::new(NonNull::dangling()),
         };
-        let ptr = alloc_block(Obj { header, payload }, Prefix::SlottedGc, 0);
+        let (ptr, _) = alloc_block(Obj { header, payload }, Prefix::SlottedGc, 0, None);
         // SAFETY: the block was just initialised.
         unsafe { ptr.as_ref() }.ty.set(ptr);
         super::heap::note_alloc(T::KIND);
@@ -851,14 +951,14 @@ fn not_a_type(r: &PyRef) -> ! {
 /// Allocate and initialise a block for `obj` (an `Obj<_>`) with the given
 /// prefix (collector head, type slot), followed by `nslots` empty slot
 /// values; returns the header.
-fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize) -> NonNull<Header> {
-    let (hp, base, layout, slots_at) = match prefix {
+fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize, tail: Option<Layout>) -> (NonNull<Header>, *mut u8) {
+    let (hp, base, layout, slots_at, tail_at) = match prefix {
         Prefix::SlottedGc => {
             // `ty()` finds a type's slot `SLOT_TO_HEADER` bytes before its
             // header, `gc_head` the head `GC_TO_HEADER` bytes before.
             assert_eq!(offset_of!(SlottedGc<X>, obj), SLOT_TO_HEADER, "type payloads are word-aligned");
             assert_eq!(offset_of!(SlottedGc<X>, gc), std::mem::size_of::<Slot>());
-            let (layout, slots_at) = layout_with_slots::<SlottedGc<X>>(nslots);
+            let (layout, slots_at, tail_at) = block_layout::<SlottedGc<X>>(nslots, tail);
             let p = super::pool::alloc_block(layout) as *mut SlottedGc<X>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
@@ -871,12 +971,12 @@ fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize) -> NonNull<Header> {
             unsafe {
                 let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
                 p.write(SlottedGc { slot: NonNull::new_unchecked(hp), gc: GcHead::new(), obj });
-                (hp, p.cast::<u8>(), layout, slots_at)
+                (hp, p.cast::<u8>(), layout, slots_at, tail_at)
             }
         }
         Prefix::Gc => {
             assert_eq!(offset_of!(Gc<X>, obj), GC_TO_HEADER, "payloads are word-aligned");
-            let (layout, slots_at) = layout_with_slots::<Gc<X>>(nslots);
+            let (layout, slots_at, tail_at) = block_layout::<Gc<X>>(nslots, tail);
             let p = super::pool::alloc_block(layout) as *mut Gc<X>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
@@ -885,11 +985,11 @@ fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize) -> NonNull<Header> {
             unsafe {
                 let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
                 p.write(Gc { gc: GcHead::new(), obj });
-                (hp, p.cast::<u8>(), layout, slots_at)
+                (hp, p.cast::<u8>(), layout, slots_at, tail_at)
             }
         }
         Prefix::None => {
-            let (layout, slots_at) = layout_with_slots::<X>(nslots);
+            let (layout, slots_at, tail_at) = block_layout::<X>(nslots, tail);
             let p = super::pool::alloc_block(layout) as *mut X;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
@@ -897,7 +997,7 @@ fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize) -> NonNull<Header> {
             // SAFETY: freshly allocated, properly aligned for X.
             unsafe {
                 p.write(obj);
-                (p as *mut Header, p.cast::<u8>(), layout, slots_at)
+                (p as *mut Header, p.cast::<u8>(), layout, slots_at, tail_at)
             }
         }
     };
@@ -907,8 +1007,10 @@ fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize) -> NonNull<Header> {
         // suitably aligned (`layout_with_slots`).
         unsafe { base.add(slots_at).cast::<RefSlot>().add(i).write(RefSlot::new(None)) };
     }
-    // SAFETY: hp points into the block just written.
-    unsafe { NonNull::new_unchecked(hp) }
+    debug_assert!(tail.is_none_or(|t| tail_at + t.size() <= layout.size()));
+    // SAFETY: hp points into the block just written; the tail offset is
+    // inside it (or one past the end for an empty tail).
+    unsafe { (NonNull::new_unchecked(hp), base.add(tail_at)) }
 }
 
 /// Free one payload block. Called by `kinds::drop_and_free`.
@@ -917,7 +1019,9 @@ fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize) -> NonNull<Header> {
 /// `p` must point at the header of a live `Obj<T>` (or `Obj<Ext<T>>` when
 /// `ext`; preceded by a type slot when `slotted`), whose count is zero, and
 /// must not be used again.
-pub(super) unsafe fn free_block<T>(p: NonNull<u8>, ext: bool, prefix: Prefix) {
+pub(super) unsafe fn free_block<T: PyPayload>(p: NonNull<u8>, ext: bool, prefix: Prefix) {
+    // Read before the payload is dropped: the size of its elements' array.
+    let tail = (*(p.as_ptr() as *const Obj<T>)).payload.tail_layout();
     if ext {
         // CPython's subtype_dealloc order: the slot values, then the
         // `__dict__`, then the base type's payload.
@@ -929,28 +1033,28 @@ pub(super) unsafe fn free_block<T>(p: NonNull<u8>, ext: bool, prefix: Prefix) {
         }
         drop((*obj).payload.ext.dict.take());
         std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(first, n));
-        free_obj::<Obj<Ext<T>>>(p, prefix, n);
+        free_obj::<Obj<Ext<T>>>(p, prefix, n, tail);
     } else {
-        free_obj::<Obj<T>>(p, prefix, 0);
+        free_obj::<Obj<T>>(p, prefix, 0, tail);
     }
 }
 
 /// # Safety
 /// As `free_block`, with `X` the block's `Obj` type and `nslots` the slot
 /// values it was allocated with (already dropped).
-unsafe fn free_obj<X>(p: NonNull<u8>, prefix: Prefix, nslots: usize) {
+unsafe fn free_obj<X>(p: NonNull<u8>, prefix: Prefix, nslots: usize, tail: Option<Layout>) {
     std::ptr::drop_in_place(p.as_ptr() as *mut X);
     // `p` has the provenance of the whole block (see `alloc_block`).
     match prefix {
         Prefix::SlottedGc => {
             let base = p.as_ptr().sub(offset_of!(SlottedGc<X>, obj));
-            super::pool::free_block(base, layout_with_slots::<SlottedGc<X>>(nslots).0);
+            super::pool::free_block(base, block_layout::<SlottedGc<X>>(nslots, tail).0);
         }
         Prefix::Gc => {
             let base = p.as_ptr().sub(offset_of!(Gc<X>, obj));
-            super::pool::free_block(base, layout_with_slots::<Gc<X>>(nslots).0);
+            super::pool::free_block(base, block_layout::<Gc<X>>(nslots, tail).0);
         }
-        Prefix::None => super::pool::free_block(p.as_ptr(), layout_with_slots::<X>(nslots).0),
+        Prefix::None => super::pool::free_block(p.as_ptr(), block_layout::<X>(nslots, tail).0),
     }
 }
 
@@ -1025,6 +1129,95 @@ impl RawObj {
 /// Sizes of the object layouts (for `__sizeof__` accounting and tests).
 pub fn block_size<T>() -> usize {
     std::mem::size_of::<Obj<T>>()
+}
+
+/// Elements that a block can carry after its object (`Tailed`).
+pub trait TailElem: Sized + 'static {
+    /// Release the elements from the last to the first (CPython's order
+    /// for a tuple's items) rather than from the first to the last.
+    const REVERSE_DROP: bool;
+    /// The value of an element not given at allocation, if the type has one.
+    fn filler() -> Option<Self>;
+}
+
+impl TailElem for PyRef {
+    const REVERSE_DROP: bool = true;
+    fn filler() -> Option<PyRef> {
+        None
+    }
+}
+
+impl TailElem for RefSlot {
+    const REVERSE_DROP: bool = false;
+    fn filler() -> Option<RefSlot> {
+        Some(RefSlot::new(None))
+    }
+}
+
+/// A payload whose elements live in its own block, after the object (and
+/// after the instance trailer and slot values, when it has them), as
+/// CPython keeps a tuple's items and a frame's locals: one allocation per
+/// object. Only `PyRef::new_tailed` makes one, in place; the number of
+/// elements is fixed for the object's life. Dereferences to its `head`.
+pub struct Tailed<H, E: TailElem> {
+    head: H,
+    /// The first element, with the provenance of the whole block.
+    items: NonNull<E>,
+    /// Elements initialised (all of them, once the allocation is done).
+    len: u32,
+    /// Elements the block has room for.
+    cap: u32,
+}
+
+impl<H, E: TailElem> Tailed<H, E> {
+    #[inline]
+    pub fn head(&self) -> &H {
+        &self.head
+    }
+    /// The elements.
+    #[inline]
+    pub fn items(&self) -> &[E] {
+        // SAFETY: `new_tailed` wrote `len` elements at `items`, inside the
+        // block that holds `self` and lives at least as long as the borrow
+        // of `self`; before that `len` is 0 (and `items` dangling but
+        // aligned, which an empty slice allows).
+        unsafe { std::slice::from_raw_parts(self.items.as_ptr(), self.len as usize) }
+    }
+    /// The number of elements the object has (also while it is being
+    /// allocated, before they are written).
+    #[inline]
+    pub fn capacity(&self) -> usize {
+        self.cap as usize
+    }
+    /// The layout of the elements' array (for freeing the block).
+    #[inline]
+    pub(super) fn array_layout(&self) -> Layout {
+        Layout::array::<E>(self.cap as usize).expect("element array")
+    }
+}
+
+impl<H, E: TailElem> std::ops::Deref for Tailed<H, E> {
+    type Target = H;
+    #[inline]
+    fn deref(&self) -> &H {
+        &self.head
+    }
+}
+
+impl<H, E: TailElem> Drop for Tailed<H, E> {
+    fn drop(&mut self) {
+        // Nothing can reach the object any more (it is being freed), but the
+        // elements are forgotten first all the same: dropping one can run
+        // Python code.
+        let n = std::mem::replace(&mut self.len, 0) as usize;
+        let first = self.items.as_ptr();
+        for k in 0..n {
+            let i = if E::REVERSE_DROP { n - 1 - k } else { k };
+            // SAFETY: element `i` was initialised by `new_tailed` and is
+            // dropped once (`len` is now 0, so `items()` no longer shows it).
+            unsafe { std::ptr::drop_in_place(first.add(i)) };
+        }
+    }
 }
 
 /// A mutable slot holding an optional reference: a frame's local variable.

@@ -15,6 +15,21 @@ use std::ptr::NonNull;
 /// type a distinct kind.
 pub unsafe trait PyPayload: Trace + 'static {
     const KIND: Kind;
+    /// The layout of the elements a `Tailed` payload keeps after the
+    /// object in its block (`None` for other payloads).
+    fn tail_layout(&self) -> Option<std::alloc::Layout> {
+        None
+    }
+}
+
+/// The `PyPayload` items of a kind whose payload is a `Tailed`.
+macro_rules! tail_items {
+    () => {};
+    (tail) => {
+        fn tail_layout(&self) -> Option<std::alloc::Layout> {
+            Some(self.array_layout())
+        }
+    };
 }
 
 /// What the cycle collector needs from a payload (CPython's `tp_traverse`
@@ -40,12 +55,12 @@ pub trait Trace {
 }
 
 macro_rules! kinds {
-    ($($kind:ident => $ty:ty,)*) => {
+    ($($kind:ident => $ty:ty $([$tail:ident])?,)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum Kind { $($kind,)* }
 
-        $(unsafe impl PyPayload for $ty { const KIND: Kind = Kind::$kind; })*
+        $(unsafe impl PyPayload for $ty { const KIND: Kind = Kind::$kind; tail_items!($($tail)?); })*
 
         /// Every payload kind.
         pub const ALL_KINDS: &[Kind] = &[$(Kind::$kind,)*];
@@ -111,7 +126,7 @@ kinds! {
     Bytes => t::bytes::BytesData,
     ByteArray => t::bytearray::ByteArrayData,
     List => t::list::ListData,
-    Tuple => t::tuple::TupleData,
+    Tuple => t::tuple::TupleData [tail],
     Dict => t::dict::DictData,
     Set => t::set::SetData,
     Range => t::range::RangeData,
@@ -125,7 +140,7 @@ kinds! {
     Super => t::super_::SuperData,
     Cell => t::cell::CellData,
     Code => t::code::CodeData,
-    Frame => t::frame::FrameData,
+    Frame => t::frame::FrameObj [tail],
     Traceback => t::traceback::TracebackData,
     Module => t::module::ModuleData,
     Generator => t::generator::GeneratorData,

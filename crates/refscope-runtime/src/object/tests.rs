@@ -26,6 +26,18 @@ use crate::types::int::IntData;
 use crate::types::list::ListData;
 use crate::types::str::StrData;
 use crate::types::tuple::TupleData;
+
+/// A tuple-kind object of type `ty` holding `items`.
+fn tup(ty: &PyRef, items: Vec<PyRef>) -> PyRef {
+    let n = items.len();
+    PyRef::new_tailed(ty, (), n, items.into_iter())
+}
+
+/// The same, as an instance of a user class with `nslots` slot values.
+fn tup_ext(ty: &PyRef, items: Vec<PyRef>, nslots: usize) -> PyRef {
+    let n = items.len();
+    PyRef::new_ext_tailed(ty, (), n, items.into_iter(), nslots)
+}
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -203,7 +215,7 @@ fn containers_own_their_items() {
     let start = live_blocks();
     let a = float(&m, 1.0);
     let b = float(&m, 2.0);
-    let t = PyRef::new(&m, TupleData::new(vec![a.clone(), b.clone(), a.clone()]));
+    let t = tup(&m, vec![a.clone(), b.clone(), a.clone()]);
     assert_eq!(a.refcount(), 3);
     assert_eq!(b.refcount(), 2);
     let l = PyRef::new(&m, ListData::new(vec![t.clone()]));
@@ -229,7 +241,7 @@ fn a_cell_can_hold_its_own_container_until_cleared() {
     let m = meta();
     let start = live_blocks();
     let cell = PyRef::new(&m, CellData::new(None));
-    let t = PyRef::new(&m, TupleData::new(vec![cell.clone()]));
+    let t = tup(&m, vec![cell.clone()]);
     cell.payload::<CellData>().unwrap().set(Some(t.clone()));
     assert_eq!(cell.refcount(), 2);
     assert_eq!(t.refcount(), 2);
@@ -548,7 +560,7 @@ fn new_ext_for_every_small_payload() {
         PyRef::new_ext(&m, (), 1),
         PyRef::new_ext(&m, IntData::Small(5), 0),
         PyRef::new_ext(&m, StrData::new("s".into()), 2),
-        PyRef::new_ext(&m, TupleData::new(vec![keep.clone()]), 1),
+        tup_ext(&m, vec![keep.clone()], 1),
         PyRef::new_ext(&m, ListData::new(vec![keep.clone(), keep.clone()]), 4),
         PyRef::new_ext(&m, CellData::new(Some(keep.clone())), 0),
     ];
@@ -611,7 +623,7 @@ fn leaked_references_keep_objects_alive() {
     let m = meta();
     let start = live_blocks();
     let child = float(&m, 4.0);
-    let t = PyRef::new_type(&m, TupleData::new(vec![child.clone()]));
+    let t = PyRef::new_type(&m, crate::types::list::ListData::new(vec![child.clone()]));
     core::leak(t.clone());
     assert_eq!(t.refcount(), 2);
     let witness = PyRef::new(&t, ());
@@ -665,9 +677,9 @@ fn immortal_block_address_is_not_reused() {
 // The trashcan: freeing deep structures without deep recursion
 
 fn tuple_chain(m: &PyRef, n: usize) -> PyRef {
-    let mut head = PyRef::new(m, TupleData::new(Vec::new()));
+    let mut head = tup(m, Vec::new());
     for _ in 1..n {
-        head = PyRef::new(m, TupleData::new(vec![head]));
+        head = tup(m, vec![head]);
     }
     head
 }
@@ -714,10 +726,10 @@ fn a_deep_chain_inside_a_deep_chain_is_freed() {
     let m = meta();
     let n = if cfg!(miri) { 200 } else { 20_000 };
     let start = live_blocks();
-    let mut head = PyRef::new(&m, TupleData::new(Vec::new()));
+    let mut head = tup(&m, Vec::new());
     for _ in 1..n {
         let side = tuple_chain(&m, 100);
-        head = PyRef::new(&m, TupleData::new(vec![head, side]));
+        head = tup(&m, vec![head, side]);
     }
     assert_eq!(live_blocks(), start + (n + (n - 1) * 100) as isize);
     drop(head);
@@ -731,7 +743,7 @@ fn a_shared_tail_survives_the_chain_above_it() {
     let tail = tuple_chain(&m, 10);
     let mut head = tail.clone();
     for _ in 0..500 {
-        head = PyRef::new(&m, TupleData::new(vec![head]));
+        head = tup(&m, vec![head]);
     }
     assert_eq!(tail.refcount(), 2);
     drop(head);
@@ -809,7 +821,7 @@ fn test_run(r: &PyRef) -> bool {
     WATCHED.with(|w| w.borrow_mut().remove(&r.id()));
     CALLS.with(|c| c.borrow_mut().push((r.id(), r.refcount(), r.flags())));
     // A finalizer may allocate and free objects of its own.
-    let tmp = PyRef::new(r.ty(), TupleData::new(vec![r.clone()]));
+    let tmp = tup(r.ty(), vec![r.clone()]);
     drop(tmp);
     if RESURRECT.with(|x| x.get()) {
         RESURRECTED.with(|v| v.borrow_mut().push(r.clone()));
@@ -835,7 +847,7 @@ fn finalizer_runs_once_then_the_object_is_freed() {
     let m = meta();
     let start = live_blocks();
     let child = float(&m, 1.0);
-    let o = PyRef::new_ext(&m, TupleData::new(vec![child.clone()]), 0);
+    let o = tup_ext(&m, vec![child.clone()], 0);
     let id = o.id();
     watch(&o);
     let o2 = o.clone();
@@ -908,10 +920,10 @@ fn finalizers_in_a_deep_chain_all_run_once() {
     let start = live_blocks();
     let n = if cfg!(miri) { 300 } else { 100_000 };
     let mut ids = Vec::with_capacity(n);
-    let mut head = PyRef::new_ext(&m, TupleData::new(Vec::new()), 0);
+    let mut head = tup_ext(&m, Vec::new(), 0);
     ids.push(head.id());
     for _ in 1..n {
-        head = PyRef::new_ext(&m, TupleData::new(vec![head]), 0);
+        head = tup_ext(&m, vec![head], 0);
         ids.push(head.id());
     }
     WATCHED.with(|w| w.borrow_mut().extend(ids.iter().copied()));
@@ -961,7 +973,7 @@ fn the_needs_hook_may_clone_the_dying_object() {
     let m = meta();
     let start = live_blocks();
     let child = float(&m, 1.0);
-    let o = PyRef::new_ext(&m, TupleData::new(vec![child.clone()]), 0);
+    let o = tup_ext(&m, vec![child.clone()], 0);
     assert_eq!(live_blocks(), start + 2);
     drop(o);
     assert_eq!(NEEDS_CALLS.with(|c| c.get()), 1);
@@ -1084,9 +1096,9 @@ fn reachable_objects_survive_and_move_to_an_older_generation() {
 #[test]
 fn tuples_of_atoms_are_untracked_by_a_collection() {
     let m = meta();
-    let atoms = PyRef::new(&m, TupleData::new(vec![float(&m, 1.0)]));
+    let atoms = tup(&m, vec![float(&m, 1.0)]);
     let l = PyRef::new(&m, ListData::new(vec![]));
-    let holder = PyRef::new(&m, TupleData::new(vec![l.clone()]));
+    let holder = tup(&m, vec![l.clone()]);
     assert!(gc::is_tracked(&atoms) && gc::is_tracked(&holder));
     let c = TestCollector::default();
     full_collect(&c);
@@ -1149,12 +1161,12 @@ fn objects_freed_during_a_collection_leave_its_lists() {
 fn allocation_counts_and_thresholds() {
     let m = meta();
     let c0 = gc::counts()[0];
-    let keep: Vec<PyRef> = (0..5).map(|i| PyRef::new(&m, TupleData::new(vec![float(&m, i as f64); 25]))).collect();
+    let keep: Vec<PyRef> = (0..5).map(|i| tup(&m, vec![float(&m, i as f64); 25])).collect();
     assert_eq!(gc::counts()[0], c0 + 5, "tuples too long for a free list count");
     drop(keep);
     assert_eq!(gc::counts()[0], c0, "and their frees uncount them");
     gc::set_threshold(0, 3);
-    let keep: Vec<PyRef> = (0..4).map(|i| PyRef::new(&m, TupleData::new(vec![float(&m, i as f64); 25]))).collect();
+    let keep: Vec<PyRef> = (0..4).map(|i| tup(&m, vec![float(&m, i as f64); 25])).collect();
     assert!(gc::pending(), "past the threshold a collection is due");
     gc::clear_pending();
     gc::set_threshold(0, 700);

@@ -417,7 +417,12 @@ fn tuple_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResu
     if is_exact(vm, cls, &vm.types.tuple) {
         return Ok(vm.tuple(items));
     }
-    Ok(alloc(cls, tuple::TupleData::new(items)))
+    let td = typeobj::data(cls);
+    let n = items.len();
+    if td.flag(tflags::HEAPTYPE) {
+        return Ok(PyRef::new_ext_tailed(cls, (), n, items.into_iter(), td.slot_names.borrow().len()));
+    }
+    Ok(tuple::alloc(cls, n, items.into_iter()))
 }
 
 fn dict_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {

@@ -3,18 +3,14 @@
 
 use crate::object::PyRef;
 
-pub struct TupleData {
-    items: Box<[PyRef]>,
-}
+/// A tuple's payload: its items live in the object's own block, as in
+/// CPython (one allocation per tuple), released from the last to the
+/// first when it is freed.
+pub type TupleData = crate::object::Tailed<(), PyRef>;
 
-impl TupleData {
-    pub fn new(items: Vec<PyRef>) -> TupleData {
-        TupleData { items: items.into_boxed_slice() }
-    }
-    #[inline]
-    pub fn items(&self) -> &[PyRef] {
-        &self.items
-    }
+/// A new tuple of type `ty` (`tuple` or a subclass) holding `n` items.
+pub fn alloc(ty: &PyRef, n: usize, items: impl Iterator<Item = PyRef>) -> PyRef {
+    PyRef::new_tailed(ty, (), n, items)
 }
 
 /// Items of a tuple object (empty for anything else).
@@ -48,15 +44,6 @@ pub fn hash_from(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
     acc as i64
 }
 
-impl Drop for TupleData {
-    /// CPython releases a tuple's items from the last to the first.
-    fn drop(&mut self) {
-        let mut v = std::mem::take(&mut self.items).into_vec();
-        while let Some(x) = v.pop() {
-            drop(x);
-        }
-    }
-}
 
 // ---------------------------------------------------------------- methods
 
