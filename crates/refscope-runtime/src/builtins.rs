@@ -950,7 +950,7 @@ pub fn builtin_divmod(vm: &Vm, x: &PyRef, y: &PyRef) -> PyResult<Option<PyRef>> 
             let q = int::binop(vm, BinOp::FloorDiv, xi, yi)?;
             let r = int::binop(vm, BinOp::Mod, xi, yi)?;
             match (q, r) {
-                (Some(q), Some(r)) => Ok(Some(vm.tuple(vec![q, r]))),
+                (Some(q), Some(r)) => Ok(Some(vm.tuple([q, r]))),
                 _ => Ok(None),
             }
         }

@@ -825,8 +825,8 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         tri!(ops::del_item(vm, &o, &k));
                     }
                     Instr::BuildTuple(n) => {
-                        let items: Vec<PyRef> = stack.split_off(stack.len() - n as usize);
-                        stack.push(vm.tuple(items));
+                        let t = vm.tuple(stack.drain(stack.len() - n as usize..));
+                        stack.push(t);
                     }
                     Instr::BuildList(n) => {
                         let items: Vec<PyRef> = stack.split_off(stack.len() - n as usize);

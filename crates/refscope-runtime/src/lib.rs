@@ -158,7 +158,7 @@ pub fn syntax_error(vm: &Vm, e: &CompileError) -> PyErr {
         "TabError" => vm.exc.all.iter().find(|(n, _)| *n == "TabError").map(|x| x.1.clone()).unwrap_or_else(|| vm.exc.syntax_error.clone()),
         _ => vm.exc.syntax_error.clone(),
     };
-    let detail = vm.tuple(vec![
+    let detail = vm.tuple([
         vm.str(&e.filename),
         vm.int(e.line as i64),
         vm.int(e.column as i64),

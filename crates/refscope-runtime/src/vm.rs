@@ -379,11 +379,19 @@ impl Vm {
         }
     }
 
-    pub fn tuple(&self, items: Vec<PyRef>) -> PyRef {
-        if items.is_empty() {
+    /// A tuple of `items` (a vector, an array, a drain of the stack...).
+    #[inline]
+    pub fn tuple<I>(&self, items: I) -> PyRef
+    where
+        I: IntoIterator<Item = PyRef>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let it = items.into_iter();
+        let n = it.len();
+        if n == 0 {
             return self.empty_tuple.clone();
         }
-        crate::types::tuple::alloc(&self.types.tuple, items.len(), items.into_iter())
+        crate::types::tuple::alloc(&self.types.tuple, n, it)
     }
 
     /// A tuple of `items`, without an intermediate vector.

@@ -278,13 +278,13 @@ fn g_isenabled(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn g_get_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     no_args(vm, "gc.get_count", a, k)?;
     let c = core_gc::counts();
-    Ok(vm.tuple(c.iter().map(|&n| vm.int(n as i64)).collect()))
+    Ok(vm.tuple(c.iter().map(|&n| vm.int(n as i64)).collect::<Vec<_>>()))
 }
 
 fn g_get_threshold(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     no_args(vm, "gc.get_threshold", a, k)?;
     let t = core_gc::thresholds();
-    Ok(vm.tuple(t.iter().map(|&n| vm.int(n as i64)).collect()))
+    Ok(vm.tuple(t.iter().map(|&n| vm.int(n as i64)).collect::<Vec<_>>()))
 }
 
 fn g_set_threshold(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

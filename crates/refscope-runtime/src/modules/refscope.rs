@@ -99,7 +99,7 @@ fn r_live_instances(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 fn r_generation_sizes(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     no_args(vm, "generation_sizes", a, k)?;
-    Ok(vm.tuple(core_gc::generation_sizes().iter().map(|&n| vm.int(n as i64)).collect()))
+    Ok(vm.tuple(core_gc::generation_sizes().iter().map(|&n| vm.int(n as i64)).collect::<Vec<_>>()))
 }
 
 fn r_allocated_blocks(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

@@ -818,9 +818,9 @@ fn s_exc_info(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     match vm.topmost_handled() {
         Some(e) => {
             let tb = exceptions::get(&e).and_then(|d| d.traceback.borrow().clone()).unwrap_or_else(|| vm.none());
-            Ok(vm.tuple(vec![e.ty().clone(), e.clone(), tb]))
+            Ok(vm.tuple([e.ty().clone(), e.clone(), tb]))
         }
-        None => Ok(vm.tuple(vec![vm.none(), vm.none(), vm.none()])),
+        None => Ok(vm.tuple([vm.none(), vm.none(), vm.none()])),
     }
 }
 
@@ -1095,7 +1095,7 @@ pub fn init(vm: &Vm) {
         ("platlibdir", vm.str("lib")),
         ("warnoptions", vm.list(Vec::new())),
         ("_xoptions", vm.dict()),
-        ("builtin_module_names", vm.tuple(vec![vm.str("_io"), vm.str("builtins"), vm.str("sys")])),
+        ("builtin_module_names", vm.tuple([vm.str("_io"), vm.str("builtins"), vm.str("sys")])),
     ] {
         dict::set_item_str(vm, &d, vm.intern(n), v);
     }

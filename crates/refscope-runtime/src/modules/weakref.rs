@@ -509,7 +509,7 @@ pub fn make_module(vm: &Vm) -> PyRef {
 pub fn call_callbacks_at_death(refs: Vec<(PyRef, Option<PyRef>)>) {
     let Some(vm) = Vm::try_current() else { return };
     let holder = (refs.len() > 1).then(|| {
-        let items = refs.iter().flat_map(|(w, c)| [w.clone(), c.clone().unwrap_or_else(|| vm.none())]).collect();
+        let items: Vec<PyRef> = refs.iter().flat_map(|(w, c)| [w.clone(), c.clone().unwrap_or_else(|| vm.none())]).collect();
         vm.tuple(items)
     });
     for (wr, cb) in &refs {

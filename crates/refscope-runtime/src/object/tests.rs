@@ -955,7 +955,7 @@ fn vm_objects_are_freed_and_counted() {
     drop(head);
     assert_eq!(live_blocks(), start);
     // Builtin types are immortal; their instances do not count them.
-    let t = vm.tuple(vec![vm.int(1), vm.none.clone()]);
+    let t = vm.tuple([vm.int(1), vm.none.clone()]);
     assert_ne!(t.ty().flags() & flags::IMMORTAL, 0);
     assert_ne!(vm.none.flags() & flags::IMMORTAL, 0);
     drop(t);

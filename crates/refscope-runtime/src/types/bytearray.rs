@@ -335,13 +335,13 @@ fn reduce_common(vm: &Vm, o: &PyRef, proto: i64) -> PyResult {
     };
     let args = if proto < 3 {
         let text: String = data.iter().map(|&c| c as char).collect();
-        vm.tuple(vec![vm.str(&text), vm.str("latin-1")])
+        vm.tuple([vm.str(&text), vm.str("latin-1")])
     } else if data.is_empty() {
-        vm.tuple(vec![])
+        vm.tuple([])
     } else {
-        vm.tuple(vec![vm.bytes(data)])
+        vm.tuple([vm.bytes(data)])
     };
-    Ok(vm.tuple(vec![o.ty().clone(), args, dict]))
+    Ok(vm.tuple([o.ty().clone(), args, dict]))
 }
 fn ba_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "bytearray", "__reduce__", a, k)?;

@@ -402,7 +402,7 @@ fn b_partition(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let parts = refscope_text::pybytes::partition(&s, &sep).map_err(|e| text_err(vm, e))?;
     let (p0, p1, p2) = (parts.0, parts.1, parts.2);
     let sepobj = if a[0].kind() == Kind::Bytes && !p1.is_empty() && x.ty().is(&vm.types.bytes) { x.clone() } else { make(vm, &a[0], p1.to_vec()) };
-    Ok(vm.tuple(vec![piece(vm, &a[0], s.len(), p0), sepobj, make(vm, &a[0], p2.to_vec())]))
+    Ok(vm.tuple([piece(vm, &a[0], s.len(), p0), sepobj, make(vm, &a[0], p2.to_vec())]))
 }
 fn b_rpartition(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, type_label(&a[0]), "rpartition", a, k)?;
@@ -411,7 +411,7 @@ fn b_rpartition(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let parts = refscope_text::pybytes::rpartition(&s, &sep).map_err(|e| text_err(vm, e))?;
     let (p0, p1, p2) = (parts.0, parts.1, parts.2);
     let sepobj = if a[0].kind() == Kind::Bytes && !p1.is_empty() && x.ty().is(&vm.types.bytes) { x.clone() } else { make(vm, &a[0], p1.to_vec()) };
-    Ok(vm.tuple(vec![make(vm, &a[0], p0.to_vec()), sepobj, piece(vm, &a[0], s.len(), p2)]))
+    Ok(vm.tuple([make(vm, &a[0], p0.to_vec()), sepobj, piece(vm, &a[0], s.len(), p2)]))
 }
 fn b_removeprefix(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, type_label(&a[0]), "removeprefix", a, k)?;
@@ -547,7 +547,7 @@ fn b_decode(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 fn b_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "bytes", "__getnewargs__", a, k)?;
-    Ok(vm.tuple(vec![vm.bytes(this(vm, a)?.into_owned())]))
+    Ok(vm.tuple([vm.bytes(this(vm, a)?.into_owned())]))
 }
 fn b_bytes(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "bytes", "__bytes__", a, k)?;

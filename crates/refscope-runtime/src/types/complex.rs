@@ -137,7 +137,7 @@ fn complex_complex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn complex_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "complex", "__getnewargs__", a, k)?;
     let (r, i) = this(vm, a)?;
-    Ok(vm.tuple(vec![vm.float(r), vm.float(i)]))
+    Ok(vm.tuple([vm.float(r), vm.float(i)]))
 }
 
 pub fn init_methods(vm: &Vm) {

@@ -450,7 +450,7 @@ fn method_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let name = ops::get_attr_str(vm, &m.func, "__name__")?;
     let bdict = vm.builtins_dict.borrow().clone().expect("builtins");
     let getattr = crate::types::dict::get_str_key(&bdict, &vm.intern("getattr")).ok_or_else(|| vm.runtime_error("lost builtins.getattr"))?;
-    Ok(vm.tuple(vec![getattr, vm.tuple(vec![m.self_.clone(), name])]))
+    Ok(vm.tuple([getattr, vm.tuple([m.self_.clone(), name])]))
 }
 
 /// `method_descriptor.__reduce__`: rebuilt as `getattr(cls, name)`.
@@ -460,7 +460,7 @@ fn method_descriptor_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult
     let owner = b.objclass.clone().ok_or_else(|| vm.type_error(format!("cannot pickle '{}' object", vm.type_name(&a[0]))))?;
     let bdict = vm.builtins_dict.borrow().clone().expect("builtins");
     let getattr = crate::types::dict::get_str_key(&bdict, &vm.intern("getattr")).ok_or_else(|| vm.runtime_error("lost builtins.getattr"))?;
-    Ok(vm.tuple(vec![getattr, vm.tuple(vec![owner, vm.str(b.name)])]))
+    Ok(vm.tuple([getattr, vm.tuple([owner, vm.str(b.name)])]))
 }
 
 // ----- the singletons' types: calling them returns the singleton -----

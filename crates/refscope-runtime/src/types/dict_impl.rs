@@ -116,7 +116,7 @@ fn dict_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn dict_popitem(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "dict", "popitem", a, k)?;
     match this(vm, a)?.popitem() {
-        Some((key, v)) => Ok(vm.tuple(vec![key, v])),
+        Some((key, v)) => Ok(vm.tuple([key, v])),
         None => Err(vm.new_exception(&vm.exc.key_error, "popitem(): dictionary is empty".into())),
     }
 }
@@ -227,7 +227,7 @@ fn reverse_iter(vm: &Vm, d: &PyRef, which: usize) -> PyResult {
     let mut items: Vec<PyRef> = match which {
         0 => dd.keys(),
         1 => dd.values(),
-        _ => dd.items().into_iter().map(|(key, v)| vm.tuple(vec![key, v])).collect(),
+        _ => dd.items().into_iter().map(|(key, v)| vm.tuple([key, v])).collect(),
     };
     items.reverse();
     let ty = reverse_type(which).unwrap_or_else(|| vm.types.list_iterator.clone());

@@ -218,8 +218,8 @@ pub fn exc_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let args = e.args.borrow().clone();
     let dict = e.dict.borrow().clone();
     Ok(match dict {
-        Some(d) => vm.tuple(vec![a[0].ty().clone(), args, d]),
-        None => vm.tuple(vec![a[0].ty().clone(), args]),
+        Some(d) => vm.tuple([a[0].ty().clone(), args, d]),
+        None => vm.tuple([a[0].ty().clone(), args]),
     })
 }
 

@@ -69,7 +69,7 @@ pub fn divmod(vm: &Vm, a: f64, b: f64) -> PyResult<PyRef> {
         return Err(vm.zero_division_error("float divmod()"));
     }
     let (q, r) = refscope_numfmt::float_divmod(a, b).unwrap_or((f64::NAN, f64::NAN));
-    Ok(vm.tuple(vec![vm.float(q), vm.float(r)]))
+    Ok(vm.tuple([vm.float(q), vm.float(r)]))
 }
 
 // ---------------------------------------------------------------- methods
@@ -97,7 +97,7 @@ fn as_exact(vm: &Vm, o: &PyRef, f: f64) -> PyRef {
 fn float_as_integer_ratio(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "float", "as_integer_ratio", a, k)?;
     let (n, d) = refscope_numfmt::float_to_integer_ratio(this(vm, a)?).map_err(|e| num_err(vm, e))?;
-    Ok(vm.tuple(vec![vm.bigint(n), vm.bigint(d)]))
+    Ok(vm.tuple([vm.bigint(n), vm.bigint(d)]))
 }
 fn float_is_integer(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "float", "is_integer", a, k)?;
@@ -128,7 +128,7 @@ fn float_conjugate(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn float_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "float", "__getnewargs__", a, k)?;
     let f = this(vm, a)?;
-    Ok(vm.tuple(vec![vm.float(f)]))
+    Ok(vm.tuple([vm.float(f)]))
 }
 fn to_int(vm: &Vm, f: f64) -> PyResult {
     Ok(vm.bigint(refscope_numfmt::float_to_int(f).map_err(|e| num_err(vm, e))?))

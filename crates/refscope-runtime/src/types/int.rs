@@ -509,12 +509,12 @@ fn int_ceil(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn int_as_integer_ratio(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "int", "as_integer_ratio", a, k)?;
     this(vm, a)?;
-    Ok(vm.tuple(vec![as_exact(vm, &a[0]), vm.int(1)]))
+    Ok(vm.tuple([as_exact(vm, &a[0]), vm.int(1)]))
 }
 fn int_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "int", "__getnewargs__", a, k)?;
     this(vm, a)?;
-    Ok(vm.tuple(vec![as_exact(vm, &a[0])]))
+    Ok(vm.tuple([as_exact(vm, &a[0])]))
 }
 
 /// `round(v, ndigits)` for ints: round half to even at 10**-ndigits.

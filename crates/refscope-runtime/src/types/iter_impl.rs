@@ -156,7 +156,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                         } else if ty.is(&vm.types.dict_valueiterator) {
                             v
                         } else {
-                            vm.tuple(vec![k, v])
+                            vm.tuple([k, v])
                         };
                         return Ok(Some(r));
                     }
@@ -227,7 +227,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             let c = count.clone();
             *count += 1;
             drop(st);
-            Ok(Some(vm.tuple(vec![vm.bigint(c), v])))
+            Ok(Some(vm.tuple([vm.bigint(c), v])))
         }
         Call::Zip(iters, strict) => {
             if iters.is_empty() {
@@ -431,7 +431,7 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
                         } else if ty.is(&t.dict_valueiterator) {
                             v
                         } else {
-                            vm.tuple(vec![key, v])
+                            vm.tuple([key, v])
                         });
                         p = np;
                     }
@@ -448,15 +448,15 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             }
             out
         };
-        return Ok(vm.tuple(vec![iter(), vm.tuple(vec![vm.list(rest)])]));
+        return Ok(vm.tuple([iter(), vm.tuple([vm.list(rest)])]));
     }
     let st = d.state.borrow();
     let r = match &*st {
-        IterState::Seq { seq: Some(s), index } => vm.tuple(vec![iter(), vm.tuple(vec![s.clone()]), vm.int(*index as i64)]),
-        IterState::ListReverse { seq: Some(s), index } => vm.tuple(vec![t.reversed.clone(), vm.tuple(vec![s.clone()]), vm.int(*index as i64)]),
-        IterState::ListReverse { seq: None, .. } => vm.tuple(vec![iter(), vm.tuple(vec![vm.list(vec![])])]),
-        IterState::Reversed { seq: Some(s), index } => vm.tuple(vec![t.reversed.clone(), vm.tuple(vec![s.clone()]), vm.int(*index as i64)]),
-        IterState::Reversed { seq: None, .. } => vm.tuple(vec![t.reversed.clone(), vm.tuple(vec![vm.empty_tuple.clone()])]),
+        IterState::Seq { seq: Some(s), index } => vm.tuple([iter(), vm.tuple([s.clone()]), vm.int(*index as i64)]),
+        IterState::ListReverse { seq: Some(s), index } => vm.tuple([t.reversed.clone(), vm.tuple([s.clone()]), vm.int(*index as i64)]),
+        IterState::ListReverse { seq: None, .. } => vm.tuple([iter(), vm.tuple([vm.list(vec![])])]),
+        IterState::Reversed { seq: Some(s), index } => vm.tuple([t.reversed.clone(), vm.tuple([s.clone()]), vm.int(*index as i64)]),
+        IterState::Reversed { seq: None, .. } => vm.tuple([t.reversed.clone(), vm.tuple([vm.empty_tuple.clone()])]),
         IterState::Range { next, step, remaining, start } => {
             let (next, step, remaining, start) = (*next as i128, *step as i128, *remaining as i128, *start as i128);
             let index = if step == 0 { 0 } else { (next - start) / step };
@@ -464,7 +464,7 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             let (start, stop, step) = (vm.bigint(start.into()), vm.bigint(stop.into()), vm.bigint(step.into()));
             drop(st);
             let range = ops::call(vm, &t.range, &[start, stop, step], None)?;
-            return Ok(vm.tuple(vec![iter(), vm.tuple(vec![range]), vm.bigint(index.into())]));
+            return Ok(vm.tuple([iter(), vm.tuple([range]), vm.bigint(index.into())]));
         }
         IterState::BigRange { next, step, remaining, start } => {
             let index: num_bigint::BigInt = if step.is_zero() { num_bigint::BigInt::zero() } else { (next - start) / step };
@@ -472,26 +472,26 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             let (start, stop, step) = (vm.bigint(start.clone()), vm.bigint(stop), vm.bigint(step.clone()));
             drop(st);
             let range = ops::call(vm, &t.range, &[start, stop, step], None)?;
-            return Ok(vm.tuple(vec![iter(), vm.tuple(vec![range]), vm.bigint(index)]));
+            return Ok(vm.tuple([iter(), vm.tuple([range]), vm.bigint(index)]));
         }
-        IterState::Callable { func: Some(f), sentinel } => vm.tuple(vec![iter(), vm.tuple(vec![f.clone(), sentinel.clone()])]),
-        IterState::Enumerate { iter: inner, count } => vm.tuple(vec![t.enumerate.clone(), vm.tuple(vec![inner.clone(), vm.bigint(count.clone())])]),
+        IterState::Callable { func: Some(f), sentinel } => vm.tuple([iter(), vm.tuple([f.clone(), sentinel.clone()])]),
+        IterState::Enumerate { iter: inner, count } => vm.tuple([t.enumerate.clone(), vm.tuple([inner.clone(), vm.bigint(count.clone())])]),
         IterState::Zip { iters, strict } => {
             let parts = vm.tuple(iters.clone());
             if *strict {
-                vm.tuple(vec![t.zip.clone(), parts, vm.true_.clone()])
+                vm.tuple([t.zip.clone(), parts, vm.true_.clone()])
             } else {
-                vm.tuple(vec![t.zip.clone(), parts])
+                vm.tuple([t.zip.clone(), parts])
             }
         }
         IterState::Map { func, iters } => {
             let mut parts = vec![func.clone()];
             parts.extend(iters.iter().cloned());
-            vm.tuple(vec![t.map.clone(), vm.tuple(parts)])
+            vm.tuple([t.map.clone(), vm.tuple(parts)])
         }
-        IterState::Filter { func, iter: inner } => vm.tuple(vec![t.filter.clone(), vm.tuple(vec![func.clone(), inner.clone()])]),
+        IterState::Filter { func, iter: inner } => vm.tuple([t.filter.clone(), vm.tuple([func.clone(), inner.clone()])]),
         // An exhausted sequence or callable iterator.
-        _ => vm.tuple(vec![iter(), vm.tuple(vec![vm.empty_tuple.clone()])]),
+        _ => vm.tuple([iter(), vm.tuple([vm.empty_tuple.clone()])]),
     };
     Ok(r)
 }

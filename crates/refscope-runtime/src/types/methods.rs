@@ -394,11 +394,11 @@ fn d_hash(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             let r = range::get(o).unwrap();
             let n = range::length(&int::to_bigint(&r.start), &int::to_bigint(&r.stop), &int::to_bigint(&r.step));
             let t = if num_traits::Zero::is_zero(&n) {
-                vm.tuple(vec![vm.bigint(n), vm.none(), vm.none()])
+                vm.tuple([vm.bigint(n), vm.none(), vm.none()])
             } else if num_traits::One::is_one(&n) {
-                vm.tuple(vec![vm.bigint(n), r.start.clone(), vm.none()])
+                vm.tuple([vm.bigint(n), r.start.clone(), vm.none()])
             } else {
-                vm.tuple(vec![vm.bigint(n), r.start.clone(), r.step.clone()])
+                vm.tuple([vm.bigint(n), r.start.clone(), r.step.clone()])
             };
             ops::hash(vm, &t)?
         }

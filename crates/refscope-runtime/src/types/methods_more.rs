@@ -24,7 +24,7 @@ fn is_alias(o: &PyRef) -> bool {
 /// `origin[args]` as a GenericAlias object.
 pub fn new_alias(vm: &Vm, origin: &PyRef, args: &PyRef) -> PyResult {
     let ty = alias_type().ok_or_else(|| vm.type_error("GenericAlias is not available"))?;
-    let args = if args.ty().is(&vm.types.tuple) { args.clone() } else { vm.tuple(vec![args.clone()]) };
+    let args = if args.ty().is(&vm.types.tuple) { args.clone() } else { vm.tuple([args.clone()]) };
     let obj = PyRef::new_ext(&ty, (), 0);
     let d = ops::instance_dict(vm, &obj, true).ok_or_else(|| vm.type_error("GenericAlias has no __dict__"))?;
     let dd = crate::types::dict::get(&d).unwrap();
@@ -125,7 +125,7 @@ fn ga_subclasscheck(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 
 fn ga_mro_entries(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     one_arg(vm, "GenericAlias", "__mro_entries__", a, k)?;
-    Ok(vm.tuple(vec![field(vm, &a[0], "__origin__")?]))
+    Ok(vm.tuple([field(vm, &a[0], "__origin__")?]))
 }
 
 /// `cls[args]` for the builtin containers (a class method).

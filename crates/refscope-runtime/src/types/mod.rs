@@ -72,7 +72,7 @@ pub fn finish_one_type(vm: &Vm, t: &crate::object::PyRef) {
     let td = typeobj::data(t);
     let base = td.base.borrow().clone();
     let bases = match &base {
-        Some(b) => vm.tuple(vec![b.clone()]),
+        Some(b) => vm.tuple([b.clone()]),
         None => vm.empty_tuple.clone(),
     };
     *td.bases.borrow_mut() = bases;

@@ -200,8 +200,8 @@ fn reduce_newobj(vm: &Vm, obj: &PyRef) -> PyResult {
         }
         (ops::get_attr_str(vm, &copyreg, "__newobj__")?, vm.tuple(items))
     } else {
-        let t = args.unwrap_or_else(|| vm.tuple(vec![]));
-        (ops::get_attr_str(vm, &copyreg, "__newobj_ex__")?, vm.tuple(vec![cls.clone(), t, kwargs.unwrap()]))
+        let t = args.unwrap_or_else(|| vm.tuple([]));
+        (ops::get_attr_str(vm, &copyreg, "__newobj_ex__")?, vm.tuple([cls.clone(), t, kwargs.unwrap()]))
     };
     let is_list = typeobj::isinstance(obj, &vm.types.list);
     let is_dict = typeobj::isinstance(obj, &vm.types.dict);
@@ -214,7 +214,7 @@ fn reduce_newobj(vm: &Vm, obj: &PyRef) -> PyResult {
     } else {
         vm.none()
     };
-    Ok(vm.tuple(vec![newobj, newargs, state, listitems, dictitems]))
+    Ok(vm.tuple([newobj, newargs, state, listitems, dictitems]))
 }
 
 /// `__getnewargs_ex__()` or `__getnewargs__()`, checked as CPython checks them.
@@ -290,7 +290,7 @@ fn default_state(vm: &Vm, obj: &PyRef, required: bool) -> PyResult {
     if dict::get(&slots).unwrap().len() == 0 {
         return Ok(state);
     }
-    Ok(vm.tuple(vec![state, slots]))
+    Ok(vm.tuple([state, slots]))
 }
 
 fn obj_getstate(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -316,10 +316,10 @@ fn getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     methods::noargs(vm, &name, "__getnewargs__", a, k)?;
     let o = &a[0];
     if let Some((re, im)) = complex::get(o) {
-        return Ok(vm.tuple(vec![vm.float(re), vm.float(im)]));
+        return Ok(vm.tuple([vm.float(re), vm.float(im)]));
     }
     match plain_value(vm, o) {
-        Some(v) => Ok(vm.tuple(vec![v])),
+        Some(v) => Ok(vm.tuple([v])),
         None => Err(vm.type_error("__getnewargs__ requires an immutable builtin value")),
     }
 }

@@ -160,7 +160,7 @@ fn range_bool(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn range_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "range", "__reduce__", a, k)?;
     let r = this(vm, a)?;
-    Ok(vm.tuple(vec![vm.types.range.clone(), vm.tuple(vec![r.start.clone(), r.stop.clone(), r.step.clone()])]))
+    Ok(vm.tuple([vm.types.range.clone(), vm.tuple([r.start.clone(), r.stop.clone(), r.step.clone()])]))
 }
 
 pub fn init_methods(vm: &Vm) {

@@ -202,7 +202,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             } else if obj.ty().is(&vm.types.dict_values) {
                 d.values()
             } else {
-                d.items().into_iter().map(|(k, v)| vm.tuple(vec![k, v])).collect()
+                d.items().into_iter().map(|(k, v)| vm.tuple([k, v])).collect()
             };
             match guarded(obj, || Ok(format!("{}([{}])", name, join_reprs(vm, &items)?)))? {
                 Some(s) => s,

@@ -473,7 +473,7 @@ fn set_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         Some(d) => d,
         None => vm.none(),
     };
-    Ok(vm.tuple(vec![a[0].ty().clone(), vm.tuple(vec![vm.list(items)]), state]))
+    Ok(vm.tuple([a[0].ty().clone(), vm.tuple([vm.list(items)]), state]))
 }
 
 pub fn init_methods(vm: &Vm) {

@@ -118,7 +118,7 @@ fn slice_indices(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.value_error("length should not be negative"));
     }
     let (start, stop, step) = indices_big(vm, s, &length)?;
-    Ok(vm.tuple(vec![vm.bigint(start), vm.bigint(stop), vm.bigint(step)]))
+    Ok(vm.tuple([vm.bigint(start), vm.bigint(stop), vm.bigint(step)]))
 }
 
 /// (start, stop, step) of a slice against a length, on unbounded ints
@@ -160,7 +160,7 @@ pub fn indices_big(vm: &Vm, s: &SliceData, length: &BigInt) -> PyResult<(BigInt,
 fn slice_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     crate::types::methods::noargs(vm, "slice", "__reduce__", a, k)?;
     let s = a.first().and_then(get).ok_or_else(|| vm.type_error("descriptor '__reduce__' requires a 'slice' object"))?;
-    Ok(vm.tuple(vec![vm.types.slice.clone(), vm.tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()])]))
+    Ok(vm.tuple([vm.types.slice.clone(), vm.tuple([s.start.clone(), s.stop.clone(), s.step.clone()])]))
 }
 
 pub fn init_methods(vm: &Vm) {

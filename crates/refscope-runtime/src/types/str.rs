@@ -460,7 +460,7 @@ fn str_partition(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let (p0, p1, p2) = refscope_text::pystr::partition(text(vm, a)?, sep).map_err(|e| text_err(vm, e))?;
     let sepobj = if p1.is_empty() { vm.empty_str.clone() } else { x.clone() };
     let sepobj = if is_exact(vm, &sepobj) { sepobj } else { vm.str(p1) };
-    Ok(vm.tuple(vec![piece(vm, &a[0], p0), sepobj, vm.str(p2)]))
+    Ok(vm.tuple([piece(vm, &a[0], p0), sepobj, vm.str(p2)]))
 }
 fn str_rpartition(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "str", "rpartition", a, k)?;
@@ -468,7 +468,7 @@ fn str_rpartition(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let (p0, p1, p2) = refscope_text::pystr::rpartition(text(vm, a)?, sep).map_err(|e| text_err(vm, e))?;
     let sepobj = if p1.is_empty() { vm.empty_str.clone() } else { x.clone() };
     let sepobj = if is_exact(vm, &sepobj) { sepobj } else { vm.str(p1) };
-    Ok(vm.tuple(vec![vm.str(p0), sepobj, piece(vm, &a[0], p2)]))
+    Ok(vm.tuple([vm.str(p0), sepobj, piece(vm, &a[0], p2)]))
 }
 
 fn str_encode(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -511,7 +511,7 @@ fn str_expandtabs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 fn str_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "str", "__getnewargs__", a, k)?;
-    Ok(vm.tuple(vec![vm.str_fresh(text(vm, a)?.to_string())]))
+    Ok(vm.tuple([vm.str_fresh(text(vm, a)?.to_string())]))
 }
 
 // ----- translate / maketrans

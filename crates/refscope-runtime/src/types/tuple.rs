@@ -95,7 +95,7 @@ fn tuple_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 fn tuple_getnewargs(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "tuple", "__getnewargs__", a, k)?;
-    Ok(vm.tuple(vec![vm.tuple(this(vm, a)?.to_vec())]))
+    Ok(vm.tuple([vm.tuple(this(vm, a)?.to_vec())]))
 }
 
 pub fn init_methods(vm: &Vm) {

@@ -423,7 +423,7 @@ pub fn finish_builtin_types(vm: &Vm) {
         let td = data(&t);
         let base = td.base.borrow().clone();
         let bases = match &base {
-            Some(b) => vm.tuple(vec![b.clone()]),
+            Some(b) => vm.tuple([b.clone()]),
             None => vm.empty_tuple.clone(),
         };
         *td.bases.borrow_mut() = bases;
