@@ -330,6 +330,7 @@ impl PyRef {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     fn alloc_with_slots<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P, nslots: usize) -> PyRef {
         let (r, _) = Self::alloc_raw(ty, kind, fl, slotted, mode, free_list, payload, nslots, None);
         r.finish_alloc();
@@ -340,6 +341,7 @@ impl PyRef {
     /// room for a tail of layout `tail`, whose address is returned); the
     /// caller fills the tail and then calls `finish_alloc`.
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     fn alloc_raw<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P, nslots: usize, tail: Option<Layout>) -> (PyRef, *mut u8) {
         let tyh = ty.as_type_header();
         let mut ifl = if slotted { iflags::HAS_SLOT } else { 0 };
@@ -402,6 +404,7 @@ impl PyRef {
         Self::new_tailed_impl(ty, head, n, items, Some(nslots))
     }
 
+    #[inline(always)]
     fn new_tailed_impl<H, E: TailElem>(ty: &PyRef, head: H, n: usize, items: impl Iterator<Item = E>, ext_slots: Option<usize>) -> PyRef
     where
         Tailed<H, E>: PyPayload,
@@ -951,6 +954,7 @@ fn not_a_type(r: &PyRef) -> ! {
 /// Allocate and initialise a block for `obj` (an `Obj<_>`) with the given
 /// prefix (collector head, type slot), followed by `nslots` empty slot
 /// values; returns the header.
+#[inline(always)]
 fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize, tail: Option<Layout>) -> (NonNull<Header>, *mut u8) {
     let (hp, base, layout, slots_at, tail_at) = match prefix {
         Prefix::SlottedGc => {
