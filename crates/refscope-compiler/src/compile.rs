@@ -458,6 +458,23 @@ impl<'a> Compiler<'a> {
         Ok(self.leave())
     }
 
+    /// The code of `eval()`: the module's single expression statement,
+    /// evaluated and returned.
+    pub fn compile_eval(mut self, module: &'a ast::ModModule, scope: &'a Scope) -> Result<CodeObject, CompileError> {
+        self.enter(scope, "<module>", "<module>", module.range);
+        self.u().first_line = 1;
+        self.u().span = (0, 0);
+        self.emit(Instr::Resume);
+        if let [Stmt::Expr(e)] = &module.body[..] {
+            self.set_span(e.range);
+            self.expr(&e.value)?;
+        } else {
+            self.load_const(Constant::None);
+        }
+        self.emit(Instr::ReturnValue);
+        Ok(self.leave())
+    }
+
     // ----- statements -----
 
     fn body(&mut self, b: &'a [Stmt]) -> Result<(), CompileError> {

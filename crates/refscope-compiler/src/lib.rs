@@ -158,13 +158,7 @@ fn is_compound(s: &ruff_python_ast::Stmt) -> bool {
 /// `interactive` — one statement typed at the prompt).
 pub fn compile_module(source: &str, filename: &str, folder: &dyn ConstFolder, interactive: bool) -> Result<CodeObject, CompileError> {
     let module = parse_module(source, filename)?;
-    let scope = symtable::build(&module).map_err(|e| {
-        let mut err = CompileError::at(e.message, e.range, source, filename);
-        if e.recursion {
-            err.kind = "RecursionError";
-        }
-        err
-    })?;
+    let scope = symtable::build(&module).map_err(|e| scope_error(e, source, filename))?;
     // CPython emits its SyntaxWarnings while generating code: all of them,
     // or those before the place where code generation fails.
     let found = warnings::collect(&module, source, filename);
@@ -173,6 +167,35 @@ pub fn compile_module(source: &str, filename: &str, folder: &dyn ConstFolder, in
     match &result {
         Ok(_) => warnings::push(found),
         Err(e) => warnings::push(found.into_iter().filter(|w| w.line < e.line).collect()),
+    }
+    result
+}
+
+/// The error of a failed symbol-table pass (too deep a nesting is a
+/// RecursionError, as in CPython).
+fn scope_error(e: symtable::ScopeError, source: &str, filename: &str) -> CompileError {
+    let mut err = CompileError::at(e.message, e.range, source, filename);
+    if e.recursion {
+        err.kind = "RecursionError";
+    }
+    err
+}
+
+/// Parse and compile the source of `eval()` (or `compile(..., "eval")`):
+/// one expression, whose value the code returns.
+pub fn compile_eval(source: &str, filename: &str, folder: &dyn ConstFolder) -> Result<CodeObject, CompileError> {
+    let module = parse_module(source, filename)?;
+    let single_expr = matches!(module.body.as_slice(), [ruff_python_ast::Stmt::Expr(_)]);
+    if !single_expr {
+        let range = module.body.first().map(|s| s.range()).unwrap_or_default();
+        return Err(CompileError::at("invalid syntax".into(), range, source, filename));
+    }
+    let scope = symtable::build(&module).map_err(|e| scope_error(e, source, filename))?;
+    let found = warnings::collect(&module, source, filename);
+    let compiler = compile::Compiler::new(source, filename, folder, false);
+    let result = compiler.compile_eval(&module, &scope);
+    if result.is_ok() {
+        warnings::push(found);
     }
     result
 }

@@ -1210,14 +1210,15 @@ fn run_source_builtin(vm: &Vm, a: &[PyRef], is_eval: bool) -> PyResult {
         src.clone()
     } else {
         let text = str::get(src).ok_or_else(|| vm.type_error("exec() arg 1 must be a string, bytes or code object"))?.as_str().to_string();
-        let text = if is_eval { format!("__refscope_eval_result__ = ({})", text.trim()) } else { text };
-        crate::compile_source(vm, &text, "<string>", false)?
+        if is_eval {
+            // eval() ignores leading spaces and tabs (CPython).
+            crate::compile_eval_source(vm, text.trim_start_matches([' ', '\t']), "<string>")?
+        } else {
+            crate::compile_source(vm, &text, "<string>", false)?
+        }
     };
-    crate::interp::run_code(vm, &code, globals, locals.clone(), None)?;
+    let v = crate::interp::run_code(vm, &code, globals, locals, None)?;
     if is_eval {
-        let k = vm.intern("__refscope_eval_result__");
-        let v = dict::get_str_key(&locals, &k).unwrap_or_else(|| vm.none());
-        dict::del_item_str(vm, &locals, &k);
         return Ok(v);
     }
     Ok(vm.none())
@@ -1227,7 +1228,12 @@ fn b_compile(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     let src = a.first().ok_or_else(|| vm.type_error("compile() missing required argument 'source' (pos 1)"))?;
     let filename = a.get(1).map(|f| ops::str_string(vm, f)).transpose()?.unwrap_or_else(|| "<string>".into());
     let text = ops::str_string(vm, src)?;
-    crate::compile_source(vm, &text, &filename, false)
+    let mode = a.get(2).map(|m| ops::str_string(vm, m)).transpose()?;
+    match mode.as_deref() {
+        Some("eval") => crate::compile_eval_source(vm, text.trim_start_matches([' ', '\t']), &filename),
+        Some("exec") | Some("single") | None => crate::compile_source(vm, &text, &filename, false),
+        Some(_) => Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    }
 }
 
 pub fn init(vm: &Vm) {

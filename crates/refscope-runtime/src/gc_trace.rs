@@ -142,7 +142,7 @@ impl Trace for DictData {
         }
     }
     fn clear(&self) {
-        let old = self.table.try_borrow_mut().ok().map(|mut t| std::mem::take(&mut *t));
+        let old = self.take_table_for_clear();
         if old.is_some() {
             self.version.set(self.version.get() + 1);
             if let Some(v) = self.type_version.get() {

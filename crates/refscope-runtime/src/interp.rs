@@ -154,6 +154,38 @@ pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, ba
     run_new_frame(vm, &frame, max_stack)
 }
 
+/// `LOAD_GLOBAL` through the code object's hint for name `i` (see
+/// `code::GlobalHint`), refreshing the hint on a miss; `None` when the name
+/// is in neither dict (or the namespaces are not dicts).
+#[inline]
+fn load_global_cached(cd: &code::CodeData, fd: &frame::FrameObj, i: usize) -> Option<PyRef> {
+    let gd = dict::get(&fd.globals)?;
+    let bd = dict::get(&fd.builtins)?;
+    let slot = &cd.global_hints[i];
+    let h = slot.get();
+    let gv = gd.keys_version();
+    if h.globals == gv {
+        let v = if h.builtins == 0 {
+            gd.value_at(h.idx as usize)
+        } else if h.builtins == bd.keys_version() {
+            bd.value_at(h.idx as usize)
+        } else {
+            None
+        };
+        if v.is_some() {
+            return v;
+        }
+    }
+    let name = &cd.names[i];
+    if let Some((idx, v)) = gd.get_str_with_index(name) {
+        slot.set(code::GlobalHint { globals: gv, builtins: 0, idx: idx as u32 });
+        return Some(v);
+    }
+    let (idx, v) = bd.get_str_with_index(name)?;
+    slot.set(code::GlobalHint { globals: gv, builtins: bd.keys_version(), idx: idx as u32 });
+    Some(v)
+}
+
 /// Create the cells of cell variables (copying parameters that are cells)
 /// and install the closure's cells for free variables.
 fn init_cells(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef) {
@@ -621,6 +653,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::LoadClosure(i) => stack.push(fd.get_fast(i as usize).expect("cell")),
                     Instr::LoadGlobal(i) => {
+                        if let Some(v) = load_global_cached(cd, fd, i as usize) {
+                            stack.push(v);
+                            continue;
+                        }
                         let name = &names[i as usize];
                         match dict::get_str_key(&fd.globals, name) {
                             Some(v) => stack.push(v),

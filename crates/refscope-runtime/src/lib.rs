@@ -145,7 +145,7 @@ fn materialize(vm: &Vm, code: Rc<CodeObject>, cache: &mut ConstCache) -> PyRef {
     let consts = code.consts.iter().map(|c| const_to_obj(vm, c, cache).unwrap_or_else(|| vm.none())).collect();
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let localsplus_names = (0..code.nlocalsplus()).map(|i| vm.intern(code.localsplus_name(i))).collect();
-    PyRef::new(&vm.types.code, code::CodeData { code, consts, names, localsplus_names })
+    PyRef::new(&vm.types.code, code::CodeData::new(code, consts, names, localsplus_names))
 }
 
 /// Turn a compile error into a SyntaxError instance.
@@ -178,6 +178,17 @@ pub fn compile_source(vm: &Vm, source: &str, filename: &str, interactive: bool) 
     }
     let folder = Folder { vm };
     let code = refscope_compiler::compile_module(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e));
+    traceback_print::print_compile_warnings(vm);
+    let code = code?;
+    let mut cache = ConstCache::default();
+    Ok(materialize(vm, Rc::new(code), &mut cache))
+}
+
+/// Compile the source of `eval()`: one expression, whose value the code
+/// object returns.
+pub fn compile_eval_source(vm: &Vm, source: &str, filename: &str) -> PyResult {
+    let folder = Folder { vm };
+    let code = refscope_compiler::compile_eval(source, filename, &folder).map_err(|e| syntax_error(vm, &e));
     traceback_print::print_compile_warnings(vm);
     let code = code?;
     let mut cache = ConstCache::default();

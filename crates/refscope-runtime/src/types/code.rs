@@ -12,6 +12,28 @@ pub struct CodeData {
     pub names: Vec<PyRef>,
     /// Local variable names as interned strs (varnames, cellvars, freevars).
     pub localsplus_names: Vec<PyRef>,
+    /// Per name, where `LOAD_GLOBAL` last found it (an inline cache, as
+    /// CPython 3.11 specialises LOAD_GLOBAL by dict keys versions).
+    pub global_hints: Box<[std::cell::Cell<GlobalHint>]>,
+}
+
+/// Where a global name was found: entry `idx` of the globals dict (when
+/// `builtins` is 0) or of the builtins dict, valid while the dicts' keys
+/// versions are still the ones recorded. Keys versions are never reused
+/// (not even by another dict), so a hint recorded for other globals, or
+/// before a key was added or removed, cannot match.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalHint {
+    pub globals: u64,
+    pub builtins: u64,
+    pub idx: u32,
+}
+
+impl CodeData {
+    pub fn new(code: Rc<CodeObject>, consts: Vec<PyRef>, names: Vec<PyRef>, localsplus_names: Vec<PyRef>) -> CodeData {
+        let global_hints = names.iter().map(|_| std::cell::Cell::new(GlobalHint::default())).collect();
+        CodeData { code, consts, names, localsplus_names, global_hints }
+    }
 }
 
 pub fn get(obj: &PyRef) -> Option<&CodeData> {

@@ -199,6 +199,24 @@ pub struct DictData {
     /// Set when this dict is a type's namespace: the type's version, which
     /// every change to the dict advances (`typeobj::lookup`'s cache).
     pub type_version: std::cell::OnceCell<std::rc::Rc<Cell<u64>>>,
+    /// Changes, to a value no other dict ever had, whenever the set of
+    /// keys or their entry indices may change (not when a value is
+    /// replaced): the global-name caches (`GlobalHint`) check it.
+    keys_version: Cell<u64>,
+}
+
+thread_local! {
+    static KEYS_VERSIONS: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A keys version never used before (`DictData::keys_version`).
+#[inline]
+fn next_keys_version() -> u64 {
+    KEYS_VERSIONS.with(|c| {
+        let v = c.get() + 1;
+        c.set(v);
+        v
+    })
 }
 
 impl DictData {
@@ -213,7 +231,44 @@ impl DictData {
     }
 
     pub fn new() -> DictData {
-        DictData { table: RefCell::new(Table::default()), version: Cell::new(0), shared: RefCell::new(None), type_version: std::cell::OnceCell::new() }
+        DictData {
+            table: RefCell::new(Table::default()),
+            version: Cell::new(0),
+            shared: RefCell::new(None),
+            type_version: std::cell::OnceCell::new(),
+            keys_version: Cell::new(next_keys_version()),
+        }
+    }
+
+    /// The table, to add or remove keys or rebuild it.
+    #[inline]
+    fn table_mut_keys(&self) -> std::cell::RefMut<'_, Table> {
+        self.keys_version.set(next_keys_version());
+        self.table_mut()
+    }
+
+    /// See the field.
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version.get()
+    }
+
+    /// The value of entry `idx` (a str-keyed namespace's entry found
+    /// earlier, while `keys_version` is unchanged).
+    #[inline]
+    pub fn value_at(&self, idx: usize) -> Option<PyRef> {
+        match self.table.borrow().entries.get(idx) {
+            Some(Some(e)) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Empty the table for the collector (`Trace::clear`); `None` when it
+    /// is borrowed right now.
+    pub fn take_table_for_clear(&self) -> Option<Table> {
+        let mut t = self.table.try_borrow_mut().ok()?;
+        self.keys_version.set(next_keys_version());
+        Some(std::mem::take(&mut *t))
     }
     pub fn len(&self) -> usize {
         self.table.borrow().used
@@ -307,7 +362,7 @@ impl DictData {
     }
 
     fn insert_new(&self, key: PyRef, hash: i64, value: PyRef) {
-        let mut t = self.table_mut();
+        let mut t = self.table_mut_keys();
         if t.indices.is_empty() {
             *t = Table::with_size(MIN_SIZE);
         } else if t.str_keys && (key.kind() != Kind::Str || key.has_ext()) && self.shared.borrow().is_none() {
@@ -346,7 +401,7 @@ impl DictData {
     pub fn remove(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<(PyRef, PyRef)>> {
         let h = crate::ops::hash(vm, key)?;
         let Some(i) = self.find(vm, key, h)? else { return Ok(None) };
-        let e = self.table_mut().remove_index(i);
+        let e = self.table_mut_keys().remove_index(i);
         self.bump();
         Ok(e.map(|e| (e.key, e.value)))
     }
@@ -363,7 +418,7 @@ impl DictData {
         if ot.used == 0 {
             return;
         }
-        let mut t = self.table_mut();
+        let mut t = self.table_mut_keys();
         let split = self.shared.borrow().is_some();
         if t.used == 0 && other.shared.borrow().is_none() && ot.used == ot.entries.len() {
             let osize = ot.size();
@@ -396,7 +451,7 @@ impl DictData {
         if !st.indices.is_empty() && st.used >= st.entries.len() * 2 / 3 {
             let mut nt = Table::with_size(st.size());
             nt.str_keys = st.str_keys;
-            *self.table_mut() = nt;
+            *self.table_mut_keys() = nt;
             return;
         }
         drop(st);
@@ -404,7 +459,7 @@ impl DictData {
     }
 
     pub fn clear(&self) {
-        let old = std::mem::take(&mut *self.table_mut());
+        let old = std::mem::take(&mut *self.table_mut_keys());
         *self.shared.borrow_mut() = None;
         self.bump();
         drop(old);
@@ -438,7 +493,7 @@ impl DictData {
     }
 
     pub fn popitem(&self) -> Option<(PyRef, PyRef)> {
-        let mut t = self.table_mut();
+        let mut t = self.table_mut_keys();
         // A split table becomes combined at the shared keys' size first.
         if self.shared.borrow_mut().take().is_some() && t.used > 0 {
             t.resize_to(64);
