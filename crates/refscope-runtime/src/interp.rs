@@ -708,14 +708,14 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::LoadAttr(i) => {
                         let obj = pop!();
-                        let v = tri!(ops::get_attr(vm, &obj, &names[i as usize]));
+                        let v = tri!(ops::get_attr_hinted(vm, &obj, &names[i as usize], &cd.attr_hints[i as usize]));
                         drop(obj);
                         stack.push(v);
                     }
                     Instr::StoreAttr(i) => {
                         let obj = pop!();
                         let v = pop!();
-                        tri!(ops::set_attr(vm, &obj, &names[i as usize], Some(v)));
+                        tri!(ops::set_attr_hinted(vm, &obj, &names[i as usize], v, &cd.attr_hints[i as usize]));
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = pop!();

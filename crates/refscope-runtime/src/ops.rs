@@ -353,6 +353,41 @@ pub fn generic_get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
 /// `object.__getattribute__` proper: data descriptors on the type, then the
 /// instance dict, then other attributes of the type.
 pub fn generic_get_attr_plain(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
+    generic_get_attr_hinted(vm, obj, name, None)
+}
+
+/// `getattr(obj, name)` from the interpreter, with the code object's
+/// entry-index hint for the instance dict (`DictData::get_str_hinted`).
+#[inline]
+pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hint: &std::cell::Cell<u32>) -> PyResult {
+    let td = typeobj::data(obj.ty());
+    if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 || matches!(obj.kind(), Kind::Type | Kind::Super) {
+        return get_attr(vm, obj, name);
+    }
+    generic_get_attr_hinted(vm, obj, name, Some(hint))
+}
+
+/// The value of `name` in the instance dict of `obj`, if it has one.
+#[inline]
+fn instance_attr(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<u32>>) -> Option<PyRef> {
+    if let Some(ext) = obj.ext() {
+        // Read in place (no new reference to the dict); no Python code runs
+        // while the trailer is borrowed (str keys compare by value).
+        let d = ext.dict.borrow();
+        let dd = dict::get(d.as_ref()?)?;
+        if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
+            return None;
+        }
+        return match hint {
+            Some(h) => dd.get_str_hinted(name, h),
+            None => dd.get_str(name),
+        };
+    }
+    let dict = instance_dict(vm, obj, false)?;
+    dict::get(&dict)?.get_str(name)
+}
+
+fn generic_get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<u32>>) -> PyResult {
     let ty = obj.ty();
     let descr = typeobj::lookup(ty, name);
     if let Some(d) = &descr {
@@ -360,10 +395,8 @@ pub fn generic_get_attr_plain(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
             return descr_get(vm, d, Some(obj), ty);
         }
     }
-    if let Some(dict) = instance_dict(vm, obj, false) {
-        if let Some(v) = dict::get(&dict).and_then(|dd| dd.get_str(name)) {
-            return Ok(v);
-        }
+    if let Some(v) = instance_attr(vm, obj, name, hint) {
+        return Ok(v);
     }
     if let Some(d) = descr {
         return descr_get(vm, &d, Some(obj), ty);
@@ -417,6 +450,39 @@ pub fn set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyR
         return Ok(());
     }
     generic_set_attr(vm, obj, name, value)
+}
+
+/// `obj.name = value` from the interpreter, with the code object's
+/// entry-index hint for the instance dict.
+#[inline]
+pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hint: &std::cell::Cell<u32>) -> PyResult<()> {
+    if let Some(ext) = obj.ext() {
+        let td = typeobj::data(obj.ty());
+        if !td.flag(tflags::CUSTOM_SETATTR) && td.flag(tflags::HAS_DICT) && obj.kind() != Kind::Type && obj.kind() != Kind::Function {
+            let no_data_descr = match typeobj::lookup(obj.ty(), name) {
+                Some(d) => !is_data_descriptor(vm, &d),
+                None => true,
+            };
+            if no_data_descr {
+                let dict = ext.dict.borrow().clone();
+                if let Some(dict) = dict {
+                    let dd = dict::get(&dict).expect("instance dict");
+                    match dd.replace_str_hinted(&dict, name, hint, value) {
+                        Ok(()) => return Ok(()),
+                        Err(v) => {
+                            dd.set(vm, &dict, name.clone(), v)?;
+                            if let Some((idx, _)) = dd.get_str_with_index(name) {
+                                hint.set(idx as u32);
+                            }
+                            return Ok(());
+                        }
+                    }
+                }
+                return generic_set_attr(vm, obj, name, Some(value));
+            }
+        }
+    }
+    set_attr(vm, obj, name, Some(value))
 }
 
 pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
@@ -506,10 +572,7 @@ pub fn load_method(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)
             let is_plain = d.kind() == Kind::Function || (d.kind() == Kind::BuiltinFunction && d.ty().is(&vm.types.method_descriptor));
             if is_plain {
                 // An instance attribute of the same name shadows it.
-                let shadowed = match instance_dict(vm, obj, false) {
-                    Some(dict) => dict::get(&dict).and_then(|dd| dd.get_str(name)).is_some(),
-                    None => false,
-                };
+                let shadowed = instance_attr(vm, obj, name, None).is_some();
                 if !shadowed {
                     return Ok((d, true));
                 }

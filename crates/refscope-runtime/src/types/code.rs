@@ -15,6 +15,9 @@ pub struct CodeData {
     /// Per name, where `LOAD_GLOBAL` last found it (an inline cache, as
     /// CPython 3.11 specialises LOAD_GLOBAL by dict keys versions).
     pub global_hints: Box<[std::cell::Cell<GlobalHint>]>,
+    /// Per name, the entry index at which `LOAD_ATTR`/`STORE_ATTR` last
+    /// found it in an instance dict (`DictData::get_str_hinted`).
+    pub attr_hints: Box<[std::cell::Cell<u32>]>,
 }
 
 /// Where a global name was found: entry `idx` of the globals dict (when
@@ -32,7 +35,8 @@ pub struct GlobalHint {
 impl CodeData {
     pub fn new(code: Rc<CodeObject>, consts: Vec<PyRef>, names: Vec<PyRef>, localsplus_names: Vec<PyRef>) -> CodeData {
         let global_hints = names.iter().map(|_| std::cell::Cell::new(GlobalHint::default())).collect();
-        CodeData { code, consts, names, localsplus_names, global_hints }
+        let attr_hints = names.iter().map(|_| std::cell::Cell::new(0)).collect();
+        CodeData { code, consts, names, localsplus_names, global_hints, attr_hints }
     }
 }
 

@@ -263,6 +263,42 @@ impl DictData {
         }
     }
 
+    /// `get_str` through a hint: the entry index where the key was found
+    /// last time (attribute names are found at the same index in the
+    /// dicts of instances of one class); the hint is updated on a miss.
+    #[inline]
+    pub fn get_str_hinted(&self, key: &PyRef, hint: &Cell<u32>) -> Option<PyRef> {
+        if let Some(v) = self.value_at_if_key(hint.get() as usize, key) {
+            return Some(v);
+        }
+        let idx = self.find_str_index(key)?;
+        hint.set(idx as u32);
+        self.value_at(idx)
+    }
+
+    /// Replace the value of the str key at the hinted entry (see
+    /// `get_str_hinted`), as `set_hashed` would; gives the value back when
+    /// the hint does not point at the key.
+    #[inline]
+    pub fn replace_str_hinted(&self, owner: &PyRef, key: &PyRef, hint: &Cell<u32>, value: PyRef) -> Result<(), PyRef> {
+        let idx = hint.get() as usize;
+        let hit = matches!(self.table.borrow().entries.get(idx), Some(Some(e)) if e.key.is(key));
+        if !hit {
+            return Err(value);
+        }
+        if !gc::is_tracked(owner) && owner.flags() & crate::object::flags::MANAGED_DICT == 0 && gc::may_be_tracked(&value) {
+            gc::track(owner);
+        }
+        let old = {
+            let mut t = self.table_mut();
+            let e = t.entries[idx].as_mut().expect("entry");
+            std::mem::replace(&mut e.value, value)
+        };
+        self.bump();
+        drop(old);
+        Ok(())
+    }
+
     /// Empty the table for the collector (`Trace::clear`); `None` when it
     /// is borrowed right now.
     pub fn take_table_for_clear(&self) -> Option<Table> {

@@ -185,24 +185,37 @@ pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
     let cached = ATTR_CACHE.with(|c| {
         let entries = c.entries.borrow();
         match entries.get(slot) {
-            Some(e) if e.ty == ty.id() && e.name == name.id() => Some(*e),
+            Some(e) if e.ty == ty.id() && e.name == name.id() => Some((*e, c.epoch.get())),
             _ => None,
         }
     });
-    if let Some(e) = cached {
+    if let Some((e, now)) = cached {
         let td = data(ty);
-        if td.version.get() <= e.epoch {
+        // No type at all changed since the entry was stored: it holds
+        // without looking at the classes (the common case).
+        let mut valid = e.epoch == now;
+        if !valid && td.version.get() <= e.epoch {
             let mro = td.mro.borrow();
             let items = crate::types::tuple::items(&mro);
             let upto = if e.mro_index == ABSENT { items.len() } else { e.mro_index as usize + 1 };
-            if upto <= items.len() && items[..upto].iter().all(|t| data(t).version.get() <= e.epoch) {
-                if e.mro_index == ABSENT {
-                    return None;
-                }
-                let t = &items[e.mro_index as usize];
-                if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(e.entry_index as usize, name)) {
-                    return Some(v);
-                }
+            valid = upto <= items.len() && items[..upto].iter().all(|t| data(t).version.get() <= e.epoch);
+            if valid {
+                // Still right now: checked against the current epoch next time.
+                ATTR_CACHE.with(|c| {
+                    if let Some(x) = c.entries.borrow_mut().get_mut(slot) {
+                        x.epoch = now;
+                    }
+                });
+            }
+        }
+        if valid {
+            if e.mro_index == ABSENT {
+                return None;
+            }
+            let mro = td.mro.borrow();
+            let t = &crate::types::tuple::items(&mro)[e.mro_index as usize];
+            if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(e.entry_index as usize, name)) {
+                return Some(v);
             }
         }
     }
