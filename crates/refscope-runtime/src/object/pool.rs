@@ -39,6 +39,11 @@ const MAX_SMALL: usize = 512;
 const CLASSES: usize = MAX_SMALL / GRAIN;
 /// Bytes taken from the global allocator at a time.
 const CHUNK: usize = 256 * 1024;
+/// Each size class carves its blocks from pools of this size taken from a
+/// chunk (pymalloc's pools): blocks of one class lie next to each other,
+/// not interleaved with other classes, so that walking many objects of one
+/// kind (the collector's passes over a generation) reads memory in order.
+const POOL_BYTES: usize = 16 * 1024;
 
 /// A free block: its first word links to the next free block of its class.
 struct FreeBlock {
@@ -48,7 +53,10 @@ struct FreeBlock {
 /// One thread's size classes.
 pub(super) struct Pool {
     free: [*mut FreeBlock; CLASSES],
-    /// The unused rest of the newest chunk.
+    /// Per class, the unused rest of its newest pool.
+    next: [*mut u8; CLASSES],
+    limit: [*mut u8; CLASSES],
+    /// The unused rest of the newest chunk (whole pools).
     bump: *mut u8,
     end: *mut u8,
 }
@@ -62,7 +70,7 @@ static CHUNKS: Mutex<Vec<Chunk>> = Mutex::new(Vec::new());
 
 impl Pool {
     pub(super) const fn new() -> Pool {
-        Pool { free: [ptr::null_mut(); CLASSES], bump: ptr::null_mut(), end: ptr::null_mut() }
+        Pool { free: [ptr::null_mut(); CLASSES], next: [ptr::null_mut(); CLASSES], limit: [ptr::null_mut(); CLASSES], bump: ptr::null_mut(), end: ptr::null_mut() }
     }
 
     #[inline]
@@ -112,6 +120,24 @@ impl Pool {
     #[cold]
     fn carve(&mut self, c: usize) -> *mut u8 {
         let size = (c + 1) * GRAIN;
+        if (self.limit[c] as usize) - (self.next[c] as usize) < size {
+            let pool = self.new_pool();
+            if pool.is_null() {
+                return pool;
+            }
+            self.next[c] = pool;
+            // SAFETY: one past the end of the pool just taken.
+            self.limit[c] = unsafe { pool.add(POOL_BYTES) };
+        }
+        let p = self.next[c];
+        // SAFETY: `size` bytes remain in the class's pool (checked above).
+        self.next[c] = unsafe { p.add(size) };
+        p
+    }
+
+    /// A fresh pool from the newest chunk (a new chunk when it is used up).
+    fn new_pool(&mut self) -> *mut u8 {
+        let size = POOL_BYTES;
         if (self.end as usize) - (self.bump as usize) < size {
             let layout = Layout::from_size_align(CHUNK, GRAIN).expect("chunk layout");
             // SAFETY: CHUNK is non-zero.
