@@ -61,6 +61,9 @@ struct Runtime<'a> {
 }
 
 impl Collector for Runtime<'_> {
+    fn reports_collectable(&self) -> bool {
+        debug() & DEBUG_COLLECTABLE != 0
+    }
     fn debug_collectable(&self, r: &PyRef) {
         if debug() & DEBUG_COLLECTABLE != 0 {
             crate::modules::sys::write_stderr(self.vm, &format!("gc: collectable <{} {:#x}>\n", self.vm.type_name(r), r.id()));

@@ -632,6 +632,11 @@ pub fn in_collection(r: &PyRef) -> bool {
 
 /// What the collector asks of the runtime.
 pub trait Collector {
+    /// Whether `debug_collectable` wants to hear of every unreachable
+    /// object (DEBUG_COLLECTABLE is set).
+    fn reports_collectable(&self) -> bool {
+        false
+    }
     /// DEBUG_COLLECTABLE: report an unreachable object.
     fn debug_collectable(&self, _r: &PyRef) {}
     /// Clear the weak references to the unreachable objects (in order) and
@@ -736,25 +741,29 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         init_list(Node::of(&unreachable));
         deduce_unreachable(young, Node::of(&unreachable));
 
-        untrack_tuples(young);
         if young != old {
+            let n = untrack_tuples(young);
             if generation == NUM_GENERATIONS - 2 {
-                s.long_lived_pending.set(s.long_lived_pending.get() + size(young) as isize);
+                s.long_lived_pending.set(s.long_lived_pending.get() + n as isize);
             }
             merge(young, old);
         } else {
-            untrack_dicts(young);
+            let n = untrack_tuples_and_dicts(young);
             s.long_lived_pending.set(0);
-            s.long_lived_total.set(size(young) as isize + s.startup_extra.get());
+            s.long_lived_total.set(n as isize + s.startup_extra.get());
         }
 
         // No legacy finalizers: every unreachable object is collectable.
         // From here on the unreachable list is a normal list whose objects
-        // keep COLLECTING.
-        clear_mask(Node::of(&unreachable), UNREACHABLE);
-        let trash = snapshot(Node::of(&unreachable));
-        for o in &trash {
-            rt.debug_collectable(o);
+        // keep COLLECTING. Only objects with weak references (or weak
+        // references themselves) matter to the weak reference pass; every
+        // object, when DEBUG_COLLECTABLE asks for reports.
+        let all = rt.reports_collectable();
+        let trash = clear_mask_and_pick(Node::of(&unreachable), UNREACHABLE, |o| all || o.has_weakrefs() || o.kind() == Kind::Weakref);
+        if all {
+            for o in trash.iter() {
+                rt.debug_collectable(o);
+            }
         }
 
         // Weak references first (before any finalizer can see them).
@@ -772,15 +781,14 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         finalize_garbage(Node::of(&unreachable), rt);
 
         // What the finalizers resurrected survives, in the older generation.
+        // (update_refs sets every object's state, COLLECTING included.)
         let still = GcHead::new();
         init_list(Node::of(&still));
-        clear_mask(Node::of(&unreachable), COLLECTING);
         deduce_unreachable(Node::of(&unreachable), Node::of(&still));
-        clear_mask(Node::of(&still), UNREACHABLE);
+        collected += clear_mask_and_pick(Node::of(&still), UNREACHABLE, |_| false).count;
         clear_mask(Node::of(&unreachable), COLLECTING);
         merge(Node::of(&unreachable), old);
 
-        collected += size(Node::of(&still));
         delete_garbage(Node::of(&still), old, rt);
         if generation == NUM_GENERATIONS - 1 {
             // CPython empties its free lists in full collections.
@@ -868,26 +876,44 @@ fn clear_mask(list: Node, f: isize) {
     }
 }
 
-fn untrack_tuples(list: Node) {
+/// Clear flag `f` of every object in `list`, returning new references to
+/// those `pick` selects (in list order) and the number of objects.
+fn clear_mask_and_pick(list: Node, f: isize, pick: impl Fn(&PyRef) -> bool) -> Picked {
+    let mut out = Vec::new();
+    let mut n = 0;
     let mut p = list.next.get();
     while p != list.ptr() {
         // SAFETY: list pointers are valid.
         let g = unsafe { node(p) };
-        let next = g.next.get();
-        // SAFETY: as in deduce_unreachable.
+        g.unset(f);
+        // SAFETY: as in deduce_unreachable; a chosen view is cloned at once.
         let o = unsafe { PyRef::from_gc_head(p) };
-        if o.kind() == Kind::Tuple && !o.has_ext() {
-            let mut keep = false;
-            trace_payload(&o, &mut |x| keep |= may_be_tracked(x));
-            if !keep {
-                unlink_if_tracked(g);
-            }
+        if pick(&o) {
+            out.push(o.new_ref());
         }
-        p = next;
+        n += 1;
+        p = g.next.get();
+    }
+    Picked { refs: out, count: n }
+}
+
+/// What `clear_mask_and_pick` chose, and how many objects it went over.
+struct Picked {
+    refs: Vec<PyRef>,
+    count: usize,
+}
+
+impl std::ops::Deref for Picked {
+    type Target = [PyRef];
+    fn deref(&self) -> &[PyRef] {
+        &self.refs
     }
 }
 
-fn untrack_dicts(list: Node) {
+/// Untrack the tuples of `list` that hold only untracked objects (and,
+/// with `dicts`, such dicts too); returns how many objects stay.
+fn untrack_atomic_holders(list: Node, dicts: bool) -> usize {
+    let mut kept = 0;
     let mut p = list.next.get();
     while p != list.ptr() {
         // SAFETY: list pointers are valid.
@@ -895,15 +921,36 @@ fn untrack_dicts(list: Node) {
         let next = g.next.get();
         // SAFETY: as in deduce_unreachable.
         let o = unsafe { PyRef::from_gc_head(p) };
-        if o.kind() == Kind::Dict && !o.has_ext() {
+        let k = o.kind();
+        let mut untracked = false;
+        if (k == Kind::Tuple || (dicts && k == Kind::Dict)) && !o.has_ext() {
             let mut keep = false;
             trace_payload(&o, &mut |x| keep |= may_be_tracked(x));
             if !keep {
                 unlink_if_tracked(g);
+                untracked = true;
             }
+        }
+        if !untracked {
+            kept += 1;
         }
         p = next;
     }
+    kept
+}
+
+/// CPython's `untrack_tuples`, with the size of the list after it.
+fn untrack_tuples(list: Node) -> usize {
+    untrack_atomic_holders(list, false)
+}
+
+/// `untrack_tuples` then `untrack_dicts` (full collections: CPython
+/// untracks dicts only then), with the size of the list after them. Two
+/// passes, as in CPython: a dict whose tuples the first pass untracks can
+/// be untracked by the second.
+fn untrack_tuples_and_dicts(list: Node) -> usize {
+    untrack_atomic_holders(list, false);
+    untrack_atomic_holders(list, true)
 }
 
 /// Run the finalizers of the unreachable objects, in list order. Each
