@@ -34,6 +34,56 @@ fn usable_fraction(size: usize) -> usize {
     size * 2 / 3
 }
 
+/// The index slots of a table. The slots of the smallest tables (8, which
+/// hold at most 5 entries: most dicts, and the attribute dicts of most
+/// instances) live inside the dict object, one byte each, as CPython's
+/// int8 indices do; bigger tables get their own array.
+pub enum Indices {
+    Small([i8; MIN_SIZE]),
+    Large(Vec<i64>),
+}
+
+impl Default for Indices {
+    fn default() -> Self {
+        Indices::Large(Vec::new())
+    }
+}
+
+impl Indices {
+    fn new(size: usize) -> Indices {
+        if size == MIN_SIZE {
+            Indices::Small([EMPTY as i8; MIN_SIZE])
+        } else {
+            Indices::Large(vec![EMPTY; size])
+        }
+    }
+    #[inline]
+    pub fn len(&self) -> usize {
+        match self {
+            Indices::Small(a) => a.len(),
+            Indices::Large(v) => v.len(),
+        }
+    }
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    #[inline]
+    fn get(&self, i: usize) -> i64 {
+        match self {
+            Indices::Small(a) => a[i] as i64,
+            Indices::Large(v) => v[i],
+        }
+    }
+    #[inline]
+    fn set(&mut self, i: usize, ix: i64) {
+        match self {
+            Indices::Small(a) => a[i] = ix as i8,
+            Indices::Large(v) => v[i] = ix,
+        }
+    }
+}
+
 pub struct Entry {
     pub hash: i64,
     pub key: PyRef,
@@ -43,7 +93,7 @@ pub struct Entry {
 #[derive(Default)]
 pub struct Table {
     /// Index slots; empty vector = no keys object yet (CPython's shared empty keys).
-    pub indices: Vec<i64>,
+    pub indices: Indices,
     pub entries: Vec<Option<Entry>>,
     pub used: usize,
     /// Entries still insertable before a resize (CPython's dk_usable).
@@ -54,7 +104,7 @@ pub struct Table {
 
 impl Table {
     fn with_size(size: usize) -> Table {
-        Table { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), used: 0, usable: size * 2 / 3, str_keys: true }
+        Table { indices: Indices::new(size), entries: Vec::with_capacity(size * 2 / 3), used: 0, usable: size * 2 / 3, str_keys: true }
     }
     pub fn size(&self) -> usize {
         self.indices.len()
@@ -70,7 +120,7 @@ impl Table {
         let mut i = (hash as u64 as usize) & mask;
         let mut seen = 0usize;
         loop {
-            let ix = self.indices[i];
+            let ix = self.indices.get(i);
             if ix == EMPTY {
                 return Probe::NotFound;
             }
@@ -95,11 +145,11 @@ impl Table {
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
-        while self.indices[i] >= 0 {
+        while self.indices.get(i) >= 0 {
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
-        self.indices[i] = entry_index as i64;
+        self.indices.set(i, entry_index as i64);
     }
     /// `dictresize(calculate_log2_keysize(minsize))`.
     fn resize(&mut self, minsize: usize) {
@@ -128,8 +178,8 @@ impl Table {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            if self.indices[i] == entry_index as i64 {
-                self.indices[i] = DUMMY;
+            if self.indices.get(i) == entry_index as i64 {
+                self.indices.set(i, DUMMY);
                 break;
             }
             perturb >>= 5;
@@ -575,7 +625,7 @@ impl DictData {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let ix = t.indices[i];
+            let ix = t.indices.get(i);
             if ix == EMPTY {
                 return None;
             }
