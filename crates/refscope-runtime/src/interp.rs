@@ -86,6 +86,10 @@ pub fn call_function(vm: &Vm, func: &PyRef, args: Vec<PyRef>, kwnames: Option<&P
 }
 
 pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult {
+    if kwnames.is_none() && is_simple_call(&func, args.len()) {
+        let n = args.len();
+        return call_simple(vm, func, n, args.into_iter());
+    }
     let f = function::get(&func).unwrap();
     let code_obj = f.code.borrow().clone();
     let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
@@ -128,15 +132,42 @@ const NOT_SIMPLE: u32 = refscope_compiler::bytecode::code_flags::VARARGS
 /// common case), they move straight into the callee's locals, with no
 /// argument vector in between.
 pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, base: usize, kwnames: Option<&PyRef>) -> PyResult {
+    let n = stack.len() - base;
+    if kwnames.is_some() || !is_simple_call(&func, n) {
+        let args: Vec<PyRef> = stack.drain(base..).collect();
+        return call_function_owned(vm, func, args, kwnames);
+    }
+    call_simple(vm, func, n, stack.drain(base..))
+}
+
+/// Call the function `func` with `n` positional arguments (from an
+/// iterator: the caller's value stack, a vector...).
+pub fn call_function_iter(vm: &Vm, func: &PyRef, n: usize, args: impl Iterator<Item = PyRef>) -> PyResult {
+    if is_simple_call(func, n) {
+        return call_simple(vm, func.clone(), n, args);
+    }
+    call_function_owned(vm, func.clone(), args.collect(), None)
+}
+
+/// Whether a positional call of `func` (a Python function) with `n`
+/// arguments can bind them straight into the first locals: the count
+/// matches the parameters and there are no *args, **kwargs, keyword-only
+/// parameters or cell variables, and the code is not a generator's.
+#[inline]
+fn is_simple_call(func: &PyRef, n: usize) -> bool {
+    let f = function::get(func).unwrap();
+    let code_obj = f.code.borrow();
+    let c = &code::get(&code_obj).unwrap().code;
+    c.argcount as usize == n && c.kwonlyargcount == 0 && c.flags & NOT_SIMPLE == 0 && c.cellvars.is_empty()
+}
+
+/// Run `func` with `n` positional arguments moved straight into its
+/// locals (`is_simple_call` holds).
+fn call_simple(vm: &Vm, func: PyRef, n: usize, args: impl Iterator<Item = PyRef>) -> PyResult {
     let f = function::get(&func).unwrap();
     let code_obj = f.code.borrow().clone();
     let cd = code::get(&code_obj).unwrap();
     let c = &cd.code;
-    let n = stack.len() - base;
-    if kwnames.is_some() || c.argcount as usize != n || c.kwonlyargcount != 0 || c.flags & NOT_SIMPLE != 0 || !c.cellvars.is_empty() {
-        let args: Vec<PyRef> = stack.drain(base..).collect();
-        return call_function_owned(vm, func, args, kwnames);
-    }
     use crate::object::RefSlot;
     let nv = c.varnames.len();
     let nfast = c.nlocalsplus();
@@ -144,7 +175,7 @@ pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, ba
     let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     // Arguments, then unbound locals, then the closure's cells (no cell
     // variables here: those take the general path).
-    let args = stack.drain(base..).map(|a| RefSlot::new(Some(a)));
+    let args = args.take(n).map(|a| RefSlot::new(Some(a)));
     let unbound = std::iter::repeat_with(|| RefSlot::new(None)).take(nv - n);
     let cells = f.closure.as_ref().map(tuple::items).unwrap_or(&[]).iter().map(|cell| RefSlot::new(Some(cell.clone())));
     let fast = args.chain(unbound).chain(cells);

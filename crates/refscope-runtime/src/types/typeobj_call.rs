@@ -103,10 +103,13 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
                 return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(&obj))));
             }
         } else if !is_object_init {
-            let mut v = vec![obj.clone()];
-            v.extend_from_slice(args);
             let r = match init.kind() {
-                Kind::Function => crate::interp::call_function(vm, &init, v, kwnames)?,
+                Kind::Function if kwnames.is_none() => crate::interp::call_function_iter(vm, &init, args.len() + 1, std::iter::once(obj.clone()).chain(args.iter().cloned()))?,
+                Kind::Function => {
+                    let mut v = vec![obj.clone()];
+                    v.extend_from_slice(args);
+                    crate::interp::call_function(vm, &init, v, kwnames)?
+                }
                 _ => {
                     let b = ops::descr_get(vm, &init, Some(&obj), obj.ty())?;
                     ops::call(vm, &b, args, kwnames)?
