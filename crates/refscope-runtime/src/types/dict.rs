@@ -202,7 +202,9 @@ enum Probe {
 /// one for each instance created, as CPython lets the room shrink), kept
 /// here only for the size a split instance dict reports.
 pub struct SharedKeys {
-    pub names: RefCell<Vec<String>>,
+    /// The names, as str objects (counted references: CPython's shared
+    /// keys hold theirs too).
+    pub names: RefCell<Vec<PyRef>>,
     pub usable: Cell<usize>,
 }
 
@@ -227,13 +229,15 @@ impl SharedKeys {
             return false;
         }
         let mut names = self.names.borrow_mut();
-        if names.iter().any(|n| n == k.as_str()) {
+        // The same interned name object is the common case: compare
+        // addresses before texts.
+        if names.iter().any(|n| n.is(key)) || names.iter().any(|n| crate::types::str::as_str(n) == k.as_str()) {
             return true;
         }
         if self.usable.get() == 0 {
             return false;
         }
-        names.push(k.as_str().to_string());
+        names.push(key.clone());
         self.usable.set(self.usable.get() - 1);
         true
     }
