@@ -14,12 +14,32 @@ use std::cell::RefCell;
 pub struct ListData {
     pub items: RefCell<Vec<PyRef>>,
     /// CPython's `allocated`: the capacity CPython would have.
-    pub allocated: std::cell::Cell<usize>,
+    pub allocated: Capacity,
     /// CPython's `ob_item == NULL`: a list made empty (`[]`, `list()`,
     /// after `clear()`) has no item array; `extend` then allocates exactly
     /// (rounded up to even) instead of over-allocating. A list emptied by
     /// `pop`/`del` keeps its (zero-sized) array.
     pub no_storage: std::cell::Cell<bool>,
+}
+
+/// A list's CPython capacity, kept in 32 bits (with `no_storage` beside
+/// it, the list object is 16 bytes smaller); capacities beyond are kept
+/// saturated (such a list would not fit in memory anyway).
+#[derive(Default)]
+pub struct Capacity(std::cell::Cell<u32>);
+
+impl Capacity {
+    pub fn new(n: usize) -> Capacity {
+        Capacity(std::cell::Cell::new(u32::try_from(n).unwrap_or(u32::MAX)))
+    }
+    #[inline]
+    pub fn get(&self) -> usize {
+        self.0.get() as usize
+    }
+    #[inline]
+    pub fn set(&self, n: usize) {
+        self.0.set(u32::try_from(n).unwrap_or(u32::MAX));
+    }
 }
 
 /// CPython 3.11's `list_resize` capacity rule: the new `allocated` for a
@@ -50,7 +70,7 @@ impl ListData {
 
     pub fn new(items: Vec<PyRef>) -> ListData {
         let n = items.len();
-        ListData { items: RefCell::new(items), allocated: std::cell::Cell::new(n), no_storage: std::cell::Cell::new(n == 0) }
+        ListData { items: RefCell::new(items), allocated: Capacity::new(n), no_storage: std::cell::Cell::new(n == 0) }
     }
     pub fn len(&self) -> usize {
         self.items.borrow().len()
