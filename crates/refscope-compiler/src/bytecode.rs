@@ -173,6 +173,12 @@ pub enum Instr {
     Rot(u32),
 
     LoadConst(u32),
+    /// Superinstructions (`fuse_pairs`): the instruction at the next index
+    /// is the second half, left in place (a jump may land on it); running
+    /// the pair skips it.
+    LoadFastLoadFast(u16, u16),
+    LoadFastLoadConst(u16, u16),
+    StoreFastLoadFast(u16, u16),
     LoadFast(u32),
     /// `LoadFast` of a local the compiler proved bound: no unbound check.
     StoreFast(u32),
@@ -462,6 +468,36 @@ impl CodeObject {
             &self.cellvars[i - nv]
         } else {
             &self.freevars[i - nv - nc]
+        }
+    }
+}
+
+/// Combine common pairs of instructions on one line into superinstructions
+/// (CPython 3.11 has the same three): `LOAD_FAST a; LOAD_FAST b`,
+/// `LOAD_FAST a; LOAD_CONST c` and `STORE_FAST a; LOAD_FAST b`. The first
+/// instruction of a pair is replaced and the second kept, so instruction
+/// indices, jump targets and the line table do not change; pairs never
+/// overlap (the second half of one pair does not start another).
+pub fn fuse_pairs(instrs: &mut [Instr], lines: &[u32]) {
+    let small = |i: u32| u16::try_from(i).ok();
+    let mut k = 0;
+    while k + 1 < instrs.len() {
+        if lines.get(k) != lines.get(k + 1) {
+            k += 1;
+            continue;
+        }
+        let fused = match (instrs[k], instrs[k + 1]) {
+            (Instr::LoadFast(a), Instr::LoadFast(b)) => small(a).zip(small(b)).map(|(a, b)| Instr::LoadFastLoadFast(a, b)),
+            (Instr::LoadFast(a), Instr::LoadConst(c)) => small(a).zip(small(c)).map(|(a, c)| Instr::LoadFastLoadConst(a, c)),
+            (Instr::StoreFast(a), Instr::LoadFast(b)) => small(a).zip(small(b)).map(|(a, b)| Instr::StoreFastLoadFast(a, b)),
+            _ => None,
+        };
+        match fused {
+            Some(f) => {
+                instrs[k] = f;
+                k += 2;
+            }
+            None => k += 1,
         }
     }
 }

@@ -192,6 +192,7 @@ impl<'a> Compiler<'a> {
         }
         let lines: Vec<u32> = u.spans.iter().map(|s| self.line_of_offset(s.0)).collect();
         let max_stack = compute_stack_depth(&instrs, &u.match_cases);
+        crate::bytecode::fuse_pairs(&mut instrs, &lines);
         let mut flags = u.flags;
         if u.freevars.is_empty() && u.cellvars.is_empty() {
             flags |= code_flags::NOFREE;
@@ -2610,6 +2611,10 @@ fn stack_effect(i: Instr) -> (i64, i64, Option<u32>, bool) {
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_)
         | LoadBuildClass | LoadAssertionError => (1, 0, None, true),
         StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => (-1, 0, None, true),
+        // (Made after the depth is computed: the effect of the first half,
+        // the second half being the next instruction.)
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) => (1, 0, None, true),
+        StoreFastLoadFast(..) => (-1, 0, None, true),
         DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => (0, 0, None, true),
         LoadAttr(_) => (0, 0, None, true),
         StoreAttr(_) => (-2, 0, None, true),

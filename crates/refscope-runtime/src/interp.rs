@@ -185,6 +185,12 @@ fn call_simple(vm: &Vm, func: PyRef, n: usize, args: impl Iterator<Item = PyRef>
     run_new_frame(vm, &frame, max_stack)
 }
 
+/// The UnboundLocalError of reading local `i` before assignment.
+#[cold]
+fn unbound_local(vm: &Vm, cd: &code::CodeData, i: usize) -> PyErr {
+    vm.new_exception(&vm.exc.unbound_local_error, format!("cannot access local variable '{}' where it is not associated with a value", cd.code.localsplus_name(i)))
+}
+
 /// `LOAD_GLOBAL` through the code object's hint for name `i` (see
 /// `code::GlobalHint`), refreshing the hint on a miss; `None` when the name
 /// is in neither dict (or the namespaces are not dicts).
@@ -624,6 +630,37 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         stack[l - n as usize..].rotate_right(1);
                     }
                     Instr::LoadConst(i) => stack.push(consts[i as usize].clone()),
+                    // Superinstructions: the second half is the next
+                    // instruction, skipped here. A local that is unbound
+                    // leaves the work to the plain instruction (its error
+                    // is located at its own index).
+                    Instr::LoadFastLoadFast(a, b) => {
+                        if let Some(x) = fd.get_fast(a as usize) {
+                            stack.push(x);
+                            if let Some(y) = fd.get_fast(b as usize) {
+                                stack.push(y);
+                                pc += 1;
+                            }
+                        } else {
+                            break 'exec (unbound_local(vm, cd, a as usize), false);
+                        }
+                    }
+                    Instr::LoadFastLoadConst(a, c) => match fd.get_fast(a as usize) {
+                        Some(x) => {
+                            stack.push(x);
+                            stack.push(consts[c as usize].clone());
+                            pc += 1;
+                        }
+                        None => break 'exec (unbound_local(vm, cd, a as usize), false),
+                    },
+                    Instr::StoreFastLoadFast(a, b) => {
+                        let v = pop!();
+                        drop(fd.set_fast(a as usize, Some(v)));
+                        if let Some(y) = fd.get_fast(b as usize) {
+                            stack.push(y);
+                            pc += 1;
+                        }
+                    }
                     Instr::LoadFast(i) => match fd.get_fast(i as usize) {
                         Some(v) => stack.push(v),
                         None => {
