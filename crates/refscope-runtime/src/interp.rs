@@ -806,13 +806,14 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let base = stack.len() - n - 2;
                         let has_self = !stack[base + 1].is(&vm.null);
                         let r = if stack[base].kind() == Kind::Function {
-                            // The function moves into the callee's frame;
-                            // the NULL in an empty self slot goes.
-                            let f = stack.remove(base);
-                            if !has_self {
-                                stack.remove(base);
-                            }
-                            call_function_from_stack(vm, f, stack, base, kwnames.as_ref())
+                            // The function moves into the callee's frame (an
+                            // immortal placeholder takes its slot until the
+                            // call returns, so no item is shifted).
+                            let f = std::mem::replace(&mut stack[base], vm.null.clone());
+                            let start = if has_self { base + 1 } else { base + 2 };
+                            let r = call_function_from_stack(vm, f, stack, start, kwnames.as_ref());
+                            stack.truncate(base);
+                            r
                         } else {
                             let start = if has_self { base + 1 } else { base + 2 };
                             let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());
@@ -827,8 +828,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let n = n as usize;
                         let base = stack.len() - n - 1;
                         let r = if stack[base].kind() == Kind::Function {
-                            let f = stack.remove(base);
-                            call_function_from_stack(vm, f, stack, base, kwnames.as_ref())
+                            let f = std::mem::replace(&mut stack[base], vm.null.clone());
+                            let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
+                            stack.truncate(base);
+                            r
                         } else {
                             let r = call_borrowed(vm, &stack[base], &stack[base + 1..], kwnames.as_ref());
                             stack.truncate(base);
