@@ -703,10 +703,10 @@ fn b_next(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn b_getattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     fn_pos(vm, "getattr", a, k, 2, 3)?;
     let name = attr_name(vm, &a[1])?;
-    match ops::get_attr(vm, &a[0], &name) {
-        Err(e) if a.len() == 3 && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => Ok(a[2].clone()),
-        r => r,
+    if a.len() == 3 {
+        return Ok(ops::get_attr_opt(vm, &a[0], &name)?.unwrap_or_else(|| a[2].clone()));
     }
+    ops::get_attr(vm, &a[0], &name)
 }
 
 fn b_setattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

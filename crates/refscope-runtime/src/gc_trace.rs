@@ -180,6 +180,9 @@ impl Trace for SetData {
 }
 
 impl Trace for SliceData {
+    fn free_list(&self) -> Option<FreeList> {
+        Some(FreeList::Slice)
+    }
     fn trace(&self, f: Visit) {
         f(&self.start);
         f(&self.stop);
@@ -242,18 +245,22 @@ impl Trace for PropertyData {
 impl Trace for ClassMethodData {
     fn trace(&self, f: Visit) {
         cell_ref(&self.func, f);
+        cell_opt(&self.dict, f);
     }
     fn clear(&self) {
         set_none(&self.func);
+        take_opt(&self.dict);
     }
 }
 
 impl Trace for StaticMethodData {
     fn trace(&self, f: Visit) {
         cell_ref(&self.func, f);
+        cell_opt(&self.dict, f);
     }
     fn clear(&self) {
         set_none(&self.func);
+        take_opt(&self.dict);
     }
 }
 
@@ -351,7 +358,7 @@ impl Trace for IteratorData {
             }
             IterState::Enumerate { iter, .. } => f(iter),
             IterState::Zip { iters, .. } => iters.iter().for_each(|x| f(x)),
-            IterState::Map { func, iters } => {
+            IterState::Map { func, iters, .. } => {
                 f(func);
                 iters.iter().for_each(|x| f(x));
             }
@@ -370,7 +377,14 @@ impl Trace for IteratorData {
 
 impl Trace for ExceptionData {
     fn trace(&self, f: Visit) {
-        cell_opt(&self.dict, f);
+        if let Ok(d) = self.dict.try_borrow() {
+            match &*d {
+                // Fields of CPython's exception struct (exceptions::set_member).
+                Some(d) if d.flags() & crate::object::flags::MANAGED_DICT != 0 => crate::object::gc::traverse(d, f),
+                Some(d) => f(d),
+                None => {}
+            }
+        }
         cell_ref(&self.args, f);
         cell_opt(&self.traceback, f);
         cell_opt(&self.cause, f);

@@ -278,7 +278,24 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
             if e.dict.borrow().is_none() && create {
                 *e.dict.borrow_mut() = Some(vm.dict());
             }
-            return e.dict.borrow().clone();
+            let d = e.dict.borrow().clone();
+            if create {
+                // An attribute of the program's own: CPython makes the dict now.
+                if let Some(d) = &d {
+                    crate::object::gc::materialize_dict(d);
+                }
+            }
+            return d;
+        }
+        Kind::StaticMethod | Kind::ClassMethod => {
+            let d = match obj.kind() {
+                Kind::StaticMethod => &obj.payload_unchecked::<crate::types::staticmethod::StaticMethodData>().dict,
+                _ => &obj.payload_unchecked::<crate::types::classmethod::ClassMethodData>().dict,
+            };
+            if d.borrow().is_none() && create {
+                *d.borrow_mut() = Some(vm.dict());
+            }
+            return d.borrow().clone();
         }
         _ => {}
     }
@@ -319,7 +336,9 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
             let f = typeobj::lookup_str(vm, ty, "__getattribute__").unwrap();
             call_unbound(vm, &f, obj, &[name.clone()])
         } else {
-            generic_get_attr(vm, obj, name)
+            // CPython's __getattr__ hook asks the generic lookup without
+            // making an exception when it fails.
+            quiet_lookup(obj, name, || generic_get_attr(vm, obj, name))
         };
         return match r {
             Err(e) if td.flag(tflags::HAS_GETATTR) && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => {
@@ -332,8 +351,25 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     generic_get_attr(vm, obj, name)
 }
 
+thread_local! {
+    static QUIET_LOOKUP: std::cell::Cell<Option<(usize, usize)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Run a lookup of `obj.name` whose failure, when it is the runtime's own
+/// "has no attribute" (not an exception raised by Python code, nor one of
+/// another lookup made meanwhile), CPython 3.11 only flags: it makes no
+/// exception object (`_PyObject_LookupAttr`), so `attr_error` allocates
+/// it uncounted.
+fn quiet_lookup<R>(obj: &PyRef, name: &PyRef, f: impl FnOnce() -> R) -> R {
+    let prev = QUIET_LOOKUP.with(|q| q.replace(Some((obj.id(), name.id()))));
+    let r = f();
+    QUIET_LOOKUP.with(|q| q.set(prev));
+    r
+}
+
+/// CPython's `_PyObject_LookupAttr`: a missing attribute is `None`.
 pub fn get_attr_opt(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-    match get_attr(vm, obj, name) {
+    match quiet_lookup(obj, name, || get_attr(vm, obj, name)) {
         Ok(v) => Ok(Some(v)),
         Err(e) if typeobj::isinstance(&e.0, &vm.exc.attribute_error) => Ok(None),
         Err(e) => Err(e),
@@ -384,7 +420,8 @@ pub fn attr_error(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyErr {
     } else {
         format!("'{}' object has no attribute '{}'", vm.type_name(obj), n)
     };
-    let e = vm.attribute_error(msg);
+    let quiet = QUIET_LOOKUP.with(|q| q.get()) == Some((obj.id(), name.id()));
+    let e = if quiet { crate::object::gc::uncounted(|| vm.attribute_error(msg)) } else { vm.attribute_error(msg) };
     if let Some(d) = exceptions::get(&e.0) {
         let dict = d.dict.borrow().clone();
         if let Some(dict) = dict {

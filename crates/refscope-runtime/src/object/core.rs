@@ -334,7 +334,7 @@ impl PyRef {
         if prefix != Prefix::None {
             ifl |= iflags::HAS_GC;
         }
-        if mode == GcMode::Counted {
+        if mode == GcMode::Counted && gc::counting() {
             ifl |= iflags::GC_COUNTED;
             // Exact lists, dicts and small tuples come from CPython's free
             // lists when they have items: not counted then.

@@ -369,15 +369,19 @@ pub enum FreeList {
     /// Tuples of this length (1..20); 0 is the empty-tuple singleton,
     /// which is never allocated or freed.
     Tuple(usize),
+    /// CPython's one-slot slice cache: not emptied by full collections.
+    Slice,
 }
 
 const LIST_FREE_MAX: usize = 80;
 const DICT_FREE_MAX: usize = 80;
 const TUPLE_FREE_MAX: usize = 2000;
 const TUPLE_SAVE_SIZE: usize = 20;
+const SLICE_SLOT: usize = 2 + TUPLE_SAVE_SIZE;
+const FREE_SLOTS: usize = SLICE_SLOT + 1;
 
 thread_local! {
-    static FREE: Cell<[usize; 2 + TUPLE_SAVE_SIZE]> = const { Cell::new([0; 2 + TUPLE_SAVE_SIZE]) };
+    static FREE: Cell<[usize; FREE_SLOTS]> = const { Cell::new([0; FREE_SLOTS]) };
 }
 
 fn free_slot(f: FreeList) -> Option<(usize, usize)> {
@@ -386,6 +390,7 @@ fn free_slot(f: FreeList) -> Option<(usize, usize)> {
         FreeList::Dict => Some((1, DICT_FREE_MAX)),
         FreeList::Tuple(n) if n >= 1 && n < TUPLE_SAVE_SIZE => Some((2 + n, TUPLE_FREE_MAX)),
         FreeList::Tuple(_) => None,
+        FreeList::Slice => Some((SLICE_SLOT, 1)),
     }
 }
 
@@ -466,6 +471,50 @@ impl Transient {
     }
 }
 
+thread_local! {
+    static UNCOUNTED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Run `f` with the containers it allocates left out of the allocation
+/// count and the free lists, at allocation and at freeing: objects
+/// refscope needs where CPython makes none (the AttributeError of a
+/// lookup that CPython only flags, never instantiates).
+pub fn uncounted<R>(f: impl FnOnce() -> R) -> R {
+    UNCOUNTED.with(|c| c.set(c.get() + 1));
+    let r = f();
+    UNCOUNTED.with(|c| c.set(c.get() - 1));
+    r
+}
+
+pub(super) fn counting() -> bool {
+    UNCOUNTED.with(|c| c.get() == 0)
+}
+
+/// A container CPython keeps inside another object for its whole life
+/// where refscope needs none (map's tuple of iterators, zip's): counted
+/// when made, freed when this is dropped (with the object holding it).
+/// `release` frees it early: enumerate's and zip's result tuple, which
+/// CPython hands out as the first result (the real tuple refscope makes
+/// then takes its place on the free list, so the counts are unchanged).
+pub struct HeldTransient(Cell<Option<Transient>>);
+
+impl HeldTransient {
+    pub fn tuple(n: usize) -> HeldTransient {
+        HeldTransient(Cell::new(Some(Transient::tuple(n))))
+    }
+    pub fn release(&self) {
+        if let Some(t) = self.0.take() {
+            t.free();
+        }
+    }
+}
+
+impl Drop for HeldTransient {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
 /// CPython 3.11 has `cpython_tracked` objects tracked after its start-up
 /// (what a full collection right then keeps): the difference from what
 /// refscope has tracked now counts towards the long-lived total of every
@@ -485,7 +534,7 @@ pub fn set_start_state(counts: [isize; NUM_GENERATIONS], lists: usize, dicts: us
         }
     });
     FREE.with(|c| {
-        let mut v = [0; 2 + TUPLE_SAVE_SIZE];
+        let mut v = [0; FREE_SLOTS];
         v[0] = lists.min(LIST_FREE_MAX);
         v[1] = dicts.min(DICT_FREE_MAX);
         for (n, &k) in tuples.iter().enumerate().take(TUPLE_SAVE_SIZE) {
@@ -783,8 +832,13 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         collected += size(Node::of(&still));
         delete_garbage(Node::of(&still), old, rt);
         if generation == NUM_GENERATIONS - 1 {
-            // CPython empties its free lists in full collections.
-            FREE.with(|c| c.set([0; 2 + TUPLE_SAVE_SIZE]));
+            // CPython empties its free lists in full collections (not
+            // the slice cache).
+            FREE.with(|c| {
+                let mut v = [0; FREE_SLOTS];
+                v[SLICE_SLOT] = c.get()[SLICE_SLOT];
+                c.set(v)
+            });
         }
         s.since_trigger.set(since_trigger.max(0));
         Outcome { collected, uncollectable: 0 }

@@ -519,14 +519,32 @@ fn classmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) ->
     if args.len() != 1 {
         return Err(vm.type_error(format!("classmethod expected 1 argument, got {}", args.len())));
     }
-    Ok(alloc(cls, classmethod::ClassMethodData::new(args[0].clone())))
+    let cm = alloc(cls, classmethod::ClassMethodData::new(args[0].clone()));
+    copy_wrapped_attrs(vm, &cm, &args[0])?;
+    Ok(cm)
+}
+
+/// CPython 3.10+'s staticmethod and classmethod copy these attributes of
+/// the callable into their own `__dict__` (each missing one is an
+/// AttributeError made and cleared).
+fn copy_wrapped_attrs(vm: &Vm, wrapper: &PyRef, wrapped: &PyRef) -> PyResult<()> {
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        match ops::get_attr_str(vm, wrapped, name) {
+            Ok(v) => ops::set_attr_str(vm, wrapper, name, v)?,
+            Err(e) if typeobj::isinstance(&e.0, &vm.exc.attribute_error) => drop(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 fn staticmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
     if args.len() != 1 {
         return Err(vm.type_error(format!("staticmethod expected 1 argument, got {}", args.len())));
     }
-    Ok(alloc(cls, staticmethod::StaticMethodData::new(args[0].clone())))
+    let sm = alloc(cls, staticmethod::StaticMethodData::new(args[0].clone()));
+    copy_wrapped_attrs(vm, &sm, &args[0])?;
+    Ok(sm)
 }
 
 fn super_new(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -565,7 +583,8 @@ fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>)
         Some(v) => int::index_value(vm, v)?,
         None => num_bigint::BigInt::from(0),
     };
-    Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: start }))
+    let result = crate::object::gc::HeldTransient::tuple(2);
+    Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: start, result }))
 }
 
 fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -580,12 +599,13 @@ fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
             }
         }
     }
+    let held = crate::object::gc::HeldTransient::tuple(pos.len());
     let mut iters = Vec::new();
-    for (i, a) in pos.iter().enumerate() {
-        let _ = i;
+    for a in pos.iter() {
         iters.push(ops::get_iter(vm, a)?);
     }
-    Ok(iterators::new(vm, &vm.types.zip, iterators::IterState::Zip { iters, strict }))
+    let result = crate::object::gc::HeldTransient::tuple(pos.len());
+    Ok(iterators::new(vm, &vm.types.zip, iterators::IterState::Zip { iters, strict, held, result }))
 }
 
 fn iter_new_map(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -593,8 +613,9 @@ fn iter_new_map(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
+    let held = crate::object::gc::HeldTransient::tuple(args.len() - 1);
     let iters = args[1..].iter().map(|a| ops::get_iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
-    Ok(iterators::new(vm, &vm.types.map, iterators::IterState::Map { func: args[0].clone(), iters }))
+    Ok(iterators::new(vm, &vm.types.map, iterators::IterState::Map { func: args[0].clone(), iters, held }))
 }
 
 fn iter_new_filter(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {

@@ -22,6 +22,26 @@ pub fn get(obj: &PyRef) -> Option<&ExceptionData> {
     obj.payload::<ExceptionData>()
 }
 
+/// Store a value CPython keeps in a field of its exception struct
+/// (AttributeError's `name` and `obj`, StopIteration's `value`, ...).
+/// Here it lives in the exception's dict, but that dict is not an object
+/// for the collector until Python code asks for `__dict__` or sets an
+/// attribute of its own (`flags::MANAGED_DICT`: not counted, its values
+/// traced as the exception's), as CPython makes no dict for them.
+pub fn set_member(vm: &Vm, e: &PyRef, name: &str, v: PyRef) {
+    let Some(d) = get(e) else { return };
+    let dict = d
+        .dict
+        .borrow_mut()
+        .get_or_insert_with(|| {
+            let nd = PyRef::new_uncounted(&vm.types.dict, crate::types::dict::DictData::new());
+            nd.set_flag(crate::object::flags::MANAGED_DICT);
+            nd
+        })
+        .clone();
+    crate::types::dict::set_item_str(vm, &dict, vm.intern(name), v);
+}
+
 pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
     let args = vm.tuple(args);
     let e = PyRef::new(
@@ -42,9 +62,7 @@ pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
 /// Set the attributes some exception types derive from their arguments.
 pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
     let ty = e.ty().clone();
-    let set = |name: &str, v: PyRef| {
-        let _ = crate::ops::set_attr_str(vm, e, name, v);
-    };
+    let set = |name: &str, v: PyRef| set_member(vm, e, name, v);
     if typeobj::is_subtype(&ty, &vm.exc.stop_iteration) {
         set("value", args.first().cloned().unwrap_or_else(|| vm.none()));
     } else if typeobj::is_subtype(&ty, &vm.exc.system_exit) {

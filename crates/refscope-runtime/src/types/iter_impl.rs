@@ -193,8 +193,8 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 Call::Callable(f.clone(), sentinel.clone())
             }
             IterState::Enumerate { iter, .. } => Call::Enumerate(iter.clone()),
-            IterState::Zip { iters, strict } => Call::Zip(iters.clone(), *strict),
-            IterState::Map { func, iters } => Call::Map(func.clone(), iters.clone()),
+            IterState::Zip { iters, strict, .. } => Call::Zip(iters.clone(), *strict),
+            IterState::Map { func, iters, .. } => Call::Map(func.clone(), iters.clone()),
             IterState::Filter { func, iter } => Call::Filter(func.clone(), iter.clone()),
             IterState::Reversed { seq, index } => {
                 let Some(s) = seq.as_ref() else { return Ok(None) };
@@ -223,9 +223,10 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
         Call::Enumerate(inner) => {
             let Some(v) = ops::next(vm, &inner)? else { return Ok(None) };
             let mut st = d.state.borrow_mut();
-            let IterState::Enumerate { count, .. } = &mut *st else { return Ok(None) };
+            let IterState::Enumerate { count, result, .. } = &mut *st else { return Ok(None) };
             let c = count.clone();
             *count += 1;
+            result.release();
             drop(st);
             Ok(Some(vm.tuple(vec![vm.bigint(c), v])))
         }
@@ -261,6 +262,9 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                         return Ok(None);
                     }
                 }
+            }
+            if let IterState::Zip { result, .. } = &*d.state.borrow() {
+                result.release();
             }
             Ok(Some(vm.tuple(items)))
         }
@@ -475,8 +479,8 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             return Ok(vm.tuple(vec![iter(), vm.tuple(vec![range]), vm.bigint(index)]));
         }
         IterState::Callable { func: Some(f), sentinel } => vm.tuple(vec![iter(), vm.tuple(vec![f.clone(), sentinel.clone()])]),
-        IterState::Enumerate { iter: inner, count } => vm.tuple(vec![t.enumerate.clone(), vm.tuple(vec![inner.clone(), vm.bigint(count.clone())])]),
-        IterState::Zip { iters, strict } => {
+        IterState::Enumerate { iter: inner, count, .. } => vm.tuple(vec![t.enumerate.clone(), vm.tuple(vec![inner.clone(), vm.bigint(count.clone())])]),
+        IterState::Zip { iters, strict, .. } => {
             let parts = vm.tuple(iters.clone());
             if *strict {
                 vm.tuple(vec![t.zip.clone(), parts, vm.true_.clone()])
@@ -484,7 +488,7 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
                 vm.tuple(vec![t.zip.clone(), parts])
             }
         }
-        IterState::Map { func, iters } => {
+        IterState::Map { func, iters, .. } => {
             let mut parts = vec![func.clone()];
             parts.extend(iters.iter().cloned());
             vm.tuple(vec![t.map.clone(), vm.tuple(parts)])

@@ -5,6 +5,7 @@
 //! As in CPython, a sequence iterator drops its reference to the sequence
 //! once exhausted, which `sys.getrefcount` can observe.
 
+use crate::object::gc::HeldTransient;
 use crate::object::PyRef;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -23,9 +24,12 @@ pub enum IterState {
     Dict { dict: Option<PyRef>, pos: usize, len_at_start: usize, seen: usize },
     Set { set: Option<PyRef>, pos: usize, len_at_start: usize },
     Callable { func: Option<PyRef>, sentinel: PyRef },
-    Enumerate { iter: PyRef, count: BigInt },
-    Zip { iters: Vec<PyRef>, strict: bool },
-    Map { func: PyRef, iters: Vec<PyRef> },
+    /// `result`: CPython's result tuple, made with the iterator.
+    Enumerate { iter: PyRef, count: BigInt, result: HeldTransient },
+    /// `held`: CPython's tuple of the iterators and its result tuple.
+    Zip { iters: Vec<PyRef>, strict: bool, held: HeldTransient, result: HeldTransient },
+    /// `held`: CPython's tuple of the iterators.
+    Map { func: PyRef, iters: Vec<PyRef>, held: HeldTransient },
     Filter { func: PyRef, iter: PyRef },
     Reversed { seq: Option<PyRef>, index: isize },
     Exhausted,

@@ -49,7 +49,7 @@ fn needs_args_tuple(vm: &Vm, cls: &PyRef) -> bool {
         return !typeobj::is_subtype(cls, &vm.exc.base_exception);
     }
     let t = &vm.types;
-    [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property].iter().any(|x| x.is(cls))
+    [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property, &t.zip, &t.staticmethod, &t.classmethod].iter().any(|x| x.is(cls))
 }
 
 fn call_type_inner(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
