@@ -356,8 +356,18 @@ impl Trace for IteratorData {
                 opt(func, f);
                 f(sentinel);
             }
-            IterState::Enumerate { iter, .. } => f(iter),
-            IterState::Zip { iters, .. } => iters.iter().for_each(|x| f(x)),
+            IterState::Enumerate { iter, result, .. } => {
+                f(iter);
+                if let Some(t) = result.held() {
+                    f(t);
+                }
+            }
+            IterState::Zip { iters, result, .. } => {
+                iters.iter().for_each(|x| f(x));
+                if let Some(t) = result.held() {
+                    f(t);
+                }
+            }
             IterState::Map { func, iters, .. } => {
                 f(func);
                 iters.iter().for_each(|x| f(x));

@@ -493,9 +493,6 @@ pub(super) fn counting() -> bool {
 /// A container CPython keeps inside another object for its whole life
 /// where refscope needs none (map's tuple of iterators, zip's): counted
 /// when made, freed when this is dropped (with the object holding it).
-/// `release` frees it early: enumerate's and zip's result tuple, which
-/// CPython hands out as the first result (the real tuple refscope makes
-/// then takes its place on the free list, so the counts are unchanged).
 pub struct HeldTransient(Cell<Option<Transient>>);
 
 impl HeldTransient {

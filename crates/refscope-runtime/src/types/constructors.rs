@@ -583,7 +583,7 @@ fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>)
         Some(v) => int::index_value(vm, v)?,
         None => num_bigint::BigInt::from(0),
     };
-    let result = crate::object::gc::HeldTransient::tuple(2);
+    let result = iterators::ResultTuple::new(vm, 2);
     Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: start, result }))
 }
 
@@ -604,7 +604,7 @@ fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
     for a in pos.iter() {
         iters.push(ops::get_iter(vm, a)?);
     }
-    let result = crate::object::gc::HeldTransient::tuple(pos.len());
+    let result = iterators::ResultTuple::new(vm, pos.len());
     Ok(iterators::new(vm, &vm.types.zip, iterators::IterState::Zip { iters, strict, held, result }))
 }
 

@@ -7,6 +7,19 @@ use crate::types::*;
 use crate::vm::{PyResult, Vm};
 use num_traits::{One, Zero};
 
+/// A result of enumerate or zip: in the place of CPython's reused result
+/// tuple when `reuse` says it is reused (`ResultTuple`).
+fn new_result(vm: &Vm, d: &iterators::IteratorData, reuse: Option<PyRef>, items: Vec<PyRef>) -> PyRef {
+    let Some(old) = reuse else { return vm.tuple(items) };
+    drop(old);
+    let t = vm.tuple(items);
+    match &mut *d.state.borrow_mut() {
+        IterState::Enumerate { result, .. } | IterState::Zip { result, .. } => result.keep(&t),
+        _ => {}
+    }
+    t
+}
+
 pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
     let t = &vm.types;
     let seq = |ty: &PyRef| Ok(Some(iterators::new(vm, ty, IterState::Seq { seq: Some(obj.clone()), index: 0 })));
@@ -226,14 +239,19 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             let IterState::Enumerate { count, result, .. } = &mut *st else { return Ok(None) };
             let c = count.clone();
             *count += 1;
-            result.release();
+            let reuse = result.take_reusable();
             drop(st);
-            Ok(Some(vm.tuple(vec![vm.bigint(c), v])))
+            let c = vm.bigint(c);
+            Ok(Some(new_result(vm, d, reuse, vec![c, v])))
         }
         Call::Zip(iters, strict) => {
             if iters.is_empty() {
                 return Ok(None);
             }
+            // CPython makes a result tuple before asking for the items,
+            // unless its own is free to be reused.
+            let own = matches!(&*d.state.borrow(), IterState::Zip { result, .. } if result.reusable());
+            let fresh = if own { None } else { Some(crate::object::gc::HeldTransient::tuple(iters.len())) };
             let mut items = Vec::with_capacity(iters.len());
             for (i, x) in iters.iter().enumerate() {
                 match ops::next(vm, x)? {
@@ -263,10 +281,12 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                     }
                 }
             }
-            if let IterState::Zip { result, .. } = &*d.state.borrow() {
-                result.release();
-            }
-            Ok(Some(vm.tuple(items)))
+            let reuse = match &mut *d.state.borrow_mut() {
+                IterState::Zip { result, .. } if own => result.take_reusable(),
+                _ => None,
+            };
+            drop(fresh);
+            Ok(Some(new_result(vm, d, reuse, items)))
         }
         Call::Map(f, iters) => {
             let mut args = Vec::with_capacity(iters.len());
