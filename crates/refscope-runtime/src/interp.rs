@@ -1301,6 +1301,9 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
         if d.is_module_function || (d.self_.is_none() && d.objclass.is_none()) {
             return ops::call_builtin(vm, d.func, args, kwnames);
         }
+        let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+        let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
+        return ops::call(vm, f, args, kwnames);
     }
     ops::call(vm, f, args, kwnames)
 }

@@ -698,6 +698,34 @@ pub fn init(vm: &Vm) {
     register_new_wrappers(vm);
 }
 
+/// A builtin `T.__new__` is a METH_VARARGS function in CPython 3.11: its
+/// arguments come in a tuple (keywords in a dict), and it calls the
+/// constructor with a slice of that tuple without the type: their counts.
+pub struct NewWrapperArgs([Option<crate::object::gc::Transient>; 3]);
+
+impl NewWrapperArgs {
+    pub fn new(a: &[PyRef], k: Option<&PyRef>, slice: bool) -> NewWrapperArgs {
+        use crate::object::gc::Transient;
+        let nkw = k.map(|k| tuple::items(k).len()).unwrap_or(0);
+        let npos = a.len() - nkw;
+        let t = Transient::tuple(npos);
+        let d = (nkw > 0).then(Transient::dict);
+        let s = (slice && npos > 1).then(|| Transient::tuple(npos - 1));
+        NewWrapperArgs([Some(t), d, s])
+    }
+}
+
+impl Drop for NewWrapperArgs {
+    fn drop(&mut self) {
+        // The slice goes first, then the arguments.
+        for t in self.0.iter_mut().rev() {
+            if let Some(t) = t.take() {
+                t.free();
+            }
+        }
+    }
+}
+
 /// CPython's "static base" for `T.__new__(S)`: S, or its nearest base,
 /// that does not define `__new__` in Python.
 pub fn static_new_base(vm: &Vm, sub: &PyRef) -> PyRef {
@@ -724,6 +752,10 @@ pub fn static_new_base(vm: &Vm, sub: &PyRef) -> PyRef {
 /// S must be a subtype of T whose nearest builtin base is built by the
 /// same constructor.
 fn tp_new_wrapper(vm: &Vm, ty: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    // An exception's __new__ keeps the slice as its `args` (made for real
+    // by exception_new).
+    let keeps_slice = typeobj::is_subtype(ty, &vm.exc.base_exception);
+    let _args = NewWrapperArgs::new(a, k, !keeps_slice);
     let name = typeobj::type_name(ty);
     let Some(sub) = a.first() else {
         return Err(vm.type_error(format!("{}.__new__(): not enough arguments", name)));
