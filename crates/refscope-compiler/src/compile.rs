@@ -2054,6 +2054,26 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The positional arguments of a call with a starred one, as a tuple:
+    /// a list of the `extra` ones already pushed, then each argument.
+    fn call_ex_args(&mut self, args: &'a [Expr], extra: u32) -> Result<(), CompileError> {
+        self.emit(Instr::BuildList(extra));
+        for a in args {
+            match a {
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(Instr::ListExtend(1 | LIST_EXTEND_CALL));
+                }
+                _ => {
+                    self.expr(a)?;
+                    self.emit(Instr::ListAppend(1));
+                }
+            }
+        }
+        self.emit(Instr::ListToTuple);
+        Ok(())
+    }
+
     /// The callable (and `extra` positional arguments) are on the stack.
     fn call_body(&mut self, extra: u32, args: &'a [Expr], keywords: &'a [ast::Keyword], range: TextRange, _plain: bool) -> Result<(), CompileError> {
         let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && !keywords.iter().any(|k| k.arg.is_none());
@@ -2083,20 +2103,13 @@ impl<'a> Compiler<'a> {
         }
         // General form: callable, args tuple, kwargs dict -> CallEx.
         // The `extra` arguments already pushed start the positional list.
-        self.emit(Instr::BuildList(extra));
-        for a in args {
-            match a {
-                Expr::Starred(s) => {
-                    self.expr(&s.value)?;
-                    self.emit(Instr::ListExtend(1 | LIST_EXTEND_CALL));
-                }
-                _ => {
-                    self.expr(a)?;
-                    self.emit(Instr::ListAppend(1));
-                }
-            }
+        // A lone starred argument is passed as it is (CallEx makes a tuple
+        // of it unless it is one), as CPython compiles it.
+        if let ([Expr::Starred(s)], 0) = (args, extra) {
+            self.expr(&s.value)?;
+        } else {
+            self.call_ex_args(args, extra)?;
         }
-        self.emit(Instr::ListToTuple);
         if keywords.is_empty() {
             let old = self.set_span(range);
             self.emit(Instr::CallEx(0));

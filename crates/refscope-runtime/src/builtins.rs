@@ -797,7 +797,7 @@ fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, is_min: bool) -> PyResult {
 /// The argument tuple CPython builds for a function taking `*args`
 /// (`None` for no arguments: the empty tuple is never allocated).
 fn varargs_tuple(vm: &Vm, pos: &[PyRef]) -> Option<PyRef> {
-    if pos.is_empty() {
+    if crate::object::gc::star_args_given() || pos.is_empty() {
         None
     } else {
         Some(vm.tuple(pos.to_vec()))
@@ -1101,6 +1101,7 @@ fn b_format(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 fn b_vars(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     fn_pos(vm, "vars", a, k, 0, 1)?;
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 0);
     match a.first() {
         None => b_locals(vm, a, None),
         Some(o) => match ops::get_attr_opt(vm, o, &vm.intern("__dict__"))? {
@@ -1112,6 +1113,7 @@ fn b_vars(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 fn b_dir(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     fn_pos(vm, "dir", a, k, 0, 1)?;
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 0);
     match a.first() {
         None => {
             let l = b_locals(vm, a, None)?;

@@ -735,6 +735,22 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
                         let args = pop!();
                         let f = pop!();
+                        // A lone `*x` comes as it is: a tuple of it unless
+                        // it is one.
+                        let args = if args.ty().is(&vm.types.tuple) {
+                            args
+                        } else {
+                            match ops::iterate(vm, &args) {
+                                Ok(v) => vm.tuple(v),
+                                Err(e) => {
+                                    if typeobj::isinstance(&e.0, &vm.exc.type_error) && ops::lookup_special(vm, &args, "__iter__").is_none() && ops::lookup_special(vm, &args, "__getitem__").is_none() {
+                                        let msg = format!("{} argument after * must be an iterable, not {}", crate::types::function_impl::callable_display(vm, &f), vm.type_name(&args));
+                                        break 'exec (vm.type_error(msg), false);
+                                    }
+                                    break 'exec (e, false);
+                                }
+                            }
+                        };
                         let r = tri!(call_ex(vm, &f, &args, kwargs.as_ref()));
                         stack.push(r);
                     }
@@ -1324,6 +1340,9 @@ fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult
         }
         _ => None,
     };
+    if matches!(f.kind(), Kind::BuiltinFunction | Kind::Type) {
+        return crate::object::gc::with_star_args(|| ops::call_owned(vm, f, argv, kwnames.as_ref()));
+    }
     ops::call_owned(vm, f, argv, kwnames.as_ref())
 }
 

@@ -461,6 +461,10 @@ impl Transient {
         }
         t
     }
+    /// Freed when the returned guard is dropped.
+    pub fn on_drop(self) -> HeldTransient {
+        HeldTransient(Cell::new(Some(self)))
+    }
     pub fn free(self) {
         if self.0 == FreeList::Tuple(0) {
             return;
@@ -473,6 +477,24 @@ impl Transient {
 
 thread_local! {
     static UNCOUNTED: Cell<u32> = const { Cell::new(0) };
+    static STAR_ARGS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run a call `f(*args, **kwargs)` of a native callable: CPython 3.11
+/// hands a function that takes a tuple (and dict) the ones the call built,
+/// so the first argument tuple (and dict) the callee would make is not
+/// made (`star_args_given`).
+pub fn with_star_args<R>(f: impl FnOnce() -> R) -> R {
+    let prev = STAR_ARGS.with(|s| s.replace(true));
+    let r = f();
+    STAR_ARGS.with(|s| s.set(prev));
+    r
+}
+
+/// Whether the argument tuple about to be made is the one a
+/// `f(*args, **kwargs)` call already built (asked once per call).
+pub fn star_args_given() -> bool {
+    STAR_ARGS.with(|s| s.replace(false))
 }
 
 /// Run `f` with the containers it allocates left out of the allocation
@@ -537,6 +559,8 @@ pub fn set_start_state(counts: [isize; NUM_GENERATIONS], lists: usize, dicts: us
         for (n, &k) in tuples.iter().enumerate().take(TUPLE_SAVE_SIZE) {
             v[2 + n] = k.min(TUPLE_FREE_MAX);
         }
+        // CPython's start-up leaves a slice in its cache.
+        v[SLICE_SLOT] = 1;
         c.set(v);
     });
     PENDING.store(false, Ordering::Relaxed);

@@ -88,10 +88,11 @@ impl SlotCallArgs {
         }
         let npos = nargs - nkw.min(nargs);
         let bound = d.self_.is_some();
-        let t = Transient::tuple(npos);
-        let k = (nkw > 0).then(Transient::dict);
+        let given = crate::object::gc::star_args_given();
+        let t = (!given).then(|| Transient::tuple(npos));
+        let k = (nkw > 0 && !given).then(Transient::dict);
         let s = (!bound && npos > 1).then(|| Transient::tuple(npos - 1));
-        Some(SlotCallArgs([Some(t), k, s]))
+        Some(SlotCallArgs([t, k, s]))
     }
 }
 

@@ -519,9 +519,26 @@ fn classmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) ->
     if args.len() != 1 {
         return Err(vm.type_error(format!("classmethod expected 1 argument, got {}", args.len())));
     }
-    let cm = alloc(cls, classmethod::ClassMethodData::new(args[0].clone()));
-    copy_wrapped_attrs(vm, &cm, &args[0])?;
-    Ok(cm)
+    Ok(alloc(cls, classmethod::ClassMethodData::new(args[0].clone())))
+}
+
+/// `staticmethod.__init__` and `classmethod.__init__`: the callable, and
+/// its attributes copied (`copy_wrapped_attrs`).
+fn wrapper_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let name = if a.first().is_some_and(|s| s.kind() == Kind::ClassMethod) { "classmethod" } else { "staticmethod" };
+    no_kw(vm, name, k)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("{} expected 1 argument, got {}", name, a.len().saturating_sub(1))));
+    }
+    let slot = match a[0].kind() {
+        Kind::ClassMethod => &a[0].payload_unchecked::<classmethod::ClassMethodData>().func,
+        Kind::StaticMethod => &a[0].payload_unchecked::<staticmethod::StaticMethodData>().func,
+        _ => return Err(vm.type_error(format!("descriptor '__init__' requires a '{}' object", name))),
+    };
+    let old = slot.replace(a[1].clone());
+    drop(old);
+    copy_wrapped_attrs(vm, &a[0], &a[1])?;
+    Ok(vm.none())
 }
 
 /// CPython 3.10+'s staticmethod and classmethod copy these attributes of
@@ -542,9 +559,7 @@ fn staticmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) -
     if args.len() != 1 {
         return Err(vm.type_error(format!("staticmethod expected 1 argument, got {}", args.len())));
     }
-    let sm = alloc(cls, staticmethod::StaticMethodData::new(args[0].clone()));
-    copy_wrapped_attrs(vm, &sm, &args[0])?;
-    Ok(sm)
+    Ok(alloc(cls, staticmethod::StaticMethodData::new(args[0].clone())))
 }
 
 fn super_new(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -685,6 +700,8 @@ pub fn init(vm: &Vm) {
     set(&t.property, property_new);
     set(&t.classmethod, classmethod_new);
     set(&t.staticmethod, staticmethod_new);
+    typeobj::add_method(vm, &t.classmethod, "__init__", wrapper_init);
+    typeobj::add_method(vm, &t.staticmethod, "__init__", wrapper_init);
     set(&t.super_, super_new);
     set(&t.method, method_new);
     set(&t.enumerate, iter_new_enumerate);
@@ -708,10 +725,11 @@ impl NewWrapperArgs {
         use crate::object::gc::Transient;
         let nkw = k.map(|k| tuple::items(k).len()).unwrap_or(0);
         let npos = a.len() - nkw;
-        let t = Transient::tuple(npos);
-        let d = (nkw > 0).then(Transient::dict);
+        let given = crate::object::gc::star_args_given();
+        let t = (!given).then(|| Transient::tuple(npos));
+        let d = (nkw > 0 && !given).then(Transient::dict);
         let s = (slice && npos > 1).then(|| Transient::tuple(npos - 1));
-        NewWrapperArgs([Some(t), d, s])
+        NewWrapperArgs([t, d, s])
     }
 }
 
