@@ -336,12 +336,12 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
             let f = typeobj::lookup_str(vm, ty, "__getattribute__").unwrap();
             call_unbound(vm, &f, obj, &[name.clone()])
         } else {
-            // CPython's __getattr__ hook asks the generic lookup without
-            // making an exception when it fails.
-            quiet_lookup(obj, name, || generic_get_attr(vm, obj, name))
+            generic_get_attr(vm, obj, name)
         };
         return match r {
             Err(e) if td.flag(tflags::HAS_GETATTR) && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => {
+                // Cleared before the hook runs, as CPython clears it.
+                drop(e);
                 let f = typeobj::lookup_str(vm, ty, "__getattr__").unwrap();
                 call_unbound(vm, &f, obj, &[name.clone()])
             }
@@ -358,8 +358,8 @@ thread_local! {
 /// Run a lookup of `obj.name` whose failure, when it is the runtime's own
 /// "has no attribute" (not an exception raised by Python code, nor one of
 /// another lookup made meanwhile), CPython 3.11 only flags: it makes no
-/// exception object (`_PyObject_LookupAttr`), so `attr_error` allocates
-/// it uncounted.
+/// exception object (`_PyObject_LookupAttr` of a type without a
+/// `__getattr__` hook), so `attr_error` allocates it uncounted.
 fn quiet_lookup<R>(obj: &PyRef, name: &PyRef, f: impl FnOnce() -> R) -> R {
     let prev = QUIET_LOOKUP.with(|q| q.replace(Some((obj.id(), name.id()))));
     let r = f();
@@ -369,7 +369,11 @@ fn quiet_lookup<R>(obj: &PyRef, name: &PyRef, f: impl FnOnce() -> R) -> R {
 
 /// CPython's `_PyObject_LookupAttr`: a missing attribute is `None`.
 pub fn get_attr_opt(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-    match quiet_lookup(obj, name, || get_attr(vm, obj, name)) {
+    // Only a type's own lookup is asked quietly: a `__getattr__` hook
+    // first runs CPython's generic lookup, which makes the exception.
+    let hooked = typeobj::data(obj.ty()).flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0;
+    let r = if hooked { get_attr(vm, obj, name) } else { quiet_lookup(obj, name, || get_attr(vm, obj, name)) };
+    match r {
         Ok(v) => Ok(Some(v)),
         Err(e) if typeobj::isinstance(&e.0, &vm.exc.attribute_error) => Ok(None),
         Err(e) => Err(e),
