@@ -412,6 +412,12 @@ impl Trace for ExceptionData {
     }
 }
 
+impl Trace for crate::types::mappingproxy::MappingProxyData {
+    fn trace(&self, f: Visit) {
+        f(&self.mapping);
+    }
+}
+
 impl Trace for DescriptorData {
     fn trace(&self, f: Visit) {
         f(&self.objclass);

@@ -1143,7 +1143,25 @@ pub fn del_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<()> {
             call_unbound(vm, &f, obj, &[key.clone()])?;
             Ok(())
         }
-        None => Err(vm.type_error(format!("'{}' object doesn't support item deletion", vm.type_name(obj)))),
+        None => Err(vm.type_error(no_item_deletion(vm, obj, key))),
+    }
+}
+
+/// CPython 3.11's message for `del obj[key]` without `__delitem__`: an
+/// index on a type with sequence methods (every class, the builtin
+/// containers) goes through the sequence protocol, which words it
+/// differently.
+pub fn no_item_deletion(vm: &Vm, obj: &PyRef, key: &PyRef) -> String {
+    let index = key.kind() == Kind::Int;
+    let sequence_methods = is_heap(obj)
+        || matches!(
+            obj.kind(),
+            Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::Range | Kind::DictView | Kind::MappingProxy
+        );
+    if index && sequence_methods {
+        format!("'{}' object doesn't support item deletion", vm.type_name(obj))
+    } else {
+        format!("'{}' object does not support item deletion", vm.type_name(obj))
     }
 }
 

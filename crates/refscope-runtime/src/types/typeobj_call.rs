@@ -361,6 +361,11 @@ pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
         }
     }
     typeobj::update_flags(vm, &cls);
+    // Every class has a `__doc__` in its namespace (None if not given).
+    let dk = vm.intern("__doc__");
+    if dict::get_str_key(&td.dict, &dk).is_none() {
+        dict::set_item_str(vm, &td.dict, dk, vm.none());
+    }
     // __set_name__ and __init_subclass__. CPython iterates over a copy of
     // the class dict (a dict the counts see).
     let names_copy = crate::object::gc::Transient::dict();
