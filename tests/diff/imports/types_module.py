@@ -32,9 +32,6 @@ except TypeError as e:
     print(e)
 ns.me = ns
 print(ns)
-try:
-    hash(ns)
-except TypeError as e:
-    print(e)
+print(types.SimpleNamespace.__hash__ is None)
 m = types.MappingProxyType({"k": [1]})
 print(m["k"], m.get("z", 0), list(m), len(m))
