@@ -560,8 +560,9 @@ fn b_print(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         let _kept_for_good = crate::object::gc::Transient::tuple(4);
     }
     // It gathers the positional arguments in a tuple (visible in counts
-    // and in the arguments' reference counts).
-    let _args = varargs_tuple(vm, pos);
+    // and in the arguments' reference counts), even from `print(*x)`: it
+    // is no METH_VARARGS function.
+    let _args = (!pos.is_empty()).then(|| vm.tuple(pos.to_vec()));
     check_kw(vm, "print", k, &["sep", "end", "file", "flush"])?;
     let opt = |name: &str| -> PyResult<Option<String>> {
         match kw_lookup(a, k, name) {
@@ -797,7 +798,7 @@ fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, is_min: bool) -> PyResult {
 /// The argument tuple CPython builds for a function taking `*args`
 /// (`None` for no arguments: the empty tuple is never allocated).
 fn varargs_tuple(vm: &Vm, pos: &[PyRef]) -> Option<PyRef> {
-    if crate::object::gc::star_args_given() || pos.is_empty() {
+    if crate::object::gc::star_args_given(vm.frames.borrow().len()) || pos.is_empty() {
         None
     } else {
         Some(vm.tuple(pos.to_vec()))

@@ -741,7 +741,12 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             args
                         } else {
                             match ops::iterate(vm, &args) {
-                                Ok(v) => vm.tuple(v),
+                                // The iterable goes as soon as its tuple is made.
+                                Ok(v) => {
+                                    let t = vm.tuple(v);
+                                    drop(args);
+                                    t
+                                }
                                 Err(e) => {
                                     if typeobj::isinstance(&e.0, &vm.exc.type_error) && ops::lookup_special(vm, &args, "__iter__").is_none() && ops::lookup_special(vm, &args, "__getitem__").is_none() {
                                         let msg = format!("{} argument after * must be an iterable, not {}", crate::types::function_impl::callable_display(vm, &f), vm.type_name(&args));
@@ -1340,8 +1345,9 @@ fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult
         }
         _ => None,
     };
-    if matches!(f.kind(), Kind::BuiltinFunction | Kind::Type) {
-        return crate::object::gc::with_star_args(|| ops::call_owned(vm, f, argv, kwnames.as_ref()));
+    if !matches!(f.kind(), Kind::Function | Kind::Method) {
+        let depth = vm.frames.borrow().len();
+        return crate::object::gc::with_star_args(depth, || ops::call_owned(vm, f, argv, kwnames.as_ref()));
     }
     ops::call_owned(vm, f, argv, kwnames.as_ref())
 }

@@ -128,6 +128,17 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
             let Some(f) = lookup_special(vm, callable, "__call__") else {
                 return Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(callable))));
             };
+            // Instances of classes have no vectorcall in CPython 3.11: the
+            // call goes through a tuple of the arguments (and a dict).
+            let _args = (typeobj::data(callable.ty()).flag(tflags::HEAPTYPE) && !crate::object::gc::star_args_given(vm.frames.borrow().len())).then(|| {
+                let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+                let t = crate::object::gc::Transient::tuple(args.len() - nkw).on_drop();
+                let d = (nkw > 0).then(|| crate::object::gc::Transient::dict().on_drop());
+                // `__call__` gets the keywords as a vector call again: a
+                // tuple of their names.
+                let names = (nkw > 0).then(|| crate::object::gc::Transient::tuple(nkw).on_drop());
+                (t, d, names)
+            });
             args.insert(0, callable.clone());
             match f.kind() {
                 Kind::Function => crate::interp::call_function(vm, &f, args, kwnames),

@@ -477,24 +477,33 @@ impl Transient {
 
 thread_local! {
     static UNCOUNTED: Cell<u32> = const { Cell::new(0) };
-    static STAR_ARGS: Cell<bool> = const { Cell::new(false) };
+    static STAR_ARGS: Cell<Option<usize>> = const { Cell::new(None) };
 }
 
-/// Run a call `f(*args, **kwargs)` of a native callable: CPython 3.11
-/// hands a function that takes a tuple (and dict) the ones the call built,
-/// so the first argument tuple (and dict) the callee would make is not
-/// made (`star_args_given`).
-pub fn with_star_args<R>(f: impl FnOnce() -> R) -> R {
-    let prev = STAR_ARGS.with(|s| s.replace(true));
+/// Run a call `f(*args, **kwargs)` of a callable CPython calls with a
+/// tuple (a native function, a type, an instance with `__call__`), made
+/// at Python frame depth `depth`: CPython hands it the tuple (and dict)
+/// the call built, so the first argument tuple (and dict) the callee
+/// would make at that depth is not made (`star_args_given`).
+pub fn with_star_args<R>(depth: usize, f: impl FnOnce() -> R) -> R {
+    let prev = STAR_ARGS.with(|s| s.replace(Some(depth)));
     let r = f();
     STAR_ARGS.with(|s| s.set(prev));
     r
 }
 
-/// Whether the argument tuple about to be made is the one a
-/// `f(*args, **kwargs)` call already built (asked once per call).
-pub fn star_args_given() -> bool {
-    STAR_ARGS.with(|s| s.replace(false))
+/// Whether the argument tuple about to be made, at Python frame depth
+/// `depth`, is the one a `f(*args, **kwargs)` call already built (asked
+/// once per call; Python code the callee runs is deeper and never sees it).
+pub fn star_args_given(depth: usize) -> bool {
+    STAR_ARGS.with(|s| {
+        if s.get() == Some(depth) {
+            s.set(None);
+            true
+        } else {
+            false
+        }
+    })
 }
 
 /// Run `f` with the containers it allocates left out of the allocation

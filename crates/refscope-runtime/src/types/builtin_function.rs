@@ -91,7 +91,7 @@ impl SlotCallArgs {
         // BaseException.__init__ keeps the tuple it gets as `args` (made
         // for real by refscope's): the slice, or a method-wrapper's tuple.
         let keeps_args = d.name == "__init__" && d.objclass.as_ref().is_some_and(|c| crate::types::typeobj::is_subtype(c, &vm.exc.base_exception));
-        let given = crate::object::gc::star_args_given();
+        let given = crate::object::gc::star_args_given(vm.frames.borrow().len());
         let t = (!given && !(keeps_args && bound)).then(|| Transient::tuple(npos));
         let k = (nkw > 0 && !given).then(Transient::dict);
         let s = (!bound && npos > 1 && !keeps_args).then(|| Transient::tuple(npos - 1));

@@ -396,8 +396,18 @@ fn bytearray_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) ->
     Ok(alloc(cls, bytearray::ByteArrayData::new(Vec::new())))
 }
 
+/// `list()` and `dict()` allocate with PyType_GenericAlloc in CPython: not
+/// from the free list.
+fn generic_alloc<T: PyPayload>(cls: &PyRef, payload: T) -> PyRef {
+    if typeobj::data(cls).flag(tflags::HEAPTYPE) {
+        alloc(cls, payload)
+    } else {
+        PyRef::new_generic_alloc(cls, payload)
+    }
+}
+
 fn list_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
-    Ok(alloc(cls, list::ListData::new(Vec::new())))
+    Ok(generic_alloc(cls, list::ListData::new(Vec::new())))
 }
 
 fn tuple_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -421,7 +431,7 @@ fn tuple_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResu
 }
 
 fn dict_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
-    Ok(alloc(cls, dict::DictData::new()))
+    Ok(generic_alloc(cls, dict::DictData::new()))
 }
 
 fn set_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
@@ -721,11 +731,11 @@ pub fn init(vm: &Vm) {
 pub struct NewWrapperArgs([Option<crate::object::gc::Transient>; 3]);
 
 impl NewWrapperArgs {
-    pub fn new(a: &[PyRef], k: Option<&PyRef>, slice: bool) -> NewWrapperArgs {
+    pub fn new(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, slice: bool) -> NewWrapperArgs {
         use crate::object::gc::Transient;
         let nkw = k.map(|k| tuple::items(k).len()).unwrap_or(0);
         let npos = a.len() - nkw;
-        let given = crate::object::gc::star_args_given();
+        let given = crate::object::gc::star_args_given(vm.frames.borrow().len());
         let t = (!given).then(|| Transient::tuple(npos));
         let d = (nkw > 0 && !given).then(Transient::dict);
         let s = (slice && npos > 1).then(|| Transient::tuple(npos - 1));
@@ -773,7 +783,7 @@ fn tp_new_wrapper(vm: &Vm, ty: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResu
     // An exception's __new__ keeps the slice as its `args` (made for real
     // by exception_new).
     let keeps_slice = typeobj::is_subtype(ty, &vm.exc.base_exception);
-    let _args = NewWrapperArgs::new(a, k, !keeps_slice);
+    let _args = NewWrapperArgs::new(vm, a, k, !keeps_slice);
     let name = typeobj::type_name(ty);
     let Some(sub) = a.first() else {
         return Err(vm.type_error(format!("{}.__new__(): not enough arguments", name)));

@@ -237,7 +237,7 @@ fn type_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if a.is_empty() || a[0].kind() != Kind::Type {
         return Err(vm.type_error("type.__new__(X): X is not a type object"));
     }
-    let _args = crate::types::constructors::NewWrapperArgs::new(a, k, true);
+    let _args = crate::types::constructors::NewWrapperArgs::new(vm, a, k, true);
     crate::types::typeobj_call::type_new(vm, &a[0], &a[1..], k)
 }
 

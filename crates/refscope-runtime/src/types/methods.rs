@@ -595,7 +595,7 @@ impl VarArgs {
     pub fn new(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, skip: usize) -> VarArgs {
         let nkw = kw_names(k).len();
         let pos = &a[skip.min(a.len() - nkw)..a.len() - nkw];
-        if crate::object::gc::star_args_given() {
+        if crate::object::gc::star_args_given(vm.frames.borrow().len()) {
             return VarArgs(None, None);
         }
         let t = (!pos.is_empty()).then(|| vm.tuple(pos.to_vec()));

@@ -114,7 +114,7 @@ fn obj_dir(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let _args = crate::types::constructors::NewWrapperArgs::new(a, k, true);
+    let _args = crate::types::constructors::NewWrapperArgs::new(vm, a, k, true);
     if a.is_empty() {
         return Err(vm.type_error("object.__new__(): not enough arguments"));
     }

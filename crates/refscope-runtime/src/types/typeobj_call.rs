@@ -15,7 +15,7 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     }
     // CPython 3.11 calls a type without vectorcall through a tuple of the
     // positional arguments (and a dict of the keywords): the counts see them.
-    let transient = if needs_args_tuple(vm, cls) && !crate::object::gc::star_args_given() {
+    let transient = if needs_args_tuple(vm, cls) && !crate::object::gc::star_args_given(vm.frames.borrow().len()) {
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
         let t = crate::object::gc::Transient::tuple(args.len() - nkw);
         let d = if nkw > 0 { Some(crate::object::gc::Transient::dict()) } else { None };
