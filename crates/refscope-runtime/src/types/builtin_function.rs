@@ -59,7 +59,8 @@ const SLOT_WRAPPERS: [&str; 66] = [
 
 fn is_slot_wrapper(vm: &Vm, d: &BuiltinFunctionData) -> bool {
     let Some(cls) = &d.objclass else { return false };
-    if d.is_module_function || !SLOT_WRAPPERS.contains(&d.name) {
+    // Most method calls (append, get, ...) are no dunder: rejected first.
+    if d.is_module_function || !d.name.starts_with("__") || !SLOT_WRAPPERS.contains(&d.name) {
         return false;
     }
     let t = &vm.types;
