@@ -387,12 +387,11 @@ impl Trace for IteratorData {
 
 impl Trace for ExceptionData {
     fn trace(&self, f: Visit) {
-        if let Ok(d) = self.dict.try_borrow() {
-            match &*d {
-                // Fields of CPython's exception struct (exceptions::set_member).
-                Some(d) if d.flags() & crate::object::flags::MANAGED_DICT != 0 => crate::object::gc::traverse(d, f),
-                Some(d) => f(d),
-                None => {}
+        cell_opt(&self.dict, f);
+        // Fields of CPython's exception struct: no object of their own.
+        if let Ok(d) = self.fields.try_borrow() {
+            if let Some(d) = &*d {
+                crate::object::gc::traverse(d, f);
             }
         }
         cell_ref(&self.args, f);
@@ -402,6 +401,7 @@ impl Trace for ExceptionData {
     }
     fn clear(&self) {
         take_opt(&self.dict);
+        take_opt(&self.fields);
         if let Some(vm) = Vm::try_current() {
             let old = self.args.try_borrow_mut().ok().map(|mut a| std::mem::replace(&mut *a, vm.empty_tuple.clone()));
             drop(old);

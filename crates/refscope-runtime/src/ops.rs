@@ -289,14 +289,7 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
             if e.dict.borrow().is_none() && create {
                 *e.dict.borrow_mut() = Some(vm.dict());
             }
-            let d = e.dict.borrow().clone();
-            if create {
-                // An attribute of the program's own: CPython makes the dict now.
-                if let Some(d) = &d {
-                    crate::object::gc::materialize_dict(d);
-                }
-            }
-            return d;
+            return e.dict.borrow().clone();
         }
         Kind::StaticMethod | Kind::ClassMethod => {
             let d = match obj.kind() {
@@ -405,6 +398,11 @@ pub fn generic_get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
 /// instance dict, then other attributes of the type.
 pub fn generic_get_attr_plain(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     let ty = obj.ty();
+    if obj.kind() == Kind::Exception {
+        if let Some(v) = exceptions::get_member(obj, name) {
+            return Ok(v);
+        }
+    }
     let descr = typeobj::lookup(ty, name);
     if let Some(d) = &descr {
         if is_data_descriptor(vm, d) {
@@ -437,13 +435,8 @@ pub fn attr_error(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyErr {
     };
     let quiet = QUIET_LOOKUP.with(|q| q.get()) == Some((obj.id(), name.id()));
     let e = if quiet { crate::object::gc::uncounted(|| vm.attribute_error(msg)) } else { vm.attribute_error(msg) };
-    if let Some(d) = exceptions::get(&e.0) {
-        let dict = d.dict.borrow().clone();
-        if let Some(dict) = dict {
-            dict::set_item_str(vm, &dict, vm.intern("name"), name.clone());
-            dict::set_item_str(vm, &dict, vm.intern("obj"), obj.clone());
-        }
-    }
+    exceptions::set_member(vm, &e.0, "name", name.clone());
+    exceptions::set_member(vm, &e.0, "obj", obj.clone());
     e
 }
 
@@ -481,6 +474,11 @@ pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>
         }
     }
     let ty = obj.ty();
+    if obj.kind() == Kind::Exception && exceptions::get_member(obj, name).is_some() {
+        // A deleted field reads as None, as CPython's member does.
+        exceptions::set_member(vm, obj, str::as_str(name), value.unwrap_or_else(|| vm.none()));
+        return Ok(());
+    }
     if let Some(d) = typeobj::lookup(ty, name) {
         if is_data_descriptor(vm, &d) {
             return descr_set(vm, &d, obj, value);

@@ -588,6 +588,7 @@ fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            fields: RefCell::new(None),
         },
     );
     exceptions::init_special_attrs(vm, &e, pos);

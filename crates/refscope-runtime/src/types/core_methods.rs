@@ -403,6 +403,7 @@ fn os_error_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyR
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            fields: RefCell::new(None),
         },
     );
     exceptions::init_special_attrs(vm, &e, pos);

@@ -16,6 +16,12 @@ pub struct ExceptionData {
     pub context: RefCell<Option<PyRef>>,
     pub suppress_context: Cell<bool>,
     pub dict: RefCell<Option<PyRef>>,
+    /// Fields CPython keeps in its exception structs (AttributeError's
+    /// `name` and `obj`, StopIteration's `value`, OSError's `errno`, ...),
+    /// read and written as attributes before the instance dict (they are
+    /// member descriptors there). A `MANAGED_DICT` dict: no object to the
+    /// collector or the counts, its values traced as the exception's.
+    pub fields: RefCell<Option<PyRef>>,
 }
 
 pub fn get(obj: &PyRef) -> Option<&ExceptionData> {
@@ -23,15 +29,11 @@ pub fn get(obj: &PyRef) -> Option<&ExceptionData> {
 }
 
 /// Store a value CPython keeps in a field of its exception struct
-/// (AttributeError's `name` and `obj`, StopIteration's `value`, ...).
-/// Here it lives in the exception's dict, but that dict is not an object
-/// for the collector until Python code asks for `__dict__` or sets an
-/// attribute of its own (`flags::MANAGED_DICT`: not counted, its values
-/// traced as the exception's), as CPython makes no dict for them.
+/// (`ExceptionData::fields`).
 pub fn set_member(vm: &Vm, e: &PyRef, name: &str, v: PyRef) {
     let Some(d) = get(e) else { return };
     let dict = d
-        .dict
+        .fields
         .borrow_mut()
         .get_or_insert_with(|| {
             let nd = PyRef::new_uncounted(&vm.types.dict, crate::types::dict::DictData::new());
@@ -40,6 +42,12 @@ pub fn set_member(vm: &Vm, e: &PyRef, name: &str, v: PyRef) {
         })
         .clone();
     crate::types::dict::set_item_str(vm, &dict, vm.intern(name), v);
+}
+
+/// The value of a field of the exception struct (`ExceptionData::fields`).
+pub fn get_member(e: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let f = get(e)?.fields.borrow().clone()?;
+    crate::types::dict::get(&f)?.get_str(name)
 }
 
 pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
@@ -53,6 +61,7 @@ pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            fields: RefCell::new(None),
         },
     );
     init_special_attrs(vm, &e, crate::types::tuple::items(&args));
