@@ -511,6 +511,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Assign(a) => {
+                if self.swap_assign(a)? {
+                    return Ok(());
+                }
                 self.expr(&a.value)?;
                 let n = a.targets.len();
                 for (i, t) in a.targets.iter().enumerate() {
@@ -1516,6 +1519,37 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `a, b = b, a` (one to three names, no star, values not a constant
+    /// tuple): CPython 3.11's peephole turns the tuple built and unpacked
+    /// into a SWAP, so no tuple is made (the allocation counts see it).
+    fn swap_assign(&mut self, a: &'a ast::StmtAssign) -> Result<bool, CompileError> {
+        let [target] = &a.targets[..] else { return Ok(false) };
+        let targets = match target {
+            Expr::Tuple(t) => &t.elts,
+            Expr::List(l) => &l.elts,
+            _ => return Ok(false),
+        };
+        let Expr::Tuple(values) = &*a.value else { return Ok(false) };
+        let n = targets.len();
+        let starred = |e: &Expr| matches!(e, Expr::Starred(_));
+        if n == 0 || n > 3 || values.elts.len() != n || targets.iter().any(starred) || values.elts.iter().any(starred) {
+            return Ok(false);
+        }
+        if self.const_value(&a.value).is_some() {
+            return Ok(false);
+        }
+        for v in &values.elts {
+            self.expr(v)?;
+        }
+        if n > 1 {
+            self.emit(Instr::Swap(n as u32));
+        }
+        for t in targets {
+            self.assign_target(t)?;
+        }
+        Ok(true)
+    }
+
     // ----- expressions -----
 
     /// The value of `e` if it is a constant expression (after folding).
@@ -2072,6 +2106,41 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The positional arguments of a call with a starred one, as a tuple:
+    /// a list of the `extra` ones already pushed, then each argument.
+    fn call_ex_args(&mut self, args: &'a [Expr], extra: u32) -> Result<(), CompileError> {
+        // Without a starred one (the call has `**`), CPython builds the
+        // tuple directly, or loads it as a constant.
+        if !args.iter().any(|a| matches!(a, Expr::Starred(_))) {
+            if extra == 0 && args.len() > 2 {
+                if let Some(c) = self.const_tuple(args) {
+                    self.load_const(c);
+                    return Ok(());
+                }
+            }
+            for a in args {
+                self.expr(a)?;
+            }
+            self.emit(Instr::BuildTuple(extra + args.len() as u32));
+            return Ok(());
+        }
+        self.emit(Instr::BuildList(extra));
+        for a in args {
+            match a {
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(Instr::ListExtend(1 | LIST_EXTEND_CALL));
+                }
+                _ => {
+                    self.expr(a)?;
+                    self.emit(Instr::ListAppend(1));
+                }
+            }
+        }
+        self.emit(Instr::ListToTuple);
+        Ok(())
+    }
+
     /// The callable (and `extra` positional arguments) are on the stack.
     fn call_body(&mut self, extra: u32, args: &'a [Expr], keywords: &'a [ast::Keyword], range: TextRange, _plain: bool) -> Result<(), CompileError> {
         let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && !keywords.iter().any(|k| k.arg.is_none());
@@ -2101,27 +2170,22 @@ impl<'a> Compiler<'a> {
         }
         // General form: callable, args tuple, kwargs dict -> CallEx.
         // The `extra` arguments already pushed start the positional list.
-        self.emit(Instr::BuildList(extra));
-        for a in args {
-            match a {
-                Expr::Starred(s) => {
-                    self.expr(&s.value)?;
-                    self.emit(Instr::ListExtend(1 | LIST_EXTEND_CALL));
-                }
-                _ => {
-                    self.expr(a)?;
-                    self.emit(Instr::ListAppend(1));
-                }
-            }
+        // A lone starred argument is passed as it is (CallEx makes a tuple
+        // of it unless it is one), as CPython compiles it.
+        if let ([Expr::Starred(s)], 0) = (args, extra) {
+            self.expr(&s.value)?;
+        } else {
+            self.call_ex_args(args, extra)?;
         }
-        self.emit(Instr::ListToTuple);
         if keywords.is_empty() {
             let old = self.set_span(range);
             self.emit(Instr::CallEx(0));
             self.restore_span(old);
             return Ok(());
         }
-        self.emit(Instr::BuildMap(0));
+        // As CPython: named keywords before the first `**` make the dict
+        // themselves; an empty one is made only to merge a leading `**`.
+        let mut have_dict = false;
         let mut pending = 0;
         for k in keywords {
             match &k.arg {
@@ -2133,8 +2197,15 @@ impl<'a> Compiler<'a> {
                 None => {
                     if pending > 0 {
                         self.emit(Instr::BuildMap(pending));
-                        self.emit(Instr::DictMerge(1));
+                        if have_dict {
+                            self.emit(Instr::DictMerge(1));
+                        }
+                        have_dict = true;
                         pending = 0;
+                    }
+                    if !have_dict {
+                        self.emit(Instr::BuildMap(0));
+                        have_dict = true;
                     }
                     self.expr(&k.value)?;
                     self.emit(Instr::DictMerge(1));
@@ -2143,7 +2214,9 @@ impl<'a> Compiler<'a> {
         }
         if pending > 0 {
             self.emit(Instr::BuildMap(pending));
-            self.emit(Instr::DictMerge(1));
+            if have_dict {
+                self.emit(Instr::DictMerge(1));
+            }
         }
         let old = self.set_span(range);
         self.emit(Instr::CallEx(1));

@@ -560,8 +560,9 @@ fn b_print(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         let _kept_for_good = crate::object::gc::Transient::tuple(4);
     }
     // It gathers the positional arguments in a tuple (visible in counts
-    // and in the arguments' reference counts).
-    let _args = varargs_tuple(vm, pos);
+    // and in the arguments' reference counts), even from `print(*x)`: it
+    // is no METH_VARARGS function.
+    let _args = (!pos.is_empty()).then(|| vm.tuple(pos.to_vec()));
     check_kw(vm, "print", k, &["sep", "end", "file", "flush"])?;
     let opt = |name: &str| -> PyResult<Option<String>> {
         match kw_lookup(a, k, name) {
@@ -703,10 +704,10 @@ fn b_next(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn b_getattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     fn_pos(vm, "getattr", a, k, 2, 3)?;
     let name = attr_name(vm, &a[1])?;
-    match ops::get_attr(vm, &a[0], &name) {
-        Err(e) if a.len() == 3 && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => Ok(a[2].clone()),
-        r => r,
+    if a.len() == 3 {
+        return Ok(ops::get_attr_opt(vm, &a[0], &name)?.unwrap_or_else(|| a[2].clone()));
     }
+    ops::get_attr(vm, &a[0], &name)
 }
 
 fn b_setattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -797,7 +798,7 @@ fn minmax(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, is_min: bool) -> PyResult {
 /// The argument tuple CPython builds for a function taking `*args`
 /// (`None` for no arguments: the empty tuple is never allocated).
 fn varargs_tuple(vm: &Vm, pos: &[PyRef]) -> Option<PyRef> {
-    if pos.is_empty() {
+    if crate::object::gc::star_args_given(vm.frames.borrow().len()) || pos.is_empty() {
         None
     } else {
         Some(vm.tuple(pos.to_vec()))
@@ -1101,6 +1102,7 @@ fn b_format(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 fn b_vars(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     fn_pos(vm, "vars", a, k, 0, 1)?;
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 0);
     match a.first() {
         None => b_locals(vm, a, None),
         Some(o) => match ops::get_attr_opt(vm, o, &vm.intern("__dict__"))? {
@@ -1112,6 +1114,7 @@ fn b_vars(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 fn b_dir(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     fn_pos(vm, "dir", a, k, 0, 1)?;
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 0);
     match a.first() {
         None => {
             let l = b_locals(vm, a, None)?;

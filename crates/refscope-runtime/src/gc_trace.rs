@@ -179,6 +179,9 @@ impl Trace for SetData {
 }
 
 impl Trace for SliceData {
+    fn free_list(&self) -> Option<FreeList> {
+        Some(FreeList::Slice)
+    }
     fn trace(&self, f: Visit) {
         f(&self.start);
         f(&self.stop);
@@ -241,18 +244,22 @@ impl Trace for PropertyData {
 impl Trace for ClassMethodData {
     fn trace(&self, f: Visit) {
         cell_ref(&self.func, f);
+        cell_opt(&self.dict, f);
     }
     fn clear(&self) {
         set_none(&self.func);
+        take_opt(&self.dict);
     }
 }
 
 impl Trace for StaticMethodData {
     fn trace(&self, f: Visit) {
         cell_ref(&self.func, f);
+        cell_opt(&self.dict, f);
     }
     fn clear(&self) {
         set_none(&self.func);
+        take_opt(&self.dict);
     }
 }
 
@@ -348,9 +355,19 @@ impl Trace for IteratorData {
                 opt(func, f);
                 f(sentinel);
             }
-            IterState::Enumerate { iter, .. } => f(iter),
-            IterState::Zip { iters, .. } => iters.iter().for_each(|x| f(x)),
-            IterState::Map { func, iters } => {
+            IterState::Enumerate { iter, result, .. } => {
+                f(iter);
+                if let Some(t) = result.held() {
+                    f(t);
+                }
+            }
+            IterState::Zip { iters, result, .. } => {
+                iters.iter().for_each(|x| f(x));
+                if let Some(t) = result.held() {
+                    f(t);
+                }
+            }
+            IterState::Map { func, iters, .. } => {
                 f(func);
                 iters.iter().for_each(|x| f(x));
             }
@@ -370,6 +387,12 @@ impl Trace for IteratorData {
 impl Trace for ExceptionData {
     fn trace(&self, f: Visit) {
         cell_opt(&self.dict, f);
+        // Fields of CPython's exception struct: no object of their own.
+        if let Ok(d) = self.fields.try_borrow() {
+            if let Some(d) = &*d {
+                crate::object::gc::traverse(d, f);
+            }
+        }
         cell_ref(&self.args, f);
         cell_opt(&self.traceback, f);
         cell_opt(&self.cause, f);
@@ -377,6 +400,7 @@ impl Trace for ExceptionData {
     }
     fn clear(&self) {
         take_opt(&self.dict);
+        take_opt(&self.fields);
         if let Some(vm) = Vm::try_current() {
             let old = self.args.try_borrow_mut().ok().map(|mut a| std::mem::replace(&mut *a, vm.empty_tuple.clone()));
             drop(old);
@@ -384,6 +408,12 @@ impl Trace for ExceptionData {
         take_opt(&self.traceback);
         take_opt(&self.cause);
         take_opt(&self.context);
+    }
+}
+
+impl Trace for crate::types::mappingproxy::MappingProxyData {
+    fn trace(&self, f: Visit) {
+        f(&self.mapping);
     }
 }
 

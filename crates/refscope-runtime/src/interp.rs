@@ -844,6 +844,27 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let kwargs = if has_kw != 0 { Some(pop!()) } else { None };
                         let args = pop!();
                         let f = pop!();
+                        // A lone `*x` comes as it is: a tuple of it unless
+                        // it is one.
+                        let args = if args.ty().is(&vm.types.tuple) {
+                            args
+                        } else {
+                            match ops::iterate(vm, &args) {
+                                // The iterable goes as soon as its tuple is made.
+                                Ok(v) => {
+                                    let t = vm.tuple(v);
+                                    drop(args);
+                                    t
+                                }
+                                Err(e) => {
+                                    if typeobj::isinstance(&e.0, &vm.exc.type_error) && ops::lookup_special(vm, &args, "__iter__").is_none() && ops::lookup_special(vm, &args, "__getitem__").is_none() {
+                                        let msg = format!("{} argument after * must be an iterable, not {}", crate::types::function_impl::callable_display(vm, &f), vm.type_name(&args));
+                                        break 'exec (vm.type_error(msg), false);
+                                    }
+                                    break 'exec (e, false);
+                                }
+                            }
+                        };
                         let r = tri!(call_ex(vm, &f, &args, kwargs.as_ref()));
                         stack.push(r);
                     }
@@ -1410,6 +1431,9 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
         if d.is_module_function || (d.self_.is_none() && d.objclass.is_none()) {
             return ops::call_builtin(vm, d.func, args, kwnames);
         }
+        let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+        let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
+        return ops::call(vm, f, args, kwnames);
     }
     ops::call(vm, f, args, kwnames)
 }
@@ -1430,6 +1454,10 @@ fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult
         }
         _ => None,
     };
+    if !matches!(f.kind(), Kind::Function | Kind::Method) {
+        let depth = vm.frames.borrow().len();
+        return crate::object::gc::with_star_args(depth, || ops::call_owned(vm, f, argv, kwnames.as_ref()));
+    }
     ops::call_owned(vm, f, argv, kwnames.as_ref())
 }
 

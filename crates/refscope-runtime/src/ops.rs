@@ -128,6 +128,17 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
             let Some(f) = lookup_special(vm, callable, "__call__") else {
                 return Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(callable))));
             };
+            // Instances of classes have no vectorcall in CPython 3.11: the
+            // call goes through a tuple of the arguments (and a dict).
+            let _args = (typeobj::data(callable.ty()).flag(tflags::HEAPTYPE) && !crate::object::gc::star_args_given(vm.frames.borrow().len())).then(|| {
+                let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+                let t = crate::object::gc::Transient::tuple(args.len() - nkw).on_drop();
+                let d = (nkw > 0).then(|| crate::object::gc::Transient::dict().on_drop());
+                // `__call__` gets the keywords as a vector call again: a
+                // tuple of their names.
+                let names = (nkw > 0).then(|| crate::object::gc::Transient::tuple(nkw).on_drop());
+                (t, d, names)
+            });
             args.insert(0, callable.clone());
             match f.kind() {
                 Kind::Function => crate::interp::call_function(vm, &f, args, kwnames),
@@ -280,6 +291,16 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
             }
             return e.dict.borrow().clone();
         }
+        Kind::StaticMethod | Kind::ClassMethod => {
+            let d = match obj.kind() {
+                Kind::StaticMethod => &obj.payload_unchecked::<crate::types::staticmethod::StaticMethodData>().dict,
+                _ => &obj.payload_unchecked::<crate::types::classmethod::ClassMethodData>().dict,
+            };
+            if d.borrow().is_none() && create {
+                *d.borrow_mut() = Some(vm.dict());
+            }
+            return d.borrow().clone();
+        }
         _ => {}
     }
     let ext = obj.ext()?;
@@ -323,6 +344,8 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
         };
         return match r {
             Err(e) if td.flag(tflags::HAS_GETATTR) && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => {
+                // Cleared before the hook runs, as CPython clears it.
+                drop(e);
                 let f = typeobj::lookup_str(vm, ty, "__getattr__").unwrap();
                 call_unbound(vm, &f, obj, &[name.clone()])
             }
@@ -332,8 +355,29 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     generic_get_attr(vm, obj, name)
 }
 
+thread_local! {
+    static QUIET_LOOKUP: std::cell::Cell<Option<(usize, usize)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Run a lookup of `obj.name` whose failure, when it is the runtime's own
+/// "has no attribute" (not an exception raised by Python code, nor one of
+/// another lookup made meanwhile), CPython 3.11 only flags: it makes no
+/// exception object (`_PyObject_LookupAttr` of a type without a
+/// `__getattr__` hook), so `attr_error` allocates it uncounted.
+fn quiet_lookup<R>(obj: &PyRef, name: &PyRef, f: impl FnOnce() -> R) -> R {
+    let prev = QUIET_LOOKUP.with(|q| q.replace(Some((obj.id(), name.id()))));
+    let r = f();
+    QUIET_LOOKUP.with(|q| q.set(prev));
+    r
+}
+
+/// CPython's `_PyObject_LookupAttr`: a missing attribute is `None`.
 pub fn get_attr_opt(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<Option<PyRef>> {
-    match get_attr(vm, obj, name) {
+    // Only a type's own lookup is asked quietly: a `__getattr__` hook
+    // first runs CPython's generic lookup, which makes the exception.
+    let hooked = typeobj::data(obj.ty()).flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0;
+    let r = if hooked { get_attr(vm, obj, name) } else { quiet_lookup(obj, name, || get_attr(vm, obj, name)) };
+    match r {
         Ok(v) => Ok(Some(v)),
         Err(e) if typeobj::isinstance(&e.0, &vm.exc.attribute_error) => Ok(None),
         Err(e) => Err(e),
@@ -389,6 +433,11 @@ fn instance_attr(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Ce
 
 fn generic_get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<u32>>) -> PyResult {
     let ty = obj.ty();
+    if obj.kind() == Kind::Exception {
+        if let Some(v) = exceptions::get_member(obj, name) {
+            return Ok(v);
+        }
+    }
     let descr = typeobj::lookup(ty, name);
     if let Some(d) = &descr {
         if is_data_descriptor(vm, d) {
@@ -417,14 +466,10 @@ pub fn attr_error(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyErr {
     } else {
         format!("'{}' object has no attribute '{}'", vm.type_name(obj), n)
     };
-    let e = vm.attribute_error(msg);
-    if let Some(d) = exceptions::get(&e.0) {
-        let dict = d.dict.borrow().clone();
-        if let Some(dict) = dict {
-            dict::set_item_str(vm, &dict, vm.intern("name"), name.clone());
-            dict::set_item_str(vm, &dict, vm.intern("obj"), obj.clone());
-        }
-    }
+    let quiet = QUIET_LOOKUP.with(|q| q.get()) == Some((obj.id(), name.id()));
+    let e = if quiet { crate::object::gc::uncounted(|| vm.attribute_error(msg)) } else { vm.attribute_error(msg) };
+    exceptions::set_member(vm, &e.0, "name", name.clone());
+    exceptions::set_member(vm, &e.0, "obj", obj.clone());
     e
 }
 
@@ -495,6 +540,11 @@ pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>
         }
     }
     let ty = obj.ty();
+    if obj.kind() == Kind::Exception && exceptions::get_member(obj, name).is_some() {
+        // A deleted field reads as None, as CPython's member does.
+        exceptions::set_member(vm, obj, str::as_str(name), value.unwrap_or_else(|| vm.none()));
+        return Ok(());
+    }
     if let Some(d) = typeobj::lookup(ty, name) {
         if is_data_descriptor(vm, &d) {
             return descr_set(vm, &d, obj, value);
@@ -1165,7 +1215,25 @@ pub fn del_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<()> {
             call_unbound(vm, &f, obj, &[key.clone()])?;
             Ok(())
         }
-        None => Err(vm.type_error(format!("'{}' object doesn't support item deletion", vm.type_name(obj)))),
+        None => Err(vm.type_error(no_item_deletion(vm, obj, key))),
+    }
+}
+
+/// CPython 3.11's message for `del obj[key]` without `__delitem__`: an
+/// index on a type with sequence methods (every class, the builtin
+/// containers) goes through the sequence protocol, which words it
+/// differently.
+pub fn no_item_deletion(vm: &Vm, obj: &PyRef, key: &PyRef) -> String {
+    let index = key.kind() == Kind::Int;
+    let sequence_methods = is_heap(obj)
+        || matches!(
+            obj.kind(),
+            Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::Range | Kind::DictView | Kind::MappingProxy
+        );
+    if index && sequence_methods {
+        format!("'{}' object doesn't support item deletion", vm.type_name(obj))
+    } else {
+        format!("'{}' object does not support item deletion", vm.type_name(obj))
     }
 }
 

@@ -829,6 +829,7 @@ fn s_exception(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn s_getsizeof(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 0);
     let p = crate::types::methods::kw_args(vm, "getsizeof", a, k, false, &["object", "default"], 0, 1, 2)?;
     let o = p[0].unwrap();
     match getsizeof(vm, o) {

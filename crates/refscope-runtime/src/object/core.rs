@@ -263,6 +263,13 @@ impl PyRef {
         Self::alloc(ty, T::KIND, 0, slotted, gc_mode(T::KIND), fl, payload)
     }
 
+    /// Like `new`, but never from a free list (CPython's
+    /// `PyType_GenericAlloc`, which `list()` and `dict()` use): always
+    /// counted; freed onto the free list as usual.
+    pub fn new_generic_alloc<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
+        Self::alloc(ty, T::KIND, 0, T::KIND == Kind::Type, gc_mode(T::KIND), None, payload)
+    }
+
     /// Allocate an object of a container kind that CPython makes atomic in
     /// this case (e.g. the iterator of a range): no collector head, never
     /// tracked, not counted.
@@ -358,7 +365,7 @@ impl PyRef {
         if prefix != Prefix::None {
             ifl |= iflags::HAS_GC;
         }
-        if mode == GcMode::Counted {
+        if mode == GcMode::Counted && gc::counting() {
             ifl |= iflags::GC_COUNTED;
             // Exact lists, dicts and small tuples come from CPython's free
             // lists when they have items: not counted then.

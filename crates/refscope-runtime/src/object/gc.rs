@@ -369,15 +369,19 @@ pub enum FreeList {
     /// Tuples of this length (1..20); 0 is the empty-tuple singleton,
     /// which is never allocated or freed.
     Tuple(usize),
+    /// CPython's one-slot slice cache: not emptied by full collections.
+    Slice,
 }
 
 const LIST_FREE_MAX: usize = 80;
 const DICT_FREE_MAX: usize = 80;
 const TUPLE_FREE_MAX: usize = 2000;
 const TUPLE_SAVE_SIZE: usize = 20;
+const SLICE_SLOT: usize = 2 + TUPLE_SAVE_SIZE;
+const FREE_SLOTS: usize = SLICE_SLOT + 1;
 
 thread_local! {
-    static FREE: Cell<[usize; 2 + TUPLE_SAVE_SIZE]> = const { Cell::new([0; 2 + TUPLE_SAVE_SIZE]) };
+    static FREE: Cell<[usize; FREE_SLOTS]> = const { Cell::new([0; FREE_SLOTS]) };
 }
 
 fn free_slot(f: FreeList) -> Option<(usize, usize)> {
@@ -386,6 +390,7 @@ fn free_slot(f: FreeList) -> Option<(usize, usize)> {
         FreeList::Dict => Some((1, DICT_FREE_MAX)),
         FreeList::Tuple(n) if n >= 1 && n < TUPLE_SAVE_SIZE => Some((2 + n, TUPLE_FREE_MAX)),
         FreeList::Tuple(_) => None,
+        FreeList::Slice => Some((SLICE_SLOT, 1)),
     }
 }
 
@@ -456,6 +461,10 @@ impl Transient {
         }
         t
     }
+    /// Freed when the returned guard is dropped.
+    pub fn on_drop(self) -> HeldTransient {
+        HeldTransient(Cell::new(Some(self)))
+    }
     pub fn free(self) {
         if self.0 == FreeList::Tuple(0) {
             return;
@@ -463,6 +472,74 @@ impl Transient {
         if !put_on_free_list(self.0) {
             note_gc_free();
         }
+    }
+}
+
+thread_local! {
+    static UNCOUNTED: Cell<u32> = const { Cell::new(0) };
+    static STAR_ARGS: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// Run a call `f(*args, **kwargs)` of a callable CPython calls with a
+/// tuple (a native function, a type, an instance with `__call__`), made
+/// at Python frame depth `depth`: CPython hands it the tuple (and dict)
+/// the call built, so the first argument tuple (and dict) the callee
+/// would make at that depth is not made (`star_args_given`).
+pub fn with_star_args<R>(depth: usize, f: impl FnOnce() -> R) -> R {
+    let prev = STAR_ARGS.with(|s| s.replace(Some(depth)));
+    let r = f();
+    STAR_ARGS.with(|s| s.set(prev));
+    r
+}
+
+/// Whether the argument tuple about to be made, at Python frame depth
+/// `depth`, is the one a `f(*args, **kwargs)` call already built (asked
+/// once per call; Python code the callee runs is deeper and never sees it).
+pub fn star_args_given(depth: usize) -> bool {
+    STAR_ARGS.with(|s| {
+        if s.get() == Some(depth) {
+            s.set(None);
+            true
+        } else {
+            false
+        }
+    })
+}
+
+/// Run `f` with the containers it allocates left out of the allocation
+/// count and the free lists, at allocation and at freeing: objects
+/// refscope needs where CPython makes none (the AttributeError of a
+/// lookup that CPython only flags, never instantiates).
+pub fn uncounted<R>(f: impl FnOnce() -> R) -> R {
+    UNCOUNTED.with(|c| c.set(c.get() + 1));
+    let r = f();
+    UNCOUNTED.with(|c| c.set(c.get() - 1));
+    r
+}
+
+pub(super) fn counting() -> bool {
+    UNCOUNTED.with(|c| c.get() == 0)
+}
+
+/// A container CPython keeps inside another object for its whole life
+/// where refscope needs none (map's tuple of iterators, zip's): counted
+/// when made, freed when this is dropped (with the object holding it).
+pub struct HeldTransient(Cell<Option<Transient>>);
+
+impl HeldTransient {
+    pub fn tuple(n: usize) -> HeldTransient {
+        HeldTransient(Cell::new(Some(Transient::tuple(n))))
+    }
+    pub fn release(&self) {
+        if let Some(t) = self.0.take() {
+            t.free();
+        }
+    }
+}
+
+impl Drop for HeldTransient {
+    fn drop(&mut self) {
+        self.release();
     }
 }
 
@@ -485,12 +562,14 @@ pub fn set_start_state(counts: [isize; NUM_GENERATIONS], lists: usize, dicts: us
         }
     });
     FREE.with(|c| {
-        let mut v = [0; 2 + TUPLE_SAVE_SIZE];
+        let mut v = [0; FREE_SLOTS];
         v[0] = lists.min(LIST_FREE_MAX);
         v[1] = dicts.min(DICT_FREE_MAX);
         for (n, &k) in tuples.iter().enumerate().take(TUPLE_SAVE_SIZE) {
             v[2 + n] = k.min(TUPLE_FREE_MAX);
         }
+        // CPython's start-up leaves a slice in its cache.
+        v[SLICE_SLOT] = 1;
         c.set(v);
     });
     PENDING.store(false, Ordering::Relaxed);
@@ -791,8 +870,13 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
 
         delete_garbage(Node::of(&still), old, rt);
         if generation == NUM_GENERATIONS - 1 {
-            // CPython empties its free lists in full collections.
-            FREE.with(|c| c.set([0; 2 + TUPLE_SAVE_SIZE]));
+            // CPython empties its free lists in full collections (not
+            // the slice cache).
+            FREE.with(|c| {
+                let mut v = [0; FREE_SLOTS];
+                v[SLICE_SLOT] = c.get()[SLICE_SLOT];
+                c.set(v)
+            });
         }
         s.since_trigger.set(since_trigger.max(0));
         Outcome { collected, uncollectable: 0 }

@@ -150,4 +150,5 @@ kinds! {
     Descriptor => t::descriptor::DescriptorData,
     File => crate::modules::io::FileData,
     Weakref => super::weak::WeakrefData,
+    MappingProxy => t::mappingproxy::MappingProxyData,
 }

@@ -11,6 +11,7 @@ const MODULES: &[(&str, &str)] = &[
     ("copy", include_str!("copy.py")),
     ("copyreg", include_str!("copyreg.py")),
     ("weakref", include_str!("weakref.py")),
+    ("types", include_str!("types.py")),
 ];
 
 /// The source of embedded module `name`, if refscope has one.

@@ -42,3 +42,70 @@ pub fn bind(vm: &Vm, d: &BuiltinFunctionData, obj: &PyRef) -> PyRef {
         BuiltinFunctionData { name: d.name, func: d.func, self_: Some(obj.clone()), objclass: d.objclass.clone(), is_module_function: false },
     )
 }
+
+/// Names CPython 3.11 exposes as `wrapper_descriptor`s (type slots) on the
+/// builtin types, sorted; the exceptions are methods that coexist with
+/// their slot (`list.__getitem__`, `dict.__contains__`, ...).
+const SLOT_WRAPPERS: [&str; 66] = [
+    "__abs__", "__add__", "__and__", "__bool__", "__call__", "__contains__", "__delattr__", "__delete__", "__delitem__",
+    "__divmod__", "__eq__", "__float__", "__floordiv__", "__ge__", "__get__", "__getattribute__", "__getitem__", "__gt__",
+    "__hash__", "__iadd__", "__iand__", "__imul__", "__index__", "__init__", "__int__", "__invert__", "__ior__", "__isub__",
+    "__iter__", "__ixor__", "__le__", "__len__", "__lshift__", "__lt__", "__mod__", "__mul__", "__ne__", "__neg__",
+    "__next__", "__or__", "__pos__", "__pow__", "__radd__", "__rand__", "__rdivmod__", "__repr__", "__rfloordiv__",
+    "__rlshift__", "__rmod__", "__rmul__", "__ror__", "__rpow__", "__rrshift__", "__rshift__", "__rsub__", "__rtruediv__",
+    "__rxor__", "__set__", "__setattr__", "__setitem__", "__str__", "__sub__", "__truediv__", "__xor__", "__matmul__",
+    "__rmatmul__",
+];
+
+fn is_slot_wrapper(vm: &Vm, d: &BuiltinFunctionData) -> bool {
+    let Some(cls) = &d.objclass else { return false };
+    // Most method calls (append, get, ...) are no dunder: rejected first.
+    if d.is_module_function || !d.name.starts_with("__") || !SLOT_WRAPPERS.contains(&d.name) {
+        return false;
+    }
+    let t = &vm.types;
+    let coexists = match d.name {
+        "__getitem__" => cls.is(&t.list) || cls.is(&t.dict),
+        "__contains__" => cls.is(&t.dict) || cls.is(&t.set) || cls.is(&t.frozenset),
+        _ => false,
+    };
+    !coexists
+}
+
+/// What CPython 3.11 allocates to call a slot wrapper from Python code:
+/// a `wrapper_descriptor` (unbound, or through a method call on an
+/// instance) takes its arguments, self first, as a tuple and passes the
+/// rest on as a slice of it; a bound `method-wrapper` takes a tuple of its
+/// arguments (keywords in a dict in both cases). Their counts, freed when
+/// this is dropped.
+pub struct SlotCallArgs([Option<crate::object::gc::Transient>; 3]);
+
+impl SlotCallArgs {
+    pub fn new(vm: &Vm, f: &PyRef, nargs: usize, nkw: usize) -> Option<SlotCallArgs> {
+        use crate::object::gc::Transient;
+        let d = get(f)?;
+        if !is_slot_wrapper(vm, d) {
+            return None;
+        }
+        let npos = nargs - nkw.min(nargs);
+        let bound = d.self_.is_some();
+        // BaseException.__init__ keeps the tuple it gets as `args` (made
+        // for real by refscope's): the slice, or a method-wrapper's tuple.
+        let keeps_args = d.name == "__init__" && d.objclass.as_ref().is_some_and(|c| crate::types::typeobj::is_subtype(c, &vm.exc.base_exception));
+        let given = crate::object::gc::star_args_given(vm.frames.borrow().len());
+        let t = (!given && !(keeps_args && bound)).then(|| Transient::tuple(npos));
+        let k = (nkw > 0 && !given).then(Transient::dict);
+        let s = (!bound && npos > 1 && !keeps_args).then(|| Transient::tuple(npos - 1));
+        Some(SlotCallArgs([t, k, s]))
+    }
+}
+
+impl Drop for SlotCallArgs {
+    fn drop(&mut self) {
+        for t in self.0.iter_mut().rev() {
+            if let Some(t) = t.take() {
+                t.free();
+            }
+        }
+    }
+}

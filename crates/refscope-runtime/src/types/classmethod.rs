@@ -5,11 +5,14 @@ use std::cell::RefCell;
 
 pub struct ClassMethodData {
     pub func: RefCell<PyRef>,
+    /// The instance `__dict__` (made when the constructor copies the
+    /// callable's `__name__`, `__doc__`, ... as CPython 3.10+ does).
+    pub dict: RefCell<Option<PyRef>>,
 }
 
 impl ClassMethodData {
     pub fn new(f: PyRef) -> ClassMethodData {
-        ClassMethodData { func: RefCell::new(f) }
+        ClassMethodData { func: RefCell::new(f), dict: RefCell::new(None) }
     }
     pub fn func(&self) -> PyRef {
         self.func.borrow().clone()

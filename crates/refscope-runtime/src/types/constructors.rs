@@ -396,8 +396,18 @@ fn bytearray_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) ->
     Ok(alloc(cls, bytearray::ByteArrayData::new(Vec::new())))
 }
 
+/// `list()` and `dict()` allocate with PyType_GenericAlloc in CPython: not
+/// from the free list.
+fn generic_alloc<T: PyPayload>(cls: &PyRef, payload: T) -> PyRef {
+    if typeobj::data(cls).flag(tflags::HEAPTYPE) {
+        alloc(cls, payload)
+    } else {
+        PyRef::new_generic_alloc(cls, payload)
+    }
+}
+
 fn list_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
-    Ok(alloc(cls, list::ListData::new(Vec::new())))
+    Ok(generic_alloc(cls, list::ListData::new(Vec::new())))
 }
 
 fn tuple_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -426,7 +436,7 @@ fn tuple_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResu
 }
 
 fn dict_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
-    Ok(alloc(cls, dict::DictData::new()))
+    Ok(generic_alloc(cls, dict::DictData::new()))
 }
 
 fn set_new(_vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
@@ -527,6 +537,39 @@ fn classmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) ->
     Ok(alloc(cls, classmethod::ClassMethodData::new(args[0].clone())))
 }
 
+/// `staticmethod.__init__` and `classmethod.__init__`: the callable, and
+/// its attributes copied (`copy_wrapped_attrs`).
+fn wrapper_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let name = if a.first().is_some_and(|s| s.kind() == Kind::ClassMethod) { "classmethod" } else { "staticmethod" };
+    no_kw(vm, name, k)?;
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("{} expected 1 argument, got {}", name, a.len().saturating_sub(1))));
+    }
+    let slot = match a[0].kind() {
+        Kind::ClassMethod => &a[0].payload_unchecked::<classmethod::ClassMethodData>().func,
+        Kind::StaticMethod => &a[0].payload_unchecked::<staticmethod::StaticMethodData>().func,
+        _ => return Err(vm.type_error(format!("descriptor '__init__' requires a '{}' object", name))),
+    };
+    let old = slot.replace(a[1].clone());
+    drop(old);
+    copy_wrapped_attrs(vm, &a[0], &a[1])?;
+    Ok(vm.none())
+}
+
+/// CPython 3.10+'s staticmethod and classmethod copy these attributes of
+/// the callable into their own `__dict__` (each missing one is an
+/// AttributeError made and cleared).
+fn copy_wrapped_attrs(vm: &Vm, wrapper: &PyRef, wrapped: &PyRef) -> PyResult<()> {
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        match ops::get_attr_str(vm, wrapped, name) {
+            Ok(v) => ops::set_attr_str(vm, wrapper, name, v)?,
+            Err(e) if typeobj::isinstance(&e.0, &vm.exc.attribute_error) => drop(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn staticmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
     if args.len() != 1 {
         return Err(vm.type_error(format!("staticmethod expected 1 argument, got {}", args.len())));
@@ -550,6 +593,7 @@ fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            fields: RefCell::new(None),
         },
     );
     exceptions::init_special_attrs(vm, &e, pos);
@@ -570,7 +614,8 @@ fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>)
         Some(v) => int::index_value(vm, v)?,
         None => num_bigint::BigInt::from(0),
     };
-    Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: start }))
+    let result = iterators::ResultTuple::new(vm, 2);
+    Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: start, result }))
 }
 
 fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -585,12 +630,13 @@ fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
             }
         }
     }
+    let held = crate::object::gc::HeldTransient::tuple(pos.len());
     let mut iters = Vec::new();
-    for (i, a) in pos.iter().enumerate() {
-        let _ = i;
+    for a in pos.iter() {
         iters.push(ops::get_iter(vm, a)?);
     }
-    Ok(iterators::new(vm, &vm.types.zip, iterators::IterState::Zip { iters, strict }))
+    let result = iterators::ResultTuple::new(vm, pos.len());
+    Ok(iterators::new(vm, &vm.types.zip, iterators::IterState::Zip { iters, strict, held, result }))
 }
 
 fn iter_new_map(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -598,8 +644,9 @@ fn iter_new_map(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
+    let held = crate::object::gc::HeldTransient::tuple(args.len() - 1);
     let iters = args[1..].iter().map(|a| ops::get_iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
-    Ok(iterators::new(vm, &vm.types.map, iterators::IterState::Map { func: args[0].clone(), iters }))
+    Ok(iterators::new(vm, &vm.types.map, iterators::IterState::Map { func: args[0].clone(), iters, held }))
 }
 
 fn iter_new_filter(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -669,6 +716,8 @@ pub fn init(vm: &Vm) {
     set(&t.property, property_new);
     set(&t.classmethod, classmethod_new);
     set(&t.staticmethod, staticmethod_new);
+    typeobj::add_method(vm, &t.classmethod, "__init__", wrapper_init);
+    typeobj::add_method(vm, &t.staticmethod, "__init__", wrapper_init);
     set(&t.super_, super_new);
     set(&t.method, method_new);
     set(&t.enumerate, iter_new_enumerate);
@@ -680,6 +729,35 @@ pub fn init(vm: &Vm) {
         set(e, exception_new);
     }
     register_new_wrappers(vm);
+}
+
+/// A builtin `T.__new__` is a METH_VARARGS function in CPython 3.11: its
+/// arguments come in a tuple (keywords in a dict), and it calls the
+/// constructor with a slice of that tuple without the type: their counts.
+pub struct NewWrapperArgs([Option<crate::object::gc::Transient>; 3]);
+
+impl NewWrapperArgs {
+    pub fn new(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, slice: bool) -> NewWrapperArgs {
+        use crate::object::gc::Transient;
+        let nkw = k.map(|k| tuple::items(k).len()).unwrap_or(0);
+        let npos = a.len() - nkw;
+        let given = crate::object::gc::star_args_given(vm.frames.borrow().len());
+        let t = (!given).then(|| Transient::tuple(npos));
+        let d = (nkw > 0 && !given).then(Transient::dict);
+        let s = (slice && npos > 1).then(|| Transient::tuple(npos - 1));
+        NewWrapperArgs([t, d, s])
+    }
+}
+
+impl Drop for NewWrapperArgs {
+    fn drop(&mut self) {
+        // The slice goes first, then the arguments.
+        for t in self.0.iter_mut().rev() {
+            if let Some(t) = t.take() {
+                t.free();
+            }
+        }
+    }
 }
 
 /// CPython's "static base" for `T.__new__(S)`: S, or its nearest base,
@@ -708,6 +786,10 @@ pub fn static_new_base(vm: &Vm, sub: &PyRef) -> PyRef {
 /// S must be a subtype of T whose nearest builtin base is built by the
 /// same constructor.
 fn tp_new_wrapper(vm: &Vm, ty: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    // An exception's __new__ keeps the slice as its `args` (made for real
+    // by exception_new).
+    let keeps_slice = typeobj::is_subtype(ty, &vm.exc.base_exception);
+    let _args = NewWrapperArgs::new(vm, a, k, !keeps_slice);
     let name = typeobj::type_name(ty);
     let Some(sub) = a.first() else {
         return Err(vm.type_error(format!("{}.__new__(): not enough arguments", name)));

@@ -237,6 +237,7 @@ fn type_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if a.is_empty() || a[0].kind() != Kind::Type {
         return Err(vm.type_error("type.__new__(X): X is not a type object"));
     }
+    let _args = crate::types::constructors::NewWrapperArgs::new(vm, a, k, true);
     crate::types::typeobj_call::type_new(vm, &a[0], &a[1..], k)
 }
 
@@ -402,6 +403,7 @@ fn os_error_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyR
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            fields: RefCell::new(None),
         },
     );
     exceptions::init_special_attrs(vm, &e, pos);

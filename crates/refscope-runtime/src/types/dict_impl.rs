@@ -155,6 +155,7 @@ fn update_with_args(vm: &Vm, name: &str, a: &[PyRef], k: Option<&PyRef>) -> PyRe
     Ok(())
 }
 fn dict_update(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 1);
     update_with_args(vm, "update", a, k)?;
     Ok(vm.none())
 }

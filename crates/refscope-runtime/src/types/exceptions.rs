@@ -16,10 +16,38 @@ pub struct ExceptionData {
     pub context: RefCell<Option<PyRef>>,
     pub suppress_context: Cell<bool>,
     pub dict: RefCell<Option<PyRef>>,
+    /// Fields CPython keeps in its exception structs (AttributeError's
+    /// `name` and `obj`, StopIteration's `value`, OSError's `errno`, ...),
+    /// read and written as attributes before the instance dict (they are
+    /// member descriptors there). A `MANAGED_DICT` dict: no object to the
+    /// collector or the counts, its values traced as the exception's.
+    pub fields: RefCell<Option<PyRef>>,
 }
 
 pub fn get(obj: &PyRef) -> Option<&ExceptionData> {
     obj.payload::<ExceptionData>()
+}
+
+/// Store a value CPython keeps in a field of its exception struct
+/// (`ExceptionData::fields`).
+pub fn set_member(vm: &Vm, e: &PyRef, name: &str, v: PyRef) {
+    let Some(d) = get(e) else { return };
+    let dict = d
+        .fields
+        .borrow_mut()
+        .get_or_insert_with(|| {
+            let nd = PyRef::new_uncounted(&vm.types.dict, crate::types::dict::DictData::new());
+            nd.set_flag(crate::object::flags::MANAGED_DICT);
+            nd
+        })
+        .clone();
+    crate::types::dict::set_item_str(vm, &dict, vm.intern(name), v);
+}
+
+/// The value of a field of the exception struct (`ExceptionData::fields`).
+pub fn get_member(e: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let f = get(e)?.fields.borrow().clone()?;
+    crate::types::dict::get(&f)?.get_str(name)
 }
 
 pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
@@ -33,6 +61,7 @@ pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            fields: RefCell::new(None),
         },
     );
     init_special_attrs(vm, &e, crate::types::tuple::items(&args));
@@ -42,9 +71,7 @@ pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
 /// Set the attributes some exception types derive from their arguments.
 pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
     let ty = e.ty().clone();
-    let set = |name: &str, v: PyRef| {
-        let _ = crate::ops::set_attr_str(vm, e, name, v);
-    };
+    let set = |name: &str, v: PyRef| set_member(vm, e, name, v);
     if typeobj::is_subtype(&ty, &vm.exc.stop_iteration) {
         set("value", args.first().cloned().unwrap_or_else(|| vm.none()));
     } else if typeobj::is_subtype(&ty, &vm.exc.system_exit) {

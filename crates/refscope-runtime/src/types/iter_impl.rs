@@ -7,6 +7,19 @@ use crate::types::*;
 use crate::vm::{PyResult, Vm};
 use num_traits::{One, Zero};
 
+/// A result of enumerate or zip: in the place of CPython's reused result
+/// tuple when `reuse` says it is reused (`ResultTuple`).
+fn new_result(vm: &Vm, d: &iterators::IteratorData, reuse: Option<PyRef>, items: Vec<PyRef>) -> PyRef {
+    let Some(old) = reuse else { return vm.tuple(items) };
+    drop(old);
+    let t = vm.tuple(items);
+    match &mut *d.state.borrow_mut() {
+        IterState::Enumerate { result, .. } | IterState::Zip { result, .. } => result.keep(&t),
+        _ => {}
+    }
+    t
+}
+
 pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
     let t = &vm.types;
     let seq = |ty: &PyRef| Ok(Some(iterators::new(vm, ty, IterState::Seq { seq: Some(obj.clone()), index: 0 })));
@@ -193,8 +206,8 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 Call::Callable(f.clone(), sentinel.clone())
             }
             IterState::Enumerate { iter, .. } => Call::Enumerate(iter.clone()),
-            IterState::Zip { iters, strict } => Call::Zip(iters.clone(), *strict),
-            IterState::Map { func, iters } => Call::Map(func.clone(), iters.clone()),
+            IterState::Zip { iters, strict, .. } => Call::Zip(iters.clone(), *strict),
+            IterState::Map { func, iters, .. } => Call::Map(func.clone(), iters.clone()),
             IterState::Filter { func, iter } => Call::Filter(func.clone(), iter.clone()),
             IterState::Reversed { seq, index } => {
                 let Some(s) = seq.as_ref() else { return Ok(None) };
@@ -223,16 +236,22 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
         Call::Enumerate(inner) => {
             let Some(v) = ops::next(vm, &inner)? else { return Ok(None) };
             let mut st = d.state.borrow_mut();
-            let IterState::Enumerate { count, .. } = &mut *st else { return Ok(None) };
+            let IterState::Enumerate { count, result, .. } = &mut *st else { return Ok(None) };
             let c = count.clone();
             *count += 1;
+            let reuse = result.take_reusable();
             drop(st);
-            Ok(Some(vm.tuple([vm.bigint(c), v])))
+            let c = vm.bigint(c);
+            Ok(Some(new_result(vm, d, reuse, vec![c, v])))
         }
         Call::Zip(iters, strict) => {
             if iters.is_empty() {
                 return Ok(None);
             }
+            // CPython makes a result tuple before asking for the items,
+            // unless its own is free to be reused.
+            let own = matches!(&*d.state.borrow(), IterState::Zip { result, .. } if result.reusable());
+            let fresh = if own { None } else { Some(crate::object::gc::HeldTransient::tuple(iters.len())) };
             let mut items = Vec::with_capacity(iters.len());
             for (i, x) in iters.iter().enumerate() {
                 match ops::next(vm, x)? {
@@ -262,7 +281,12 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                     }
                 }
             }
-            Ok(Some(vm.tuple(items)))
+            let reuse = match &mut *d.state.borrow_mut() {
+                IterState::Zip { result, .. } if own => result.take_reusable(),
+                _ => None,
+            };
+            drop(fresh);
+            Ok(Some(new_result(vm, d, reuse, items)))
         }
         Call::Map(f, iters) => {
             let mut args = Vec::with_capacity(iters.len());
@@ -475,8 +499,8 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             return Ok(vm.tuple([iter(), vm.tuple([range]), vm.bigint(index)]));
         }
         IterState::Callable { func: Some(f), sentinel } => vm.tuple([iter(), vm.tuple([f.clone(), sentinel.clone()])]),
-        IterState::Enumerate { iter: inner, count } => vm.tuple([t.enumerate.clone(), vm.tuple([inner.clone(), vm.bigint(count.clone())])]),
-        IterState::Zip { iters, strict } => {
+        IterState::Enumerate { iter: inner, count, .. } => vm.tuple([t.enumerate.clone(), vm.tuple([inner.clone(), vm.bigint(count.clone())])]),
+        IterState::Zip { iters, strict, .. } => {
             let parts = vm.tuple(iters.clone());
             if *strict {
                 vm.tuple([t.zip.clone(), parts, vm.true_.clone()])
@@ -484,7 +508,7 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
                 vm.tuple([t.zip.clone(), parts])
             }
         }
-        IterState::Map { func, iters } => {
+        IterState::Map { func, iters, .. } => {
             let mut parts = vec![func.clone()];
             parts.extend(iters.iter().cloned());
             vm.tuple([t.map.clone(), vm.tuple(parts)])

@@ -5,6 +5,7 @@
 //! As in CPython, a sequence iterator drops its reference to the sequence
 //! once exhausted, which `sys.getrefcount` can observe.
 
+use crate::object::gc::HeldTransient;
 use crate::object::PyRef;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -23,12 +24,63 @@ pub enum IterState {
     Dict { dict: Option<PyRef>, pos: usize, len_at_start: usize, seen: usize },
     Set { set: Option<PyRef>, pos: usize, len_at_start: usize },
     Callable { func: Option<PyRef>, sentinel: PyRef },
-    Enumerate { iter: PyRef, count: BigInt },
-    Zip { iters: Vec<PyRef>, strict: bool },
-    Map { func: PyRef, iters: Vec<PyRef> },
+    Enumerate { iter: PyRef, count: BigInt, result: ResultTuple },
+    /// `held`: CPython's tuple of the iterators.
+    Zip { iters: Vec<PyRef>, strict: bool, held: HeldTransient, result: ResultTuple },
+    /// `held`: CPython's tuple of the iterators.
+    Map { func: PyRef, iters: Vec<PyRef>, held: HeldTransient },
     Filter { func: PyRef, iter: PyRef },
     Reversed { seq: Option<PyRef>, index: isize },
     Exhausted,
+}
+
+/// CPython's result tuple of enumerate and zip: made with the iterator
+/// (holding Nones), handed out as a result, kept, and reused for the next
+/// result while nothing else holds it (else a new tuple is made).
+/// Refscope's tuples are immutable, so reusing it means freeing the kept
+/// tuple and making the new one in its place (same block, same counts);
+/// keeping it keeps its items alive as long as CPython's does.
+pub enum ResultTuple {
+    Kept(PyRef),
+    /// Freed for reuse: the next result takes its place.
+    Reusing,
+}
+
+impl ResultTuple {
+    pub fn new(vm: &Vm, n: usize) -> ResultTuple {
+        ResultTuple::Kept(vm.tuple(vec![vm.none(); n]))
+    }
+
+    /// Whether CPython would reuse its tuple now (nothing else holds it).
+    pub fn reusable(&self) -> bool {
+        matches!(self, ResultTuple::Kept(t) if t.refcount() == 1)
+    }
+
+    /// If reusable: the tuple refscope frees for the new result to take
+    /// its place (drop it outside any borrow: an item's `__del__` may run).
+    pub fn take_reusable(&mut self) -> Option<PyRef> {
+        if !self.reusable() {
+            return None;
+        }
+        match std::mem::replace(self, ResultTuple::Reusing) {
+            ResultTuple::Kept(t) => Some(t),
+            ResultTuple::Reusing => None,
+        }
+    }
+
+    /// The result made in the reused tuple's place becomes the kept one.
+    pub fn keep(&mut self, t: &PyRef) {
+        if matches!(self, ResultTuple::Reusing) {
+            *self = ResultTuple::Kept(t.clone());
+        }
+    }
+
+    pub fn held(&self) -> Option<&PyRef> {
+        match self {
+            ResultTuple::Kept(t) => Some(t),
+            ResultTuple::Reusing => None,
+        }
+    }
 }
 
 pub struct IteratorData {

@@ -287,6 +287,10 @@ fn list_copy(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.list(this(vm, a)?.snapshot()))
 }
 pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    thread_local! {
+        static PARSER_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    crate::types::methods::keyword_parser_init(&PARSER_READY, k, 2);
     let p = crate::types::methods::kw_args(vm, "sort", a, k, true, &["key", "reverse"], 0, 0, 0)?;
     let key = p[0].filter(|v| !v.is(&vm.none)).cloned();
     let reverse = match p[1] {

@@ -584,3 +584,39 @@ pub fn init(vm: &Vm) {
     crate::types::iter_impl::init_methods(vm);
     crate::types::methods_more::init(vm);
 }
+
+/// The arguments of a METH_VARARGS function in CPython 3.11 (`vars`,
+/// `dir`, `str.format`, `dict.update`, set's `update`, `union`, ...):
+/// a tuple of the positional arguments after `skip` (self), which holds
+/// them during the call, and a dict of the keywords; freed on drop.
+pub struct VarArgs(Option<PyRef>, Option<crate::object::gc::Transient>);
+
+impl VarArgs {
+    pub fn new(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, skip: usize) -> VarArgs {
+        let nkw = kw_names(k).len();
+        let pos = &a[skip.min(a.len() - nkw)..a.len() - nkw];
+        if crate::object::gc::star_args_given(vm.frames.borrow().len()) {
+            return VarArgs(None, None);
+        }
+        let t = (!pos.is_empty()).then(|| vm.tuple(pos.to_vec()));
+        VarArgs(t, (nkw > 0).then(crate::object::gc::Transient::dict))
+    }
+}
+
+impl Drop for VarArgs {
+    fn drop(&mut self) {
+        drop(self.0.take());
+        if let Some(d) = self.1.take() {
+            d.free();
+        }
+    }
+}
+
+/// CPython 3.11's argument parser for a function taking keywords builds
+/// the tuple of its keyword names the first time it is called with
+/// keywords, and keeps it: its count, once per `parser`.
+pub fn keyword_parser_init(parser: &'static std::thread::LocalKey<std::cell::Cell<bool>>, k: Option<&PyRef>, nnames: usize) {
+    if !kw_names(k).is_empty() && !parser.with(|r| r.replace(true)) {
+        let _kept_for_good = crate::object::gc::Transient::tuple(nnames);
+    }
+}

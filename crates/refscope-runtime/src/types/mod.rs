@@ -26,6 +26,7 @@ pub mod iter_impl;
 pub mod iterators;
 pub mod list;
 pub mod list_impl;
+pub mod mappingproxy;
 pub mod methods;
 pub mod methods_more;
 pub mod method;

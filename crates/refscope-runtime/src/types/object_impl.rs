@@ -98,10 +98,23 @@ fn obj_format(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 }
 
 fn obj_dir(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    crate::builtins::dir_of(vm, &a[0])
+    // CPython's object.__dir__ looks up `__dict__` (making an instance's
+    // dict an object) and merges the names in a new dict
+    // (a type's __dir__ too); a module lists its own dict.
+    let o = &a[0];
+    let _merged = match o.kind() {
+        Kind::Module => None,
+        Kind::Type => Some(crate::object::gc::Transient::dict().on_drop()),
+        _ => {
+            ops::get_attr_opt(vm, o, &vm.intern("__dict__"))?;
+            Some(crate::object::gc::Transient::dict().on_drop())
+        }
+    };
+    crate::builtins::dir_of(vm, o)
 }
 
 fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::constructors::NewWrapperArgs::new(vm, a, k, true);
     if a.is_empty() {
         return Err(vm.type_error("object.__new__(): not enough arguments"));
     }

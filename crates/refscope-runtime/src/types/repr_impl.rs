@@ -10,10 +10,17 @@ use std::cell::RefCell;
 
 thread_local! {
     static REPR_STACK: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    static REPR_LIST_MADE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Run `f` unless `obj` is already being repr'd further up (then `None`).
 fn guarded(obj: &PyRef, f: impl FnOnce() -> PyResult<String>) -> PyResult<Option<String>> {
+    if !REPR_LIST_MADE.with(|m| m.replace(true)) {
+        // CPython's first Py_ReprEnter makes the thread state's dict and
+        // the list of objects being repr'd in it, kept for good.
+        let _ = crate::object::gc::Transient::dict();
+        let _ = crate::object::gc::Transient::list();
+    }
     let id = obj.id();
     if REPR_STACK.with(|s| s.borrow().contains(&id)) {
         return Ok(None);
@@ -71,6 +78,9 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             // The length is re-read at each step: an item's __repr__ may
             // change the list (as CPython's list_repr allows).
             let l = list::get(obj).unwrap();
+            if l.len() == 0 {
+                return Ok(Some(vm.str("[]")));
+            }
             match guarded(obj, || {
                 let mut out = String::from("[");
                 let mut i = 0;
@@ -90,6 +100,9 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
         }
         Kind::Tuple => {
             let items = tuple::items(obj).to_vec();
+            if items.is_empty() {
+                return Ok(Some(vm.str("()")));
+            }
             match guarded(obj, || {
                 Ok(if items.len() == 1 { format!("({},)", join_reprs(vm, &items)?) } else { format!("({})", join_reprs(vm, &items)?) })
             })? {
@@ -120,11 +133,15 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             let items = set::get(obj).unwrap().items();
             let frozen = obj.ty().is(&vm.types.frozenset);
             let name = if frozen { "frozenset" } else { "set" };
+            if items.is_empty() {
+                return Ok(Some(vm.str(&format!("{}()", name))));
+            }
             match guarded(obj, || {
-                if items.is_empty() {
-                    return Ok(format!("{}()", name));
-                }
-                let inner = join_reprs(vm, &items)?;
+                // CPython's set repr is the repr of a list of the items.
+                let keys = crate::object::gc::Transient::list();
+                let inner = join_reprs(vm, &items);
+                keys.free();
+                let inner = inner?;
                 Ok(if frozen { format!("frozenset({{{}}})", inner) } else { format!("{{{}}}", inner) })
             })? {
                 Some(s) => s,
@@ -182,6 +199,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             format!("<generator object {} at {:#x}>", str::as_str(&g.qualname.borrow()), obj.id())
         }
         Kind::Exception => exception_repr(vm, obj)?,
+        Kind::MappingProxy => return Ok(None),
         Kind::Object => {
             if obj.is(&vm.none) {
                 "None".into()

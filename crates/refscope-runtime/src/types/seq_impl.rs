@@ -238,7 +238,7 @@ pub fn builtin_setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) 
         Kind::Tuple | Kind::Str | Kind::Bytes | Kind::Range => Err(vm.type_error(if value.is_some() {
             format!("'{}' object does not support item assignment", vm.type_name(obj))
         } else {
-            format!("'{}' object doesn't support item deletion", vm.type_name(obj))
+            crate::ops::no_item_deletion(vm, obj, key)
         })),
         _ => Ok(None),
     }

@@ -357,6 +357,7 @@ fn set_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.none())
 }
 fn set_update(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 1);
     no_kw(vm, "set", "update", k)?;
     let sd = data(vm, &a[0])?;
     for x in &a[1..] {
@@ -365,6 +366,7 @@ fn set_update(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.none())
 }
 fn set_union(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 1);
     no_kw(vm, label(vm, &a[0]), "union", k)?;
     let r = copy(vm, &a[0])?;
     for x in &a[1..] {
@@ -385,16 +387,19 @@ fn intersection_multi(vm: &Vm, so: &PyRef, others: &[PyRef]) -> PyResult<PyRef> 
     Ok(result)
 }
 fn set_intersection(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 1);
     no_kw(vm, label(vm, &a[0]), "intersection", k)?;
     intersection_multi(vm, &a[0], &a[1..])
 }
 fn set_intersection_update(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 1);
     no_kw(vm, "set", "intersection_update", k)?;
     let tmp = intersection_multi(vm, &a[0], &a[1..])?;
     data(vm, &a[0])?.swap_contents(set::get(&tmp).unwrap());
     Ok(vm.none())
 }
 fn set_difference(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 1);
     no_kw(vm, label(vm, &a[0]), "difference", k)?;
     if a.len() == 1 {
         return copy(vm, &a[0]);
@@ -406,6 +411,7 @@ fn set_difference(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(r)
 }
 fn set_difference_update(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 1);
     no_kw(vm, "set", "difference_update", k)?;
     for x in &a[1..] {
         difference_update_internal(vm, &a[0], x)?;

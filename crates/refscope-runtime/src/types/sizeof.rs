@@ -108,6 +108,7 @@ fn builtin_basicsize(vm: &Vm, ty: &PyRef) -> usize {
         Kind::Module => 56,
         Kind::Generator => 80,
         Kind::DictView => 24,
+        Kind::MappingProxy => 24,
         Kind::Exception => exception_basicsize(vm, ty),
         Kind::Descriptor if ty.is(&t.getset_descriptor) || ty.is(&t.member_descriptor) => 48,
         Kind::Descriptor => 56,

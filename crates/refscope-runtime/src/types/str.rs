@@ -235,6 +235,9 @@ fn str_splitlines(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn str_join(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let seq = one_arg(vm, "str", "join", a, k)?;
     let sep = text(vm, a)?;
+    let exact = seq.ty().is(&vm.types.list) || seq.ty().is(&vm.types.tuple);
+    // CPython joins a list made of any other iterable.
+    let _fast = (!exact).then(|| crate::object::gc::Transient::list().on_drop());
     let items = match seq.kind() {
         Kind::List | Kind::Tuple => ops::iterate(vm, seq)?,
         _ => {
@@ -339,16 +342,19 @@ fn find_args<'a>(vm: &Vm, name: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyRe
     Ok((sub, st, en))
 }
 fn str_find(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::object::gc::Transient::tuple(a.len().saturating_sub(1)).on_drop();
     let (sub, st, en) = find_args(vm, "find", a, k)?;
     let r = refscope_text::pystr::find(text(vm, a)?, sub, st, en);
     Ok(vm.int(r.map(|x| x as i64).unwrap_or(-1)))
 }
 fn str_rfind(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::object::gc::Transient::tuple(a.len().saturating_sub(1)).on_drop();
     let (sub, st, en) = find_args(vm, "rfind", a, k)?;
     let r = refscope_text::pystr::rfind(text(vm, a)?, sub, st, en);
     Ok(vm.int(r.map(|x| x as i64).unwrap_or(-1)))
 }
 fn str_index(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::object::gc::Transient::tuple(a.len().saturating_sub(1)).on_drop();
     let (sub, st, en) = find_args(vm, "index", a, k)?;
     match refscope_text::pystr::find(text(vm, a)?, sub, st, en) {
         Some(i) => Ok(vm.int(i as i64)),
@@ -356,6 +362,7 @@ fn str_index(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     }
 }
 fn str_rindex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::object::gc::Transient::tuple(a.len().saturating_sub(1)).on_drop();
     let (sub, st, en) = find_args(vm, "rindex", a, k)?;
     match refscope_text::pystr::rfind(text(vm, a)?, sub, st, en) {
         Some(i) => Ok(vm.int(i as i64)),
@@ -363,6 +370,7 @@ fn str_rindex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     }
 }
 fn str_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::object::gc::Transient::tuple(a.len().saturating_sub(1)).on_drop();
     let (sub, st, en) = find_args(vm, "count", a, k)?;
     Ok(vm.int(refscope_text::pystr::count(text(vm, a)?, sub, st, en) as i64))
 }
@@ -409,9 +417,11 @@ fn prefix_check(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, ends: bool) -> PyResult
     Ok(vm.bool(check(x.as_str())))
 }
 fn str_startswith(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::object::gc::Transient::tuple(a.len().saturating_sub(1)).on_drop();
     prefix_check(vm, a, k, false)
 }
 fn str_endswith(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::object::gc::Transient::tuple(a.len().saturating_sub(1)).on_drop();
     prefix_check(vm, a, k, true)
 }
 
@@ -895,6 +905,7 @@ fn run_format(vm: &Vm, fmt: &PyRef, src: FormatSource) -> PyResult {
 
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 1);
     let kwnames = crate::types::methods::kw_names(k);
     let (p, kwvals) = a.split_at(a.len() - kwnames.len());
     let Some(fmt) = p.first().filter(|x| get(x).is_some()) else {

@@ -19,7 +19,7 @@ pub fn special_attr(vm: &Vm, cls: &PyRef, name: &str) -> PyResult<Option<PyRef>>
         "__mro__" => td.mro.borrow().clone(),
         "__bases__" => td.bases.borrow().clone(),
         "__base__" => td.base.borrow().clone().unwrap_or_else(|| vm.none()),
-        "__dict__" => td.dict.clone(),
+        "__dict__" => crate::types::mappingproxy::new(vm, td.dict.clone()),
         "__module__" => match &*td.module.borrow() {
             Some(m) => vm.str(m),
             None => vm.str("builtins"),

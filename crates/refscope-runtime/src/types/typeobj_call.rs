@@ -15,7 +15,7 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     }
     // CPython 3.11 calls a type without vectorcall through a tuple of the
     // positional arguments (and a dict of the keywords): the counts see them.
-    let transient = if needs_args_tuple(vm, cls) {
+    let transient = if needs_args_tuple(vm, cls) && !crate::object::gc::star_args_given(vm.frames.borrow().len()) {
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
         let t = crate::object::gc::Transient::tuple(args.len() - nkw);
         let d = if nkw > 0 { Some(crate::object::gc::Transient::dict()) } else { None };
@@ -49,7 +49,7 @@ fn needs_args_tuple(vm: &Vm, cls: &PyRef) -> bool {
         return !typeobj::is_subtype(cls, &vm.exc.base_exception);
     }
     let t = &vm.types;
-    [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property].iter().any(|x| x.is(cls))
+    [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property, &t.zip, &t.staticmethod, &t.classmethod, &t.slice].iter().any(|x| x.is(cls))
 }
 
 fn call_type_inner(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
@@ -247,6 +247,8 @@ pub fn build_class(vm: &Vm, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult
     if changed {
         bases = resolved;
     }
+    // CPython gathers the class keywords (metaclass= too) in a dict.
+    let _kw_dict = (nkw > 0).then(|| crate::object::gc::Transient::dict().on_drop());
     let mut meta: Option<PyRef> = None;
     let mut kw_names: Vec<PyRef> = Vec::new();
     let mut kw_values: Vec<PyRef> = Vec::new();
@@ -333,6 +335,11 @@ pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     let hk = vm.intern("__hash__");
     let nsd = dict::get(ns).unwrap();
     let needs_hash_none = nsd.get_str(&eqk).is_some() && nsd.get_str(&hk).is_none();
+    if !meta.is(&vm.types.type_) {
+        // A class whose metaclass is not `type` gets its MRO from a call
+        // of its `mro()`, a list CPython then copies to a tuple.
+        crate::object::gc::Transient::list().free();
+    }
     let cls = typeobj::new_class(vm, meta, name.as_str(), bases, ns)?;
     let td = typeobj::data(&cls);
     if needs_hash_none {
@@ -357,6 +364,11 @@ pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
         }
     }
     typeobj::update_flags(vm, &cls);
+    // Every class has a `__doc__` in its namespace (None if not given).
+    let dk = vm.intern("__doc__");
+    if dict::get_str_key(&td.dict, &dk).is_none() {
+        dict::set_item_str(vm, &td.dict, dk, vm.none());
+    }
     // __set_name__ and __init_subclass__. CPython iterates over a copy of
     // the class dict (a dict the counts see).
     let names_copy = crate::object::gc::Transient::dict();
