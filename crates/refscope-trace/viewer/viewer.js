@@ -15,8 +15,9 @@
 // - The heap at step K is the heap before step 0 (empty) with the changes of
 //   steps 0..K applied. A builder replays the whole trace once, in the
 //   background, and keeps a copy of the heap (and of the output so far and
-//   the frames) every CHECKPOINT_EVERY steps (with a large heap only every
-//   few of them, so that the copies cost a few entries per step replayed).
+//   the frames) at some multiples of CHECKPOINT_EVERY steps: at least a
+//   quarter of the heap's size in steps apart, so that the copies cost at
+//   most four entries per step replayed.
 // - The shown step has its own replayed state. Going to step K starts from
 //   the current state when it lies between K's checkpoint and K, else from
 //   the nearest checkpoint at or before K, else (K beyond what the builder
@@ -394,8 +395,10 @@
     var b = this.builder;
     var k = b.at + 1;
     if (k % CHECKPOINT_EVERY === 0 && k > 0) {
-      // A checkpoint copies the heap: with a large heap keep fewer of them,
-      // so that copying costs at most a few entries per step replayed.
+      // A checkpoint copies the heap: keep one only when the steps since
+      // the last one are at least a quarter of the heap's size, so that
+      // copying costs at most four entries per step replayed (a heap that
+      // grows steadily still gets checkpoints, further and further apart).
       if (b.heap.size <= 4 * (k - this.lastCheckpoint)) {
         this.checkpoints[k / CHECKPOINT_EVERY] = { heap: new Heap(b.heap), out: b.out, frames: b.frames };
         this.lastCheckpoint = k;
