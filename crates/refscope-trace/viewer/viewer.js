@@ -565,6 +565,10 @@
     this.wantLast = false; // the last step, once the page is read
     this.search = null; // a pending "jump to line": {line, from, d}
     this.drawing = null; // the shown step's boxes still to draw
+    this.drawn = null; // id -> how its box was drawn, for the boxes in the page
+    this.rowEls = null; // the heap's row elements, in order
+    this.missing = null; // while a box is made: the ids its pointers miss
+    this.paths = new Map(); // pointer key>target -> its arrow's path element
     this.started = false;
     this.pointers = []; // {el, from, to} drawn as arrows
     this.boxes = new Map(); // id -> box element of the current step
@@ -771,6 +775,7 @@
       p.classList.add('rs-dangling');
       p.textContent = '?';
       p.title = 'object ' + fullId(to) + ' is not in the trace';
+      if (this.missing) this.missing.push(to);
     } else {
       this.pointers.push({ el: p, from: from, to: to });
     }
@@ -784,7 +789,6 @@
     var heapBox = $('rs-heap');
     var ghostsBox = $('rs-ghosts');
     framesBox.textContent = '';
-    heapBox.textContent = '';
     ghostsBox.textContent = '';
     this.pointers = [];
     this.boxes = new Map();
@@ -862,8 +866,121 @@
       ghostsBox.appendChild(grow);
     }
 
+    var prev = this.drawn;
+    this.drawn = new Map();
     this.drawing = { k: this.k, line: s.line, items: items, at: 0, rows: [], heap: heap, hidden: hidden };
+    if (prev !== null && this.redraw(prev)) {
+      this.drawing.at = items.length;
+    } else {
+      heapBox.textContent = '';
+      this.rowEls = this.drawing.rows;
+    }
     this.drawSome(deadline, true);
+  };
+
+  // A box and what it was drawn from, so that the next step can keep it.
+  Viewer.prototype.makeBox = function (it, heap) {
+    var first = this.pointers.length;
+    this.missing = [];
+    var box = this.box(it.entry, heap, it.aliases, it.collected);
+    var rec = { el: box, entry: it.entry, aliases: it.aliases, collected: it.collected,
+      ptrs: this.pointers.slice(first), missing: this.missing };
+    this.missing = null;
+    this.drawn.set(it.entry.o.id, rec);
+    return rec;
+  };
+
+  // A box drawn before can stay when its object's entry (never changed once
+  // made), its badges and which of its pointers lead to objects are the same.
+  function keeps(rec, it, heap) {
+    if (rec === undefined || rec.entry !== it.entry || rec.aliases !== it.aliases || rec.collected !== it.collected) return false;
+    var i;
+    for (i = 0; i < rec.ptrs.length; i++) if (!heap.has(rec.ptrs[i].to)) return false;
+    for (i = 0; i < rec.missing.length; i++) if (heap.has(rec.missing[i])) return false;
+    return true;
+  }
+
+  // Indices (into seq) of a longest increasing subsequence of seq's values
+  // that are >= 0 (patience sorting with back links).
+  function increasing(seq) {
+    var tails = [];
+    var back = new Array(seq.length);
+    for (var i = 0; i < seq.length; i++) {
+      var v = seq[i];
+      if (v < 0) continue;
+      var lo = 0;
+      var hi = tails.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (seq[tails[mid]] < v) lo = mid + 1; else hi = mid;
+      }
+      back[i] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = i;
+    }
+    var keep = new Set();
+    for (var j = tails.length ? tails[tails.length - 1] : -1; j >= 0; j = back[j]) keep.add(j);
+    return keep;
+  }
+
+  // Draw the step by changing the last drawing's boxes where they differ,
+  // when few differ (stepping, mostly): new boxes are made, kept ones that
+  // must move are moved, and the rest stay where they are, so the browser
+  // lays out little again. False (nothing done) when too many differ.
+  Viewer.prototype.redraw = function (prev) {
+    var d = this.drawing;
+    var items = d.items;
+    var heap = d.heap;
+    var made = 0;
+    var i;
+    for (i = 0; i < items.length; i++) {
+      var rec = prev.get(items[i].entry.o.id);
+      items[i].rec = keeps(rec, items[i], heap) ? rec : null;
+      if (items[i].rec === null && ++made > BOX_BATCH) return false;
+    }
+    var heapBox = $('rs-heap');
+    // Messages after the rows go; they are added again at the end.
+    var rows = this.rowEls || [];
+    while (heapBox.lastChild && !(heapBox.lastChild.classList && heapBox.lastChild.classList.contains('rs-row'))) {
+      heapBox.removeChild(heapBox.lastChild);
+    }
+    var at = 0;
+    var r = 0;
+    while (at < items.length) {
+      var end = at;
+      while (end < items.length && items[end].row === r) end++;
+      var row = rows[r];
+      if (row === undefined) { row = el('div', 'rs-row'); heapBox.appendChild(row); }
+      var old = row.children;
+      var place = new Map();
+      for (i = 0; i < old.length; i++) place.set(old[i], i);
+      var els = [];
+      var seq = [];
+      for (i = at; i < end; i++) {
+        var it = items[i];
+        var rec2 = it.rec || this.makeBox(it, heap);
+        if (it.rec) {
+          this.drawn.set(it.entry.o.id, rec2);
+          this.boxes.set(it.entry.o.id, rec2.el);
+          for (var p = 0; p < rec2.ptrs.length; p++) this.pointers.push(rec2.ptrs[p]);
+        }
+        els.push(rec2.el);
+        seq.push(place.has(rec2.el) ? place.get(rec2.el) : -1);
+      }
+      var stay = increasing(seq);
+      var wanted = new Set(els);
+      for (i = old.length - 1; i >= 0; i--) if (!wanted.has(old[i])) row.removeChild(old[i]);
+      var next = null;
+      for (i = els.length - 1; i >= 0; i--) {
+        if (!stay.has(i)) row.insertBefore(els[i], next);
+        next = els[i];
+      }
+      d.rows[r] = row;
+      at = end;
+      r++;
+    }
+    for (i = r; i < rows.length; i++) if (rows[i].parentNode) rows[i].parentNode.removeChild(rows[i]);
+    this.rowEls = d.rows;
+    return true;
   };
 
   // Draw the next batch of the shown step's boxes, until `deadline`; the
@@ -880,7 +997,7 @@
         row = d.rows[it.row] = el('div', 'rs-row');
         heapBox.appendChild(row);
       }
-      row.appendChild(this.box(it.entry, d.heap, it.aliases, it.collected));
+      row.appendChild(this.makeBox(it, d.heap).el);
       // The browser's share of a box (style and layout, when the arrows
       // read where boxes are) is about ten times the script's.
       if (++made >= BOX_BATCH || ((made & 7) === 0 && now() > deadline)) break;
@@ -1063,7 +1180,6 @@
     var viz = $('rs-viz');
     var svg = $('rs-arrows');
     var layer = $('rs-arrow-layer');
-    layer.textContent = '';
     svg.setAttribute('width', '1');
     svg.setAttribute('height', '1');
     var base = viz.getBoundingClientRect();
@@ -1072,6 +1188,9 @@
     svg.setAttribute('width', String(viz.scrollWidth));
     svg.setAttribute('height', String(viz.scrollHeight));
     var frag = document.createDocumentFragment();
+    var old = this.paths;
+    var paths = new Map();
+    var shapes = [];
     for (var i = 0; i < this.pointers.length; i++) {
       var p = this.pointers[i];
       var target = this.boxes.get(p.to);
@@ -1098,15 +1217,34 @@
         var dy = Math.max(20, Math.abs(ey - y1) * 0.45) * (below ? 1 : -1);
         d = curve(x1, y1, x1 + 30, y1 + dy, ex, ey - dy, ex, ey);
       }
-      var path = document.createElementNS(SVG_NS, 'path');
-      path.setAttribute('d', d);
-      path.setAttribute('class', 'rs-arrow' + (p.from.charAt(0) === 'f' ? ' rs-arrow-name' : ' rs-arrow-slot'));
-      path.setAttribute('marker-end', 'url(#rs-head)');
-      path.setAttribute('data-from', p.from);
-      path.setAttribute('data-to', String(p.to));
-      frag.appendChild(path);
+      shapes.push(p, d);
     }
+    // Written after every position is read: a change to a path in the page
+    // in between would make the next read lay the page out again.
+    for (i = 0; i < shapes.length; i += 2) {
+      p = shapes[i];
+      d = shapes[i + 1];
+      // An arrow drawn before (same pointer, same target) keeps its path
+      // element; only its shape is set again if it moved.
+      var key = p.from + '>' + p.to;
+      var path = old.get(key);
+      if (path !== undefined) {
+        old['delete'](key);
+        if (path.getAttribute('d') !== d) path.setAttribute('d', d);
+      } else {
+        path = document.createElementNS(SVG_NS, 'path');
+        path.setAttribute('d', d);
+        path.setAttribute('class', 'rs-arrow' + (p.from.charAt(0) === 'f' ? ' rs-arrow-name' : ' rs-arrow-slot'));
+        path.setAttribute('marker-end', 'url(#rs-head)');
+        path.setAttribute('data-from', p.from);
+        path.setAttribute('data-to', String(p.to));
+        frag.appendChild(path);
+      }
+      paths.set(key, path);
+    }
+    old.forEach(function (path) { layer.removeChild(path); });
     layer.appendChild(frag);
+    this.paths = paths;
   };
 
   // The next step at `line` after the shown one, wrapping to the start:
