@@ -28,7 +28,11 @@
 //   handles input and paints: a jump that needs more than one slice shows
 //   its progress and can be overtaken by another control.
 // - A heap entry ({o: encoding, rc}) is never changed once made, so a
-//   checkpoint can share entries with the live heap.
+//   checkpoint can share entries with the live heap, and the heap's shards
+//   are copied only when changed (see Heap).
+// - Drawing a step keeps the boxes of the last drawing whose entries (and
+//   badges) are the same, moving as few as it can, and the arrows' path
+//   elements; a drawing that is mostly new is made a batch per slice.
 // - The frames are replayed the same way: a step records them whole
 //   (`frames`) or as changes to the previous step's (`stack`); a frames
 //   array and its frame objects are never changed once made either (a
