@@ -489,9 +489,11 @@
   // Work towards showing step k until `deadline` (or `budget` steps, a
   // test's throttle); true once the shown state is at k. What it does is
   // chosen once per target: go on from the shown state when it lies
-  // between k's checkpoint and k; else restore the nearest of a checkpoint
-  // and the builder (running the builder there first when it is behind
-  // and ahead of every checkpoint: it makes the checkpoints on the way).
+  // between k's checkpoint and k; else restore the nearest of a checkpoint,
+  // the shown state and the builder before k (running the builder up to
+  // k's checkpoint first when it is behind that: it makes the checkpoints
+  // on the way). The last step is always applied with its undo record
+  // (its freed objects are shown).
   Timeline.prototype.toward = function (k, deadline, budget) {
     if (this.at === k) { this.plan = null; return true; }
     var startOfC = Math.floor(k / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
@@ -508,7 +510,7 @@
         var cpAt = b * CHECKPOINT_EVERY - 1;
         var bAt = this.builder.at;
         var shownAt = this.at >= 0 && this.at < k ? this.at : -2;
-        if (bAt < startOfC && bAt >= cpAt && bAt >= shownAt) from = 'builder';
+        if (bAt < k && bAt >= cpAt && bAt >= shownAt) from = 'builder';
         else if (shownAt >= cpAt) from = 'shown';
         else { this.restore(this.checkpoints[b], cpAt); from = 'shown'; }
       }
