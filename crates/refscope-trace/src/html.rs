@@ -10,6 +10,10 @@
 //! element starts every [`CHUNK_BYTES`] or so (at a line's end): Chromium's
 //! parser takes time quadratic in one element's length, so a trace of a
 //! million steps in one element takes minutes to load, and seconds in chunks.
+//! Each element after the first says in `data-first` which line of the
+//! trace it starts with, so the viewer finds a step's element without
+//! reading the ones before it. The viewer's script comes before the trace,
+//! so it starts (and shows the first step) while the rest is being read.
 //!
 //! Inside a script element only `</` (an end tag) and `<!--` (an escaped
 //! section) can end it early or change how it ends, and JSON has `<` only
@@ -30,7 +34,8 @@ const TRACE_MARK: &str = "{{TRACE}}";
 
 /// About how many bytes of trace go in one script element.
 pub const CHUNK_BYTES: usize = 128 * 1024;
-const CHUNK_BREAK: &str = "</script>\n<script type=\"application/x-refscope-trace\" class=\"rs-trace\">\n";
+const CHUNK_END: &str = "</script>\n";
+const CHUNK_START: &str = "<script type=\"application/x-refscope-trace\" class=\"rs-trace\"";
 
 /// Write the viewer page for the trace read from `trace` (JSON Lines:
 /// header, then one step per line) to `out`, streaming: the trace is
@@ -55,15 +60,17 @@ pub fn write_html(mut trace: impl BufRead, out: &mut impl Write) -> io::Result<(
 
     let mut line = header;
     let mut in_chunk = 0;
+    let mut lines = 0u64;
     loop {
         let text = line.trim_end_matches(['\n', '\r']);
         if !text.trim().is_empty() {
             if in_chunk >= CHUNK_BYTES {
-                out.write_all(CHUNK_BREAK.as_bytes())?;
+                write!(out, "{CHUNK_END}{CHUNK_START} data-first=\"{lines}\">\n")?;
                 in_chunk = 0;
             }
             write_trace_line(out, text)?;
             in_chunk += text.len() + 1;
+            lines += 1;
         }
         line.clear();
         if trace.read_line(&mut line)? == 0 {
@@ -178,6 +185,22 @@ mod tests {
         let text = embedded(&p);
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines.len(), steps + 1);
+        // Each element's data-first is the number of lines before it.
+        let mut before = 0;
+        let mut rest = p.as_str();
+        let mut elements = 0;
+        while let Some(i) = rest.find("<script type=\"application/x-refscope-trace\"") {
+            let tag_end = i + rest[i..].find('>').unwrap();
+            let tag = &rest[i..tag_end];
+            let first = tag.split("data-first=\"").nth(1).map(|v| v[..v.find('"').unwrap()].parse::<usize>().unwrap());
+            assert_eq!(first.unwrap_or(0), before, "{tag}");
+            assert_eq!(first.is_none(), elements == 0, "only the first element goes without data-first");
+            let len = rest[tag_end + 1..].find("</script>").unwrap();
+            before += rest[tag_end + 1..tag_end + 1 + len].lines().filter(|l| !l.trim().is_empty()).count();
+            elements += 1;
+            rest = &rest[tag_end + 1 + len..];
+        }
+        assert_eq!(before, steps + 1);
         for l in &lines[1..] {
             let s: serde_json::Value = serde_json::from_str(l).unwrap();
             assert_eq!(s["stdout"], "</x>");

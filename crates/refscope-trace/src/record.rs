@@ -263,6 +263,14 @@ impl Recorder {
             }
         }
 
+        // A name unbound or rebound since the last step took a reference
+        // from its old object: the previous step's names are counted again.
+        for f in &self.frames {
+            for (_, id) in &f.names {
+                rc_check.insert(*id);
+            }
+        }
+
         // Changed containers and the frames' names.
         let mut queue: Vec<PyRef> = Vec::new();
         let touched = std::mem::take(&mut self.touched);
@@ -304,6 +312,9 @@ impl Recorder {
         while let Some(o) = queue.pop() {
             let id = o.id();
             if !done.insert(id) {
+                continue;
+            }
+            if self.splice_known(&o, &mut rc_check, &mut held, &mut queue, &done, &mut encoded) {
                 continue;
             }
             let (mut obj, refs, aliases) = encode(vm, &o);
@@ -440,6 +451,92 @@ impl Recorder {
         // What the recorder itself freed (its temporary references) is not
         // the program's doing.
         let _ = observe::take_changes();
+    }
+}
+
+impl Recorder {
+    /// A long list, dict or set the recorder has shown before, changed in
+    /// a few places: written as a splice found from the ids alone (no
+    /// encoding of every item, no count check of every item, only of those
+    /// that came in or went out). False when that does not apply (the
+    /// caller encodes the object whole). Without this an `append` loop on
+    /// a list of n items cost O(n) JSON values, clones and count checks per
+    /// step: tracing 40,000 appends took two minutes.
+    #[allow(clippy::too_many_arguments)]
+    fn splice_known(
+        &mut self,
+        o: &PyRef,
+        rc_check: &mut IdSet,
+        held: &mut IdMap<PyRef>,
+        queue: &mut Vec<PyRef>,
+        done: &IdSet,
+        encoded: &mut Vec<(usize, Map<String, Value>)>,
+    ) -> bool {
+        let id = o.id();
+        let Some(k) = self.known.get(&id) else { return false };
+        // (Exact scalars are encoded whole; a list, dict or set is so only
+        // when it is not one of them, as in `encode`.)
+        let (width, new): (usize, Vec<usize>) = match o.kind() {
+            Kind::List if k.layout == Layout::Items => match list::get(o) {
+                Some(l) => (1, l.items.borrow().iter().map(|r| r.id()).collect()),
+                None => return false,
+            },
+            Kind::Set if k.layout == Layout::Items => match set::get(o) {
+                Some(st) => (1, st.items().iter().map(|r| r.id()).collect()),
+                None => return false,
+            },
+            Kind::Dict if k.layout == Layout::Entries => match dict::get(o) {
+                Some(d) => (2, d.items().iter().flat_map(|(a, b)| [a.id(), b.id()]).collect()),
+                None => return false,
+            },
+            _ => return false,
+        };
+        let old = &k.refs;
+        let (on, nn) = (old.len() / width, new.len() / width);
+        if nn < SPLICE_FROM || old.len() % width != 0 {
+            return false;
+        }
+        let same = |i: usize, j: usize| old[i * width..(i + 1) * width] == new[j * width..(j + 1) * width];
+        let prefix = (0..on.min(nn)).take_while(|&i| same(i, i)).count();
+        let suffix = (0..on.min(nn) - prefix).take_while(|&i| same(on - 1 - i, nn - 1 - i)).count();
+        let inserted = nn - prefix - suffix;
+        if 2 * inserted >= nn {
+            return false;
+        }
+        let deleted = on - prefix - suffix;
+        let (lo, hi) = (prefix * width, (nn - suffix) * width);
+        let ins: Vec<Value> = if width == 1 {
+            new[lo..hi].iter().map(|i| json!(i)).collect()
+        } else {
+            new[lo..hi].chunks(2).map(|p| json!([p[0], p[1]])).collect()
+        };
+        // What went out may have lost its last reference from here.
+        rc_check.extend(old[prefix * width..(prefix + deleted) * width].iter().copied());
+        // What came in: counted, and shown if new.
+        let incoming: Vec<PyRef> = match o.kind() {
+            Kind::List => list::get(o).map(|l| l.items.borrow()[prefix..nn - suffix].to_vec()).unwrap_or_default(),
+            Kind::Set => set::get(o).map(|st| st.items()[prefix..nn - suffix].to_vec()).unwrap_or_default(),
+            _ => dict::get(o).map(|d| d.items()[prefix..nn - suffix].iter().flat_map(|(a, b)| [a.clone(), b.clone()]).collect()).unwrap_or_default(),
+        };
+        if incoming.len() != hi - lo || incoming.iter().zip(&new[lo..hi]).any(|(r, &i)| r.id() != i) {
+            return false;
+        }
+        for r in incoming {
+            rc_check.insert(r.id());
+            if !self.known.contains_key(&r.id()) && !done.contains(&r.id()) {
+                queue.push(r.clone());
+            }
+            held.entry(r.id()).or_insert(r);
+        }
+        let mut obj = Map::new();
+        obj.insert("id".into(), json!(id));
+        obj.insert("splice".into(), json!([prefix, deleted, ins]));
+        if let Some(k) = self.known.get_mut(&id) {
+            k.refs = new;
+        }
+        held.entry(id).or_insert_with(|| o.clone());
+        encoded.push((id, obj));
+        true
     }
 }
 

@@ -3,21 +3,36 @@
 // frames with their names, and the objects reachable from those names as
 // boxes joined by arrows.
 //
-// How a step's heap is found without replaying the whole trace:
-// - The trace's text is split into lines once (offsets only); a step's JSON
-//   is parsed only when it is shown or replayed, and a few thousand parsed
-//   steps are kept.
+// How it stays responsive on a trace of a million steps:
+// - The script runs before the trace's elements are parsed, and shows step
+//   0 as soon as the first of them is complete; the rest of the page is
+//   read by the browser meanwhile (the steps known so far can be shown).
+// - The trace's text is indexed (line offsets) one element at a time, when
+//   a step in it is first needed; an element's `data-first` gives the index
+//   of its first line, so no element has to be read to find another. A
+//   step's JSON is parsed only when it is shown or replayed, and a few
+//   thousand parsed steps are kept.
 // - The heap at step K is the heap before step 0 (empty) with the changes of
-//   steps 0..K applied. Every CHECKPOINT_EVERY steps a copy of the heap (and
-//   of the output so far) is kept, made the first time replay passes there.
-//   (With a large heap only every few of them is kept, so that the copies
-//   cost a few entries per step.)
-//   Going to step K starts from the nearest checkpoint at or before K, or
-//   from the current step when that is nearer; one step forward applies one
-//   step's changes, one step back undoes them (each applied step keeps what
-//   it replaced).
+//   steps 0..K applied. A builder replays the whole trace once, in the
+//   background, and keeps a copy of the heap (and of the output so far and
+//   the frames) at some multiples of CHECKPOINT_EVERY steps: at least a
+//   quarter of the heap's size in steps apart, so that the copies cost at
+//   most four entries per step replayed.
+// - The shown step has its own replayed state. Going to step K starts from
+//   the current state when it lies between K's checkpoint and K, else from
+//   the nearest checkpoint at or before K, else (K beyond what the builder
+//   has reached) from the builder's own state once it gets there. One step
+//   forward applies one step's changes, one step back undoes them (each
+//   applied step keeps what it replaced).
+// - All replay runs in slices of a few milliseconds between which the page
+//   handles input and paints: a jump that needs more than one slice shows
+//   its progress and can be overtaken by another control.
 // - A heap entry ({o: encoding, rc}) is never changed once made, so a
-//   checkpoint can share entries with the live heap.
+//   checkpoint can share entries with the live heap, and the heap's shards
+//   are copied only when changed (see Heap).
+// - Drawing a step keeps the boxes of the last drawing whose entries (and
+//   badges) are the same, moving as few as it can, and the arrows' path
+//   elements; a drawing that is mostly new is made a batch per slice.
 // - The frames are replayed the same way: a step records them whole
 //   (`frames`) or as changes to the previous step's (`stack`); a frames
 //   array and its frame objects are never changed once made either (a
@@ -33,6 +48,8 @@
   var PARSED_KEPT = 4096;
   var UNDO_KEPT = 2 * CHECKPOINT_EVERY;
   var MAX_BOXES = 1500;
+  var SLICE_MS = 8; // main-thread time of one slice of replay
+  var BOX_BATCH = 40; // boxes drawn in one slice at most
   var SVG_NS = 'http://www.w3.org/2000/svg';
 
   function $(id) { return document.getElementById(id); }
@@ -46,39 +63,110 @@
 
   function isBlank(code) { return code === 32 || code === 9 || code === 13; }
 
-  // ---- the trace: lines indexed once, steps parsed on demand ----
+  function now() { return performance.now(); }
 
-  // `chunks`: the texts of the trace's script elements, each whole lines.
-  function Trace(chunks) {
-    var chunkOf = [];
-    var starts = [];
-    var ends = [];
-    for (var c = 0; c < chunks.length; c++) {
-      var text = chunks[c];
-      var pos = 0;
-      var n = text.length;
-      while (pos < n) {
-        var end = text.indexOf('\n', pos);
-        if (end < 0) end = n;
-        var s = pos;
-        while (s < end && isBlank(text.charCodeAt(s))) s++;
-        if (s < end) { chunkOf.push(c); starts.push(s); ends.push(end); }
-        pos = end + 1;
-      }
-    }
-    this.chunks = chunks;
-    this.chunkOf = chunkOf;
-    this.starts = starts;
-    this.ends = ends;
+  // ---- the trace: elements taken in as parsed, lines indexed by element ----
+
+  function Trace() {
+    this.elements = document.getElementsByClassName('rs-trace'); // live: grows as the page is parsed
+    this.chunks = []; // {el, first, text, starts, ends}: starts/ends when indexed
+    this.lineCount = 0;
+    this.complete = false;
+    this.header = null;
+    this.length = 0;
     this.parsed = new Map();
-    this.header = starts.length ? JSON.parse(this.raw(0)) : null;
-    this.length = Math.max(0, starts.length - 1);
-    this.lines = new Int32Array(this.length); // each step's line, filled as steps are read
+    this.lines = new Int32Array(1024); // each step's line, filled as steps are read
   }
 
-  Trace.prototype.raw = function (i) {
-    return this.chunks[this.chunkOf[i]].slice(this.starts[i], this.ends[i]);
+  function indexChunk(ch) {
+    if (ch.starts) return;
+    var text = ch.el.textContent;
+    var starts = [];
+    var ends = [];
+    var pos = 0;
+    var n = text.length;
+    while (pos < n) {
+      var end = text.indexOf('\n', pos);
+      if (end < 0) end = n;
+      var s = pos;
+      while (s < end && isBlank(text.charCodeAt(s))) s++;
+      if (s < end) { starts.push(s); ends.push(end); }
+      pos = end + 1;
+    }
+    ch.text = text;
+    ch.starts = starts;
+    ch.ends = ends;
+    ch.el = null;
+  }
+
+  // Take in the elements whose text is complete: all but the last one while
+  // the page is being parsed (`loaded` false), all of them after.
+  Trace.prototype.update = function (loaded) {
+    var els = this.elements;
+    var upto = loaded ? els.length : els.length - 1;
+    var i;
+    for (i = this.chunks.length; i < upto; i++) {
+      var first = i === 0 ? 0 : parseInt(els[i].getAttribute('data-first'), 10);
+      if (!(first >= 0)) {
+        // No index given (a page made otherwise): count the lines before.
+        var prev = this.chunks[i - 1];
+        indexChunk(prev);
+        first = prev.first + prev.starts.length;
+      }
+      this.chunks.push({ el: els[i], first: first, text: null, starts: null, ends: null });
+    }
+    var count = this.lineCount;
+    if (loaded) {
+      var last = this.chunks[this.chunks.length - 1];
+      if (last) { indexChunk(last); count = last.first + last.starts.length; } else count = 0;
+      this.complete = true;
+    } else if (upto >= 1) {
+      var next = parseInt(els[upto].getAttribute('data-first'), 10);
+      if (next >= 0) count = next;
+      else { var c = this.chunks[upto - 1]; indexChunk(c); count = c.first + c.starts.length; }
+    }
+    if (count > this.lineCount) {
+      this.lineCount = count;
+      if (this.header === null) this.header = JSON.parse(this.raw(0));
+      this.length = Math.max(0, count - 1);
+      if (this.lines.length < this.length) {
+        var grown = new Int32Array(Math.max(this.length, 2 * this.lines.length));
+        grown.set(this.lines);
+        this.lines = grown;
+      }
+    }
   };
+
+  Trace.prototype.raw = function (i) {
+    var chunks = this.chunks;
+    var lo = 0;
+    var hi = chunks.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (chunks[mid].first <= i) lo = mid; else hi = mid - 1;
+    }
+    var ch = chunks[lo];
+    indexChunk(ch);
+    var j = i - ch.first;
+    return ch.text.slice(ch.starts[j], ch.ends[j]);
+  };
+
+  // The step's own line from its text without parsing it, when its "line"
+  // comes before any nested value (as the recorder writes it); else 0.
+  function quickLine(raw) {
+    var at = raw.indexOf('"line"');
+    if (at < 0) return 0;
+    var nested = raw.indexOf('{', 1);
+    var list = raw.indexOf('[');
+    if ((nested >= 0 && nested < at) || (list >= 0 && list < at)) return 0;
+    var i = at + 6;
+    var c = raw.charCodeAt(i);
+    while (c === 32 || c === 58) c = raw.charCodeAt(++i);
+    var v = 0;
+    var digits = 0;
+    while (c >= 48 && c <= 57) { v = v * 10 + (c - 48); c = raw.charCodeAt(++i); digits++; }
+    return digits ? v : 0;
+  }
 
   // Step k for replay only: not kept, and not even parsed when its text
   // shows it changes nothing (no field that changes the heap or the output;
@@ -90,6 +178,7 @@
     if (raw.indexOf('"objects"') < 0 && raw.indexOf('"freed"') < 0 &&
         raw.indexOf('"refcounts"') < 0 && raw.indexOf('"stdout"') < 0 &&
         raw.indexOf('"stack"') < 0 && raw.indexOf('"frames"') < 0) {
+      if (this.lines[k] === 0) this.lines[k] = quickLine(raw);
       return null;
     }
     s = JSON.parse(raw);
@@ -109,33 +198,98 @@
     return s;
   };
 
-  // The line of step k, parsing it (without keeping it) if never read.
+  // The line of step k, read (without keeping the step) if never read.
   Trace.prototype.lineOf = function (k) {
     var l = this.lines[k];
     if (l === 0) {
-      var s = this.parsed.get(k) || JSON.parse(this.raw(k + 1));
-      l = this.lines[k] = s.line | 0;
+      var s = this.parsed.get(k);
+      if (s !== undefined) l = s.line | 0;
+      else {
+        var raw = this.raw(k + 1);
+        l = quickLine(raw) || (JSON.parse(raw).line | 0);
+      }
+      this.lines[k] = l;
     }
     return l;
   };
 
   // ---- the heap, step by step ----
 
-  // Apply one step's changes to `heap` (a Map id -> {o, rc}). Returns what
-  // undoes them: [id, previous entry or undefined] pairs in application
-  // order, the entries freed in the step, and the output's length before.
-  function applyStep(heap, s, outLen) {
-    var undo = [];
-    var ghosts = [];
+  // The objects alive at one step: id -> {o, rc}, in SHARDS maps by id.
+  // - Copies are copy-on-write by shard: `new Heap(h)` copies only the list
+  //   of shards, and each side copies a shard the first time it changes
+  //   it, so a checkpoint or a restore of a heap of 200,000 objects costs
+  //   microseconds at once and a few hundred entries per shard later, not
+  //   a 30 ms copy in one go.
+  // - A freed id keeps its key with the value undefined: V8's Map leaves a
+  //   deleted key in its hash chain until the table is rebuilt, so deleting
+  //   an id and adding it again (ids are reused as soon as they are freed)
+  //   made one chain grow by one entry per reuse, and lookups of that id
+  //   slow in proportion (a linked list's replay spent 8 of its 12 s
+  //   there). A shard's copy leaves its freed keys behind.
+  var SHARDS = 64;
+
+  function shardOf(id) {
+    // ids are addresses (multiples of 8 or 16, beyond 32 bits)
+    return Math.floor(id / 16) % SHARDS;
+  }
+
+  function Heap(from) {
+    var n = SHARDS;
+    this.shards = new Array(n);
+    this.owned = new Array(n); // false: shared with another heap, copy before a change
+    for (var i = 0; i < n; i++) {
+      if (from) {
+        this.shards[i] = from.shards[i];
+        from.owned[i] = false;
+        this.owned[i] = false;
+      } else {
+        this.shards[i] = new Map();
+        this.owned[i] = true;
+      }
+    }
+    this.size = from ? from.size : 0;
+  }
+
+  Heap.prototype.get = function (id) { return this.shards[shardOf(id)].get(id); };
+  Heap.prototype.has = function (id) { return this.shards[shardOf(id)].get(id) !== undefined; };
+
+  Heap.prototype.own = function (i) {
+    var copy = new Map();
+    this.shards[i].forEach(function (v, k) { if (v !== undefined) copy.set(k, v); });
+    this.shards[i] = copy;
+    this.owned[i] = true;
+    return copy;
+  };
+
+  Heap.prototype.set = function (id, entry) {
+    var i = shardOf(id);
+    var map = this.owned[i] ? this.shards[i] : this.own(i);
+    if (map.get(id) === undefined) this.size++;
+    map.set(id, entry);
+  };
+
+  Heap.prototype['delete'] = function (id) {
+    var i = shardOf(id);
+    if (this.shards[i].get(id) === undefined) return;
+    var map = this.owned[i] ? this.shards[i] : this.own(i);
+    map.set(id, undefined);
+    this.size--;
+  };
+
+  // Apply one step's changes to `heap`. With `undo`, returns what undoes
+  // them: [id, previous entry or undefined] pairs in application order, the
+  // entries freed in the step, and the output's length before.
+  function applyStep(heap, s, outLen, undo) {
+    var ghosts = undo ? [] : null;
     var i, id, prev;
     if (s.freed) {
       for (i = 0; i < s.freed.length; i++) {
         id = s.freed[i];
         prev = heap.get(id);
         if (prev !== undefined) {
-          undo.push(id, prev);
-          ghosts.push(prev);
-          heap.delete(id);
+          if (undo) { undo.push(id, prev); ghosts.push(prev); }
+          heap['delete'](id);
         }
       }
     }
@@ -143,7 +297,7 @@
       for (i = 0; i < s.objects.length; i++) {
         var o = s.objects[i];
         prev = heap.get(o.id);
-        undo.push(o.id, prev);
+        if (undo) undo.push(o.id, prev);
         if (o.splice) {
           // A long container changed in a few places: a new entry with the
           // earlier encoding's items (or entries) spliced.
@@ -166,12 +320,12 @@
         id = s.refcounts[i][0];
         prev = heap.get(id);
         if (prev !== undefined) {
-          undo.push(id, prev);
+          if (undo) undo.push(id, prev);
           heap.set(id, { o: prev.o, rc: s.refcounts[i][1] });
         }
       }
     }
-    return { undo: undo, ghosts: ghosts, outLen: outLen };
+    return undo ? { undo: undo, ghosts: ghosts, outLen: outLen } : null;
   }
 
   // The frames after step s, from `frames` (the previous step's): a new
@@ -239,38 +393,66 @@
   function undoStep(heap, rec) {
     for (var i = rec.undo.length - 2; i >= 0; i -= 2) {
       var prev = rec.undo[i + 1];
-      if (prev === undefined) heap.delete(rec.undo[i]);
+      if (prev === undefined) heap['delete'](rec.undo[i]);
       else heap.set(rec.undo[i], prev);
     }
   }
 
+  // ---- replay: the builder and the shown step's state ----
+
   function Timeline(trace) {
     this.trace = trace;
-    this.checkpoints = [{ heap: new Map(), out: '', frames: [] }]; // [c]: state before step c*CHECKPOINT_EVERY
+    this.checkpoints = [{ heap: new Heap(), out: '', frames: [] }]; // [c]: state before step c*CHECKPOINT_EVERY
+    // The builder: replays every step once, in order, keeping checkpoints.
+    this.builder = { heap: new Heap(), out: '', frames: [], at: -1 };
+    this.built = 0; // steps applied by the builder
+    this.lastCheckpoint = 0; // the step of the builder's last checkpoint
+    // The shown step's state (at: the last step applied; -1: none).
     this.heap = null;
     this.out = '';
     this.frames = [];
     this.at = -1;
-    this.records = new Map(); // step -> its undo record, for steps applied since the last rebuild
-    this.applied = 0; // steps applied in total (for tests and measurements)
+    this.records = new Map(); // step -> its undo record, for steps applied since the last restore
+    this.applied = 0; // steps applied to the shown state in total (for tests and measurements)
+    this.plan = null; // how the pending target is being reached: {k, from}
   }
 
-  // Apply step this.at+1 to the live heap, keeping a checkpoint if one is due.
-  Timeline.prototype.forward = function (keepRecord) {
-    var k = this.at + 1;
-    if (k % CHECKPOINT_EVERY === 0) {
-      // A checkpoint copies the heap: with a large heap keep fewer of them,
-      // so that copying costs at most a few entries per step replayed.
-      var c = k / CHECKPOINT_EVERY;
-      var every = Math.max(1, Math.ceil(this.heap.size / (4 * CHECKPOINT_EVERY)));
-      if (this.checkpoints[c] === undefined && c % every === 0) {
-        this.checkpoints[c] = { heap: new Map(this.heap), out: this.out, frames: this.frames };
+  // One step of the builder; makes the checkpoint before it if one is due.
+  Timeline.prototype.build = function () {
+    var b = this.builder;
+    var k = b.at + 1;
+    if (k % CHECKPOINT_EVERY === 0 && k > 0) {
+      // A checkpoint copies the heap: keep one only when the steps since
+      // the last one are at least a quarter of the heap's size, so that
+      // copying costs at most four entries per step replayed (a heap that
+      // grows steadily still gets checkpoints, further and further apart).
+      if (b.heap.size <= 4 * (k - this.lastCheckpoint)) {
+        this.checkpoints[k / CHECKPOINT_EVERY] = { heap: new Heap(b.heap), out: b.out, frames: b.frames };
+        this.lastCheckpoint = k;
       }
     }
+    var s = this.trace.changes(k);
+    if (s !== null) {
+      applyStep(b.heap, s, 0, null);
+      if (s.stdout) b.out += s.stdout;
+      b.frames = applyFrames(b.frames, s);
+    }
+    b.at = k;
+    this.built++;
+  };
+
+  Timeline.prototype.buildDone = function () {
+    return this.builder.at >= this.trace.length - 1;
+  };
+
+  // Apply step this.at+1 to the shown state.
+  Timeline.prototype.forward = function (keepRecord) {
+    var k = this.at + 1;
     var s = keepRecord ? this.trace.step(k) : this.trace.changes(k);
-    var rec = s === null ? { undo: [], ghosts: [], outLen: this.out.length }
-      : applyStep(this.heap, s, this.out.length);
-    rec.frames = this.frames;
+    var rec = null;
+    if (s !== null) rec = applyStep(this.heap, s, this.out.length, keepRecord ? [] : null);
+    else if (keepRecord) rec = { undo: [], ghosts: [], outLen: this.out.length };
+    if (keepRecord) rec.frames = this.frames;
     if (s !== null) {
       if (s.stdout) this.out += s.stdout;
       this.frames = applyFrames(this.frames, s);
@@ -282,6 +464,8 @@
       if (this.records.size > UNDO_KEPT) {
         this.records.delete(this.records.keys().next().value);
       }
+    } else if (this.records.size) {
+      this.records.clear();
     }
   };
 
@@ -294,36 +478,81 @@
     this.at--;
   };
 
-  Timeline.prototype.goto = function (k) {
-    if (k === this.at) return;
-    if (this.at >= 0 && k === this.at - 1 && this.records.has(this.at) && this.records.has(k)) {
-      this.back();
-      return;
-    }
+  Timeline.prototype.restore = function (state, at) {
+    this.heap = new Heap(state.heap);
+    this.out = state.out;
+    this.frames = state.frames;
+    this.at = at;
+    this.records.clear();
+  };
+
+  // Work towards showing step k until `deadline` (or `budget` steps, a
+  // test's throttle); true once the shown state is at k. What it does is
+  // chosen once per target: go on from the shown state when it lies
+  // between k's checkpoint and k; else restore the nearest of a checkpoint,
+  // the shown state and the builder before k (running the builder up to
+  // k's checkpoint first when it is behind that: it makes the checkpoints
+  // on the way). The last step is always applied with its undo record
+  // (its freed objects are shown).
+  Timeline.prototype.toward = function (k, deadline, budget) {
+    if (this.at === k) { this.plan = null; return true; }
     var startOfC = Math.floor(k / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
-    var ahead = this.at >= 0 && this.at < k;
-    if (!(ahead && this.at >= startOfC - 1)) {
-      // Start from the highest checkpoint made at or before k's, unless
-      // the current state lies between it and k; make the missing
-      // checkpoints on the way.
-      var b = Math.min(startOfC / CHECKPOINT_EVERY, this.checkpoints.length - 1);
-      while (this.checkpoints[b] === undefined) b--;
-      if (!(ahead && this.at >= b * CHECKPOINT_EVERY - 1)) {
-        var cp = this.checkpoints[b];
-        this.heap = new Map(cp.heap);
-        this.out = cp.out;
-        this.frames = cp.frames;
-        this.at = b * CHECKPOINT_EVERY - 1;
-        this.records.clear();
+    if (this.plan === null || this.plan.k !== k) {
+      if (this.at >= 0 && k === this.at - 1 && this.records.has(this.at) && this.records.has(k)) {
+        this.back();
+        return true;
       }
-      while (this.at < startOfC - 1) this.forward(false);
+      var from;
+      if (this.at >= 0 && this.at < k && this.at >= startOfC - 1) from = 'shown';
+      else {
+        var b = Math.min(startOfC / CHECKPOINT_EVERY, this.checkpoints.length - 1);
+        while (this.checkpoints[b] === undefined) b--;
+        var cpAt = b * CHECKPOINT_EVERY - 1;
+        var bAt = this.builder.at;
+        var shownAt = this.at >= 0 && this.at < k ? this.at : -2;
+        if (bAt < k && bAt >= cpAt && bAt >= shownAt) from = 'builder';
+        else if (shownAt >= cpAt) from = 'shown';
+        else { this.restore(this.checkpoints[b], cpAt); from = 'shown'; }
+      }
+      this.plan = { k: k, from: from, start: from === 'builder' ? 0 : this.at };
+    }
+    var n = 0;
+    if (this.plan.from === 'builder') {
+      while (this.builder.at < startOfC - 1) {
+        this.build();
+        if ((++n & 3) === 0 && (now() > deadline || n >= budget)) return false;
+      }
+      this.restore(this.builder, this.builder.at);
+      this.plan.from = 'shown';
     }
     // Keep undo records for the last stretch so that stepping back is cheap,
     // and always for step k itself (its freed objects are shown).
-    while (this.at < k) this.forward(k - this.at <= UNDO_KEPT);
+    while (this.at < k) {
+      this.forward(k - this.at <= UNDO_KEPT);
+      if (this.at < k && (++n & 3) === 0 && (now() > deadline || n >= budget)) return false;
+    }
+    this.plan = null;
+    return true;
   };
 
-  // ---- drawing one step ----
+  // Run the builder until `deadline` or `budget` steps.
+  Timeline.prototype.buildUntil = function (deadline, budget) {
+    var n = 0;
+    while (!this.buildDone()) {
+      this.build();
+      if ((++n & 7) === 0 && (now() > deadline || n >= budget)) break;
+    }
+    return n;
+  };
+
+  // How far the pending target is, as a fraction done.
+  Timeline.prototype.progress = function (k) {
+    var p = this.plan;
+    if (p === null) return 0;
+    // The builder replays from step 0: its share is its place in the trace.
+    if (p.from === 'builder') return Math.max(0, this.builder.at) / Math.max(1, k);
+    return k > p.start ? (this.at - p.start) / (k - p.start) : 1;
+  };
 
   function shortId(id) {
     var h = Number(id).toString(16);
@@ -360,12 +589,123 @@
   function Viewer(trace) {
     this.trace = trace;
     this.timeline = new Timeline(trace);
-    this.k = -1;
+    this.k = -1; // the step shown
+    this.target = -1; // the step being gone to, -1 when none
+    this.wantLast = false; // the last step, once the page is read
+    this.search = null; // a pending "jump to line": {line, from, d}
+    this.drawing = null; // the shown step's boxes still to draw
+    this.drawn = null; // id -> how its box was drawn, for the boxes in the page
+    this.rowEls = null; // the heap's row elements, in order
+    this.missing = null; // while a box is made: the ids its pointers miss
+    this.paths = new Map(); // pointer key>target -> its arrow's path element
+    this.started = false;
     this.pointers = []; // {el, from, to} drawn as arrows
     this.boxes = new Map(); // id -> box element of the current step
     this.codeLines = [];
     this.marked = [];
+    this.maxBoxes = MAX_BOXES;
+    // Slices run back to back (a message to ourselves: setTimeout(0) would
+    // wait 4 ms after a few), or `gap` ms apart; `budget` caps the steps of
+    // one slice. Both are for tests and measurements (see throttle).
+    this.scheduled = false;
+    this.budget = Infinity;
+    this.gap = 0;
+    // A test can ask for this before the page's scripts run.
+    var t = window.refscopeThrottle;
+    if (t) this.throttle(t[0], t[1]);
+    var self = this;
+    this.channel = new MessageChannel();
+    this.channel.port1.onmessage = function () { self.scheduled = false; self.run(now() + SLICE_MS); };
   }
+
+  // Slow the replay down: at most `steps` per slice, slices `gapMs` apart
+  // (a test sees a far jump pending); throttle() restores full speed.
+  Viewer.prototype.throttle = function (steps, gapMs) {
+    this.budget = steps > 0 ? steps : Infinity;
+    this.gap = gapMs > 0 ? gapMs : 0;
+  };
+
+  Viewer.prototype.schedule = function () {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    if (this.gap) {
+      var self = this;
+      setTimeout(function () { self.scheduled = false; self.run(now() + SLICE_MS); }, this.gap);
+    } else {
+      this.channel.port2.postMessage(0);
+    }
+  };
+
+  // Show step k: at once when one slice gets there, else when the slices
+  // that follow do (meanwhile the page shows how far they are).
+  Viewer.prototype.go = function (k) {
+    var n = this.trace.length;
+    if (n === 0) return;
+    k = Math.max(0, Math.min(n - 1, k | 0));
+    this.target = k;
+    this.wantLast = false;
+    this.search = null;
+    this.run(now() + SLICE_MS);
+  };
+
+  Viewer.prototype.goLast = function () {
+    if (this.trace.complete) { this.go(this.trace.length - 1); return; }
+    this.wantLast = true;
+    this.target = -1;
+    this.search = null;
+    this.showProgress();
+  };
+
+  // One slice: the pending line search, the pending jump, else the
+  // builder's work in the background.
+  Viewer.prototype.run = function (deadline) {
+    var tl = this.timeline;
+    if (this.wantLast && this.trace.complete) {
+      this.wantLast = false;
+      this.target = this.trace.length - 1;
+    }
+    if (this.search) this.searchSlice(deadline);
+    if (this.target >= 0) {
+      if (tl.toward(this.target, deadline, this.budget)) {
+        this.k = this.target;
+        this.target = -1;
+        this.render(deadline);
+      }
+    } else if (this.drawing) {
+      this.drawSome(deadline, false);
+    }
+    var busy = this.target >= 0 || this.search || this.drawing;
+    if (!busy && now() < deadline) tl.buildUntil(deadline, this.budget);
+    this.showProgress();
+    if (busy || !tl.buildDone()) this.schedule();
+  };
+
+  function percent(f) {
+    return Math.min(99, Math.floor(100 * f)) + '%';
+  }
+
+  Viewer.prototype.showProgress = function () {
+    var tl = this.timeline;
+    var text = '';
+    var app = $('rs-app');
+    if (this.target >= 0) {
+      text = 'going to step ' + (this.target + 1) + ': ' + percent(tl.progress(this.target));
+    } else if (this.wantLast) {
+      text = 'going to the last step: reading the page, ' + this.trace.length + ' steps so far';
+    } else if (this.drawing) {
+      text = 'drawing the objects: ' + this.drawing.at + ' of ' + this.drawing.items.length;
+    } else if (this.search) {
+      text = 'looking for line ' + this.search.line + ': ' + percent(this.search.d / Math.max(1, this.trace.length));
+    } else if (!tl.buildDone()) {
+      text = 'preparing the steps: ' + percent((tl.builder.at + 1) / Math.max(1, this.trace.length));
+    }
+    var box = $('rs-progress');
+    if (box.textContent !== text) box.textContent = text;
+    var pending = this.target >= 0 || this.wantLast || this.search;
+    box.classList.toggle('rs-pending', !!pending);
+    if (pending) app.dataset.pending = String(this.wantLast ? 'last' : this.target);
+    else delete app.dataset.pending;
+  };
 
   Viewer.prototype.buildCode = function () {
     var code = (this.trace.header && this.trace.header.code) || '';
@@ -385,26 +725,15 @@
     box.appendChild(frag);
   };
 
-  Viewer.prototype.go = function (k) {
-    var n = this.trace.length;
-    if (n === 0) return;
-    k = Math.max(0, Math.min(n - 1, k | 0));
-    this.timeline.goto(k);
-    this.k = k;
-    this.render();
-  };
-
-  Viewer.prototype.render = function () {
+  // Show step k (the shown state is at k). The objects are drawn a batch
+  // at a time (a new box costs the browser style and layout work; a
+  // thousand of them at once would block the page for a quarter of a
+  // second); `data-step` is set once the step is drawn whole.
+  Viewer.prototype.render = function (deadline) {
     var k = this.k;
-    var n = this.trace.length;
     var s = this.trace.step(k);
-    var app = $('rs-app');
 
-    $('rs-counter').textContent = 'Step ' + (k + 1) + ' of ' + n;
-    var slider = $('rs-slider');
-    if (Number(slider.value) !== k) slider.value = String(k);
-    $('rs-first').disabled = $('rs-prev').disabled = k === 0;
-    $('rs-last').disabled = $('rs-next').disabled = k === n - 1;
+    this.renderCounter();
 
     this.renderCode(s, k > 0 ? this.trace.step(k - 1) : null);
     this.renderEvent(s);
@@ -413,10 +742,20 @@
       stdout.textContent = this.timeline.out;
       stdout.scrollTop = stdout.scrollHeight;
     }
-    this.renderMemory(s, this.timeline.records.get(k));
+    this.renderMemory(s, this.timeline.records.get(k), deadline);
+  };
 
-    app.dataset.line = String(s.line);
-    app.dataset.step = String(k);
+  // The counter, slider and buttons (also as more of the page is read).
+  Viewer.prototype.renderCounter = function () {
+    var k = this.k;
+    var n = this.trace.length;
+    var more = this.trace.complete ? '' : '+';
+    $('rs-counter').textContent = 'Step ' + (k + 1) + ' of ' + n + more;
+    var slider = $('rs-slider');
+    if (slider.max !== String(Math.max(0, n - 1))) slider.max = String(Math.max(0, n - 1));
+    if (Number(slider.value) !== k) slider.value = String(k);
+    $('rs-first').disabled = $('rs-prev').disabled = k === 0;
+    $('rs-last').disabled = $('rs-next').disabled = k === n - 1 && !more;
   };
 
   Viewer.prototype.renderCode = function (s, before) {
@@ -465,6 +804,7 @@
       p.classList.add('rs-dangling');
       p.textContent = '?';
       p.title = 'object ' + fullId(to) + ' is not in the trace';
+      if (this.missing) this.missing.push(to);
     } else {
       this.pointers.push({ el: p, from: from, to: to });
     }
@@ -472,13 +812,12 @@
     return p;
   };
 
-  Viewer.prototype.renderMemory = function (s, rec) {
+  Viewer.prototype.renderMemory = function (s, rec, deadline) {
     var heap = this.timeline.heap;
     var framesBox = $('rs-frames');
     var heapBox = $('rs-heap');
     var ghostsBox = $('rs-ghosts');
     framesBox.textContent = '';
-    heapBox.textContent = '';
     ghostsBox.textContent = '';
     this.pointers = [];
     this.boxes = new Map();
@@ -523,35 +862,28 @@
     // objects make one row, in depth-first order.
     var collected = new Set(s.collected || []);
     var shown = new Set();
-    var count = 0;
+    var items = [];
     var hidden = 0;
+    var rows = 0;
     for (var r = 0; r < roots.length; r++) {
       if (shown.has(roots[r]) || !heap.has(roots[r])) continue;
-      var row = el('div', 'rs-row');
       var stack = [roots[r]];
+      var before = items.length;
       while (stack.length) {
         var oid = stack.pop();
         if (shown.has(oid)) continue;
         var entry = heap.get(oid);
         if (entry === undefined) continue;
         shown.add(oid);
-        if (count >= MAX_BOXES) { hidden++; continue; }
-        count++;
-        row.appendChild(this.box(entry, heap, fromNames.get(oid) || 0, collected.has(oid)));
+        if (items.length >= this.maxBoxes) { hidden++; continue; }
+        items.push({ entry: entry, row: rows, aliases: fromNames.get(oid) || 0, collected: collected.has(oid) });
         var refs = refsOf(entry.o);
         for (var j = refs.length - 1; j >= 0; j--) {
           if (!shown.has(refs[j][1])) stack.push(refs[j][1]);
         }
       }
-      if (row.firstChild) heapBox.appendChild(row);
+      if (items.length > before) rows++;
     }
-    if (hidden) {
-      heapBox.appendChild(el('div', 'rs-hidden', hidden + ' more reachable objects not drawn'));
-    }
-    if (!count) heapBox.appendChild(el('div', 'rs-empty', 'no objects yet'));
-    // Pointers to objects beyond the drawing limit draw no arrow.
-    var boxes = this.boxes;
-    this.pointers = this.pointers.filter(function (p) { return boxes.has(p.to); });
 
     // Objects freed in this step, as they were just before.
     if (rec && rec.ghosts.length) {
@@ -563,7 +895,158 @@
       ghostsBox.appendChild(grow);
     }
 
+    var prev = this.drawn;
+    this.drawn = new Map();
+    this.drawing = { k: this.k, line: s.line, items: items, at: 0, rows: [], heap: heap, hidden: hidden };
+    if (prev !== null && this.redraw(prev)) {
+      this.drawing.at = items.length;
+    } else {
+      heapBox.textContent = '';
+      this.rowEls = this.drawing.rows;
+    }
+    this.drawSome(deadline, true);
+  };
+
+  // A box and what it was drawn from, so that the next step can keep it.
+  Viewer.prototype.makeBox = function (it, heap) {
+    var first = this.pointers.length;
+    this.missing = [];
+    var box = this.box(it.entry, heap, it.aliases, it.collected);
+    var rec = { el: box, entry: it.entry, aliases: it.aliases, collected: it.collected,
+      ptrs: this.pointers.slice(first), missing: this.missing };
+    this.missing = null;
+    this.drawn.set(it.entry.o.id, rec);
+    return rec;
+  };
+
+  // A box drawn before can stay when its object's entry (never changed once
+  // made), its badges and which of its pointers lead to objects are the same.
+  function keeps(rec, it, heap) {
+    if (rec === undefined || rec.entry !== it.entry || rec.aliases !== it.aliases || rec.collected !== it.collected) return false;
+    var i;
+    for (i = 0; i < rec.ptrs.length; i++) if (!heap.has(rec.ptrs[i].to)) return false;
+    for (i = 0; i < rec.missing.length; i++) if (heap.has(rec.missing[i])) return false;
+    return true;
+  }
+
+  // Indices (into seq) of a longest increasing subsequence of seq's values
+  // that are >= 0 (patience sorting with back links).
+  function increasing(seq) {
+    var tails = [];
+    var back = new Array(seq.length);
+    for (var i = 0; i < seq.length; i++) {
+      var v = seq[i];
+      if (v < 0) continue;
+      var lo = 0;
+      var hi = tails.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (seq[tails[mid]] < v) lo = mid + 1; else hi = mid;
+      }
+      back[i] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = i;
+    }
+    var keep = new Set();
+    for (var j = tails.length ? tails[tails.length - 1] : -1; j >= 0; j = back[j]) keep.add(j);
+    return keep;
+  }
+
+  // Draw the step by changing the last drawing's boxes where they differ,
+  // when few differ (stepping, mostly): new boxes are made, kept ones that
+  // must move are moved, and the rest stay where they are, so the browser
+  // lays out little again. False (nothing done) when too many differ.
+  Viewer.prototype.redraw = function (prev) {
+    var d = this.drawing;
+    var items = d.items;
+    var heap = d.heap;
+    var made = 0;
+    var i;
+    for (i = 0; i < items.length; i++) {
+      var rec = prev.get(items[i].entry.o.id);
+      items[i].rec = keeps(rec, items[i], heap) ? rec : null;
+      if (items[i].rec === null && ++made > BOX_BATCH) return false;
+    }
+    var heapBox = $('rs-heap');
+    // Messages after the rows go; they are added again at the end.
+    var rows = this.rowEls || [];
+    while (heapBox.lastChild && !(heapBox.lastChild.classList && heapBox.lastChild.classList.contains('rs-row'))) {
+      heapBox.removeChild(heapBox.lastChild);
+    }
+    var at = 0;
+    var r = 0;
+    while (at < items.length) {
+      var end = at;
+      while (end < items.length && items[end].row === r) end++;
+      var row = rows[r];
+      if (row === undefined) { row = el('div', 'rs-row'); heapBox.appendChild(row); }
+      var old = row.children;
+      var place = new Map();
+      for (i = 0; i < old.length; i++) place.set(old[i], i);
+      var els = [];
+      var seq = [];
+      for (i = at; i < end; i++) {
+        var it = items[i];
+        var rec2 = it.rec || this.makeBox(it, heap);
+        if (it.rec) {
+          this.drawn.set(it.entry.o.id, rec2);
+          this.boxes.set(it.entry.o.id, rec2.el);
+          for (var p = 0; p < rec2.ptrs.length; p++) this.pointers.push(rec2.ptrs[p]);
+        }
+        els.push(rec2.el);
+        seq.push(place.has(rec2.el) ? place.get(rec2.el) : -1);
+      }
+      var stay = increasing(seq);
+      var wanted = new Set(els);
+      for (i = old.length - 1; i >= 0; i--) if (!wanted.has(old[i])) row.removeChild(old[i]);
+      var next = null;
+      for (i = els.length - 1; i >= 0; i--) {
+        if (!stay.has(i)) row.insertBefore(els[i], next);
+        next = els[i];
+      }
+      d.rows[r] = row;
+      at = end;
+      r++;
+    }
+    for (i = r; i < rows.length; i++) if (rows[i].parentNode) rows[i].parentNode.removeChild(rows[i]);
+    this.rowEls = d.rows;
+    return true;
+  };
+
+  // Draw the next batch of the shown step's boxes, until `deadline`; the
+  // arrows are drawn after the first batch (for what shows first) and when
+  // every box is drawn.
+  Viewer.prototype.drawSome = function (deadline, first) {
+    var d = this.drawing;
+    var heapBox = $('rs-heap');
+    var made = 0;
+    while (d.at < d.items.length) {
+      var it = d.items[d.at++];
+      var row = d.rows[it.row];
+      if (row === undefined) {
+        row = d.rows[it.row] = el('div', 'rs-row');
+        heapBox.appendChild(row);
+      }
+      row.appendChild(this.makeBox(it, d.heap).el);
+      // The browser's share of a box (style and layout, when the arrows
+      // read where boxes are) is about ten times the script's.
+      if (++made >= BOX_BATCH || ((made & 7) === 0 && now() > deadline)) break;
+    }
+    if (d.at < d.items.length) {
+      if (first) this.drawArrows();
+      return;
+    }
+    if (d.hidden) {
+      heapBox.appendChild(el('div', 'rs-hidden', d.hidden + ' more reachable objects not drawn'));
+    }
+    if (!d.items.length) heapBox.appendChild(el('div', 'rs-empty', 'no objects yet'));
+    // Pointers to objects beyond the drawing limit draw no arrow.
+    var boxes = this.boxes;
+    this.pointers = this.pointers.filter(function (p) { return boxes.has(p.to); });
     this.drawArrows();
+    this.drawing = null;
+    var app = $('rs-app');
+    app.dataset.line = String(d.line);
+    app.dataset.step = String(d.k);
   };
 
   Viewer.prototype.boxHead = function (box, entry) {
@@ -726,7 +1209,6 @@
     var viz = $('rs-viz');
     var svg = $('rs-arrows');
     var layer = $('rs-arrow-layer');
-    layer.textContent = '';
     svg.setAttribute('width', '1');
     svg.setAttribute('height', '1');
     var base = viz.getBoundingClientRect();
@@ -735,9 +1217,13 @@
     svg.setAttribute('width', String(viz.scrollWidth));
     svg.setAttribute('height', String(viz.scrollHeight));
     var frag = document.createDocumentFragment();
+    var old = this.paths;
+    var paths = new Map();
+    var shapes = [];
     for (var i = 0; i < this.pointers.length; i++) {
       var p = this.pointers[i];
       var target = this.boxes.get(p.to);
+      if (target === undefined) continue; // not drawn yet
       var a = p.el.getBoundingClientRect();
       var b = target.getBoundingClientRect();
       var x1 = a.left + a.width / 2 + ox;
@@ -760,41 +1246,76 @@
         var dy = Math.max(20, Math.abs(ey - y1) * 0.45) * (below ? 1 : -1);
         d = curve(x1, y1, x1 + 30, y1 + dy, ex, ey - dy, ex, ey);
       }
-      var path = document.createElementNS(SVG_NS, 'path');
-      path.setAttribute('d', d);
-      path.setAttribute('class', 'rs-arrow' + (p.from.charAt(0) === 'f' ? ' rs-arrow-name' : ' rs-arrow-slot'));
-      path.setAttribute('marker-end', 'url(#rs-head)');
-      path.setAttribute('data-from', p.from);
-      path.setAttribute('data-to', String(p.to));
-      frag.appendChild(path);
+      shapes.push(p, d);
     }
+    // Written after every position is read: a change to a path in the page
+    // in between would make the next read lay the page out again.
+    for (i = 0; i < shapes.length; i += 2) {
+      p = shapes[i];
+      d = shapes[i + 1];
+      // An arrow drawn before (same pointer, same target) keeps its path
+      // element; only its shape is set again if it moved.
+      var key = p.from + '>' + p.to;
+      var path = old.get(key);
+      if (path !== undefined) {
+        old['delete'](key);
+        if (path.getAttribute('d') !== d) path.setAttribute('d', d);
+      } else {
+        path = document.createElementNS(SVG_NS, 'path');
+        path.setAttribute('d', d);
+        path.setAttribute('class', 'rs-arrow' + (p.from.charAt(0) === 'f' ? ' rs-arrow-name' : ' rs-arrow-slot'));
+        path.setAttribute('marker-end', 'url(#rs-head)');
+        path.setAttribute('data-from', p.from);
+        path.setAttribute('data-to', String(p.to));
+        frag.appendChild(path);
+      }
+      paths.set(key, path);
+    }
+    old.forEach(function (path) { layer.removeChild(path); });
     layer.appendChild(frag);
+    this.paths = paths;
   };
 
+  // The next step at `line` after the shown one, wrapping to the start:
+  // looked for in slices (a line's steps can be far apart).
   Viewer.prototype.jumpToLine = function (line) {
-    var n = this.trace.length;
     var msg = $('rs-jump-msg');
     if (!(line >= 1)) { msg.textContent = 'enter a line number'; return; }
-    for (var d = 1; d <= n; d++) {
-      var k = (this.k + d) % n;
-      if (this.trace.lineOf(k) === line) {
-        msg.textContent = k <= this.k ? 'wrapped to the start' : '';
-        this.go(k);
+    msg.textContent = '';
+    this.search = { line: line, from: this.k, d: 1 };
+    this.run(now() + SLICE_MS);
+  };
+
+  Viewer.prototype.searchSlice = function (deadline) {
+    var q = this.search;
+    var n = this.trace.length;
+    var trace = this.trace;
+    var lines = trace.lines;
+    var count = 0;
+    while (q.d <= n) {
+      var k = (q.from + q.d) % n;
+      var l = lines[k];
+      if (l === 0) l = trace.lineOf(k);
+      if (l === q.line) {
+        $('rs-jump-msg').textContent = k <= q.from ? 'wrapped to the start' : '';
+        this.search = null;
+        this.target = k;
         return;
       }
+      q.d++;
+      if ((++count & 255) === 0 && (now() > deadline || count >= this.budget)) return;
     }
-    msg.textContent = 'no step runs line ' + line;
+    this.search = null;
+    $('rs-jump-msg').textContent = 'no step runs line ' + q.line;
   };
 
   Viewer.prototype.wire = function () {
     var self = this;
-    var n = this.trace.length;
     var slider = $('rs-slider');
-    slider.max = String(Math.max(0, n - 1));
     $('rs-first').addEventListener('click', function () { self.go(0); });
     $('rs-prev').addEventListener('click', function () { self.go(self.k - 1); });
     $('rs-next').addEventListener('click', function () { self.go(self.k + 1); });
-    $('rs-last').addEventListener('click', function () { self.go(n - 1); });
+    $('rs-last').addEventListener('click', function () { self.goLast(); });
     slider.addEventListener('input', function () { self.go(Number(slider.value)); });
     $('rs-jump').addEventListener('submit', function (e) {
       e.preventDefault();
@@ -808,10 +1329,10 @@
       if (e.key === 'ArrowRight') to = self.k + 1;
       else if (e.key === 'ArrowLeft') to = self.k - 1;
       else if (e.key === 'Home') to = 0;
-      else if (e.key === 'End') to = n - 1;
+      else if (e.key === 'End') to = 'last';
       if (to === null) return;
       e.preventDefault();
-      self.go(to);
+      if (to === 'last') self.goLast(); else self.go(to);
     });
     // Hovering a box or a pointer brings out the arrows into that object.
     var lit = [];
@@ -841,41 +1362,63 @@
     document.body.classList.add('rs-failed');
   }
 
+  // The viewer starts while the page is still being read: the trace's
+  // elements are taken in as the browser parses them (polled), step 0 is
+  // shown once the first is complete, and the rest follows.
   function start() {
-    var timings = window.refscopeTimings = { start: performance.now() };
-    var elements = document.querySelectorAll('script.rs-trace');
-    var chunks = [];
-    for (var i = 0; i < elements.length; i++) chunks.push(elements[i].textContent);
-    timings.text = performance.now();
-    var trace;
-    try {
-      trace = new Trace(chunks);
-      timings.indexed = performance.now();
-    } catch (e) {
-      fail('This trace cannot be read: ' + e.message);
-      return;
-    }
-    if (!trace.header || trace.header.format !== 'refscope-trace') {
-      fail('This page holds no refscope trace.');
-      return;
-    }
-    $('rs-program').textContent = trace.header.program || '';
-    $('rs-python').textContent = trace.header.python ? 'Python ' + trace.header.python : '';
+    var timings = window.refscopeTimings = { start: now() };
+    var trace = new Trace();
     var viewer = new Viewer(trace);
     window.refscopeViewer = viewer;
-    viewer.buildCode();
     viewer.wire();
-    if (trace.length === 0) {
-      $('rs-counter').textContent = 'Step 0 of 0';
-      $('rs-app').dataset.step = '-1';
-      return;
+    var finished = false;
+    function poll() {
+      if (finished) return;
+      var loaded = document.readyState !== 'loading';
+      try {
+        trace.update(loaded);
+      } catch (e) {
+        finished = true;
+        fail('This trace cannot be read: ' + e.message);
+        return;
+      }
+      if (trace.header && !viewer.started) {
+        if (trace.header.format !== 'refscope-trace') {
+          finished = true;
+          fail('This page holds no refscope trace.');
+          return;
+        }
+        viewer.started = true;
+        $('rs-program').textContent = trace.header.program || '';
+        $('rs-python').textContent = trace.header.python ? 'Python ' + trace.header.python : '';
+        viewer.buildCode();
+      }
+      if (viewer.started && trace.length > 0) {
+        if (viewer.k < 0 && viewer.target < 0) {
+          try {
+            viewer.go(0);
+            timings.shown = now();
+          } catch (e) {
+            finished = true;
+            fail('This trace cannot be shown: ' + e.message);
+            return;
+          }
+        } else if (viewer.k >= 0) {
+          viewer.renderCounter();
+        }
+        viewer.run(now() + SLICE_MS);
+      }
+      if (!loaded) { setTimeout(poll, 50); return; }
+      finished = true;
+      timings.loaded = now();
+      if (!trace.header) { fail('This page holds no refscope trace.'); return; }
+      if (trace.length === 0) {
+        $('rs-counter').textContent = 'Step 0 of 0';
+        $('rs-app').dataset.step = '-1';
+      }
     }
-    try {
-      viewer.go(0);
-      timings.shown = performance.now();
-    } catch (e) {
-      fail('This trace cannot be shown: ' + e.message);
-    }
+    document.addEventListener('DOMContentLoaded', poll);
+    poll();
   }
 
   start();
