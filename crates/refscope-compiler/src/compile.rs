@@ -599,7 +599,9 @@ impl<'a> Compiler<'a> {
                     self.expr(m)?;
                     self.emit(Instr::Call(1));
                 }
-                self.set_span(a.range);
+                // CPython locates the raise at the test (the traceback's
+                // line and carets).
+                self.set_span(a.test.range());
                 self.emit(Instr::Raise(1));
                 self.bind_label(end);
                 Ok(())

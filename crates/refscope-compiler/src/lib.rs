@@ -1216,3 +1216,34 @@ mod interactive_tests {
         assert_eq!(state("try:\n    pass\n\n"), Complete);
     }
 }
+
+/// Where a traceback's caret line changes from `~` to `^` and back, for
+/// the source segment of the failing instruction (PEP 657, as CPython 3.11
+/// chooses them): for a binary operation, the operator (one character, two
+/// when the next one is not a space); for a subscript, from the end of the
+/// value to the end of the brackets. Byte offsets into `segment`; `None`
+/// when the segment is not one such expression.
+pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use ruff_python_ast::{Expr, Stmt};
+    let parsed = ruff_python_parser::parse_module(segment).ok()?;
+    let body = &parsed.syntax().body;
+    let [Stmt::Expr(e)] = body.as_slice() else { return None };
+    match &*e.value {
+        Expr::BinOp(b) => {
+            let left_end = b.left.range().end().to_usize();
+            let right_start = b.right.range().start().to_usize();
+            let op = segment.get(left_end..right_start)?;
+            let offset = op.len() - op.trim_start().len();
+            let left = left_end + offset;
+            let mut right = left + 1;
+            if let Some(c) = op[offset..].chars().nth(1) {
+                if !c.is_whitespace() {
+                    right += 1;
+                }
+            }
+            Some((left, right))
+        }
+        Expr::Subscript(s) => Some((s.value.range().end().to_usize(), s.slice.range().end().to_usize() + 1)),
+        _ => None,
+    }
+}

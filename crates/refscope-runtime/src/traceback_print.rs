@@ -114,12 +114,72 @@ fn format_traceback(out: &mut String, tb: &PyRef) {
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, key.1, key.2));
             if let Some(l) = source_line(&key.0, key.1) {
                 out.push_str(&format!("    {}\n", l));
+                if let Some(c) = caret_line(&key.0, key.1, cd, td.lasti as usize) {
+                    out.push_str(&c);
+                }
             }
         }
         last = Some(key);
         cur = td.next.clone();
     }
     flush_repeats(out, repeat);
+}
+
+/// The text of file `filename` (as `source_line` finds it).
+fn source_text(filename: &str) -> Option<std::rc::Rc<str>> {
+    let text = DISK.with(|d| d.borrow().get(filename).cloned().flatten());
+    text.or_else(|| SOURCES.with(|s| s.borrow().get(filename).cloned()))
+}
+
+/// The caret line under a traceback's source line (PEP 657): `^` under the
+/// failing instruction's source range, or `~` with `^` under the operator
+/// of a binary operation or the brackets of a subscript; none when the
+/// range is the whole line (and is not such an expression). CPython 3.11's
+/// rules; columns count characters.
+fn caret_line(filename: &str, lineno: u32, cd: &code::CodeData, lasti: usize) -> Option<String> {
+    let (start, end) = *cd.code.spans.get(lasti)?;
+    let text = source_text(filename)?;
+    let (start, end) = (start as usize, end as usize);
+    if start >= end || end > text.len() {
+        return None;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    // The error's line must be the traceback's line.
+    let line_no = text[..start].matches('\n').count() as u32 + 1;
+    if line_no != lineno {
+        return None;
+    }
+    let line = &text[line_start..line_end];
+    let chars = |bytes: &str| bytes.chars().count();
+    let leading = chars(line) - chars(line.trim_start_matches([' ', '\t', '\x0c']));
+    let stripped = line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\x0c' || c == '\r');
+    let col = chars(&line[..start - line_start]);
+    let (end_col, anchors) = if end <= line_end {
+        let segment = &text[start..end];
+        let anchors = refscope_compiler::caret_anchors(segment).and_then(|(l, r)| Some((chars(segment.get(..l)?), chars(segment.get(..r.min(segment.len()))?))));
+        (col + chars(segment), anchors)
+    } else {
+        // A range over several lines: carets to the end of this one.
+        (leading + chars(stripped), None)
+    };
+    let width = end_col.saturating_sub(col);
+    let operator = anchors.is_some_and(|(l, r)| r > l);
+    if width >= chars(stripped) && !operator {
+        return None;
+    }
+    let mut s = String::from("    ");
+    s.push_str(&" ".repeat(col.saturating_sub(leading)));
+    match anchors {
+        Some((l, r)) => {
+            s.push_str(&"~".repeat(l));
+            s.push_str(&"^".repeat(r - l));
+            s.push_str(&"~".repeat(width.saturating_sub(r)));
+        }
+        None => s.push_str(&"^".repeat(width)),
+    }
+    s.push('\n');
+    Some(s)
 }
 
 fn flush_repeats(out: &mut String, repeat: usize) {

@@ -1,0 +1,3 @@
+def g():
+    raise ValueError('no')
+x = [g()]

@@ -1,0 +1,2 @@
+v = None
+s = f'{v.attr}'

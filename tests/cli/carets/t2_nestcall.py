@@ -1,0 +1,3 @@
+def a(x):
+    return int(x)
+print(a('q'))

@@ -1,0 +1,3 @@
+def f(a): return a
+args = [1, 2]
+f(*args)

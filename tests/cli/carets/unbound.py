@@ -1,0 +1,4 @@
+def f():
+    return a + 1
+    a = 2
+f()
