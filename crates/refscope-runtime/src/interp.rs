@@ -776,14 +776,14 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::LoadAttr(i) => {
                         let obj = pop!();
-                        let v = tri!(ops::get_attr_hinted(vm, &obj, &names[i as usize], &cd.attr_hints[i as usize]));
+                        let v = tri!(ops::get_attr_hinted(vm, &obj, &names[i as usize], ops::AttrHints { dict: &cd.attr_hints[i as usize], ty: &cd.type_hints[i as usize] }));
                         drop(obj);
                         stack.push(v);
                     }
                     Instr::StoreAttr(i) => {
                         let obj = pop!();
                         let v = pop!();
-                        tri!(ops::set_attr_hinted(vm, &obj, &names[i as usize], v, &cd.attr_hints[i as usize]));
+                        tri!(ops::set_attr_hinted(vm, &obj, &names[i as usize], v, ops::AttrHints { dict: &cd.attr_hints[i as usize], ty: &cd.type_hints[i as usize] }));
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = pop!();
@@ -791,7 +791,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::LoadMethod(i) => {
                         let obj = pop!();
-                        let (f, needs_self) = tri!(ops::load_method(vm, &obj, &names[i as usize]));
+                        let (f, needs_self) = tri!(ops::load_method_hinted(vm, &obj, &names[i as usize], Some(&cd.type_hints[i as usize])));
                         stack.push(f);
                         if needs_self {
                             stack.push(obj);

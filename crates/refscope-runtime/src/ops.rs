@@ -397,18 +397,33 @@ pub fn generic_get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
 /// `object.__getattribute__` proper: data descriptors on the type, then the
 /// instance dict, then other attributes of the type.
 pub fn generic_get_attr_plain(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
-    generic_get_attr_hinted(vm, obj, name, None)
+    generic_get_attr_hinted(vm, obj, name, None, None)
+}
+
+/// The hints an instruction keeps for its attribute name: the entry index
+/// in instance dicts and where the type has the name.
+pub struct AttrHints<'a> {
+    pub dict: &'a std::cell::Cell<u32>,
+    pub ty: &'a std::cell::Cell<typeobj::TypeHint>,
+}
+
+#[inline]
+fn type_lookup(ty: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<typeobj::TypeHint>>) -> Option<PyRef> {
+    match hint {
+        Some(h) => typeobj::lookup_hinted(ty, name, h),
+        None => typeobj::lookup(ty, name),
+    }
 }
 
 /// `getattr(obj, name)` from the interpreter, with the code object's
 /// entry-index hint for the instance dict (`DictData::get_str_hinted`).
 #[inline]
-pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hint: &std::cell::Cell<u32>) -> PyResult {
+pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> PyResult {
     let td = typeobj::data(obj.ty());
     if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 || matches!(obj.kind(), Kind::Type | Kind::Super) {
         return get_attr(vm, obj, name);
     }
-    generic_get_attr_hinted(vm, obj, name, Some(hint))
+    generic_get_attr_hinted(vm, obj, name, Some(hints.dict), Some(hints.ty))
 }
 
 /// The value of `name` in the instance dict of `obj`, if it has one.
@@ -431,14 +446,14 @@ fn instance_attr(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Ce
     dict::get(&dict)?.get_str(name)
 }
 
-fn generic_get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<u32>>) -> PyResult {
+fn generic_get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<u32>>, thint: Option<&std::cell::Cell<typeobj::TypeHint>>) -> PyResult {
     let ty = obj.ty();
     if obj.kind() == Kind::Exception {
         if let Some(v) = exceptions::get_member(obj, name) {
             return Ok(v);
         }
     }
-    let descr = typeobj::lookup(ty, name);
+    let descr = type_lookup(ty, name, thint);
     if let Some(d) = &descr {
         if is_data_descriptor(vm, d) {
             return descr_get(vm, d, Some(obj), ty);
@@ -500,11 +515,12 @@ pub fn set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyR
 /// `obj.name = value` from the interpreter, with the code object's
 /// entry-index hint for the instance dict.
 #[inline]
-pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hint: &std::cell::Cell<u32>) -> PyResult<()> {
+pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: AttrHints) -> PyResult<()> {
+    let hint = hints.dict;
     if let Some(ext) = obj.ext() {
         let td = typeobj::data(obj.ty());
         if !td.flag(tflags::CUSTOM_SETATTR) && td.flag(tflags::HAS_DICT) && obj.kind() != Kind::Type && obj.kind() != Kind::Function {
-            let no_data_descr = match typeobj::lookup(obj.ty(), name) {
+            let no_data_descr = match typeobj::lookup_hinted(obj.ty(), name, hints.ty) {
                 Some(d) => !is_data_descriptor(vm, &d),
                 None => true,
             };
@@ -615,10 +631,15 @@ pub fn descr_set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyRes
 
 /// For `LoadMethod`: the unbound function and whether it needs `self`.
 pub fn load_method(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)> {
+    load_method_hinted(vm, obj, name, None)
+}
+
+/// `load_method` with the instruction's type hint for the name.
+pub fn load_method_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, thint: Option<&std::cell::Cell<typeobj::TypeHint>>) -> PyResult<(PyRef, bool)> {
     let ty = obj.ty();
     let td = typeobj::data(ty);
     if obj.kind() != Kind::Type && obj.kind() != Kind::Super && td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE) == 0 {
-        if let Some(d) = typeobj::lookup(ty, name) {
+        if let Some(d) = type_lookup(ty, name, thint) {
             let is_plain = d.kind() == Kind::Function || (d.kind() == Kind::BuiltinFunction && d.ty().is(&vm.types.method_descriptor));
             if is_plain {
                 // An instance attribute of the same name shadows it.

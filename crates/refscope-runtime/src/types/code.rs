@@ -18,6 +18,8 @@ pub struct CodeData {
     /// Per name, the entry index at which `LOAD_ATTR`/`STORE_ATTR` last
     /// found it in an instance dict (`DictData::get_str_hinted`).
     pub attr_hints: Box<[std::cell::Cell<u32>]>,
+    /// Per name, where attribute lookups found it on the object's type.
+    pub type_hints: Box<[std::cell::Cell<crate::types::typeobj::TypeHint>]>,
 }
 
 /// Where a global name was found: entry `idx` of the globals dict (when
@@ -36,7 +38,8 @@ impl CodeData {
     pub fn new(code: Rc<CodeObject>, consts: Vec<PyRef>, names: Vec<PyRef>, localsplus_names: Vec<PyRef>) -> CodeData {
         let global_hints = names.iter().map(|_| std::cell::Cell::new(GlobalHint::default())).collect();
         let attr_hints = names.iter().map(|_| std::cell::Cell::new(0)).collect();
-        CodeData { code, consts, names, localsplus_names, global_hints, attr_hints }
+        let type_hints = names.iter().map(|_| std::cell::Cell::new(Default::default())).collect();
+        CodeData { code, consts, names, localsplus_names, global_hints, attr_hints, type_hints }
     }
 }
 

@@ -222,6 +222,46 @@ pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
     lookup_uncached(ty, name, slot)
 }
 
+/// Where a name was found on a type, remembered by the instruction that
+/// looked it up (a per-name inline cache in the code object): valid while
+/// the type epoch is the one recorded (no type changed anywhere since) and
+/// the object's type is the same one (a type at a reused address is a new
+/// type, which took a new epoch).
+#[derive(Clone, Copy, Default)]
+pub struct TypeHint {
+    ty: usize,
+    epoch: u64,
+    mro_index: u32,
+    entry_index: u32,
+}
+
+/// `lookup` through an instruction's hint, refreshing it on a miss.
+#[inline]
+pub fn lookup_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Option<PyRef> {
+    let h = hint.get();
+    let now = ATTR_CACHE.with(|c| c.epoch.get());
+    if h.ty == ty.id() && h.epoch == now && h.epoch != 0 {
+        if h.mro_index == ABSENT {
+            return None;
+        }
+        let mro = data(ty).mro.borrow();
+        if let Some(t) = crate::types::tuple::items(&mro).get(h.mro_index as usize) {
+            if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(h.entry_index as usize, name)) {
+                return Some(v);
+            }
+        }
+    }
+    let mro = data(ty).mro.borrow();
+    for (i, t) in crate::types::tuple::items(&mro).iter().enumerate() {
+        if let Some((idx, v)) = crate::types::dict::get(&data(t).dict).and_then(|dd| dd.get_str_with_index(name)) {
+            hint.set(TypeHint { ty: ty.id(), epoch: now, mro_index: i as u32, entry_index: idx as u32 });
+            return Some(v);
+        }
+    }
+    hint.set(TypeHint { ty: ty.id(), epoch: now, mro_index: ABSENT, entry_index: 0 });
+    None
+}
+
 fn lookup_uncached(ty: &PyRef, name: &PyRef, slot: usize) -> Option<PyRef> {
     let d = data(ty);
     let mro = d.mro.borrow();
