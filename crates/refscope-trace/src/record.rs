@@ -9,18 +9,24 @@
 //!
 //! - the objects freed since the last step (the free hook's notes) leave the
 //!   known set;
-//! - containers the runtime noted as changed (`observe::touch`) and objects
-//!   newly reachable from a frame's names or from a changed container are
-//!   encoded (a long container changed in a few places as a splice of its
-//!   earlier contents, which the recorder remembers as ids);
+//! - a long list or dict changed only in ways the runtime described
+//!   (`observe::Edit`: append, pop, insert, del, item assignment; dict set,
+//!   del, pop) is written as a splice computed from those edits and the
+//!   recorder's copy of its ids, reading only what came in: an append to a
+//!   list of n items costs O(1), not O(n);
+//! - other containers the runtime noted as changed (`observe::touch`) and
+//!   objects newly reachable from a frame's names or from a changed
+//!   container are encoded (a long container changed in a few places as a
+//!   splice of its earlier contents, found by comparing ids);
 //! - the counts of the objects a frame's names, a changed container or a
 //!   freed object referred to are read again, and reported when they moved;
 //! - the frames are compared with the previous step's (kept as ids and
 //!   names) and written as the change: frames left and entered, names bound
 //!   and unbound, lines of frames other than the innermost.
 //!
-//! (Encoding a changed container still reads all of it: the trace grows
-//! with what changed, the recorder's time with the size of what changed.)
+//! (A container changed in other ways, sort or slice assignment, is still
+//! read whole: the trace grows with what changed, the recorder's time then
+//! with the size of what changed.)
 //!
 //! Counts are read after every other reference the recorder took for the
 //! step is gone, when it holds exactly one reference to each object it
