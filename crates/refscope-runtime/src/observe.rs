@@ -11,6 +11,12 @@
 //! `sys.stdout`. The observer takes these notes at each event
 //! (`take_changes`) and inspects frames and objects read-only.
 //!
+//! The commonest mutations also say what they changed (`list_splice`,
+//! `dict_set`, `dict_del`): the note `touch` made is then replaced by an
+//! `Edit`, so the observer can update its copy of a long container without
+//! reading all of it again. Any other mutation (sort, slice assignment,
+//! clear...) leaves its plain `touch`, and the container is read whole.
+//!
 //! With no observer attached the cost is one thread-local flag test per
 //! mutation and per frame start (the loop reads the flag once per frame).
 //! Built without the crate's `observer` feature (on by default), `active`
@@ -61,9 +67,26 @@ pub struct Changes {
     pub freed: Vec<usize>,
     /// Text written to sys.stdout.
     pub stdout: String,
+    /// What some of the changes were, in order (each replaced its
+    /// container's address in `touched`).
+    pub edits: Vec<Edit>,
     /// Where in `freed` the frees of the cycle collector's last collection
     /// start (what it found unreachable), if one ran.
     pub collection_from: Option<usize>,
+}
+
+/// A change to a container, as the runtime described it. `addr` is the
+/// address `touch` would have noted (the list's or dict's payload).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// `removed` items from `index` on were replaced by `inserted` items.
+    ListSplice { addr: usize, index: usize, removed: usize, inserted: usize },
+    /// The key whose id is `key` was given a value; its entry is now at
+    /// `entry` in the table's entries array. `added`: it was not in the
+    /// dict (it went at the end).
+    DictSet { addr: usize, key: usize, entry: usize, added: bool },
+    /// The key whose id is `key` was removed.
+    DictDel { addr: usize, key: usize },
 }
 
 thread_local! {
@@ -93,6 +116,49 @@ pub fn touch(addr: usize) {
 #[cold]
 fn touch_slow(addr: usize) {
     CHANGES.with(|c| c.borrow_mut().touched.push(addr));
+}
+
+/// Say what the mutation that just touched `list` did: `removed` items
+/// from `index` on were replaced by `inserted` items. Called right after
+/// the change, with no other `touch` in between.
+#[inline]
+pub fn list_splice(list: &crate::types::list::ListData, index: usize, removed: usize, inserted: usize) {
+    if active() {
+        refine(Edit::ListSplice { addr: list as *const _ as usize, index, removed, inserted });
+    }
+}
+
+/// Say that the mutation that just touched `dict` gave `key` (the key as
+/// stored) a value, in entry `entry`; `added` when the key is new. Called
+/// right after the `touch`, as `list_splice`.
+#[inline]
+pub fn dict_set(dict: &crate::types::dict::DictData, key: &PyRef, entry: usize, added: bool) {
+    if active() {
+        refine(Edit::DictSet { addr: dict as *const _ as usize, key: key.id(), entry, added });
+    }
+}
+
+/// Say that the mutation that just touched `dict` removed `key` (the key
+/// as it was stored), as `list_splice`.
+#[inline]
+pub fn dict_del(dict: &crate::types::dict::DictData, key: &PyRef) {
+    if active() {
+        refine(Edit::DictDel { addr: dict as *const _ as usize, key: key.id() });
+    }
+}
+
+/// Replace the last `touch` with `edit`, when that touch was of the same
+/// container (otherwise the touch stays: the container is read whole).
+#[cold]
+fn refine(edit: Edit) {
+    let (Edit::ListSplice { addr, .. } | Edit::DictSet { addr, .. } | Edit::DictDel { addr, .. }) = edit;
+    CHANGES.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.touched.last() == Some(&addr) {
+            c.touched.pop();
+            c.edits.push(edit);
+        }
+    });
 }
 
 fn note_free(addr: usize) {

@@ -1205,6 +1205,7 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: PyRef, value: PyRef) -> PyResult<()> 
                 // The old item is released after the list is consistent
                 // again (its __del__ may look at the list).
                 let old = std::mem::replace(&mut l.items_mut()[j as usize], value);
+                crate::observe::list_splice(l, j as usize, 1, 1);
                 drop(old);
                 drop(key);
                 return Ok(());

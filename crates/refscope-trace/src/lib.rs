@@ -29,7 +29,11 @@ pub struct Outcome {
 pub fn record_program(source: &str, filename: &str, argv: Vec<String>, path0: String, out: Box<dyn Write>, max_steps: u64, stack_size: usize) -> std::io::Result<Outcome> {
     let interp = refscope_runtime::Interpreter::new();
     interp.set_stack_size(stack_size);
-    let recorder = record::Recorder::new(out, filename, source, max_steps)?;
+    let mut recorder = record::Recorder::new(out, filename, source, max_steps)?;
+    // For tests: record as if the runtime never said what its mutations
+    // changed (every changed container read whole); the trace must mean
+    // the same.
+    recorder.rescan_only = std::env::var_os("REFSCOPE_TRACE_RESCAN").is_some_and(|v| v == "1");
     refscope_runtime::observe::set_swallow_stdout(true);
     refscope_runtime::observe::attach(Box::new(recorder));
     let status = interp.run_main_keep(source, filename, argv, path0);

@@ -9,18 +9,24 @@
 //!
 //! - the objects freed since the last step (the free hook's notes) leave the
 //!   known set;
-//! - containers the runtime noted as changed (`observe::touch`) and objects
-//!   newly reachable from a frame's names or from a changed container are
-//!   encoded (a long container changed in a few places as a splice of its
-//!   earlier contents, which the recorder remembers as ids);
+//! - a long list or dict changed only in ways the runtime described
+//!   (`observe::Edit`: append, pop, insert, del, item assignment; dict set,
+//!   del, pop) is written as a splice computed from those edits and the
+//!   recorder's copy of its ids, reading only what came in: an append to a
+//!   list of n items costs O(1), not O(n);
+//! - other containers the runtime noted as changed (`observe::touch`) and
+//!   objects newly reachable from a frame's names or from a changed
+//!   container are encoded (a long container changed in a few places as a
+//!   splice of its earlier contents, found by comparing ids);
 //! - the counts of the objects a frame's names, a changed container or a
 //!   freed object referred to are read again, and reported when they moved;
 //! - the frames are compared with the previous step's (kept as ids and
 //!   names) and written as the change: frames left and entered, names bound
 //!   and unbound, lines of frames other than the innermost.
 //!
-//! (Encoding a changed container still reads all of it: the trace grows
-//! with what changed, the recorder's time with the size of what changed.)
+//! (A container changed in other ways, sort or slice assignment, is still
+//! read whole: the trace grows with what changed, the recorder's time then
+//! with the size of what changed.)
 //!
 //! Counts are read after every other reference the recorder took for the
 //! step is gone, when it holds exactly one reference to each object it
@@ -79,6 +85,10 @@ struct Known {
     /// How `refs` lies in the encoding: a list's or set's `items`, a dict's
     /// `entries` flattened, or neither (no splice possible).
     layout: Layout,
+    /// For a dict whose edits were applied (`apply_edits`): where each key
+    /// (by id) is in `refs` (pair index). Made at the first edit, kept up
+    /// to date by the edits, dropped when `refs` is set otherwise.
+    positions: Option<IdMap<usize>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -145,6 +155,11 @@ pub struct Recorder {
     /// Frees noted since the last recorded step (also from skipped events).
     freed: Vec<usize>,
     touched: Vec<usize>,
+    /// What some of the changes were (`observe::Edit`), in order.
+    edits: Vec<observe::Edit>,
+    /// Ignore `edits`: read every changed container whole (as before the
+    /// runtime described its changes; the tests compare the two).
+    pub rescan_only: bool,
     collection_from: Option<usize>,
     /// The frames as the previous step recorded them (each step writes
     /// only how they changed).
@@ -175,6 +190,8 @@ impl Recorder {
             stdout: String::new(),
             freed: Vec::new(),
             touched: Vec::new(),
+            edits: Vec::new(),
+            rescan_only: false,
             collection_from: None,
             frames: Vec::new(),
             last_line: 0,
@@ -217,6 +234,11 @@ impl Recorder {
         }
         self.freed.extend(ch.freed);
         self.touched.extend(ch.touched);
+        if self.rescan_only {
+            self.touched.extend(ch.edits.iter().map(edit_addr));
+        } else {
+            self.edits.extend(ch.edits);
+        }
         self.stdout.push_str(&ch.stdout);
     }
 
@@ -272,6 +294,7 @@ impl Recorder {
         }
 
         // Changed containers and the frames' names.
+        let mut encoded: Vec<(usize, Map<String, Value>)> = Vec::new();
         let mut queue: Vec<PyRef> = Vec::new();
         let touched = std::mem::take(&mut self.touched);
         for a in touched {
@@ -280,6 +303,31 @@ impl Recorder {
             }
             if let Some(&id) = self.alias.get(&a) {
                 if let Some(o) = heap::watched(id) {
+                    queue.push(o);
+                }
+            }
+        }
+        // Containers changed only in ways the runtime described: their
+        // edits are applied to what the recorder remembers of them (a
+        // container also touched otherwise, or unknown, is read whole or
+        // is new, and its edits are dropped).
+        let edits = std::mem::take(&mut self.edits);
+        if !edits.is_empty() {
+            let mut by_object: IdMap<Vec<observe::Edit>> = IdMap::default();
+            for e in edits {
+                let a = edit_addr(&e);
+                if seen_touch.contains(&a) {
+                    continue;
+                }
+                if let Some(&id) = self.alias.get(&a) {
+                    by_object.entry(id).or_default().push(e);
+                }
+            }
+            for (id, list) in by_object {
+                let Some(o) = heap::watched(id) else { continue };
+                done.insert(id);
+                if !self.apply_edits(&o, &list, &mut rc_check, &mut held, &mut queue, &done, &mut encoded) {
+                    done.remove(&id);
                     queue.push(o);
                 }
             }
@@ -308,7 +356,6 @@ impl Recorder {
         }
 
         // Encode what is new or changed, and what it newly reaches.
-        let mut encoded: Vec<(usize, Map<String, Value>)> = Vec::new();
         while let Some(o) = queue.pop() {
             let id = o.id();
             if !done.insert(id) {
@@ -339,7 +386,7 @@ impl Recorder {
             }
             self.alias.insert(id, id);
             heap::watch(&o);
-            self.known.insert(id, Known { rc: None, refs: ref_ids, aliases, layout });
+            self.known.insert(id, Known { rc: None, refs: ref_ids, aliases, layout, positions: None });
             held.entry(id).or_insert(o);
             encoded.push((id, obj));
         }
@@ -533,11 +580,175 @@ impl Recorder {
         obj.insert("splice".into(), json!([prefix, deleted, ins]));
         if let Some(k) = self.known.get_mut(&id) {
             k.refs = new;
+            k.positions = None;
         }
         held.entry(id).or_insert_with(|| o.clone());
         encoded.push((id, obj));
         true
     }
+}
+
+impl Recorder {
+    /// A long list or dict the recorder has shown before, changed only in
+    /// ways the runtime described (`edits`, in order): written as one
+    /// splice computed from the edits, reading only the items or entries
+    /// that came in. The unchanged part is never read: an `append` costs
+    /// O(1), not the list's length. False when that does not apply (the
+    /// caller reads the object whole; what the recorder remembered of a
+    /// dict is then marked as not to be spliced from).
+    #[allow(clippy::too_many_arguments)]
+    fn apply_edits(
+        &mut self,
+        o: &PyRef,
+        edits: &[observe::Edit],
+        rc_check: &mut IdSet,
+        held: &mut IdMap<PyRef>,
+        queue: &mut Vec<PyRef>,
+        done: &IdSet,
+        encoded: &mut Vec<(usize, Map<String, Value>)>,
+    ) -> bool {
+        let id = o.id();
+        let Some(k) = self.known.get_mut(&id) else { return false };
+        // The composed splice: `prefix` items at the start and `suffix` at
+        // the end were in none of the edits' ranges.
+        let old_len = k.refs.len();
+        let (splice, incoming) = match (o.kind(), k.layout) {
+            (Kind::List, Layout::Items) => {
+                let Some(l) = list::get(o) else { return false };
+                let (mut prefix, mut suffix, mut len) = (old_len, old_len, old_len);
+                for e in edits {
+                    let observe::Edit::ListSplice { index, removed, inserted, .. } = *e else { return false };
+                    if index + removed > len {
+                        return false;
+                    }
+                    prefix = prefix.min(index);
+                    suffix = suffix.min(len - index - removed);
+                    len = len - removed + inserted;
+                }
+                let items = l.items.borrow();
+                if items.len() != len || len < SPLICE_FROM {
+                    return false;
+                }
+                let (prefix, suffix) = (prefix.min(len), suffix.min(len - prefix.min(len)).min(old_len - prefix.min(old_len)));
+                let incoming: Vec<PyRef> = items[prefix..len - suffix].to_vec();
+                drop(items);
+                if 2 * incoming.len() >= len {
+                    return false;
+                }
+                let ids: Vec<usize> = incoming.iter().map(|r| r.id()).collect();
+                let ins: Vec<Value> = ids.iter().map(|i| json!(i)).collect();
+                let deleted = old_len - prefix - suffix;
+                rc_check.extend(k.refs.splice(prefix..prefix + deleted, ids));
+                (json!([prefix, deleted, ins]), incoming)
+            }
+            (Kind::Dict, Layout::Entries) => {
+                let Some(d) = dict::get(o) else { return false };
+                let new_len = d.len();
+                if new_len < SPLICE_FROM || old_len % 2 != 0 {
+                    return false;
+                }
+                match apply_dict_edits(k, d, edits, rc_check) {
+                    Some(r) => r,
+                    None => {
+                        // `refs` may be half-edited: read the dict whole.
+                        k.layout = Layout::Other;
+                        k.positions = None;
+                        return false;
+                    }
+                }
+            }
+            _ => return false,
+        };
+        for r in incoming {
+            rc_check.insert(r.id());
+            if !self.known.contains_key(&r.id()) && !done.contains(&r.id()) {
+                queue.push(r.clone());
+            }
+            held.entry(r.id()).or_insert(r);
+        }
+        let mut obj = Map::new();
+        obj.insert("id".into(), json!(id));
+        obj.insert("splice".into(), splice);
+        held.entry(id).or_insert_with(|| o.clone());
+        encoded.push((id, obj));
+        true
+    }
+}
+
+/// Apply a dict's edits to what the recorder remembers of it (`k.refs`,
+/// key and value ids in pairs): the splice to write and the keys and values
+/// that came in. None when the edits do not fit what is remembered (then
+/// `k.refs` may be half-edited).
+fn apply_dict_edits(k: &mut Known, d: &dict::DictData, edits: &[observe::Edit], rc_check: &mut IdSet) -> Option<(Value, Vec<PyRef>)> {
+    let old_len = k.refs.len() / 2;
+    let positions = k.positions.get_or_insert_with(|| k.refs.chunks(2).enumerate().map(|(i, p)| (p[0], i)).collect());
+    let (mut prefix, mut suffix, mut len) = (old_len, old_len, old_len);
+    // The keys given a value, with their entry in the table (the value is
+    // read from there at the end: only the last one matters).
+    let mut set: Vec<(usize, usize)> = Vec::new();
+    for e in edits {
+        match *e {
+            observe::Edit::DictSet { key, entry, added, .. } => {
+                let pos = match positions.get(&key) {
+                    Some(&pos) if !added => pos,
+                    None if added => {
+                        positions.insert(key, len);
+                        k.refs.extend([key, key]);
+                        len += 1;
+                        len - 1
+                    }
+                    _ => return None,
+                };
+                prefix = prefix.min(pos);
+                suffix = suffix.min(len - pos - 1);
+                set.push((key, entry));
+            }
+            observe::Edit::DictDel { key, .. } => {
+                let pos = positions.remove(&key)?;
+                rc_check.extend(k.refs.drain(2 * pos..2 * pos + 2));
+                for p in k.refs[2 * pos..].iter().step_by(2) {
+                    *positions.get_mut(p)? -= 1;
+                }
+                prefix = prefix.min(pos);
+                suffix = suffix.min(len - pos - 1);
+                len -= 1;
+            }
+            observe::Edit::ListSplice { .. } => return None,
+        }
+    }
+    if d.len() != len {
+        return None;
+    }
+    let mut incoming = Vec::with_capacity(2 * set.len());
+    let mut read = IdSet::default();
+    for (key, entry) in set.into_iter().rev() {
+        let Some(&pos) = positions.get(&key) else { continue };
+        if !read.insert(key) {
+            continue;
+        }
+        let (next, kr, vr) = d.entry_from(entry)?;
+        if next != entry + 1 || kr.id() != key {
+            return None;
+        }
+        let old = std::mem::replace(&mut k.refs[2 * pos + 1], vr.id());
+        rc_check.insert(old);
+        incoming.push(kr);
+        incoming.push(vr);
+    }
+    let prefix = prefix.min(len);
+    let suffix = suffix.min(len - prefix).min(old_len.saturating_sub(prefix));
+    let inserted = len - prefix - suffix;
+    if 2 * inserted >= len {
+        return None;
+    }
+    let ins: Vec<Value> = k.refs[2 * prefix..2 * (len - suffix)].chunks(2).map(|p| json!([p[0], p[1]])).collect();
+    Some((json!([prefix, old_len - prefix - suffix, ins]), incoming))
+}
+
+/// The container an edit is of (the address `touch` notes).
+fn edit_addr(e: &observe::Edit) -> usize {
+    let (observe::Edit::ListSplice { addr, .. } | observe::Edit::DictSet { addr, .. } | observe::Edit::DictDel { addr, .. }) = *e;
+    addr
 }
 
 impl Observer for Recorder {

@@ -439,6 +439,7 @@ impl DictData {
             Some(i) => {
                 let mut t = self.table_mut();
                 let e = t.entries[i].as_mut().expect("entry");
+                crate::observe::dict_set(self, &e.key, i, false);
                 Some(std::mem::replace(&mut e.value, value))
             }
             None => {
@@ -476,6 +477,7 @@ impl DictData {
             t.str_keys = false;
         }
         let idx = t.entries.len();
+        crate::observe::dict_set(self, &key, idx, true);
         t.entries.push(Some(Entry { hash, key, value }));
         t.insert_slot(hash, idx);
         t.used += 1;
@@ -492,6 +494,9 @@ impl DictData {
         let h = crate::ops::hash(vm, key)?;
         let Some(i) = self.find(vm, key, h)? else { return Ok(None) };
         let e = self.table_mut_keys().remove_index(i);
+        if let Some(e) = &e {
+            crate::observe::dict_del(self, &e.key);
+        }
         self.bump();
         Ok(e.map(|e| (e.key, e.value)))
     }

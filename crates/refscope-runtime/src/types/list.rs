@@ -149,6 +149,7 @@ impl ListData {
         let n = self.len();
         self.note_resize(n + 1);
         self.items_mut().push(v);
+        crate::observe::list_splice(self, n, 0, 1);
     }
     pub fn snapshot(&self) -> Vec<PyRef> {
         self.items.borrow().clone()

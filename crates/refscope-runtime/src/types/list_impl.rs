@@ -156,6 +156,7 @@ pub fn extend_with(l: &list::ListData, items: Vec<PyRef>, hint: usize, exact_seq
     let count = items.len();
     l.note_extend(size, hint, count, exact_seq);
     l.items_mut().extend(items);
+    crate::observe::list_splice(l, size, 0, count);
 }
 
 /// `list(x)` as a new exact list (sorted() starts from one).
@@ -188,6 +189,7 @@ fn list_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.index_error("pop index out of range"));
     }
     let v = l.items_mut().remove(j as usize);
+    crate::observe::list_splice(l, j as usize, 1, 0);
     l.note_resize(n - 1);
     Ok(v)
 }
@@ -199,6 +201,7 @@ fn list_insert(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
     l.note_resize(n as usize + 1);
     l.items_mut().insert(i, p[1].clone());
+    crate::observe::list_splice(l, i, 0, 1);
     Ok(vm.none())
 }
 fn list_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -210,6 +213,7 @@ fn list_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             let n = l.len();
             if i < n {
                 let old = l.items_mut().remove(i);
+                crate::observe::list_splice(l, i, 1, 0);
                 // Removed through list_ass_slice: emptying frees the array.
                 if n == 1 {
                     l.note_clear();

@@ -204,9 +204,14 @@ pub fn builtin_setitem(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) 
             }
             let j = j as usize;
             let old = match value {
-                Some(v) => std::mem::replace(&mut l.items_mut()[j], v),
+                Some(v) => {
+                    let old = std::mem::replace(&mut l.items_mut()[j], v);
+                    crate::observe::list_splice(l, j, 1, 1);
+                    old
+                }
                 None => {
                     let old = l.items_mut().remove(j);
+                    crate::observe::list_splice(l, j, 1, 0);
                     // list_ass_slice: the last item gone frees the array.
                     if n == 1 {
                         l.note_clear();
