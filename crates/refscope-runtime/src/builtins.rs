@@ -372,6 +372,10 @@ pub fn sort_values(vm: &Vm, items: Vec<PyRef>, key: Option<&PyRef>, reverse: boo
 }
 
 fn apply_permutation(v: Vec<PyRef>, perm: &[usize]) -> Vec<PyRef> {
+    // Already-sorted input is common and needs no shuffling.
+    if perm.iter().enumerate().all(|(i, &p)| i == p) {
+        return v;
+    }
     let mut slots: Vec<Option<PyRef>> = v.into_iter().map(Some).collect();
     perm.iter().filter_map(|&i| slots[i].take()).collect()
 }
