@@ -456,6 +456,22 @@ fn choose_lt<'a>(keys: impl Iterator<Item = &'a PyRef>) -> Option<&'a PyRef> {
     ty
 }
 
+/// Whether the keys form one run as timsort's run detection sees it (non-
+/// descending, or strictly descending: then reversed, as timsort does);
+/// with one such run timsort compares nothing more. `perm` is the identity.
+fn whole_run(perm: &mut [usize], lt: impl Fn(usize, usize) -> bool) -> bool {
+    let n = perm.len();
+    if lt(1, 0) {
+        if (2..n).all(|i| lt(i, i - 1)) {
+            perm.reverse();
+            return true;
+        }
+    } else if (2..n).all(|i| !lt(i, i - 1)) {
+        return true;
+    }
+    false
+}
+
 /// Sort `perm` (indices into `keys`) as timsort sorts the keys.
 fn sort_permutation(vm: &Vm, keys: &[PyRef], perm: &mut [usize]) -> PyResult<()> {
     if keys.len() < 2 {
@@ -467,9 +483,19 @@ fn sort_permutation(vm: &Vm, keys: &[PyRef], perm: &mut [usize]) -> PyResult<()>
     // Exact ints and strs are totally ordered and compared without Python
     // code, so any stable sort gives timsort's result; floats (NaN) need
     // timsort itself, but on machine values.
+    let machine = t.is(&vm.types.int) || t.is(&vm.types.str_) || t.is(&vm.types.float);
+    if machine && whole_run(perm, |a, b| ops::fast_compare(vm, &keys[a], &keys[b], CmpOp::Lt).unwrap_or(false)) {
+        return Ok(());
+    }
     if t.is(&vm.types.int) {
-        let small: Option<Vec<(i64, usize)>> = perm.iter().map(|&i| int::as_i64(&keys[i]).map(|v| (v, i))).collect();
-        match small {
+        let mut small = Vec::with_capacity(keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            match int::as_i64(k) {
+                Some(v) => small.push((v, i)),
+                None => break,
+            }
+        }
+        match (small.len() == keys.len()).then_some(small) {
             // Distinct (value, index) pairs: unstable sorting is stable here.
             Some(mut v) => {
                 v.sort_unstable();

@@ -74,10 +74,22 @@ for entry in log:
 print(sorted("hello world"))
 print(sorted(range(10), key=lambda v: -v))
 print(sorted({3: "a", 1: "b", 2: "c"}))
-print(sorted([], reverse=True), sorted([1], key=lambda v: 1 / 0))
+print(sorted([], reverse=True))
+try:
+    sorted([1], key=lambda v: 1 / 0)  # the key runs even for one item
+except ZeroDivisionError as e:
+    print("one item, ZeroDivisionError:", e)
 try:
     sorted([1, 2], key=lambda v: 1 / 0)
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
 l = [3, 1, 2]
 print(l.sort(reverse=1), l)
+
+# Inputs that are one run as timsort sees it (NaN compares false both ways).
+nan = float("nan")
+for xs in ([3.0, nan, 1.0], [3.0, 2.0, nan, 1.0], [5.0, 4.0, 3.0], [1.0, 1.0, 0.5],
+           [nan, nan, 1.0, 0.0], [2.0, 1.0, 1.0, 0.0], [0.0, -0.0, 0.0], [-0.0, 0.0]):
+    print([str(x) for x in sorted(xs)], [str(x) for x in sorted(xs, reverse=True)])
+print(sorted([5, 4, 3, 2, 1]), sorted([1, 2, 2, 3]), sorted([3, 2, 2, 1]), sorted([2**65, 2**64, 1]))
+print(sorted(["c", "b", "a"]), sorted(["a", "a", "b"]), sorted(["b", "a", "a"]))
