@@ -32,11 +32,17 @@ class C:
         return self.v > other.v
 
 
+def val(x):
+    if isinstance(x, tuple):
+        return tuple(val(y) for y in x)
+    return getattr(x, "v", x)
+
+
 def show(title, xs, **kw):
     log.clear()
     try:
         r = sorted(xs, **kw)
-        print(title, [x.v for x in r])
+        print(title, [val(x) for x in r])
     except TypeError as e:
         print(title, "TypeError", e)
     for entry in log:
