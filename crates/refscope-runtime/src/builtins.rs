@@ -2,6 +2,7 @@
 //! conversions and formatting helpers they share with the types.
 
 use crate::object::{Kind, PyRef};
+use crate::listsort;
 use crate::ops;
 use crate::types::constructors::split_kw;
 use crate::types::typeobj;
@@ -319,100 +320,214 @@ pub fn builtin_abs(vm: &Vm, a: &PyRef) -> PyResult {
 
 // ---------------------------------------------------------------- sorting
 
-/// Stable sort with Python's `<`, optional key and reverse. On error the
-/// original items come back with the exception.
+/// `list.sort` on `items` (taken out of the list): keys computed once per
+/// item in order, `reverse` as CPython does it (reverse, sort stably,
+/// reverse back), timsort with CPython's comparison sequence. On a key
+/// error the items come back in their original order; on a comparison
+/// error in the order the interrupted sort left them.
 pub fn sort_values(vm: &Vm, items: Vec<PyRef>, key: Option<&PyRef>, reverse: bool) -> Result<Vec<PyRef>, (PyErr, Vec<PyRef>)> {
-    let keys: Vec<PyRef> = match key {
+    let n = items.len();
+    let mut keys: Option<Vec<PyRef>> = match key {
         Some(k) => {
-            let mut v = Vec::with_capacity(items.len());
+            let mut v = Vec::with_capacity(n);
             for x in &items {
                 match ops::call1(vm, k, x.clone()) {
                     Ok(r) => v.push(r),
-                    Err(e) => return Err((e, items)),
+                    Err(e) => {
+                        // The keys made so far go last to first.
+                        while let Some(k) = v.pop() {
+                            drop(k);
+                        }
+                        return Err((e, items));
+                    }
                 }
             }
-            v
+            Some(v)
         }
-        None => items.clone(),
+        None => None,
     };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    if reverse {
-        idx.reverse();
-    }
-    let mut err: Option<PyErr> = None;
-    // Merge sort on indices so that comparison errors can be reported.
-    let lt = |a: usize, b: usize, err: &mut Option<PyErr>| -> bool {
-        if err.is_some() {
-            return false;
+    let mut items = items;
+    if reverse && n > 1 {
+        items.reverse();
+        if let Some(k) = keys.as_mut() {
+            k.reverse();
         }
-        match ops::compare_bool(vm, &keys[a], &keys[b], CmpOp::Lt) {
-            Ok(r) => r,
-            Err(e) => {
-                *err = Some(e);
-                false
-            }
+    }
+    let mut perm: Vec<usize> = (0..n).collect();
+    let res = sort_permutation(vm, keys.as_deref().unwrap_or(&items), &mut perm);
+    let mut out = apply_permutation(items, &perm);
+    if let Some(k) = keys {
+        // Keys are released in their sorted order, before reversing back.
+        for k in apply_permutation(k, &perm) {
+            drop(k);
         }
-    };
-    merge_sort(&mut idx, &mut |a, b| lt(a, b, &mut err));
-    if let Some(e) = err {
-        return Err((e, items));
     }
-    if reverse {
-        idx.reverse();
+    if reverse && n > 1 {
+        out.reverse();
     }
-    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+    match res {
+        Ok(()) => Ok(out),
+        Err(e) => Err((e, out)),
+    }
 }
 
-fn merge_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize) -> bool) {
-    let n = v.len();
-    if n <= 1 {
-        return;
+fn apply_permutation(v: Vec<PyRef>, perm: &[usize]) -> Vec<PyRef> {
+    // Already-sorted input is common and needs no shuffling.
+    if perm.iter().enumerate().all(|(i, &p)| i == p) {
+        return v;
     }
-    // Insertion sort for small runs, then bottom-up merges (stable).
-    let run = 16;
-    for start in (0..n).step_by(run) {
-        let end = (start + run).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && lt(v[j], v[j - 1]) {
-                v.swap(j, j - 1);
-                j -= 1;
+    let mut slots: Vec<Option<PyRef>> = v.into_iter().map(Some).collect();
+    perm.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
+/// How two keys are compared. CPython picks the comparison once per sort
+/// from the keys' types; with all keys of one type it calls that type's
+/// comparison slot directly, so a Python `__lt__` returning NotImplemented
+/// runs again in the full comparison that follows.
+#[derive(Clone, Copy)]
+enum KeyLt<'a> {
+    /// Keys of mixed types: `a < b` with the full protocol.
+    Any,
+    /// All keys are instances of this one type.
+    Same(&'a PyRef),
+    /// All keys are non-empty exact tuples; the first items are compared
+    /// as the inner kind says.
+    Tuples(&'a KeyLt<'a>),
+}
+
+fn key_lt(vm: &Vm, how: KeyLt, a: &PyRef, b: &PyRef) -> PyResult<bool> {
+    match how {
+        KeyLt::Any => ops::compare_bool(vm, a, b, CmpOp::Lt),
+        KeyLt::Same(t) => {
+            if let Some(r) = ops::fast_compare(vm, a, b, CmpOp::Lt) {
+                return Ok(r);
             }
+            // Only a class's own `__lt__` can tell a direct slot call from
+            // the full protocol (builtin types behave the same either way).
+            if !a.ty().is(t) || !is_heap_type(a) {
+                return ops::compare_bool(vm, a, b, CmpOp::Lt);
+            }
+            let r = match ops::lookup_special(vm, a, "__lt__") {
+                Some(f) => ops::call_unbound(vm, &f, a, &[b.clone()])?,
+                None => vm.not_implemented.clone(),
+            };
+            if r.is(&vm.not_implemented) {
+                return ops::compare_bool(vm, a, b, CmpOp::Lt);
+            }
+            if r.is(&vm.true_) {
+                return Ok(true);
+            }
+            if r.is(&vm.false_) {
+                return Ok(false);
+            }
+            ops::truthy(vm, &r)
         }
-    }
-    let mut width = run;
-    let mut buf = vec![0usize; n];
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let end = (i + 2 * width).min(n);
-            let (mut a, mut b, mut k) = (i, mid, i);
-            while a < mid && b < end {
-                if lt(v[b], v[a]) {
-                    buf[k] = v[b];
-                    b += 1;
-                } else {
-                    buf[k] = v[a];
-                    a += 1;
+        KeyLt::Tuples(first) => {
+            let (x, y) = (tuple::items(a), tuple::items(b));
+            let mut i = 0;
+            while i < x.len() && i < y.len() {
+                if !ops::eq(vm, &x[i], &y[i])? {
+                    break;
                 }
-                k += 1;
+                i += 1;
             }
-            while a < mid {
-                buf[k] = v[a];
-                a += 1;
-                k += 1;
+            if i >= x.len() || i >= y.len() {
+                return Ok(x.len() < y.len());
             }
-            while b < end {
-                buf[k] = v[b];
-                b += 1;
-                k += 1;
+            if i == 0 {
+                key_lt(vm, *first, &x[0], &y[0])
+            } else {
+                ops::compare_bool(vm, &x[i], &y[i], CmpOp::Lt)
             }
-            i += 2 * width;
         }
-        v.copy_from_slice(&buf);
-        width *= 2;
     }
+}
+
+/// The comparison CPython's pre-check chooses for these keys.
+fn choose_lt<'a>(keys: impl Iterator<Item = &'a PyRef>) -> Option<&'a PyRef> {
+    let mut ty: Option<&PyRef> = None;
+    for k in keys {
+        match ty {
+            None => ty = Some(k.ty()),
+            Some(t) if t.is(k.ty()) => {}
+            Some(_) => return None,
+        }
+    }
+    ty
+}
+
+/// Whether the keys form one run as timsort's run detection sees it (non-
+/// descending, or strictly descending: then reversed, as timsort does);
+/// with one such run timsort compares nothing more. `perm` is the identity.
+fn whole_run(perm: &mut [usize], lt: impl Fn(usize, usize) -> bool) -> bool {
+    let n = perm.len();
+    if lt(1, 0) {
+        if (2..n).all(|i| lt(i, i - 1)) {
+            perm.reverse();
+            return true;
+        }
+    } else if (2..n).all(|i| !lt(i, i - 1)) {
+        return true;
+    }
+    false
+}
+
+/// Sort `perm` (indices into `keys`) as timsort sorts the keys.
+fn sort_permutation(vm: &Vm, keys: &[PyRef], perm: &mut [usize]) -> PyResult<()> {
+    if keys.len() < 2 {
+        return Ok(());
+    }
+    let Some(t) = choose_lt(keys.iter()) else {
+        return listsort::timsort(perm, |a, b| key_lt(vm, KeyLt::Any, &keys[a], &keys[b]));
+    };
+    // Exact ints and strs are totally ordered and compared without Python
+    // code, so any stable sort gives timsort's result; floats (NaN) need
+    // timsort itself, but on machine values.
+    let machine = t.is(&vm.types.int) || t.is(&vm.types.str_) || t.is(&vm.types.float);
+    if machine && whole_run(perm, |a, b| ops::fast_compare(vm, &keys[a], &keys[b], CmpOp::Lt).unwrap_or(false)) {
+        return Ok(());
+    }
+    if t.is(&vm.types.int) {
+        let mut small = Vec::with_capacity(keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            match int::as_i64(k) {
+                Some(v) => small.push((v, i)),
+                None => break,
+            }
+        }
+        match (small.len() == keys.len()).then_some(small) {
+            // Distinct (value, index) pairs: unstable sorting is stable here.
+            Some(mut v) => {
+                v.sort_unstable();
+                for (p, (_, i)) in perm.iter_mut().zip(v) {
+                    *p = i;
+                }
+            }
+            None => perm.sort_by(|&a, &b| int::cmp(int::get(&keys[a]).unwrap(), int::get(&keys[b]).unwrap())),
+        }
+        return Ok(());
+    }
+    if t.is(&vm.types.str_) {
+        perm.sort_by(|&a, &b| str::get(&keys[a]).unwrap().as_str().cmp(str::get(&keys[b]).unwrap().as_str()));
+        return Ok(());
+    }
+    if t.is(&vm.types.float) {
+        let mut v: Vec<(f64, usize)> = perm.iter().map(|&i| (float::get(&keys[i]).unwrap(), i)).collect();
+        let r: Result<(), std::convert::Infallible> = listsort::timsort(&mut v, |a, b| Ok(a.0 < b.0));
+        let Ok(()) = r;
+        for (p, (_, i)) in perm.iter_mut().zip(v) {
+            *p = i;
+        }
+        return Ok(());
+    }
+    if t.is(&vm.types.tuple) && keys.iter().all(|k| !tuple::items(k).is_empty()) {
+        let first = match choose_lt(keys.iter().map(|k| &tuple::items(k)[0])) {
+            Some(ft) => KeyLt::Same(ft),
+            None => KeyLt::Any,
+        };
+        return listsort::timsort(perm, |a, b| key_lt(vm, KeyLt::Tuples(&first), &keys[a], &keys[b]));
+    }
+    listsort::timsort(perm, |a, b| key_lt(vm, KeyLt::Same(t), &keys[a], &keys[b]))
 }
 
 // ---------------------------------------------------------------- dir / locals

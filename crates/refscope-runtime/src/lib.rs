@@ -10,6 +10,7 @@ pub mod gc_trace;
 pub mod import;
 pub mod interrupt;
 pub mod interp;
+pub mod listsort;
 pub mod match_impl;
 pub mod modules;
 pub mod object;

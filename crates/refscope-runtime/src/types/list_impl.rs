@@ -309,7 +309,7 @@ pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         Ok(sorted) => {
             let modified = !l.items.borrow().is_empty();
             let old = std::mem::replace(&mut *l.items_mut(), sorted);
-            drop(old);
+            drop_last_first(old);
             if modified {
                 return Err(vm.value_error("list modified during sort"));
             }
@@ -317,9 +317,16 @@ pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         }
         Err((e, items)) => {
             let old = std::mem::replace(&mut *l.items_mut(), items);
-            drop(old);
+            drop_last_first(old);
             Err(e)
         }
+    }
+}
+/// What a comparison put in the list during the sort goes as CPython frees
+/// a list's items: last to first.
+fn drop_last_first(mut v: Vec<PyRef>) {
+    while let Some(x) = v.pop() {
+        drop(x);
     }
 }
 fn list_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
