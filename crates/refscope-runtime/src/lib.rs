@@ -104,11 +104,21 @@ fn const_to_obj(vm: &Vm, c: &Constant, cache: &mut ConstCache) -> Option<PyRef> 
         Constant::Float(f) => vm.float(*f),
         Constant::Complex(r, i) => complex::new(vm, *r, *i),
         Constant::Str(s) => {
+            let mut chars = s.chars();
+            let single_latin1 = matches!((chars.next(), chars.next()), (Some(c), None) if (c as u32) < 256);
             if s.is_empty() {
                 vm.empty_str.clone()
+            } else if single_latin1 {
+                // The cached character, interned when it is a name, unless
+                // CPython's start-up had already interned an object of its
+                // own for it (`Vm::intern_startup_chars`).
+                if is_identifier_like(s) {
+                    vm.intern(s)
+                } else {
+                    vm.str(s)
+                }
             } else if is_identifier_like(s) {
-                // Source constants are interned; a one-character constant is
-                // a new object (not the Latin-1 cache), as in CPython 3.11.
+                // Source constants are interned.
                 let existing = vm.interned.borrow().get(&**s).cloned();
                 match existing {
                     Some(r) => r,
