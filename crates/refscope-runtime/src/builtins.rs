@@ -1349,7 +1349,9 @@ fn b_compile(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     let mode = a.get(2).map(|m| ops::str_string(vm, m)).transpose()?;
     match mode.as_deref() {
         Some("eval") => crate::compile_eval_source(vm, text.trim_start_matches([' ', '\t']), &filename),
-        Some("exec") | Some("single") | None => crate::compile_source(vm, &text, &filename, false),
+        Some("exec") | None => crate::compile_source(vm, &text, &filename, false),
+        // One interactive statement: expression values are printed.
+        Some("single") => crate::compile_source(vm, &text, &filename, true),
         Some(_) => Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     }
 }

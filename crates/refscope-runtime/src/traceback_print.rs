@@ -140,13 +140,16 @@ fn caret_line(filename: &str, lineno: u32, cd: &code::CodeData, lasti: usize) ->
     let (start, end) = *cd.code.spans.get(lasti)?;
     let text = source_text(filename)?;
     let (start, end) = (start as usize, end as usize);
-    if start >= end || end > text.len() {
+    // (The file may have changed since it was compiled: offsets that are
+    // not character boundaries of the text read now give no carets.)
+    let (before, segment) = (text.get(..start)?, text.get(start..end)?);
+    if segment.is_empty() {
         return None;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     // The error's line must be the traceback's line.
-    let line_no = text[..start].matches('\n').count() as u32 + 1;
+    let line_no = before.matches('\n').count() as u32 + 1;
     if line_no != lineno {
         return None;
     }
@@ -154,9 +157,8 @@ fn caret_line(filename: &str, lineno: u32, cd: &code::CodeData, lasti: usize) ->
     let chars = |bytes: &str| bytes.chars().count();
     let leading = chars(line) - chars(line.trim_start_matches([' ', '\t', '\x0c']));
     let stripped = line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\x0c' || c == '\r');
-    let col = chars(&line[..start - line_start]);
+    let col = chars(&before[line_start..]);
     let (end_col, anchors) = if end <= line_end {
-        let segment = &text[start..end];
         let anchors = refscope_compiler::caret_anchors(segment).and_then(|(l, r)| Some((chars(segment.get(..l)?), chars(segment.get(..r.min(segment.len()))?))));
         (col + chars(segment), anchors)
     } else {
@@ -173,7 +175,7 @@ fn caret_line(filename: &str, lineno: u32, cd: &code::CodeData, lasti: usize) ->
     match anchors {
         Some((l, r)) => {
             s.push_str(&"~".repeat(l));
-            s.push_str(&"^".repeat(r - l));
+            s.push_str(&"^".repeat(r.saturating_sub(l)));
             s.push_str(&"~".repeat(width.saturating_sub(r)));
         }
         None => s.push_str(&"^".repeat(width)),

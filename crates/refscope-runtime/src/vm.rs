@@ -412,24 +412,6 @@ impl Vm {
         crate::types::tuple::alloc(&self.types.tuple, n, it)
     }
 
-    /// A tuple of `items`, without an intermediate vector.
-    #[inline]
-    pub fn tuple_from_slice(&self, items: &[PyRef]) -> PyRef {
-        if items.is_empty() {
-            return self.empty_tuple.clone();
-        }
-        crate::types::tuple::alloc(&self.types.tuple, items.len(), items.iter().cloned())
-    }
-
-    /// A tuple of the items `iter` yields (exactly `n` of them).
-    #[inline]
-    pub fn tuple_from_iter(&self, n: usize, iter: impl Iterator<Item = PyRef>) -> PyRef {
-        if n == 0 {
-            return self.empty_tuple.clone();
-        }
-        crate::types::tuple::alloc(&self.types.tuple, n, iter)
-    }
-
     pub fn list(&self, items: Vec<PyRef>) -> PyRef {
         PyRef::new(&self.types.list, crate::types::list::ListData::new(items))
     }

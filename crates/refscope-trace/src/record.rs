@@ -568,6 +568,28 @@ impl Recorder {
         if incoming.len() != hi - lo || incoming.iter().zip(&new[lo..hi]).any(|(r, &i)| r.id() != i) {
             return false;
         }
+        if let Some(k) = self.known.get_mut(&id) {
+            k.refs = new;
+            k.positions = None;
+        }
+        self.write_splice(o, json!([prefix, deleted, ins]), incoming, rc_check, held, queue, done, encoded);
+        true
+    }
+
+    /// The end of a splice: what came in is count-checked and queued for
+    /// encoding when new, and the splice record is written.
+    #[allow(clippy::too_many_arguments)]
+    fn write_splice(
+        &self,
+        o: &PyRef,
+        splice: Value,
+        incoming: Vec<PyRef>,
+        rc_check: &mut IdSet,
+        held: &mut IdMap<PyRef>,
+        queue: &mut Vec<PyRef>,
+        done: &IdSet,
+        encoded: &mut Vec<(usize, Map<String, Value>)>,
+    ) {
         for r in incoming {
             rc_check.insert(r.id());
             if !self.known.contains_key(&r.id()) && !done.contains(&r.id()) {
@@ -575,16 +597,12 @@ impl Recorder {
             }
             held.entry(r.id()).or_insert(r);
         }
+        let id = o.id();
         let mut obj = Map::new();
         obj.insert("id".into(), json!(id));
-        obj.insert("splice".into(), json!([prefix, deleted, ins]));
-        if let Some(k) = self.known.get_mut(&id) {
-            k.refs = new;
-            k.positions = None;
-        }
+        obj.insert("splice".into(), splice);
         held.entry(id).or_insert_with(|| o.clone());
         encoded.push((id, obj));
-        true
     }
 }
 
@@ -659,18 +677,7 @@ impl Recorder {
             }
             _ => return false,
         };
-        for r in incoming {
-            rc_check.insert(r.id());
-            if !self.known.contains_key(&r.id()) && !done.contains(&r.id()) {
-                queue.push(r.clone());
-            }
-            held.entry(r.id()).or_insert(r);
-        }
-        let mut obj = Map::new();
-        obj.insert("id".into(), json!(id));
-        obj.insert("splice".into(), splice);
-        held.entry(id).or_insert_with(|| o.clone());
-        encoded.push((id, obj));
+        self.write_splice(o, splice, incoming, rc_check, held, queue, done, encoded);
         true
     }
 }

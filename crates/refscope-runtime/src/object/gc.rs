@@ -838,9 +838,9 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         // references themselves) matter to the weak reference pass; every
         // object, when DEBUG_COLLECTABLE asks for reports.
         let all = rt.reports_collectable();
-        let trash = clear_mask_and_pick(Node::of(&unreachable), UNREACHABLE, |o| all || o.has_weakrefs() || o.kind() == Kind::Weakref);
+        let (trash, _) = clear_mask_and_pick(Node::of(&unreachable), UNREACHABLE, |o| all || o.has_weakrefs() || o.kind() == Kind::Weakref);
         if all {
-            for o in trash.iter() {
+            for o in &trash {
                 rt.debug_collectable(o);
             }
         }
@@ -864,7 +864,7 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         let still = GcHead::new();
         init_list(Node::of(&still));
         deduce_unreachable(Node::of(&unreachable), Node::of(&still));
-        collected += clear_mask_and_pick(Node::of(&still), UNREACHABLE, |_| false).count;
+        collected += clear_mask_and_pick(Node::of(&still), UNREACHABLE, |_| false).1;
         clear_mask(Node::of(&unreachable), COLLECTING);
         merge(Node::of(&unreachable), old);
 
@@ -962,7 +962,7 @@ fn clear_mask(list: Node, f: isize) {
 
 /// Clear flag `f` of every object in `list`, returning new references to
 /// those `pick` selects (in list order) and the number of objects.
-fn clear_mask_and_pick(list: Node, f: isize, pick: impl Fn(&PyRef) -> bool) -> Picked {
+fn clear_mask_and_pick(list: Node, f: isize, pick: impl Fn(&PyRef) -> bool) -> (Vec<PyRef>, usize) {
     let mut out = Vec::new();
     let mut n = 0;
     let mut p = list.next.get();
@@ -978,25 +978,12 @@ fn clear_mask_and_pick(list: Node, f: isize, pick: impl Fn(&PyRef) -> bool) -> P
         n += 1;
         p = g.next.get();
     }
-    Picked { refs: out, count: n }
+    (out, n)
 }
 
-/// What `clear_mask_and_pick` chose, and how many objects it went over.
-struct Picked {
-    refs: Vec<PyRef>,
-    count: usize,
-}
-
-impl std::ops::Deref for Picked {
-    type Target = [PyRef];
-    fn deref(&self) -> &[PyRef] {
-        &self.refs
-    }
-}
-
-/// Untrack the tuples of `list` that hold only untracked objects (and,
-/// with `dicts`, such dicts too); returns how many objects stay.
-fn untrack_atomic_holders(list: Node, dicts: bool) -> usize {
+/// Untrack the objects of `kind` (exact tuples or dicts) in `list` that
+/// hold only untracked objects; returns how many objects stay.
+fn untrack_atomic_holders(list: Node, kind: Kind) -> usize {
     let mut kept = 0;
     let mut p = list.next.get();
     while p != list.ptr() {
@@ -1005,9 +992,8 @@ fn untrack_atomic_holders(list: Node, dicts: bool) -> usize {
         let next = g.next.get();
         // SAFETY: as in deduce_unreachable.
         let o = unsafe { PyRef::from_gc_head(p) };
-        let k = o.kind();
         let mut untracked = false;
-        if (k == Kind::Tuple || (dicts && k == Kind::Dict)) && !o.has_ext() {
+        if o.kind() == kind && !o.has_ext() {
             let mut keep = false;
             trace_payload(&o, &mut |x| keep |= may_be_tracked(x));
             if !keep {
@@ -1025,7 +1011,7 @@ fn untrack_atomic_holders(list: Node, dicts: bool) -> usize {
 
 /// CPython's `untrack_tuples`, with the size of the list after it.
 fn untrack_tuples(list: Node) -> usize {
-    untrack_atomic_holders(list, false)
+    untrack_atomic_holders(list, Kind::Tuple)
 }
 
 /// `untrack_tuples` then `untrack_dicts` (full collections: CPython
@@ -1033,8 +1019,8 @@ fn untrack_tuples(list: Node) -> usize {
 /// passes, as in CPython: a dict whose tuples the first pass untracks can
 /// be untracked by the second.
 fn untrack_tuples_and_dicts(list: Node) -> usize {
-    untrack_atomic_holders(list, false);
-    untrack_atomic_holders(list, true)
+    untrack_atomic_holders(list, Kind::Tuple);
+    untrack_atomic_holders(list, Kind::Dict)
 }
 
 /// Run the finalizers of the unreachable objects, in list order. Each

@@ -251,27 +251,24 @@ pub fn lookup_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Option<
             }
         }
     }
+    let found = find_in_mro(ty, name);
+    let (mro_index, entry_index) = found.as_ref().map_or((ABSENT, 0), |(i, idx, _)| (*i, *idx));
+    hint.set(TypeHint { ty: ty.id(), epoch: now, mro_index, entry_index });
+    found.map(|(_, _, v)| v)
+}
+
+/// The first class along the MRO of `ty` that has `name`: its index in the
+/// MRO, the entry's index in its namespace, and the value.
+fn find_in_mro(ty: &PyRef, name: &PyRef) -> Option<(u32, u32, PyRef)> {
     let mro = data(ty).mro.borrow();
-    for (i, t) in crate::types::tuple::items(&mro).iter().enumerate() {
-        if let Some((idx, v)) = crate::types::dict::get(&data(t).dict).and_then(|dd| dd.get_str_with_index(name)) {
-            hint.set(TypeHint { ty: ty.id(), epoch: now, mro_index: i as u32, entry_index: idx as u32 });
-            return Some(v);
-        }
-    }
-    hint.set(TypeHint { ty: ty.id(), epoch: now, mro_index: ABSENT, entry_index: 0 });
-    None
+    crate::types::tuple::items(&mro).iter().enumerate().find_map(|(i, t)| {
+        let (idx, v) = crate::types::dict::get(&data(t).dict)?.get_str_with_index(name)?;
+        Some((i as u32, idx as u32, v))
+    })
 }
 
 fn lookup_uncached(ty: &PyRef, name: &PyRef, slot: usize) -> Option<PyRef> {
-    let d = data(ty);
-    let mro = d.mro.borrow();
-    let mut found = None;
-    for (i, t) in crate::types::tuple::items(&mro).iter().enumerate() {
-        if let Some((idx, v)) = crate::types::dict::get(&data(t).dict).and_then(|dd| dd.get_str_with_index(name)) {
-            found = Some((i as u32, idx as u32, v));
-            break;
-        }
-    }
+    let found = find_in_mro(ty, name);
     let (mro_index, entry_index) = match &found {
         Some((i, idx, _)) => (*i, *idx),
         None => (ABSENT, 0),
