@@ -4,16 +4,8 @@
 # and dict() never come from the free list, a, b = b, a makes no tuple.
 import gc
 gc.disable()
-out = []
+from mod_gcprobe import measure, out
 
-def measure(label, f):
-    gc.collect()
-    a = gc.get_count()[0]
-    r = f()
-    b = gc.get_count()[0]
-    del r
-    c = gc.get_count()[0]
-    out.append("%s %d %d" % (label, b - a, c - b))
 
 class P:
     def __call__(self, *a, **k):

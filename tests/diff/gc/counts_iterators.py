@@ -3,17 +3,8 @@
 # their iterators; zip is called through an argument tuple.
 import gc, sys
 gc.disable()
-out = []
+from mod_gcprobe import measure, out
 
-def measure(label, f):
-    # Allocation count (gen 0) across f(), then across freeing its result.
-    gc.collect()
-    a = gc.get_count()[0]
-    r = f()
-    b = gc.get_count()[0]
-    del r
-    c = gc.get_count()[0]
-    out.append("%s %d %d" % (label, b - a, c - b))
 
 L = [3, 1, 2]
 M = [4, 5, 6, 7]
