@@ -427,7 +427,9 @@ fn set_bases(vm: &Vm, cls: &PyRef, value: Option<PyRef>) -> PyResult<()> {
     let old_bases = td.bases.replace(v.clone());
     let old_base = td.base.replace(Some(bases[0].clone()));
     let old_mro = td.mro.replace(vm.tuple(mro));
-    td.version.set(typeobj::next_type_epoch());
+    typeobj::unregister_subclass(cls, &old_bases);
+    typeobj::register_subclass(cls, &td.bases.borrow());
+    td.version.modified();
     drop((old_bases, old_base, old_mro));
     Ok(())
 }
