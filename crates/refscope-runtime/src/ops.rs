@@ -882,7 +882,10 @@ pub fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> Option<bool> {
         return None;
     }
     let ord = if ta.is(&vm.types.int) {
-        int::cmp(int::get(a).unwrap(), int::get(b).unwrap())
+        match (a.payload_unchecked::<int::IntData>(), b.payload_unchecked::<int::IntData>()) {
+            (int::IntData::Small(x), int::IntData::Small(y)) => x.cmp(y),
+            (x, y) => int::cmp(x, y),
+        }
     } else if ta.is(&vm.types.float) {
         return Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op));
     } else if ta.is(&vm.types.str_) {
@@ -987,6 +990,46 @@ pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
     match binary_op1(vm, a, b, op)? {
         Some(r) => Ok(r),
         None => Err(binop_type_error(vm, a, b, op.symbol())),
+    }
+}
+
+/// The commonest arithmetic, for the interpreter loop to try before
+/// `binary_op`/`inplace_op`: `+`, `-`, `*` and the bitwise operators on two
+/// exact machine-sized ints whose result is machine-sized, and `+`, `-`, `*`
+/// on two exact floats. What `int.__add__` etc. compute; `None` leaves the
+/// case to the general path (which gives the same answer, more slowly).
+#[inline(always)]
+pub fn arith_fast(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> Option<PyRef> {
+    let ta = a.ty();
+    if !ta.is(b.ty()) {
+        return None;
+    }
+    if ta.is(&vm.types.int) {
+        let (int::IntData::Small(x), int::IntData::Small(y)) = (a.payload_unchecked::<int::IntData>(), b.payload_unchecked::<int::IntData>()) else {
+            return None;
+        };
+        let (x, y) = (*x, *y);
+        let r = match op {
+            BinOp::Add => x.checked_add(y)?,
+            BinOp::Sub => x.checked_sub(y)?,
+            BinOp::Mul => x.checked_mul(y)?,
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            BinOp::Xor => x ^ y,
+            _ => return None,
+        };
+        Some(vm.int(r))
+    } else if ta.is(&vm.types.float) {
+        let (x, y) = (a.payload_unchecked::<float::FloatData>().0, b.payload_unchecked::<float::FloatData>().0);
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            _ => return None,
+        };
+        Some(vm.float(r))
+    } else {
+        None
     }
 }
 
