@@ -52,6 +52,7 @@ pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, globals: PyRef, bui
 }
 
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn frame_with_locals(
     vm: &Vm,
     code: PyRef,
