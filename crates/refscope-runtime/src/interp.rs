@@ -1190,6 +1190,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         stack.push(it);
                     }
                     Instr::ForIter(t) => {
+                        if let Some(v) = crate::types::iter_impl::next_fast(vm, top!()) {
+                            stack.push(v);
+                            continue;
+                        }
                         let next = tri!(ops::next(vm, top!()));
                         match next {
                             Some(v) => stack.push(v),
