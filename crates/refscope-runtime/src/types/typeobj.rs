@@ -222,6 +222,9 @@ pub fn unregister_subclass(ty: &PyRef, bases: &PyRef) {
 const ATTR_CACHE_SIZE: usize = 4096;
 /// `AttrCacheEntry::mro_index` of a name that no class in the MRO has.
 const ABSENT: u32 = u32::MAX;
+/// `AttrCacheEntry::mro_index` of a name found on the type itself (usually
+/// the MRO's first class, but a metaclass's `mro()` may order it otherwise).
+const ON_TYPE: u32 = u32::MAX - 1;
 
 #[derive(Clone, Copy)]
 struct AttrCacheEntry {
@@ -265,7 +268,12 @@ fn value_at(ty: &PyRef, name: &PyRef, mro_index: u32, entry_index: u32) -> Optio
     if mro_index == ABSENT {
         return Some(None);
     }
-    let mro = data(ty).mro.borrow();
+    let td = data(ty);
+    if mro_index == ON_TYPE {
+        // Found on the type itself (the commonest case): no MRO to read.
+        return crate::types::dict::get(&td.dict)?.value_at_if_key(entry_index as usize, name).map(Some);
+    }
+    let mro = td.mro.borrow();
     let t = crate::types::tuple::items(&mro).get(mro_index as usize)?;
     crate::types::dict::get(&data(t).dict)?.value_at_if_key(entry_index as usize, name).map(Some)
 }
@@ -341,7 +349,7 @@ fn find_in_mro(ty: &PyRef, name: &PyRef) -> Option<(u32, u32, PyRef)> {
     let mro = data(ty).mro.borrow();
     crate::types::tuple::items(&mro).iter().enumerate().find_map(|(i, t)| {
         let (idx, v) = crate::types::dict::get(&data(t).dict)?.get_str_with_index(name)?;
-        Some((i as u32, idx as u32, v))
+        Some((if t.is(ty) { ON_TYPE } else { i as u32 }, idx as u32, v))
     })
 }
 
