@@ -1449,6 +1449,16 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
         }
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
         let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
+        // A method descriptor (`str.split` after LOAD_METHOD) applied to an
+        // instance of its class: call it on the borrowed arguments, with no
+        // argument vector (`ops::call` words the errors otherwise).
+        if d.self_.is_none() {
+            if let Some(cls) = &d.objclass {
+                if args.len() > nkw && (cls.is(&vm.types.object) || typeobj::isinstance(&args[0], cls)) {
+                    return ops::call_builtin(vm, d.func, args, kwnames);
+                }
+            }
+        }
         return ops::call(vm, f, args, kwnames);
     }
     ops::call(vm, f, args, kwnames)

@@ -338,7 +338,7 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 {
         let r = if td.flag(tflags::CUSTOM_GETATTRIBUTE) {
             let f = typeobj::lookup_str(vm, ty, "__getattribute__").unwrap();
-            call_unbound(vm, &f, obj, &[name.clone()])
+            call_unbound(vm, &f, obj, std::slice::from_ref(name))
         } else {
             generic_get_attr(vm, obj, name)
         };
@@ -347,7 +347,7 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
                 // Cleared before the hook runs, as CPython clears it.
                 drop(e);
                 let f = typeobj::lookup_str(vm, ty, "__getattr__").unwrap();
-                call_unbound(vm, &f, obj, &[name.clone()])
+                call_unbound(vm, &f, obj, std::slice::from_ref(name))
             }
             r => r,
         };
@@ -949,21 +949,21 @@ fn rich_compare_inner(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
     if !ta.is(tb) && typeobj::is_subtype(tb, ta) {
         if let Some(f) = lookup_special(vm, b, op.swapped().dunder()) {
             checked_reflected = true;
-            let r = call_unbound(vm, &f, b, &[a.clone()])?;
+            let r = call_unbound(vm, &f, b, std::slice::from_ref(a))?;
             if !r.is(&vm.not_implemented) {
                 return Ok(r);
             }
         }
     }
     if let Some(f) = lookup_special(vm, a, op.dunder()) {
-        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        let r = call_unbound(vm, &f, a, std::slice::from_ref(b))?;
         if !r.is(&vm.not_implemented) {
             return Ok(r);
         }
     }
     if !checked_reflected {
         if let Some(f) = lookup_special(vm, b, op.swapped().dunder()) {
-            let r = call_unbound(vm, &f, b, &[a.clone()])?;
+            let r = call_unbound(vm, &f, b, std::slice::from_ref(a))?;
             if !r.is(&vm.not_implemented) {
                 return Ok(r);
             }
@@ -1110,7 +1110,7 @@ pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<P
             // A subclass's reflected method goes first when it overrides.
             let ra = lookup_special(vm, a, rev);
             if ra.as_ref().map(|x| !x.is(f)).unwrap_or(true) {
-                let r = call_unbound(vm, f, b, &[a.clone()])?;
+                let r = call_unbound(vm, f, b, std::slice::from_ref(a))?;
                 if !r.is(&vm.not_implemented) {
                     return Ok(Some(r));
                 }
@@ -1119,13 +1119,13 @@ pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<P
         }
     }
     if let Some(f) = fa.filter(|f| !repeat_declines(vm, op, f, a, b)) {
-        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        let r = call_unbound(vm, &f, a, std::slice::from_ref(b))?;
         if !r.is(&vm.not_implemented) {
             return Ok(Some(r));
         }
     }
     if let Some(f) = fb.filter(|f| !repeat_declines(vm, op, f, b, a)) {
-        let r = call_unbound(vm, &f, b, &[a.clone()])?;
+        let r = call_unbound(vm, &f, b, std::slice::from_ref(a))?;
         if !r.is(&vm.not_implemented) {
             return Ok(Some(r));
         }
@@ -1153,7 +1153,7 @@ pub fn inplace_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
     }
     let (_, _, iname) = op.dunders();
     if let Some(f) = lookup_special(vm, a, iname).filter(|f| !repeat_declines(vm, op, f, a, b)) {
-        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        let r = call_unbound(vm, &f, a, std::slice::from_ref(b))?;
         if !r.is(&vm.not_implemented) {
             return Ok(r);
         }
@@ -1225,7 +1225,7 @@ pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
         }
     }
     if let Some(f) = lookup_special(vm, obj, "__getitem__") {
-        return call_unbound(vm, &f, obj, &[key.clone()]);
+        return call_unbound(vm, &f, obj, std::slice::from_ref(key));
     }
     if obj.kind() == Kind::Type {
         if let Some(f) = typeobj::lookup_str(vm, obj, "__class_getitem__") {
@@ -1277,7 +1277,7 @@ pub fn del_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<()> {
     }
     match lookup_special(vm, obj, "__delitem__") {
         Some(f) => {
-            call_unbound(vm, &f, obj, &[key.clone()])?;
+            call_unbound(vm, &f, obj, std::slice::from_ref(key))?;
             Ok(())
         }
         None => Err(vm.type_error(no_item_deletion(vm, obj, key))),
@@ -1398,7 +1398,7 @@ pub fn isinstance(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
     }
     if cls.kind() != Kind::Type {
         if let Some(f) = lookup_special(vm, cls, "__instancecheck__") {
-            let r = call_unbound(vm, &f, cls, &[obj.clone()])?;
+            let r = call_unbound(vm, &f, cls, std::slice::from_ref(obj))?;
             return truthy(vm, &r);
         }
         return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
@@ -1429,7 +1429,7 @@ pub fn issubclass(vm: &Vm, sub: &PyRef, cls: &PyRef) -> PyResult<bool> {
     }
     if cls.kind() != Kind::Type {
         if let Some(f) = lookup_special(vm, cls, "__subclasscheck__") {
-            let r = call_unbound(vm, &f, cls, &[sub.clone()])?;
+            let r = call_unbound(vm, &f, cls, std::slice::from_ref(sub))?;
             return truthy(vm, &r);
         }
         return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
