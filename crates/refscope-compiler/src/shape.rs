@@ -2500,6 +2500,11 @@ where
         }
         self.eliminate_empty();
         self.duplicate_exits_without_lineno();
+        self.remove_redundant_jumps();
+        for &b in &self.order.clone() {
+            self.clean_block(b);
+        }
+        self.eliminate_empty();
         self.propagate_lines();
     }
 
@@ -2516,7 +2521,6 @@ where
         for &b in &order {
             self.peephole(b);
         }
-        // Inline small exit blocks reached by unconditional jumps.
         for &b in &order {
             self.extend_block(b);
         }
@@ -2641,6 +2645,7 @@ where
                                 2 | 3 => {
                                     self.blocks[b].instrs[i].op = Op::Nop;
                                     self.blocks[b].instrs[i + 1].op = Op::Swap;
+                                    self.static_swap(b, i + 1);
                                 }
                                 _ => {}
                             }
@@ -2694,17 +2699,53 @@ where
         }
     }
 
+    /// `SWAP n` followed by n stores to distinct locals (or POP_TOPs) on
+    /// its line: the stores are reordered and the SWAP dropped.
+    fn static_swap(&mut self, b: usize, at: usize) {
+        let swap = self.blocks[b].instrs[at];
+        let n = swap.arg as usize;
+        let mut seen = Vec::new();
+        let mut k = at + 1;
+        let mut count = 0;
+        while count < n {
+            let Some(x) = self.blocks[b].instrs.get(k) else { return };
+            k += 1;
+            if x.op == Op::Nop {
+                continue;
+            }
+            if x.line != swap.line {
+                return;
+            }
+            match x.op {
+                Op::StoreFast => {
+                    if seen.contains(&x.arg) {
+                        return;
+                    }
+                    seen.push(x.arg);
+                }
+                Op::PopTop => {}
+                _ => return,
+            }
+            count += 1;
+        }
+        self.blocks[b].instrs[at].op = Op::Nop;
+    }
+
     fn is_exit_block(&self, b: usize) -> bool {
         self.blocks[b].instrs.last().is_some_and(|i| i.op.is_exit())
     }
 
+    /// A jump to a small exit block without a line number becomes a copy
+    /// of that block.
     fn extend_block(&mut self, b: usize) {
         let Some(last) = self.blocks[b].instrs.last().copied() else { return };
         if !last.op.is_uncond_jump() || last.target == NO_TARGET {
             return;
         }
         let t = last.target;
-        if t == b || !self.is_exit_block(t) || self.blocks[t].instrs.len() > 4 {
+        // Only exits without a line number of their own (the implicit
+        // `return None`, handler cleanups) are copied.
+        if t == b || !self.is_exit_block(t) || self.blocks[t].instrs.len() > 4 || self.blocks[t].instrs[0].line >= 0 {
             return;
         }
         let copy = self.blocks[t].instrs.clone();
@@ -2834,7 +2875,10 @@ where
                 copy.instrs[0].line = last.line;
                 self.blocks.push(copy);
                 let nb = self.blocks.len() - 1;
-                self.order.push(nb);
+                // The copy goes right after the jumping block, so a jump
+                // to it becomes redundant.
+                let at = self.order.iter().position(|&x| x == b).unwrap_or(self.order.len() - 1);
+                self.order.insert(at + 1, nb);
                 let n = self.blocks[b].instrs.len();
                 self.blocks[b].instrs[n - 1].target = nb;
                 preds[t] -= 1;
