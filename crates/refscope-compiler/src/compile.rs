@@ -1332,7 +1332,8 @@ impl<'a> Compiler<'a> {
         let parent = self.units.last().unwrap();
         match parent.scope.kind {
             ScopeKind::Module => name.to_string(),
-            ScopeKind::Class => format!("{}.{}", parent.qualname, name),
+            // A comprehension's code adds no `<locals>` (CPython 3.11).
+            ScopeKind::Class | ScopeKind::Comprehension => format!("{}.{}", parent.qualname, name),
             _ => format!("{}.<locals>.{}", parent.qualname, name),
         }
     }

@@ -477,18 +477,16 @@ where
         self.emit_full(op, arg, NO_TARGET, NO_LINE);
     }
 
+    /// A jump ends its basic block (what follows is the fall-through
+    /// block), as in CPython's control-flow graph.
     fn jump(&mut self, op: Op, target: usize) {
         self.emit_full(op, 0, target, self.line);
-        if op.ends_block() {
-            self.next_block();
-        }
+        self.next_block();
     }
 
     fn jump_noline(&mut self, op: Op, target: usize) {
         self.emit_full(op, 0, target, NO_LINE);
-        if op.ends_block() {
-            self.next_block();
-        }
+        self.next_block();
     }
 
     fn name_arg(&mut self, n: &str) -> u32 {
@@ -1962,7 +1960,8 @@ where
             self.op(extend, 1);
             return;
         }
-        let big = n > 4 + 30 / 2 || n > 30;
+        // Past 30 items the sequence is built one append at a time.
+        let big = n > 30;
         if !has_star && !big {
             for x in elts {
                 self.expr(x);
@@ -1972,6 +1971,10 @@ where
             return;
         }
         let mut seen_star = false;
+        if big {
+            self.op(build, 0);
+            seen_star = true;
+        }
         let mut pushed = 0u32;
         for (i, x) in elts.iter().enumerate() {
             match x {
@@ -2789,7 +2792,7 @@ where
                         instrs[k + 1].line = line;
                         continue;
                     }
-                } else if next_first_line == Some(line) {
+                } else if next_first_line == Some(line) || next_first_line.is_some_and(|l| l < 0) {
                     continue;
                 }
             }
