@@ -94,7 +94,7 @@ pub struct Compiler<'a> {
     interactive: bool,
     /// For the CPython code-shape model (`shape`): names the module binds
     /// by import, and `from __future__ import annotations`.
-    shape_imports: std::collections::HashSet<String>,
+    shape_imports: (std::collections::HashSet<String>, std::collections::HashSet<String>),
     shape_future: bool,
 }
 
@@ -465,7 +465,7 @@ impl<'a> Compiler<'a> {
     // ----- module -----
 
     pub fn compile_module(mut self, module: &'a ast::ModModule, scope: &'a Scope) -> Result<CodeObject, CompileError> {
-        self.shape_imports = crate::shape::module_imports(&module.body);
+        self.shape_imports = (crate::shape::module_imports(&module.body), crate::shape::declared_global(&module.body));
         self.shape_future = crate::shape::has_future_annotations(&module.body);
         self.enter(scope, "<module>", "<module>", module.range);
         self.u().first_line = 1;
@@ -2524,8 +2524,12 @@ fn fold_is_safe(op: BinOp, l: &Constant, r: &Constant) -> bool {
                 Constant::Int(i) => i.to_i64().unwrap_or(i64::MAX),
                 _ => return true,
             };
-            if n <= 0 || seq == 0 {
+            // CPython folds a repetition by zero but not by a negative count.
+            if seq == 0 || n == 0 {
                 return true;
+            }
+            if n < 0 {
+                return false;
             }
             let limit = match (l, r) {
                 (Constant::Tuple(_), _) | (_, Constant::Tuple(_)) => MAX_COLLECTION_SIZE,

@@ -316,7 +316,7 @@ struct Fblock<'a> {
 struct Gen<'c, 'a> {
     c: &'c Compiler<'a>,
     scope: &'a Scope,
-    module_imports: &'c HashSet<String>,
+    module_imports: &'c (HashSet<String>, HashSet<String>),
     blocks: Vec<Block>,
     /// Layout order of the blocks that have been placed.
     order: Vec<usize>,
@@ -390,6 +390,58 @@ pub fn module_imports(body: &[Stmt]) -> HashSet<String> {
     out
 }
 
+/// Names a `global` statement names anywhere in the module: CPython's
+/// symbol table marks them global in the module's own table too, so the
+/// module body loads and stores them with LOAD_GLOBAL/STORE_GLOBAL.
+pub fn declared_global(body: &[Stmt]) -> HashSet<String> {
+    fn walk(body: &[Stmt], out: &mut HashSet<String>) {
+        for s in body {
+            match s {
+                Stmt::Global(g) => {
+                    for n in &g.names {
+                        out.insert(n.id.to_string());
+                    }
+                }
+                Stmt::FunctionDef(f) => walk(&f.body, out),
+                Stmt::ClassDef(c) => walk(&c.body, out),
+                Stmt::If(x) => {
+                    walk(&x.body, out);
+                    for c in &x.elif_else_clauses {
+                        walk(&c.body, out);
+                    }
+                }
+                Stmt::For(x) => {
+                    walk(&x.body, out);
+                    walk(&x.orelse, out);
+                }
+                Stmt::While(x) => {
+                    walk(&x.body, out);
+                    walk(&x.orelse, out);
+                }
+                Stmt::With(x) => walk(&x.body, out),
+                Stmt::Try(x) => {
+                    walk(&x.body, out);
+                    for h in &x.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        walk(&h.body, out);
+                    }
+                    walk(&x.orelse, out);
+                    walk(&x.finalbody, out);
+                }
+                Stmt::Match(m) => {
+                    for c in &m.cases {
+                        walk(&c.body, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    walk(body, &mut out);
+    out
+}
+
 pub fn has_future_annotations(body: &[Stmt]) -> bool {
     for s in body {
         match s {
@@ -413,7 +465,7 @@ fn docstring(body: &[Stmt]) -> bool {
 /// Computes CPython 3.11's shape of the code object for `node`, whose scope
 /// is `scope`. `imports` are the module's import-bound names; `future` is
 /// `from __future__ import annotations`.
-pub(crate) fn shape<'c, 'a>(c: &'c Compiler<'a>, scope: &'a Scope, node: Node<'a>, imports: &'c HashSet<String>, future: bool, interactive: bool) -> Shape {
+pub(crate) fn shape<'c, 'a>(c: &'c Compiler<'a>, scope: &'a Scope, node: Node<'a>, imports: &'c (HashSet<String>, HashSet<String>), future: bool, interactive: bool) -> Shape {
     let mut g = Gen {
         c,
         scope,
@@ -665,7 +717,10 @@ where
     // ----- names -----
 
     fn name_op(&mut self, name: &str, ctx: ast::ExprContext) {
-        let scope = self.scope.lookup(name);
+        let mut scope = self.scope.lookup(name);
+        if self.scope.kind == ScopeKind::Module && self.module_imports.1.contains(name) {
+            scope = NameScope::GlobalExplicit;
+        }
         let fast = self.scope.is_function_like();
         use ast::ExprContext::*;
         let (op, arg) = match scope {
@@ -1824,6 +1879,7 @@ where
                 self.op(Op::Copy, 1);
                 self.assign_target(&n.target);
             }
+            Expr::BinOp(b) if b.op == ast::Operator::Mod && self.percent_format(b) => {}
             Expr::BinOp(b) => {
                 self.expr(&b.left);
                 self.expr(&b.right);
@@ -1931,6 +1987,86 @@ where
             }
             _ => self.load_const(),
         }
+    }
+
+    /// `"..." % (a, b)` with only %s, %r and %a (optionally with `-`, a
+    /// width and a precision): CPython 3.11's AST optimiser makes it an
+    /// f-string. Returns false (nothing emitted) otherwise.
+    fn percent_format(&mut self, b: &'a ast::ExprBinOp) -> bool {
+        let Expr::StringLiteral(fmt) = &*b.left else { return false };
+        let Expr::Tuple(args) = &*b.right else { return false };
+        if args.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+            return false;
+        }
+        let fmt = fmt.value.to_str();
+        // Pieces: Some(has_spec) for a value, None for literal text.
+        let mut pieces: Vec<Option<bool>> = Vec::new();
+        let mut lit = false;
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] != '%' {
+                lit = true;
+                i += 1;
+                continue;
+            }
+            i += 1;
+            if i < chars.len() && chars[i] == '%' {
+                lit = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            if i < chars.len() && chars[i] == '-' {
+                i += 1;
+            }
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i < chars.len() && chars[i] == '.' {
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+            if i >= chars.len() || !matches!(chars[i], 's' | 'r' | 'a') {
+                return false;
+            }
+            let has_spec = i > start;
+            i += 1;
+            if lit {
+                pieces.push(None);
+                lit = false;
+            }
+            pieces.push(Some(has_spec));
+        }
+        if lit {
+            pieces.push(None);
+        }
+        let nvalues = pieces.iter().filter(|p| p.is_some()).count();
+        if nvalues != args.elts.len() {
+            return false;
+        }
+        let mut k = 0;
+        for p in &pieces {
+            match p {
+                None => self.load_const(),
+                Some(spec) => {
+                    self.expr(&args.elts[k]);
+                    k += 1;
+                    if *spec {
+                        self.load_const();
+                    }
+                    self.op(Op::FormatValue, if *spec { 4 } else { 0 });
+                }
+            }
+        }
+        if pieces.len() > 1 {
+            self.op(Op::BuildString, pieces.len() as u32);
+        } else if pieces.is_empty() {
+            self.load_const();
+        }
+        true
     }
 
     fn yield_from_loop(&mut self) {
@@ -2236,7 +2372,7 @@ where
     fn method_call(&mut self, c: &'a ast::ExprCall) -> bool {
         let Expr::Attribute(meth) = &*c.func else { return false };
         if let Expr::Name(n) = &*meth.value {
-            if self.module_imports.contains(n.id.as_str()) {
+            if self.module_imports.0.contains(n.id.as_str()) {
                 return false;
             }
         }
