@@ -311,6 +311,8 @@ struct Fblock<'a> {
     /// FinallyTry: the finally body; HandlerCleanup: whether a name is bound.
     finalbody: Option<&'a [Stmt]>,
     name: Option<&'a str>,
+    /// With: the statement's line, where the exit call is located.
+    line: i32,
 }
 
 struct Gen<'c, 'a> {
@@ -1110,13 +1112,11 @@ where
     }
 
     fn unwind_all(&mut self, preserve: bool) {
-        let saved_line = self.line;
         let mut i = self.fblocks.len();
         while i > 0 {
             i -= 1;
             let fb = self.fblocks[i];
             self.unwind(fb, preserve, i);
-            self.line = saved_line;
         }
     }
 
@@ -1141,7 +1141,7 @@ where
                     // The finally body runs here, outside this block.
                     let saved: Vec<Fblock<'a>> = self.fblocks.drain(depth..).collect();
                     if preserve {
-                        self.fblocks.push(Fblock { kind: FbKind::PopValue, block: NO_TARGET, exit: NO_TARGET, finalbody: None, name: None });
+                        self.fblocks.push(Fblock { kind: FbKind::PopValue, block: NO_TARGET, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
                     }
                     self.body(fin);
                     if preserve {
@@ -1163,6 +1163,9 @@ where
             }
             FbKind::With => {
                 self.op(Op::PopBlock, 0);
+                // The exit call is located at the `with` statement, and the
+                // location sticks for what follows (as in CPython).
+                self.line = fb.line;
                 if preserve {
                     self.op(Op::Swap, 2);
                 }
@@ -1263,7 +1266,7 @@ where
         let anchor = self.new_block();
         let end = self.new_block();
         self.use_block(lp);
-        self.fblocks.push(Fblock { kind: FbKind::WhileLoop, block: lp, exit: end, finalbody: None, name: None });
+        self.fblocks.push(Fblock { kind: FbKind::WhileLoop, block: lp, exit: end, finalbody: None, name: None, line: 0 });
         self.jump_if(&w.test, anchor, false);
         self.use_block(body);
         self.body(&w.body);
@@ -1280,7 +1283,7 @@ where
         let body = self.new_block();
         let cleanup = self.new_block();
         let end = self.new_block();
-        self.fblocks.push(Fblock { kind: FbKind::ForLoop, block: start, exit: end, finalbody: None, name: None });
+        self.fblocks.push(Fblock { kind: FbKind::ForLoop, block: start, exit: end, finalbody: None, name: None, line: 0 });
         self.iter_expr(&f.iter);
         self.op(Op::GetIter, 0);
         self.use_block(start);
@@ -1320,7 +1323,7 @@ where
         let cleanup = self.new_block();
         self.emit_full(Op::SetupFinally, 0, except, self.line);
         self.use_block(body);
-        self.fblocks.push(Fblock { kind: FbKind::TryExcept, block: body, exit: NO_TARGET, finalbody: None, name: None });
+        self.fblocks.push(Fblock { kind: FbKind::TryExcept, block: body, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
         self.body(&t.body);
         self.fblocks.pop();
         self.op_noline(Op::PopBlock, 0);
@@ -1331,7 +1334,7 @@ where
         self.use_block(except);
         self.emit_full(Op::SetupCleanup, 0, cleanup, NO_LINE);
         self.op_noline(Op::PushExcInfo, 0);
-        self.fblocks.push(Fblock { kind: FbKind::ExceptionHandler, block: NO_TARGET, exit: NO_TARGET, finalbody: None, name: None });
+        self.fblocks.push(Fblock { kind: FbKind::ExceptionHandler, block: NO_TARGET, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.line = self.line_of(h.range);
@@ -1348,7 +1351,7 @@ where
                     self.store_name(name.id.as_str());
                     self.emit_full(Op::SetupCleanup, 0, cleanup_end, self.line);
                     self.use_block(cleanup_body);
-                    self.fblocks.push(Fblock { kind: FbKind::HandlerCleanup, block: cleanup_body, exit: NO_TARGET, finalbody: None, name: Some(name.id.as_str()) });
+                    self.fblocks.push(Fblock { kind: FbKind::HandlerCleanup, block: cleanup_body, exit: NO_TARGET, finalbody: None, name: Some(name.id.as_str()), line: 0 });
                     self.body(&h.body);
                     self.fblocks.pop();
                     self.op_noline(Op::PopBlock, 0);
@@ -1369,7 +1372,7 @@ where
                     let cleanup_body = self.new_block();
                     self.op(Op::PopTop, 0);
                     self.use_block(cleanup_body);
-                    self.fblocks.push(Fblock { kind: FbKind::HandlerCleanup, block: cleanup_body, exit: NO_TARGET, finalbody: None, name: None });
+                    self.fblocks.push(Fblock { kind: FbKind::HandlerCleanup, block: cleanup_body, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
                     self.body(&h.body);
                     self.fblocks.pop();
                     self.op_noline(Op::PopBlock, 0);
@@ -1411,7 +1414,7 @@ where
         let cleanup = self.new_block();
         self.emit_full(Op::SetupFinally, 0, end, self.line);
         self.use_block(body);
-        self.fblocks.push(Fblock { kind: FbKind::FinallyTry, block: body, exit: end, finalbody: Some(&t.finalbody), name: None });
+        self.fblocks.push(Fblock { kind: FbKind::FinallyTry, block: body, exit: end, finalbody: Some(&t.finalbody), name: None, line: 0 });
         if !t.handlers.is_empty() {
             self.try_except(t);
         } else {
@@ -1424,7 +1427,7 @@ where
         self.use_block(end);
         self.emit_full(Op::SetupCleanup, 0, cleanup, NO_LINE);
         self.op_noline(Op::PushExcInfo, 0);
-        self.fblocks.push(Fblock { kind: FbKind::FinallyEnd, block: end, exit: NO_TARGET, finalbody: None, name: None });
+        self.fblocks.push(Fblock { kind: FbKind::FinallyEnd, block: end, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
         self.body(&t.finalbody);
         self.fblocks.pop();
         self.op_noline(Op::PopBlock, 0);
@@ -1457,7 +1460,8 @@ where
         self.op(Op::BeforeWith, 0);
         self.emit_full(Op::SetupWith, 0, fin, self.line);
         self.use_block(block);
-        self.fblocks.push(Fblock { kind: FbKind::With, block, exit: NO_TARGET, finalbody: None, name: None });
+        let with_line = self.line_of(w.range);
+        self.fblocks.push(Fblock { kind: FbKind::With, block, exit: NO_TARGET, finalbody: None, name: None, line: with_line });
         match &item.optional_vars {
             Some(v) => self.assign_target(v),
             None => self.op(Op::PopTop, 0),
