@@ -142,7 +142,6 @@ enum Op {
     MatchSequence,
     MatchKeys,
     GetLen,
-    CopyDictWithoutKeys,
     // Pseudo-instructions: no code, only stack-depth and handler edges.
     SetupFinally,
     SetupCleanup,
@@ -168,27 +167,11 @@ impl Op {
     fn is_uncond_jump(self) -> bool {
         matches!(self, Op::Jump | Op::JumpNoInterrupt)
     }
-    fn is_cond_jump(self) -> bool {
-        matches!(
-            self,
-            Op::PopJumpIfFalse
-                | Op::PopJumpIfTrue
-                | Op::PopJumpIfNone
-                | Op::PopJumpIfNotNone
-                | Op::JumpIfFalseOrPop
-                | Op::JumpIfTrueOrPop
-                | Op::ForIter
-                | Op::Send
-        )
-    }
     fn is_exit(self) -> bool {
         matches!(self, Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
     }
     fn ends_block(self) -> bool {
         self.is_exit() || self.is_uncond_jump()
-    }
-    fn is_setup(self) -> bool {
-        matches!(self, Op::SetupFinally | Op::SetupCleanup | Op::SetupWith)
     }
     /// Stack effect when execution falls through (`jump` false) or jumps.
     fn effect(self, arg: u32, jump: bool) -> i32 {
@@ -197,7 +180,7 @@ impl Op {
             Op::Nop | Op::Swap | Op::Unary | Op::DeleteFast | Op::DeleteDeref | Op::DeleteName | Op::DeleteGlobal => 0,
             Op::LoadAttr | Op::KwNames | Op::ListToTuple | Op::GetIter | Op::GetYieldFromIter | Op::YieldValue => 0,
             Op::Resume | Op::ReturnGenerator | Op::MakeCell | Op::CopyFreeVars | Op::CheckExcMatch | Op::SetupAnnotations => 0,
-            Op::CopyDictWithoutKeys | Op::PopBlock | Op::Jump | Op::JumpNoInterrupt => 0,
+            Op::PopBlock | Op::Jump | Op::JumpNoInterrupt => 0,
             Op::PopTop | Op::BinaryOp | Op::BinarySubscr | Op::CompareOp | Op::IsOp | Op::ContainsOp => -1,
             Op::StoreFast | Op::StoreDeref | Op::StoreName | Op::StoreGlobal | Op::DeleteAttr | Op::ImportName => -1,
             Op::ListAppend | Op::SetAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => -1,
