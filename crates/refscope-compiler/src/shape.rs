@@ -814,7 +814,11 @@ where
             Stmt::AnnAssign(a) => self.ann_assign(a),
             Stmt::For(f) => self.for_stmt(f),
             Stmt::While(w) => self.while_stmt(w),
-            Stmt::If(i) => self.if_stmt(i),
+            Stmt::If(i) => {
+                self.if_stmt(i);
+                // The location is the `if` again after its clauses.
+                self.line = self.line_of(s.range());
+            }
             Stmt::With(w) => self.with_stmt(w, 0),
             Stmt::Match(m) => self.match_stmt(m),
             Stmt::Raise(r) => {
@@ -1000,10 +1004,10 @@ where
         let kw: Vec<&Expr> = p.kwonlyargs.iter().filter_map(|a| a.default.as_deref()).collect();
         if !kw.is_empty() {
             for e in &kw {
-                self.load_const();
                 self.expr(e);
             }
-            self.op(Op::BuildMap, kw.len() as u32);
+            self.load_const();
+            self.op(Op::BuildConstKeyMap, kw.len() as u32);
             flags |= 2;
         }
         flags
@@ -1309,7 +1313,7 @@ where
         self.fblocks.push(Fblock { kind: FbKind::TryExcept, block: body, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
         self.body(&t.body);
         self.fblocks.pop();
-        self.op_noline(Op::PopBlock, 0);
+        self.op(Op::PopBlock, 0);
         if !t.orelse.is_empty() {
             self.body(&t.orelse);
         }
@@ -1337,8 +1341,8 @@ where
                     self.fblocks.push(Fblock { kind: FbKind::HandlerCleanup, block: cleanup_body, exit: NO_TARGET, finalbody: None, name: Some(name.id.as_str()), line: 0 });
                     self.body(&h.body);
                     self.fblocks.pop();
-                    self.op_noline(Op::PopBlock, 0);
-                    self.op_noline(Op::PopBlock, 0);
+                    self.op(Op::PopBlock, 0);
+                    self.op(Op::PopBlock, 0);
                     self.op_noline(Op::PopExcept, 0);
                     self.load_none_noline();
                     self.name_op_noline(name.id.as_str(), ast::ExprContext::Store);
@@ -1358,7 +1362,7 @@ where
                     self.fblocks.push(Fblock { kind: FbKind::HandlerCleanup, block: cleanup_body, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
                     self.body(&h.body);
                     self.fblocks.pop();
-                    self.op_noline(Op::PopBlock, 0);
+                    self.op(Op::PopBlock, 0);
                     self.op_noline(Op::PopExcept, 0);
                     self.jump_noline(Op::Jump, end);
                 }
@@ -1403,7 +1407,7 @@ where
         } else {
             self.body(&t.body);
         }
-        self.op_noline(Op::PopBlock, 0);
+        self.op(Op::PopBlock, 0);
         self.fblocks.pop();
         self.body(&t.finalbody);
         self.jump_noline(Op::Jump, exit);
@@ -1413,7 +1417,7 @@ where
         self.fblocks.push(Fblock { kind: FbKind::FinallyEnd, block: end, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
         self.body(&t.finalbody);
         self.fblocks.pop();
-        self.op_noline(Op::PopBlock, 0);
+        self.op(Op::PopBlock, 0);
         self.op_noline(Op::Reraise, 0);
         self.next_block();
         self.use_block(cleanup);
@@ -1800,13 +1804,13 @@ where
                 let cleanup = self.new_block();
                 let n = c.ops.len();
                 for i in 0..n - 1 {
-                    self.expr(&c.comparators[i]);
+                    self.comparator(c.ops[i], &c.comparators[i]);
                     self.op(Op::Swap, 2);
                     self.op(Op::Copy, 2);
                     self.compare_op(c.ops[i]);
                     self.jump(Op::PopJumpIfFalse, cleanup);
                 }
-                self.expr(&c.comparators[n - 1]);
+                self.comparator(c.ops[n - 1], &c.comparators[n - 1]);
                 self.compare_op(c.ops[n - 1]);
                 self.jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
                 let end = self.new_block();
@@ -1826,11 +1830,24 @@ where
         self.line = saved;
     }
 
+    /// The right operand of a comparison: for `in`/`not in`, CPython's
+    /// AST optimiser turns a list display into a tuple and a set display of
+    /// constants into a frozenset constant.
+    fn comparator(&mut self, op: ast::CmpOp, e: &'a Expr) {
+        if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+            self.iter_expr(e);
+        } else {
+            self.expr(e);
+        }
+    }
+
     fn compare_op(&mut self, op: ast::CmpOp) {
         use ast::CmpOp::*;
         match op {
-            Is | IsNot => self.op(Op::IsOp, 0),
-            In | NotIn => self.op(Op::ContainsOp, 0),
+            Is => self.op(Op::IsOp, 0),
+            IsNot => self.op(Op::IsOp, 1),
+            In => self.op(Op::ContainsOp, 0),
+            NotIn => self.op(Op::ContainsOp, 1),
             _ => self.op(Op::CompareOp, 0),
         }
     }
@@ -1920,18 +1937,18 @@ where
                 self.expr(&c.left);
                 let n = c.ops.len();
                 if n == 1 {
-                    self.expr(&c.comparators[0]);
+                    self.comparator(c.ops[0], &c.comparators[0]);
                     self.compare_op(c.ops[0]);
                 } else {
                     let cleanup = self.new_block();
                     for i in 0..n - 1 {
-                        self.expr(&c.comparators[i]);
+                        self.comparator(c.ops[i], &c.comparators[i]);
                         self.op(Op::Swap, 2);
                         self.op(Op::Copy, 2);
                         self.compare_op(c.ops[i]);
                         self.jump(Op::JumpIfFalseOrPop, cleanup);
                     }
-                    self.expr(&c.comparators[n - 1]);
+                    self.comparator(c.ops[n - 1], &c.comparators[n - 1]);
                     self.compare_op(c.ops[n - 1]);
                     let end = self.new_block();
                     self.jump_noline(Op::Jump, end);
@@ -1982,7 +1999,8 @@ where
     fn percent_format(&mut self, b: &'a ast::ExprBinOp) -> bool {
         let Expr::StringLiteral(fmt) = &*b.left else { return false };
         let Expr::Tuple(args) = &*b.right else { return false };
-        if args.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+        // A tuple of constants was folded into one constant first.
+        if self.is_const(&b.right) || args.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
             return false;
         }
         let fmt = fmt.value.to_str();
@@ -2216,6 +2234,10 @@ where
                                 }
                             }
                             ast::InterpolatedStringElement::Interpolation(x) => {
+                                // f"{x=}": the text "x=" is a literal piece.
+                                if x.debug_text.is_some() {
+                                    pending_lit = true;
+                                }
                                 if pending_lit {
                                     self.load_const();
                                     pieces += 1;
