@@ -314,6 +314,10 @@ struct Gen<'c, 'a> {
     consts: u32,
     nlocals: HashMap<String, u32>,
     debug_name: String,
+    /// Pattern matching: the running stack depth, and the failure-pop
+    /// blocks with the depth they are relative to.
+    pdepth: i32,
+    fail: Vec<(Vec<usize>, i32)>,
 }
 
 /// Names bound by import statements at module level (CPython calls
@@ -464,6 +468,8 @@ pub(crate) fn shape<'c, 'a>(c: &'c Compiler<'a>, scope: &'a Scope, node: Node<'a
         names: HashMap::new(),
         consts: 0,
         nlocals: HashMap::new(),
+        pdepth: 0,
+        fail: Vec::new(),
         debug_name: match &node {
             Node::Module(_) => "<module>".to_string(),
             Node::Function(f) => f.name.id.to_string(),
@@ -502,6 +508,7 @@ where
     }
 
     fn emit_full(&mut self, op: Op, arg: u32, target: usize, line: i32) {
+        self.pdepth += op.effect(arg, false);
         let b = self.cur;
         self.blocks[b].instrs.push(Ins { op, arg, target, line, truth: None, is_none: false });
     }
@@ -541,6 +548,7 @@ where
         self.consts += 1;
         let line = self.line;
         let b = self.cur;
+        self.pdepth += 1;
         self.blocks[b].instrs.push(Ins { op: Op::LoadConst, arg, target: NO_TARGET, line, truth, is_none });
     }
 
@@ -1490,135 +1498,228 @@ where
         self.use_block(exit);
     }
 
+    /// `match`: each case but the last (and a trailing `case _`) matches a
+    /// copy of the subject; captured values stay on the stack until the
+    /// whole pattern matched; a failed test jumps to a chain of POP_TOPs
+    /// that drops what the pattern had pushed so far (CPython 3.11's
+    /// layout). Rotations of captured values are left out: in function
+    /// bodies CPython's optimiser turns them into reordered stores.
     fn match_stmt(&mut self, m: &'a ast::StmtMatch) {
-        // Approximate: subject, then for each case a COPY, the pattern's
-        // tests and the body.
         self.expr(&m.subject);
         let end = self.new_block();
         let n = m.cases.len();
-        for (i, case) in m.cases.iter().enumerate() {
+        let last = &m.cases[n - 1];
+        let has_default = n > 1 && is_wildcard(&last.pattern);
+        for (i, case) in m.cases[..n - has_default as usize].iter().enumerate() {
             self.line = self.line_of(case.pattern.range());
-            let next = self.new_block();
-            let last = i + 1 == n;
-            let irrefutable_last = last && case.guard.is_none() && is_irrefutable(&case.pattern);
-            if !irrefutable_last {
+            let last_nondefault = i == n - has_default as usize - 1;
+            self.fail.push((Vec::new(), 0));
+            self.pdepth = if last_nondefault { 1 } else { 0 };
+            if !last_nondefault {
                 self.op(Op::Copy, 1);
             }
-            self.pattern(&case.pattern, next, irrefutable_last);
-            if let Some(g) = &case.guard {
-                self.jump_if(g, next, false);
+            let mut stores = Vec::new();
+            self.pattern(&case.pattern, &mut stores);
+            for s in &stores {
+                self.store_name(s);
             }
-            if !irrefutable_last {
+            if let Some(g) = &case.guard {
+                let t = self.fail_target(0);
+                self.jump_if(g, t, false);
+            }
+            if !last_nondefault {
                 self.op(Op::PopTop, 0);
             }
             self.body(&case.body);
             self.jump_noline(Op::Jump, end);
-            self.use_block(next);
-            if !irrefutable_last && last {
-                // no case matched
-            }
+            self.line = self.line_of(case.pattern.range());
+            self.emit_fail_pops();
         }
-        self.op_noline(Op::PopTop, 0);
+        if has_default {
+            self.line = self.line_of(last.pattern.range());
+            self.op(Op::Nop, 0);
+            if let Some(g) = &last.guard {
+                self.jump_if(g, end, false);
+            }
+            self.body(&last.body);
+        }
         self.use_block(end);
     }
 
-    fn pattern(&mut self, p: &'a ast::Pattern, fail: usize, _last: bool) {
+    /// The block a failed test jumps to when the stack holds `pops` items
+    /// above the pattern context's base.
+    fn fail_target(&mut self, pops: usize) -> usize {
+        while self.fail.last().unwrap().0.len() <= pops {
+            let b = self.new_block();
+            self.fail.last_mut().unwrap().0.push(b);
+        }
+        self.fail.last().unwrap().0[pops]
+    }
+
+    fn jump_fail(&mut self, op: Op) {
+        let base = self.fail.last().unwrap().1;
+        let after = self.pdepth + op.effect(0, true);
+        let pops = (after - base).max(0) as usize;
+        let t = self.fail_target(pops);
+        self.jump(op, t);
+    }
+
+    fn emit_fail_pops(&mut self) {
+        let (blocks, _) = self.fail.pop().unwrap();
+        if blocks.is_empty() {
+            return;
+        }
+        for k in (1..blocks.len()).rev() {
+            self.use_block(blocks[k]);
+            self.op(Op::PopTop, 0);
+        }
+        self.use_block(blocks[0]);
+    }
+
+    fn pattern(&mut self, p: &'a ast::Pattern, stores: &mut Vec<&'a str>) {
         use ast::Pattern as P;
         match p {
             P::MatchValue(v) => {
                 self.expr(&v.value);
                 self.op(Op::CompareOp, 2);
-                self.jump(Op::PopJumpIfFalse, fail);
+                self.jump_fail(Op::PopJumpIfFalse);
             }
-            P::MatchSingleton(_) => {
-                self.load_const();
+            P::MatchSingleton(s) => {
+                if matches!(s.value, ast::Singleton::None) {
+                    self.load_none();
+                } else {
+                    self.load_const();
+                }
                 self.op(Op::IsOp, 0);
-                self.jump(Op::PopJumpIfFalse, fail);
+                self.jump_fail(Op::PopJumpIfFalse);
             }
             P::MatchAs(a) => match (&a.pattern, &a.name) {
                 (None, None) => self.op(Op::PopTop, 0),
-                (None, Some(n)) => self.store_name(n.id.as_str()),
+                (None, Some(n)) => stores.push(n.id.as_str()),
                 (Some(inner), name) => {
-                    self.op(Op::Copy, 1);
-                    self.pattern(inner, fail, false);
-                    match name {
-                        Some(n) => self.store_name(n.id.as_str()),
-                        None => self.op(Op::PopTop, 0),
+                    if name.is_some() {
+                        self.op(Op::Copy, 1);
+                    }
+                    self.pattern(inner, stores);
+                    if let Some(n) = name {
+                        stores.push(n.id.as_str());
                     }
                 }
             },
             P::MatchStar(s) => match &s.name {
-                Some(n) => self.store_name(n.id.as_str()),
+                Some(n) => stores.push(n.id.as_str()),
                 None => self.op(Op::PopTop, 0),
             },
             P::MatchSequence(s) => {
+                let star = s.patterns.iter().position(|x| matches!(x, P::MatchStar(_)));
+                let n = s.patterns.len();
                 self.op(Op::MatchSequence, 0);
-                self.jump(Op::PopJumpIfFalse, fail);
-                self.op(Op::GetLen, 0);
-                self.load_const();
-                self.op(Op::CompareOp, 2);
-                self.jump(Op::PopJumpIfFalse, fail);
-                let star = s.patterns.iter().any(|x| matches!(x, P::MatchStar(_)));
-                if star {
-                    self.op(Op::UnpackEx, (s.patterns.len() as u32).saturating_sub(1));
-                } else {
-                    self.op(Op::UnpackSequence, s.patterns.len() as u32);
+                self.jump_fail(Op::PopJumpIfFalse);
+                if star.is_none() || n > 1 {
+                    self.op(Op::GetLen, 0);
+                    self.load_const();
+                    self.op(Op::CompareOp, 2);
+                    self.jump_fail(Op::PopJumpIfFalse);
+                }
+                if n == 0 {
+                    self.op(Op::PopTop, 0);
+                    return;
+                }
+                match star {
+                    Some(i) => self.op(Op::UnpackEx, (i as u32) | (((n - i - 1) as u32) << 8)),
+                    None => self.op(Op::UnpackSequence, n as u32),
                 }
                 for sp in &s.patterns {
-                    self.pattern(sp, fail, false);
+                    self.pattern(sp, stores);
                 }
             }
             P::MatchMapping(mm) => {
                 self.op(Op::MatchMapping, 0);
-                self.jump(Op::PopJumpIfFalse, fail);
-                for k in &mm.keys {
-                    self.expr(k);
+                self.jump_fail(Op::PopJumpIfFalse);
+                if mm.keys.is_empty() && mm.rest.is_none() {
+                    self.op(Op::PopTop, 0);
+                    return;
                 }
-                self.op(Op::BuildTuple, mm.keys.len() as u32);
+                if !mm.keys.is_empty() {
+                    self.op(Op::GetLen, 0);
+                    self.load_const();
+                    self.op(Op::CompareOp, 2);
+                    self.jump_fail(Op::PopJumpIfFalse);
+                }
+                if mm.keys.iter().all(|k| self.is_const(k)) {
+                    self.load_const();
+                } else {
+                    for k in &mm.keys {
+                        self.expr(k);
+                    }
+                    self.op(Op::BuildTuple, mm.keys.len() as u32);
+                }
                 self.op(Op::MatchKeys, 0);
                 self.op(Op::Copy, 1);
                 self.load_none();
-                self.op(Op::IsOp, 1);
-                self.jump(Op::PopJumpIfFalse, fail);
+                self.op(Op::IsOp, 0);
+                self.jump_fail(Op::PopJumpIfTrue);
                 self.op(Op::UnpackSequence, mm.keys.len() as u32);
                 for sp in &mm.patterns {
-                    self.pattern(sp, fail, false);
+                    self.pattern(sp, stores);
                 }
-                self.op(Op::PopTop, 0);
-                self.op(Op::PopTop, 0);
+                match &mm.rest {
+                    Some(r) => {
+                        self.op(Op::BuildMap, 0);
+                        self.op(Op::Swap, 3);
+                        self.op(Op::DictUpdate, 2);
+                        self.op(Op::UnpackSequence, mm.keys.len() as u32);
+                        for _ in &mm.keys {
+                            self.op(Op::Copy, 2);
+                            self.op(Op::Swap, 2);
+                            self.op(Op::DeleteSubscr, 0);
+                        }
+                        stores.push(r.id.as_str());
+                    }
+                    None => {
+                        self.op(Op::PopTop, 0);
+                        self.op(Op::PopTop, 0);
+                    }
+                }
             }
             P::MatchClass(mc) => {
                 self.expr(&mc.cls);
-                for _ in &mc.arguments.keywords {
-                    // names tuple is one constant
-                }
                 self.load_const();
-                self.op(Op::MatchClass, mc.arguments.patterns.len() as u32);
+                let nargs = mc.arguments.patterns.len() as u32;
+                self.op(Op::MatchClass, nargs);
                 self.op(Op::Copy, 1);
                 self.load_none();
-                self.op(Op::IsOp, 1);
-                self.jump(Op::PopJumpIfFalse, fail);
+                self.op(Op::IsOp, 0);
+                self.jump_fail(Op::PopJumpIfTrue);
                 let n = mc.arguments.patterns.len() + mc.arguments.keywords.len();
                 self.op(Op::UnpackSequence, n as u32);
                 for sp in &mc.arguments.patterns {
-                    self.pattern(sp, fail, false);
+                    self.pattern(sp, stores);
                 }
                 for kw in &mc.arguments.keywords {
-                    self.pattern(&kw.pattern, fail, false);
+                    self.pattern(&kw.pattern, stores);
                 }
             }
             P::MatchOr(o) => {
                 let end = self.new_block();
+                let start_depth = self.pdepth;
+                let mut alt_stores = Vec::new();
                 for alt in &o.patterns {
-                    let next = self.new_block();
+                    self.pdepth = start_depth;
                     self.op(Op::Copy, 1);
-                    self.pattern(alt, next, false);
-                    self.op(Op::PopTop, 0);
+                    self.fail.push((Vec::new(), start_depth));
+                    alt_stores.clear();
+                    self.pattern(alt, &mut alt_stores);
                     self.jump(Op::Jump, end);
-                    self.use_block(next);
+                    self.emit_fail_pops();
                 }
-                self.jump(Op::Jump, fail);
+                self.pdepth = start_depth;
+                self.op(Op::PopTop, 0);
+                self.jump_fail(Op::Jump);
                 self.use_block(end);
+                self.pdepth = start_depth + alt_stores.len() as i32;
+                self.op(Op::PopTop, 0);
+                stores.extend(alt_stores);
             }
         }
     }
@@ -3123,12 +3224,8 @@ fn const_truth(e: &Expr) -> Option<bool> {
     }
 }
 
-fn is_irrefutable(p: &ast::Pattern) -> bool {
-    match p {
-        ast::Pattern::MatchAs(a) => a.pattern.is_none(),
-        ast::Pattern::MatchOr(o) => o.patterns.iter().any(is_irrefutable),
-        _ => false,
-    }
+fn is_wildcard(p: &ast::Pattern) -> bool {
+    matches!(p, ast::Pattern::MatchAs(a) if a.pattern.is_none() && a.name.is_none())
 }
 
 fn has_annotations(body: &[Stmt]) -> bool {
