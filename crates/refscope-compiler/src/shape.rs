@@ -2932,6 +2932,19 @@ where
                                     self.blocks[b].instrs[i].target = tgt.target;
                                     continue;
                                 }
+                                // The opposite test there would not jump:
+                                // pop and go on after it.
+                                Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop | Op::PopJumpIfFalse | Op::PopJumpIfTrue
+                                    if self.blocks[t].instrs.len() == 1 =>
+                                {
+                                    let next_of = self.next_map();
+                                    let after = next_of[t];
+                                    if after != NO_TARGET {
+                                        self.blocks[b].instrs[i].op = if sense_false { Op::PopJumpIfFalse } else { Op::PopJumpIfTrue };
+                                        self.blocks[b].instrs[i].target = after;
+                                        continue;
+                                    }
+                                }
                                 _ => {}
                             }
                         }
