@@ -1321,7 +1321,7 @@ where
         self.fblocks.push(Fblock { kind: FbKind::TryExcept, block: body, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
         self.body(&t.body);
         self.fblocks.pop();
-        self.op(Op::PopBlock, 0);
+        self.op_noline(Op::PopBlock, 0);
         if !t.orelse.is_empty() {
             self.body(&t.orelse);
         }
@@ -1415,7 +1415,7 @@ where
         } else {
             self.body(&t.body);
         }
-        self.op(Op::PopBlock, 0);
+        self.op_noline(Op::PopBlock, 0);
         self.fblocks.pop();
         self.body(&t.finalbody);
         self.jump_noline(Op::Jump, exit);
@@ -2735,6 +2735,9 @@ where
     /// The exception-handler pseudo-instructions become NOPs (their line
     /// numbers may keep a NOP, as for `try:`), then the lines are settled.
     fn lower_pseudo(&mut self) {
+        // Lines spread first (a block with one predecessor takes its line),
+        // so a NOP left by a pseudo-instruction may keep that line.
+        self.propagate_lines();
         let order = self.order.clone();
         for &b in &order {
             for ins in self.blocks[b].instrs.iter_mut() {
@@ -3148,7 +3151,22 @@ where
         }
     }
 
+    /// Instructions without a line take the previous one's; a block's first
+    /// takes its only predecessor's last line.
     fn propagate_lines(&mut self) {
+        let next_of = self.next_map();
+        let mut preds = vec![0u32; self.blocks.len()];
+        for &b in &self.order {
+            for ins in &self.blocks[b].instrs {
+                if ins.target != NO_TARGET {
+                    preds[ins.target] += 1;
+                }
+            }
+            let ends = self.blocks[b].instrs.last().is_some_and(|i| i.op.ends_block());
+            if !ends && next_of[b] != NO_TARGET {
+                preds[next_of[b]] += 1;
+            }
+        }
         for &b in &self.order.clone() {
             let mut prev = NO_LINE;
             for ins in self.blocks[b].instrs.iter_mut() {
@@ -3156,6 +3174,27 @@ where
                     ins.line = prev;
                 } else {
                     prev = ins.line;
+                }
+            }
+            if prev < 0 {
+                continue;
+            }
+            let ends = self.blocks[b].instrs.last().is_some_and(|i| i.op.ends_block());
+            let nx = next_of[b];
+            if !ends && nx != NO_TARGET && preds[nx] == 1 {
+                if let Some(first) = self.blocks[nx].instrs.first_mut() {
+                    if first.line < 0 {
+                        first.line = prev;
+                    }
+                }
+            }
+            if let Some(last) = self.blocks[b].instrs.last().copied() {
+                if last.target != NO_TARGET && preds[last.target] == 1 {
+                    if let Some(first) = self.blocks[last.target].instrs.first_mut() {
+                        if first.line < 0 {
+                            first.line = last.line;
+                        }
+                    }
                 }
             }
         }
