@@ -3010,7 +3010,12 @@ where
         let t = last.target;
         // Only exits without a line number of their own (the implicit
         // `return None`, handler cleanups) are copied.
-        if t == b || !self.is_exit_block(t) || self.blocks[t].instrs.len() > 4 || self.blocks[t].instrs[0].line >= 0 {
+        if t == b
+            || !self.is_exit_block(t)
+            || self.blocks[t].instrs.len() > 4
+            || self.blocks[t].instrs[0].line >= 0
+            || self.blocks[t].instrs.iter().any(|i| i.op.is_pseudo())
+        {
             return;
         }
         let copy = self.blocks[t].instrs.clone();
