@@ -315,10 +315,33 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
         *dd.shared.borrow_mut() = typeobj::data(obj.ty()).shared_keys.borrow().clone();
         let d = PyRef::new_uncounted(&vm.types.dict, dd);
         d.set_flag(crate::object::flags::MANAGED_DICT);
+        // CPython 3.11 gives an instance inline attribute values only when
+        // `object.__new__` made it; one made by a builtin base's `__new__`
+        // (a dict or list subclass) gets a dict object at its first
+        // attribute.
+        if !made_by_object_new(vm, obj.ty()) {
+            crate::object::gc::materialize_dict(&d);
+        }
         crate::observe::touch(obj.id());
         *ext.dict.borrow_mut() = Some(d);
     }
     ext.dict.borrow().clone()
+}
+
+/// Whether instances of `ty` are created by `object.__new__`: its nearest
+/// builtin base is `object`.
+fn made_by_object_new(vm: &Vm, ty: &PyRef) -> bool {
+    let mut t = ty.clone();
+    loop {
+        if !typeobj::data(&t).flag(tflags::HEAPTYPE) {
+            return t.is(&vm.types.object);
+        }
+        let base = typeobj::data(&t).base.borrow().clone();
+        match base {
+            Some(b) => t = b,
+            None => return true,
+        }
+    }
 }
 
 pub fn get_attr_str(vm: &Vm, obj: &PyRef, name: &str) -> PyResult {
