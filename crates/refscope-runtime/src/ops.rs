@@ -902,7 +902,20 @@ pub fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> Option<bool> {
     // Exact builtin types only (a subclass may override comparisons).
     let (ta, tb) = (a.ty(), b.ty());
     if !ta.is(tb) {
-        return None;
+        // An int against a float: compared exactly, as float's comparison
+        // does (a NaN is unordered: only `!=` holds).
+        let (i, f, flipped) = if ta.is(&vm.types.int) && tb.is(&vm.types.float) {
+            (a, b, false)
+        } else if ta.is(&vm.types.float) && tb.is(&vm.types.int) {
+            (b, a, true)
+        } else {
+            return None;
+        };
+        let o = int::cmp_with_float(i.payload_unchecked::<int::IntData>(), f.payload_unchecked::<float::FloatData>().0);
+        return Some(match o {
+            Some(o) => ord_matches(if flipped { o.reverse() } else { o }, op),
+            None => op == CmpOp::Ne,
+        });
     }
     let ord = if ta.is(&vm.types.int) {
         match (a.payload_unchecked::<int::IntData>(), b.payload_unchecked::<int::IntData>()) {

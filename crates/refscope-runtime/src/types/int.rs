@@ -401,6 +401,12 @@ pub fn cmp_with_float(a: &IntData, f: f64) -> Option<std::cmp::Ordering> {
     if f.is_infinite() {
         return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
     }
+    if let IntData::Small(i) = a {
+        // An int of at most 53 bits is exactly a float: compare as floats.
+        if i.unsigned_abs() <= 1u64 << 53 {
+            return (*i as f64).partial_cmp(&f);
+        }
+    }
     let fl = f.floor();
     let ib = a.to_bigint();
     let fb = BigInt::from_f64_exact(fl);
