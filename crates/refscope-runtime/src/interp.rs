@@ -1106,6 +1106,16 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     }
                     Instr::UnpackSequence(n) => {
                         let seq = pop!();
+                        // An exact tuple of the right length (a loop over
+                        // pairs): its items go straight onto the stack.
+                        if seq.ty().is(&vm.types.tuple) {
+                            let items = tuple::items(&seq);
+                            if items.len() == n as usize {
+                                stack.extend(items.iter().rev().cloned());
+                                drop(seq);
+                                continue;
+                            }
+                        }
                         let items = tri!(unpack(vm, &seq, n as usize, None));
                         for x in items.into_iter().rev() {
                             stack.push(x);
