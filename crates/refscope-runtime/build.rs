@@ -33,15 +33,23 @@ fn main() {
         units.push(("<sys>".to_string(), prelude.replace("{FLAGS}", &flags)));
     }
 
+    // Each unit's source is kept (to compare with what the runtime is about
+    // to compile) as a range of one string, and the code's strings are in
+    // another: pointers in static data are relocations applied at start-up.
     let mut out = String::new();
     let mut arms = String::new();
+    let mut pool = refscope_compiler::embed::Pool::default();
+    let mut sources = String::new();
     for (i, (filename, source)) in units.iter().enumerate() {
         if let Some(code) = refscope_compiler::embed::precompile(filename, source) {
-            let _ = writeln!(out, "fn unit_{i}() -> CodeObject {{ {} }}", refscope_compiler::embed::to_rust(&code));
-            let _ = writeln!(arms, "        ({filename:?}, {source:?}, unit_{i}),");
+            let _ = writeln!(out, "static UNIT_{i}: CodeData = {};", refscope_compiler::embed::to_rust(&code, &mut pool));
+            let _ = writeln!(arms, "        ({filename:?}, ({}, {}), &UNIT_{i}),", sources.len(), source.len());
+            sources.push_str(source);
         }
     }
-    let _ = writeln!(out, "pub(super) static UNITS: &[(&str, &str, fn() -> CodeObject)] = &[\n{arms}];");
+    let _ = writeln!(out, "pub(super) static UNITS: &[(&str, (usize, usize), &CodeData)] = &[\n{arms}];");
+    let _ = writeln!(out, "pub(super) static POOL: &str = {:?};", pool.text());
+    let _ = writeln!(out, "pub(super) static SOURCES: &str = {sources:?};");
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("precompiled.rs");
     std::fs::write(dest, out).expect("write precompiled.rs");
 }

@@ -27,28 +27,21 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 /// The code of `source` compiled as `filename`, if the build compiled it
 /// (see build.rs and `refscope_compiler::embed`).
 pub fn precompiled(filename: &str, source: &str) -> Option<refscope_compiler::CodeObject> {
-    generated::UNITS.iter().find(|(f, s, _)| *f == filename && *s == source).map(|(_, _, code)| code())
+    generated::UNITS
+        .iter()
+        .find(|(f, (at, len), _)| *f == filename && *len == source.len() && generated::SOURCES[*at..at + len] == *source)
+        .map(|(_, _, code)| refscope_compiler::embed::build(generated::POOL, code))
 }
 
 /// The filenames and sources the build compiled (for tests).
 pub fn precompiled_units() -> impl Iterator<Item = (&'static str, &'static str)> {
-    generated::UNITS.iter().map(|(f, s, _)| (*f, *s))
+    generated::UNITS.iter().map(|(f, (at, len), _)| (*f, &generated::SOURCES[*at..at + len]))
 }
 
-#[allow(unused_imports, dead_code, clippy::all)]
+#[allow(unused_imports, clippy::all)]
 mod generated {
-    use refscope_compiler::bytecode::{BinOp::*, CmpOp::*, CodeObject, Constant as C, Instr, Instr as I, UnaryOp::*};
-    use std::rc::Rc;
-
-    fn s(x: &str) -> Rc<str> {
-        Rc::from(x)
-    }
-    fn int(x: &str) -> num_bigint::BigInt {
-        x.parse().expect("decimal int constant")
-    }
-    fn code(c: CodeObject) -> C {
-        C::Code(Rc::new(c))
-    }
+    use refscope_compiler::bytecode::{BinOp::*, CmpOp::*, Instr as I, UnaryOp::*};
+    use refscope_compiler::embed::{CodeData, ConstData as K};
 
     include!(concat!(env!("OUT_DIR"), "/precompiled.rs"));
 }
