@@ -442,6 +442,12 @@ pub struct CodeObject {
     /// Free variables (captured from enclosing scopes), after the cells.
     pub freevars: Vec<Rc<str>>,
     pub max_stack: u32,
+    /// CPython 3.11's `len(co_code) // 2` (inline caches included) and
+    /// `co_stacksize` for the same source (`shape`): refscope's bytecode
+    /// differs, but sizes of code objects, frames and generators follow
+    /// CPython's.
+    pub cpython_code_units: u32,
+    pub cpython_stacksize: u32,
     /// The cases of the `match` statements in this code.
     pub match_cases: Vec<MatchCaseInfo>,
     /// The docstring, if the body starts with one (functions, classes, modules).

@@ -92,6 +92,10 @@ pub struct Compiler<'a> {
     folder: &'a dyn ConstFolder,
     /// Compiling for the interactive prompt: expression statements print.
     interactive: bool,
+    /// For the CPython code-shape model (`shape`): names the module binds
+    /// by import, and `from __future__ import annotations`.
+    shape_imports: (std::collections::HashSet<String>, std::collections::HashSet<String>),
+    shape_future: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -102,7 +106,16 @@ impl<'a> Compiler<'a> {
                 line_starts.push(i as u32 + 1);
             }
         }
-        Compiler { source, filename: filename.into(), line_starts, units: Vec::new(), folder, interactive }
+        Compiler {
+            source,
+            filename: filename.into(),
+            line_starts,
+            units: Vec::new(),
+            folder,
+            interactive,
+            shape_imports: Default::default(),
+            shape_future: false,
+        }
     }
 
     pub fn line_of_offset(&self, off: u32) -> u32 {
@@ -118,6 +131,21 @@ impl<'a> Compiler<'a> {
 
     pub fn source(&self) -> &str {
         self.source
+    }
+    pub(crate) fn is_interactive(&self) -> bool {
+        self.interactive
+    }
+    /// Whether CPython's AST optimiser leaves `e` as one constant.
+    pub(crate) fn const_value_for_shape(&self, e: &Expr) -> bool {
+        self.const_value(e).is_some()
+    }
+
+    /// CPython 3.11's co_code length and co_stacksize for `node`, stored on
+    /// the code object for `sys.getsizeof` and `co_stacksize`.
+    fn set_shape(&self, code: &mut CodeObject, scope: &'a Scope, node: crate::shape::Node<'a>) {
+        let s = crate::shape::shape(self, scope, node, &self.shape_imports, self.shape_future, self.interactive);
+        code.cpython_code_units = s.code_units;
+        code.cpython_stacksize = s.stacksize;
     }
     pub fn filename(&self) -> &str {
         &self.filename
@@ -224,6 +252,8 @@ impl<'a> Compiler<'a> {
             cell2arg,
             freevars: u.freevars,
             max_stack,
+            cpython_code_units: 0,
+            cpython_stacksize: 0,
             match_cases: u.match_cases,
             has_docstring: u.has_docstring,
         }
@@ -435,6 +465,8 @@ impl<'a> Compiler<'a> {
     // ----- module -----
 
     pub fn compile_module(mut self, module: &'a ast::ModModule, scope: &'a Scope) -> Result<CodeObject, CompileError> {
+        self.shape_imports = (crate::shape::module_imports(&module.body), crate::shape::declared_global(&module.body));
+        self.shape_future = crate::shape::has_future_annotations(&module.body);
         self.enter(scope, "<module>", "<module>", module.range);
         self.u().first_line = 1;
         self.u().span = (0, 0);
@@ -456,7 +488,9 @@ impl<'a> Compiler<'a> {
         }
         self.load_const(Constant::None);
         self.emit(Instr::ReturnValue);
-        Ok(self.leave())
+        let mut code = self.leave();
+        self.set_shape(&mut code, scope, crate::shape::Node::Module(&module.body));
+        Ok(code)
     }
 
     /// The code of `eval()`: the module's single expression statement,
@@ -1298,7 +1332,8 @@ impl<'a> Compiler<'a> {
         let parent = self.units.last().unwrap();
         match parent.scope.kind {
             ScopeKind::Module => name.to_string(),
-            ScopeKind::Class => format!("{}.{}", parent.qualname, name),
+            // A comprehension's code adds no `<locals>` (CPython 3.11).
+            ScopeKind::Class | ScopeKind::Comprehension => format!("{}.{}", parent.qualname, name),
             _ => format!("{}.<locals>.{}", parent.qualname, name),
         }
     }
@@ -1451,7 +1486,8 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::None);
             self.emit(Instr::ReturnValue);
         }
-        let code = self.leave();
+        let mut code = self.leave();
+        self.set_shape(&mut code, scope, crate::shape::Node::Function(f));
         self.set_span(f.name.range);
         self.make_closure(code, flags);
         for _ in &f.decorator_list {
@@ -1504,7 +1540,8 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::None);
         }
         self.emit(Instr::ReturnValue);
-        let code = self.leave();
+        let mut code = self.leave();
+        self.set_shape(&mut code, scope, crate::shape::Node::Class(c));
         self.set_span(c.name.range);
         self.make_closure(code, 0);
         self.load_const(Constant::Str(c.name.id.as_str().into()));
@@ -1686,7 +1723,8 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::None);
                     self.emit(Instr::ReturnValue);
                 }
-                let code = self.leave();
+                let mut code = self.leave();
+                self.set_shape(&mut code, scope, crate::shape::Node::Lambda(l));
                 self.make_closure(code, flags);
             }
             Expr::If(i) => {
@@ -2330,7 +2368,14 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::None);
         }
         self.emit(Instr::ReturnValue);
-        let code = self.leave();
+        let mut code = self.leave();
+        let shape_kind = match kind {
+            CompKind::List => crate::shape::CompShape::List,
+            CompKind::Set => crate::shape::CompShape::Set,
+            CompKind::Dict => crate::shape::CompShape::Dict,
+            CompKind::Gen => crate::shape::CompShape::Gen,
+        };
+        self.set_shape(&mut code, scope, crate::shape::Node::Comp { kind: shape_kind, gens, elt, value });
         self.make_closure(code, 0);
         self.iter_expr(&gens[0].iter)?;
         self.emit(Instr::GetIter);
@@ -2479,8 +2524,12 @@ fn fold_is_safe(op: BinOp, l: &Constant, r: &Constant) -> bool {
                 Constant::Int(i) => i.to_i64().unwrap_or(i64::MAX),
                 _ => return true,
             };
-            if n <= 0 || seq == 0 {
+            // CPython folds a repetition by zero but not by a negative count.
+            if seq == 0 || n == 0 {
                 return true;
+            }
+            if n < 0 {
+                return false;
             }
             let limit = match (l, r) {
                 (Constant::Tuple(_), _) | (_, Constant::Tuple(_)) => MAX_COLLECTION_SIZE,

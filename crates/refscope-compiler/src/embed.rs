@@ -93,6 +93,8 @@ pub struct CodeData {
     pub cell2arg: &'static [Option<u32>],
     pub freevars: &'static [S],
     pub max_stack: u32,
+    pub cpython_code_units: u32,
+    pub cpython_stacksize: u32,
     pub has_docstring: bool,
 }
 
@@ -163,6 +165,8 @@ pub fn build(pool: &str, d: &CodeData) -> CodeObject {
         cell2arg: d.cell2arg.to_vec(),
         freevars: rcs(pool, d.freevars),
         max_stack: d.max_stack,
+        cpython_code_units: d.cpython_code_units,
+        cpython_stacksize: d.cpython_stacksize,
         match_cases: Vec::new(),
         has_docstring: d.has_docstring,
     }
@@ -247,7 +251,11 @@ fn write_code(o: &mut String, c: &CodeObject, pool: &mut Pool) {
     strs(o, &c.cellvars, pool);
     let _ = write!(o, ", cell2arg: &{:?}, freevars: ", c.cell2arg);
     strs(o, &c.freevars, pool);
-    let _ = write!(o, ", max_stack: {}, has_docstring: {} }}", c.max_stack, c.has_docstring);
+    let _ = write!(
+        o,
+        ", max_stack: {}, cpython_code_units: {}, cpython_stacksize: {}, has_docstring: {} }}",
+        c.max_stack, c.cpython_code_units, c.cpython_stacksize, c.has_docstring
+    );
 }
 
 fn write_const(o: &mut String, k: &Constant, pool: &mut Pool) {

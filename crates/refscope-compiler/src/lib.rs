@@ -12,6 +12,7 @@
 pub mod bytecode;
 pub mod compile;
 pub mod embed;
+pub mod shape;
 pub mod symtable;
 mod strcheck;
 mod tokcheck;

@@ -129,7 +129,7 @@ pub fn float_from(vm: &Vm, x: &PyRef) -> PyResult<f64> {
 
 pub fn format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
     let r = match ops::lookup_special(vm, v, "__format__") {
-        Some(f) => ops::call_unbound(vm, &f, v, &[spec.clone()])?,
+        Some(f) => ops::call_unbound(vm, &f, v, std::slice::from_ref(spec))?,
         None => return Err(vm.type_error("no __format__")),
     };
     if r.kind() != Kind::Str {
@@ -408,7 +408,7 @@ fn key_lt(vm: &Vm, how: KeyLt, a: &PyRef, b: &PyRef) -> PyResult<bool> {
                 return ops::compare_bool(vm, a, b, CmpOp::Lt);
             }
             let r = match ops::lookup_special(vm, a, "__lt__") {
-                Some(f) => ops::call_unbound(vm, &f, a, &[b.clone()])?,
+                Some(f) => ops::call_unbound(vm, &f, a, std::slice::from_ref(b))?,
                 None => vm.not_implemented.clone(),
             };
             if r.is(&vm.not_implemented) {
@@ -1034,7 +1034,7 @@ fn binary_dispatch(vm: &Vm, a: &PyRef, b: &PyRef, fwd: &'static str, rev: &'stat
         if typeobj::is_subtype(tb, ta) {
             let ra = ops::lookup_special(vm, a, rev);
             if ra.as_ref().map(|x| !x.is(f)).unwrap_or(true) {
-                let r = ops::call_unbound(vm, f, b, &[a.clone()])?;
+                let r = ops::call_unbound(vm, f, b, std::slice::from_ref(a))?;
                 if !r.is(&vm.not_implemented) {
                     return Ok(Some(r));
                 }
@@ -1043,13 +1043,13 @@ fn binary_dispatch(vm: &Vm, a: &PyRef, b: &PyRef, fwd: &'static str, rev: &'stat
         }
     }
     if let Some(f) = fa {
-        let r = ops::call_unbound(vm, &f, a, &[b.clone()])?;
+        let r = ops::call_unbound(vm, &f, a, std::slice::from_ref(b))?;
         if !r.is(&vm.not_implemented) {
             return Ok(Some(r));
         }
     }
     if let Some(f) = fb {
-        let r = ops::call_unbound(vm, &f, b, &[a.clone()])?;
+        let r = ops::call_unbound(vm, &f, b, std::slice::from_ref(a))?;
         if !r.is(&vm.not_implemented) {
             return Ok(Some(r));
         }

@@ -90,7 +90,7 @@ impl Trace for TypeData {
         Trace::clear(self.dict.payload_unchecked::<DictData>());
         if let Some(vm) = Vm::try_current() {
             let old = self.mro.try_borrow_mut().ok().map(|mut m| std::mem::replace(&mut *m, vm.empty_tuple.clone()));
-            self.version.set(crate::types::typeobj::next_type_epoch());
+            self.version.modified();
             drop(old);
         }
     }
@@ -145,7 +145,7 @@ impl Trace for DictData {
         if old.is_some() {
             self.version.set(self.version.get() + 1);
             if let Some(v) = self.type_version.get() {
-                v.set(crate::types::typeobj::next_type_epoch());
+                v.modified();
             }
         }
         drop(old);

@@ -52,6 +52,7 @@ pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, globals: PyRef, bui
 }
 
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn frame_with_locals(
     vm: &Vm,
     code: PyRef,
@@ -63,9 +64,9 @@ fn frame_with_locals(
     fast: impl Iterator<Item = crate::object::RefSlot>,
     first_line: u32,
 ) -> PyRef {
-    PyRef::new_tailed(
+    PyRef::new_tailed_with(
         &vm.types.frame,
-        frame::FrameData {
+        move || frame::FrameData {
             code,
             func,
             globals,
@@ -174,14 +175,19 @@ fn call_simple(vm: &Vm, func: PyRef, n: usize, args: impl Iterator<Item = PyRef>
     let (first_line, max_stack) = (c.first_line, c.max_stack as usize);
     let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     // Arguments, then unbound locals, then the closure's cells (no cell
-    // variables here: those take the general path).
-    let args = args.take(n).map(|a| RefSlot::new(Some(a)));
-    let unbound = std::iter::repeat_with(|| RefSlot::new(None)).take(nv - n);
-    let cells = f.closure.as_ref().map(tuple::items).unwrap_or(&[]).iter().map(|cell| RefSlot::new(Some(cell.clone())));
-    let fast = args.chain(unbound).chain(cells);
-    let frame = frame_with_locals(vm, code_obj.clone(), Some(func.clone()), globals, builtins, None, nfast, fast, first_line);
-    drop(func);
-    drop(code_obj);
+    // variables here: those take the general path). The locals start
+    // unbound and are filled in place (cheaper than a chain of iterators).
+    let frame = frame_with_locals(vm, code_obj, Some(func), globals, builtins, None, nfast, std::iter::empty::<RefSlot>(), first_line);
+    let fd = frame::get(&frame).unwrap();
+    let fast = fd.fast();
+    for (slot, a) in fast.iter().zip(args.take(n)) {
+        slot.set(Some(a));
+    }
+    if let Some(c) = fd.func.as_ref().and_then(function::get).and_then(|f| f.closure.as_ref()) {
+        for (slot, cell) in fast[nv..].iter().zip(tuple::items(c)) {
+            slot.set(Some(cell.clone()));
+        }
+    }
     run_new_frame(vm, &frame, max_stack)
 }
 
@@ -871,7 +877,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::BinaryOp(op) => {
                         let b = pop!();
                         let a = pop!();
-                        let r = tri!(ops::binary_op(vm, &a, &b, op));
+                        let r = match ops::arith_fast(vm, &a, &b, op) {
+                            Some(r) => r,
+                            None => tri!(ops::binary_op(vm, &a, &b, op)),
+                        };
                         drop(a);
                         drop(b);
                         stack.push(r);
@@ -879,7 +888,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::InplaceOp(op) => {
                         let b = pop!();
                         let a = pop!();
-                        let r = tri!(ops::inplace_op(vm, &a, &b, op));
+                        let r = match ops::arith_fast(vm, &a, &b, op) {
+                            Some(r) => r,
+                            None => tri!(ops::inplace_op(vm, &a, &b, op)),
+                        };
                         drop(a);
                         drop(b);
                         stack.push(r);
@@ -1178,6 +1190,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         stack.push(it);
                     }
                     Instr::ForIter(t) => {
+                        if let Some(v) = crate::types::iter_impl::next_fast(vm, top!()) {
+                            stack.push(v);
+                            continue;
+                        }
                         let next = tri!(ops::next(vm, top!()));
                         match next {
                             Some(v) => stack.push(v),
@@ -1433,6 +1449,16 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
         }
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
         let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
+        // A method descriptor (`str.split` after LOAD_METHOD) applied to an
+        // instance of its class: call it on the borrowed arguments, with no
+        // argument vector (`ops::call` words the errors otherwise).
+        if d.self_.is_none() {
+            if let Some(cls) = &d.objclass {
+                if args.len() > nkw && (cls.is(&vm.types.object) || typeobj::isinstance(&args[0], cls)) {
+                    return ops::call_builtin(vm, d.func, args, kwnames);
+                }
+            }
+        }
         return ops::call(vm, f, args, kwnames);
     }
     ops::call(vm, f, args, kwnames)

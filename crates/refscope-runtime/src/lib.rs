@@ -237,6 +237,26 @@ impl Interpreter {
         Interpreter { vm, extra_path: Default::default(), isolated: Default::default(), inspect: Default::default() }
     }
 
+    /// The CPython 3.11 shape of every code object compiled from `source`
+    /// (module first, then nested code in constant order): qualified name,
+    /// first line, `len(co_code)` and `co_stacksize`. For the corpus check
+    /// of the shape model (tests/codeshape).
+    pub fn code_shapes(&self, source: &str, filename: &str) -> Result<Vec<(String, u32, u32, u32)>, String> {
+        let folder = Folder { vm: &self.vm };
+        let code = refscope_compiler::compile_module(source, filename, &folder, false).map_err(|e| e.message)?;
+        fn walk(c: &CodeObject, out: &mut Vec<(String, u32, u32, u32)>) {
+            out.push((c.qualname.to_string(), c.first_line, 2 * c.cpython_code_units, c.cpython_stacksize));
+            for k in &c.consts {
+                if let Constant::Code(inner) = k {
+                    walk(inner, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&code, &mut out);
+        Ok(out)
+    }
+
     /// Tell the recursion guard how much native stack this thread has.
     pub fn set_stack_size(&self, bytes: usize) {
         self.vm.stack_size.set(bytes);

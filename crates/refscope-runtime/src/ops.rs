@@ -315,10 +315,33 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
         *dd.shared.borrow_mut() = typeobj::data(obj.ty()).shared_keys.borrow().clone();
         let d = PyRef::new_uncounted(&vm.types.dict, dd);
         d.set_flag(crate::object::flags::MANAGED_DICT);
+        // CPython 3.11 gives an instance inline attribute values only when
+        // `object.__new__` made it; one made by a builtin base's `__new__`
+        // (a dict or list subclass) gets a dict object at its first
+        // attribute.
+        if !made_by_object_new(vm, obj.ty()) {
+            crate::object::gc::materialize_dict(&d);
+        }
         crate::observe::touch(obj.id());
         *ext.dict.borrow_mut() = Some(d);
     }
     ext.dict.borrow().clone()
+}
+
+/// Whether instances of `ty` are created by `object.__new__`: its nearest
+/// builtin base is `object`.
+fn made_by_object_new(vm: &Vm, ty: &PyRef) -> bool {
+    let mut t = ty.clone();
+    loop {
+        if !typeobj::data(&t).flag(tflags::HEAPTYPE) {
+            return t.is(&vm.types.object);
+        }
+        let base = typeobj::data(&t).base.borrow().clone();
+        match base {
+            Some(b) => t = b,
+            None => return true,
+        }
+    }
 }
 
 pub fn get_attr_str(vm: &Vm, obj: &PyRef, name: &str) -> PyResult {
@@ -338,7 +361,7 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 {
         let r = if td.flag(tflags::CUSTOM_GETATTRIBUTE) {
             let f = typeobj::lookup_str(vm, ty, "__getattribute__").unwrap();
-            call_unbound(vm, &f, obj, &[name.clone()])
+            call_unbound(vm, &f, obj, std::slice::from_ref(name))
         } else {
             generic_get_attr(vm, obj, name)
         };
@@ -347,7 +370,7 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
                 // Cleared before the hook runs, as CPython clears it.
                 drop(e);
                 let f = typeobj::lookup_str(vm, ty, "__getattr__").unwrap();
-                call_unbound(vm, &f, obj, &[name.clone()])
+                call_unbound(vm, &f, obj, std::slice::from_ref(name))
             }
             r => r,
         };
@@ -882,7 +905,10 @@ pub fn fast_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> Option<bool> {
         return None;
     }
     let ord = if ta.is(&vm.types.int) {
-        int::cmp(int::get(a).unwrap(), int::get(b).unwrap())
+        match (a.payload_unchecked::<int::IntData>(), b.payload_unchecked::<int::IntData>()) {
+            (int::IntData::Small(x), int::IntData::Small(y)) => x.cmp(y),
+            (x, y) => int::cmp(x, y),
+        }
     } else if ta.is(&vm.types.float) {
         return Some(float_cmp(float::get(a).unwrap(), float::get(b).unwrap(), op));
     } else if ta.is(&vm.types.str_) {
@@ -946,21 +972,21 @@ fn rich_compare_inner(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult {
     if !ta.is(tb) && typeobj::is_subtype(tb, ta) {
         if let Some(f) = lookup_special(vm, b, op.swapped().dunder()) {
             checked_reflected = true;
-            let r = call_unbound(vm, &f, b, &[a.clone()])?;
+            let r = call_unbound(vm, &f, b, std::slice::from_ref(a))?;
             if !r.is(&vm.not_implemented) {
                 return Ok(r);
             }
         }
     }
     if let Some(f) = lookup_special(vm, a, op.dunder()) {
-        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        let r = call_unbound(vm, &f, a, std::slice::from_ref(b))?;
         if !r.is(&vm.not_implemented) {
             return Ok(r);
         }
     }
     if !checked_reflected {
         if let Some(f) = lookup_special(vm, b, op.swapped().dunder()) {
-            let r = call_unbound(vm, &f, b, &[a.clone()])?;
+            let r = call_unbound(vm, &f, b, std::slice::from_ref(a))?;
             if !r.is(&vm.not_implemented) {
                 return Ok(r);
             }
@@ -987,6 +1013,46 @@ pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
     match binary_op1(vm, a, b, op)? {
         Some(r) => Ok(r),
         None => Err(binop_type_error(vm, a, b, op.symbol())),
+    }
+}
+
+/// The commonest arithmetic, for the interpreter loop to try before
+/// `binary_op`/`inplace_op`: `+`, `-`, `*` and the bitwise operators on two
+/// exact machine-sized ints whose result is machine-sized, and `+`, `-`, `*`
+/// on two exact floats. What `int.__add__` etc. compute; `None` leaves the
+/// case to the general path (which gives the same answer, more slowly).
+#[inline(always)]
+pub fn arith_fast(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> Option<PyRef> {
+    let ta = a.ty();
+    if !ta.is(b.ty()) {
+        return None;
+    }
+    if ta.is(&vm.types.int) {
+        let (int::IntData::Small(x), int::IntData::Small(y)) = (a.payload_unchecked::<int::IntData>(), b.payload_unchecked::<int::IntData>()) else {
+            return None;
+        };
+        let (x, y) = (*x, *y);
+        let r = match op {
+            BinOp::Add => x.checked_add(y)?,
+            BinOp::Sub => x.checked_sub(y)?,
+            BinOp::Mul => x.checked_mul(y)?,
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            BinOp::Xor => x ^ y,
+            _ => return None,
+        };
+        Some(vm.int(r))
+    } else if ta.is(&vm.types.float) {
+        let (x, y) = (a.payload_unchecked::<float::FloatData>().0, b.payload_unchecked::<float::FloatData>().0);
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            _ => return None,
+        };
+        Some(vm.float(r))
+    } else {
+        None
     }
 }
 
@@ -1067,7 +1133,7 @@ pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<P
             // A subclass's reflected method goes first when it overrides.
             let ra = lookup_special(vm, a, rev);
             if ra.as_ref().map(|x| !x.is(f)).unwrap_or(true) {
-                let r = call_unbound(vm, f, b, &[a.clone()])?;
+                let r = call_unbound(vm, f, b, std::slice::from_ref(a))?;
                 if !r.is(&vm.not_implemented) {
                     return Ok(Some(r));
                 }
@@ -1076,13 +1142,13 @@ pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<P
         }
     }
     if let Some(f) = fa.filter(|f| !repeat_declines(vm, op, f, a, b)) {
-        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        let r = call_unbound(vm, &f, a, std::slice::from_ref(b))?;
         if !r.is(&vm.not_implemented) {
             return Ok(Some(r));
         }
     }
     if let Some(f) = fb.filter(|f| !repeat_declines(vm, op, f, b, a)) {
-        let r = call_unbound(vm, &f, b, &[a.clone()])?;
+        let r = call_unbound(vm, &f, b, std::slice::from_ref(a))?;
         if !r.is(&vm.not_implemented) {
             return Ok(Some(r));
         }
@@ -1110,7 +1176,7 @@ pub fn inplace_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
     }
     let (_, _, iname) = op.dunders();
     if let Some(f) = lookup_special(vm, a, iname).filter(|f| !repeat_declines(vm, op, f, a, b)) {
-        let r = call_unbound(vm, &f, a, &[b.clone()])?;
+        let r = call_unbound(vm, &f, a, std::slice::from_ref(b))?;
         if !r.is(&vm.not_implemented) {
             return Ok(r);
         }
@@ -1182,7 +1248,7 @@ pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
         }
     }
     if let Some(f) = lookup_special(vm, obj, "__getitem__") {
-        return call_unbound(vm, &f, obj, &[key.clone()]);
+        return call_unbound(vm, &f, obj, std::slice::from_ref(key));
     }
     if obj.kind() == Kind::Type {
         if let Some(f) = typeobj::lookup_str(vm, obj, "__class_getitem__") {
@@ -1234,7 +1300,7 @@ pub fn del_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult<()> {
     }
     match lookup_special(vm, obj, "__delitem__") {
         Some(f) => {
-            call_unbound(vm, &f, obj, &[key.clone()])?;
+            call_unbound(vm, &f, obj, std::slice::from_ref(key))?;
             Ok(())
         }
         None => Err(vm.type_error(no_item_deletion(vm, obj, key))),
@@ -1355,7 +1421,7 @@ pub fn isinstance(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
     }
     if cls.kind() != Kind::Type {
         if let Some(f) = lookup_special(vm, cls, "__instancecheck__") {
-            let r = call_unbound(vm, &f, cls, &[obj.clone()])?;
+            let r = call_unbound(vm, &f, cls, std::slice::from_ref(obj))?;
             return truthy(vm, &r);
         }
         return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
@@ -1386,7 +1452,7 @@ pub fn issubclass(vm: &Vm, sub: &PyRef, cls: &PyRef) -> PyResult<bool> {
     }
     if cls.kind() != Kind::Type {
         if let Some(f) = lookup_special(vm, cls, "__subclasscheck__") {
-            let r = call_unbound(vm, &f, cls, &[sub.clone()])?;
+            let r = call_unbound(vm, &f, cls, std::slice::from_ref(sub))?;
             return truthy(vm, &r);
         }
         return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));

@@ -278,6 +278,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     pub fn float(&self, f: f64) -> PyRef {
         PyRef::new(&self.types.float, crate::types::float::FloatData(f))
     }

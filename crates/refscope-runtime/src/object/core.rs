@@ -257,17 +257,17 @@ impl PyRef {
     /// a dict when a container is stored in it: `gc::track`), and frames,
     /// which the runtime tracks when Python code can hold them past their
     /// call (CPython 3.11's running frames are not objects at all).
+    #[inline]
     pub fn new<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
         let slotted = T::KIND == Kind::Type;
-        let fl = payload.free_list();
-        Self::alloc(ty, T::KIND, 0, slotted, gc_mode(T::KIND), fl, payload)
+        Self::alloc(ty, T::KIND, 0, slotted, gc_mode(T::KIND), |p: &T| p.free_list(), move || payload)
     }
 
     /// Like `new`, but never from a free list (CPython's
     /// `PyType_GenericAlloc`, which `list()` and `dict()` use): always
     /// counted; freed onto the free list as usual.
     pub fn new_generic_alloc<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
-        Self::alloc(ty, T::KIND, 0, T::KIND == Kind::Type, gc_mode(T::KIND), None, payload)
+        Self::alloc(ty, T::KIND, 0, T::KIND == Kind::Type, gc_mode(T::KIND), |_: &T| None, move || payload)
     }
 
     /// Allocate an object of a container kind that CPython makes atomic in
@@ -275,13 +275,13 @@ impl PyRef {
     /// tracked, not counted.
     pub fn new_atomic<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
         let slotted = T::KIND == Kind::Type;
-        Self::alloc(ty, T::KIND, 0, slotted, GcMode::None, None, payload)
+        Self::alloc(ty, T::KIND, 0, slotted, GcMode::None, |_: &T| None, move || payload)
     }
 
     /// Allocate a container that is not counted as an allocation (yet, see
     /// `gc::count_as_allocated`) and starts untracked.
     pub fn new_uncounted<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
-        let r = Self::alloc(ty, T::KIND, 0, false, GcMode::Uncounted, None, payload);
+        let r = Self::alloc(ty, T::KIND, 0, false, GcMode::Uncounted, |_: &T| None, move || payload);
         gc::untrack(&r);
         r
     }
@@ -300,7 +300,7 @@ impl PyRef {
 
     /// Allocate an object that can be used as a type, whatever its payload.
     pub fn new_type<T: PyPayload>(ty: &PyRef, payload: T) -> PyRef {
-        Self::alloc(ty, T::KIND, 0, true, GcMode::Counted, None, payload)
+        Self::alloc(ty, T::KIND, 0, true, GcMode::Counted, |_: &T| None, move || payload)
     }
 
     /// Allocate an instance of a user class: payload plus instance trailer.
@@ -311,7 +311,7 @@ impl PyRef {
         let slots_offset = slots_offset_from_header::<Obj<Ext<T>>>(prefix);
         let nslots = u32::try_from(nslots).expect("too many __slots__");
         let ext = InstanceExt { dict: std::cell::RefCell::new(None), nslots, slots_offset: slots_offset as u32 };
-        Self::alloc_with_slots(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, None, Ext { base: payload, ext }, nslots as usize)
+        Self::alloc_with_slots(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, |_: &Ext<T>| None, move || Ext { base: payload, ext }, nslots as usize)
     }
 
     /// The values of the object's `__slots__` members (empty for objects
@@ -332,14 +332,15 @@ impl PyRef {
         }
     }
 
-    fn alloc<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P) -> PyRef {
-        Self::alloc_with_slots(ty, kind, fl, slotted, mode, free_list, payload, 0)
+    #[inline(always)]
+    fn alloc<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: impl FnOnce(&P) -> Option<gc::FreeList>, make: impl FnOnce() -> P) -> PyRef {
+        Self::alloc_with_slots(ty, kind, fl, slotted, mode, free_list, make, 0)
     }
 
     #[allow(clippy::too_many_arguments)]
     #[inline(always)]
-    fn alloc_with_slots<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P, nslots: usize) -> PyRef {
-        let (r, _) = Self::alloc_raw(ty, kind, fl, slotted, mode, free_list, payload, nslots, None);
+    fn alloc_with_slots<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: impl FnOnce(&P) -> Option<gc::FreeList>, make: impl FnOnce() -> P, nslots: usize) -> PyRef {
+        let (r, _) = Self::alloc_raw(ty, kind, fl, slotted, mode, free_list, make, nslots, None);
         r.finish_alloc();
         r
     }
@@ -349,7 +350,17 @@ impl PyRef {
     /// caller fills the tail and then calls `finish_alloc`.
     #[allow(clippy::too_many_arguments)]
     #[inline(always)]
-    fn alloc_raw<P>(ty: &PyRef, kind: Kind, fl: u8, slotted: bool, mode: GcMode, free_list: Option<gc::FreeList>, payload: P, nslots: usize, tail: Option<Layout>) -> (PyRef, *mut u8) {
+    fn alloc_raw<P>(
+        ty: &PyRef,
+        kind: Kind,
+        fl: u8,
+        slotted: bool,
+        mode: GcMode,
+        free_list: impl FnOnce(&P) -> Option<gc::FreeList>,
+        make: impl FnOnce() -> P,
+        nslots: usize,
+        tail: Option<Layout>,
+    ) -> (PyRef, *mut u8) {
         let tyh = ty.as_type_header();
         let mut ifl = if slotted { iflags::HAS_SLOT } else { 0 };
         if ty.flags() & flags::IMMORTAL == 0 {
@@ -365,17 +376,26 @@ impl PyRef {
         if prefix != Prefix::None {
             ifl |= iflags::HAS_GC;
         }
+        let header = Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), iflags: Cell::new(ifl), ty: Cell::new(tyh) };
+        let (ptr, tail_ptr) = alloc_block(header, make, prefix, nslots, tail);
         if mode == GcMode::Counted && gc::counting() {
-            ifl |= iflags::GC_COUNTED;
+            // SAFETY: the block was just initialised with an `Obj<P>`; no
+            // other reference to it exists.
+            let h = unsafe { ptr.as_ref() };
+            h.iflags.set(h.iflags.get() | iflags::GC_COUNTED);
             // Exact lists, dicts and small tuples come from CPython's free
             // lists when they have items: not counted then.
-            let fl = if fl & flags::HAS_EXT == 0 { free_list.and_then(gc::take_from_free_list) } else { None };
-            if fl.is_none() {
+            let from_list = if fl & flags::HAS_EXT == 0 {
+                // SAFETY: as above; the payload is initialised.
+                let payload = unsafe { &*std::ptr::addr_of!((*ptr.as_ptr().cast::<Obj<P>>()).payload) };
+                free_list(payload).and_then(gc::take_from_free_list)
+            } else {
+                None
+            };
+            if from_list.is_none() {
                 gc::note_gc_alloc();
             }
         }
-        let header = Header { refcnt: Cell::new(1), kind, flags: Cell::new(fl), iflags: Cell::new(ifl), ty: Cell::new(tyh) };
-        let (ptr, tail_ptr) = alloc_block(Obj { header, payload }, prefix, nslots, tail);
         (PyRef { ptr, _not_send: PhantomData }, tail_ptr)
     }
 
@@ -400,7 +420,18 @@ impl PyRef {
     where
         Tailed<H, E>: PyPayload,
     {
-        Self::new_tailed_impl(ty, head, n, items, None)
+        Self::new_tailed_impl(ty, move || head, n, items, None)
+    }
+
+    /// `new_tailed` with the head made by `make_head` once the block is
+    /// allocated, straight into it (for a large head built on the hot path:
+    /// a call's frame).
+    #[inline(always)]
+    pub fn new_tailed_with<H, E: TailElem>(ty: &PyRef, make_head: impl FnOnce() -> H, n: usize, items: impl Iterator<Item = E>) -> PyRef
+    where
+        Tailed<H, E>: PyPayload,
+    {
+        Self::new_tailed_impl(ty, make_head, n, items, None)
     }
 
     /// `new_tailed` for an instance of a user class (`new_ext`).
@@ -408,28 +439,25 @@ impl PyRef {
     where
         Tailed<H, E>: PyPayload,
     {
-        Self::new_tailed_impl(ty, head, n, items, Some(nslots))
+        Self::new_tailed_impl(ty, move || head, n, items, Some(nslots))
     }
 
     #[inline(always)]
-    fn new_tailed_impl<H, E: TailElem>(ty: &PyRef, head: H, n: usize, items: impl Iterator<Item = E>, ext_slots: Option<usize>) -> PyRef
+    fn new_tailed_impl<H, E: TailElem>(ty: &PyRef, make_head: impl FnOnce() -> H, n: usize, items: impl Iterator<Item = E>, ext_slots: Option<usize>) -> PyRef
     where
         Tailed<H, E>: PyPayload,
     {
         let cap = u32::try_from(n).expect("too many elements");
         let kind = <Tailed<H, E> as PyPayload>::KIND;
-        let payload = Tailed { head, items: NonNull::dangling(), len: 0, cap };
+        let payload = move || Tailed { head: make_head(), items: NonNull::dangling(), len: 0, cap };
         let tail = Some(Layout::array::<E>(n).expect("element array"));
         let (r, first) = match ext_slots {
-            None => {
-                let fl = payload.free_list();
-                Self::alloc_raw(ty, kind, 0, false, gc_mode(kind), fl, payload, 0, tail)
-            }
+            None => Self::alloc_raw(ty, kind, 0, false, gc_mode(kind), |p: &Tailed<H, E>| p.free_list(), payload, 0, tail),
             Some(nslots) => {
                 let slots_offset = slots_offset_from_header::<Obj<Ext<Tailed<H, E>>>>(Prefix::Gc);
                 let nslots32 = u32::try_from(nslots).expect("too many __slots__");
                 let ext = InstanceExt { dict: std::cell::RefCell::new(None), nslots: nslots32, slots_offset: slots_offset as u32 };
-                Self::alloc_raw(ty, kind, flags::HAS_EXT, false, GcMode::Counted, None, Ext { base: payload, ext }, nslots, tail)
+                Self::alloc_raw(ty, kind, flags::HAS_EXT, false, GcMode::Counted, |_: &Ext<Tailed<H, E>>| None, move || Ext { base: payload(), ext }, nslots, tail)
             }
         };
         let first = first.cast::<E>();
@@ -543,7 +571,7 @@ impl PyRef {
             iflags: Cell::new(iflags::HAS_SLOT | iflags::HAS_GC),
             ty: Cell::new(NonNull::dangling()),
         };
-        let (ptr, _) = alloc_block(Obj { header, payload }, Prefix::SlottedGc, 0, None);
+        let (ptr, _) = alloc_block(header, move || payload, Prefix::SlottedGc, 0, None);
         // SAFETY: the block was just initialised.
         unsafe { ptr.as_ref() }.ty.set(ptr);
         super::heap::note_alloc(T::KIND);
@@ -932,12 +960,47 @@ impl DeferredFree {
 fn dealloc_slow(ptr: NonNull<Header>) {
     // SAFETY: count just reached zero; the block is alive.
     let h = unsafe { ptr.as_ref() };
+    if h.flags.get() & (flags::IMMORTAL | flags::HAS_EXT) == 0
+        && h.iflags.get() & (iflags::HAS_WEAKREFS | iflags::HAS_GC | iflags::HAS_SLOT | iflags::OWNS_TYPE | iflags::RETIRED) == 0
+        && free_leaf(ptr, h.kind)
+    {
+        return;
+    }
     if h.flags.get() & flags::IMMORTAL != 0 {
         // Immortal objects are never freed; restore a count.
         h.refcnt.set(IMMORTAL_REFCNT);
         return;
     }
     super::heap::dealloc(Dying { ptr });
+}
+
+/// The short way out for the commonest deaths: a number, string or bytes
+/// object of the builtin type (no trailer, collector head, weak references
+/// or retired types) owns no references and has no finalizer, so nothing
+/// but its block and its kind's live count changes (`heap::dealloc` would
+/// come to the same through its general checks). False when the kind is
+/// another or an observer hears of frees: the caller takes the long way.
+#[inline]
+fn free_leaf(ptr: NonNull<Header>, kind: Kind) -> bool {
+    use crate::types as t;
+    if !matches!(kind, Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::Complex) || !super::heap::note_leaf_free(kind) {
+        return false;
+    }
+    let p = ptr.cast::<u8>();
+    // SAFETY: the count is zero, the object is not immortal and no weak
+    // reference, collector list or side table knows the block (flags
+    // checked by the caller), so no reference to it remains; the kind names
+    // its payload type and the block has no prefix, trailer or tail.
+    unsafe {
+        match kind {
+            Kind::Int => free_obj::<Obj<t::int::IntData>>(p, Prefix::None, 0, None),
+            Kind::Float => free_obj::<Obj<t::float::FloatData>>(p, Prefix::None, 0, None),
+            Kind::Str => free_obj::<Obj<t::str::StrData>>(p, Prefix::None, 0, None),
+            Kind::Bytes => free_obj::<Obj<t::bytes::BytesData>>(p, Prefix::None, 0, None),
+            _ => free_obj::<Obj<t::complex::ComplexData>>(p, Prefix::None, 0, None),
+        }
+    }
+    true
 }
 
 /// A count wrapped around to zero: as `Rc` does, abort rather than let the
@@ -958,19 +1021,26 @@ fn not_a_type(r: &PyRef) -> ! {
     panic!("{r:?} used as a type: it is not a type object (no type slot)")
 }
 
-/// Allocate and initialise a block for `obj` (an `Obj<_>`) with the given
-/// prefix (collector head, type slot), followed by `nslots` empty slot
-/// values; returns the header.
+/// Allocate and initialise a block for `header` and `payload` with the
+/// given prefix (collector head, type slot), followed by `nslots` empty
+/// slot values; returns the header.
+//
+// The header and the payload are written straight into the new block,
+// field by field, rather than built as one `Obj` value and copied in:
+// copying a just-built value back out of the stack in wider loads than the
+// stores that built it stalls the processor (failed store forwarding), and
+// every allocation would pay that.
 #[inline(always)]
-fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize, tail: Option<Layout>) -> (NonNull<Header>, *mut u8) {
+fn alloc_block<P>(header: Header, make: impl FnOnce() -> P, prefix: Prefix, nslots: usize, tail: Option<Layout>) -> (NonNull<Header>, *mut u8) {
+    type X<P> = Obj<P>;
     let (hp, base, layout, slots_at, tail_at) = match prefix {
         Prefix::SlottedGc => {
             // `ty()` finds a type's slot `SLOT_TO_HEADER` bytes before its
             // header, `gc_head` the head `GC_TO_HEADER` bytes before.
-            assert_eq!(offset_of!(SlottedGc<X>, obj), SLOT_TO_HEADER, "type payloads are word-aligned");
-            assert_eq!(offset_of!(SlottedGc<X>, gc), std::mem::size_of::<Slot>());
-            let (layout, slots_at, tail_at) = block_layout::<SlottedGc<X>>(nslots, tail);
-            let p = super::pool::alloc_block(layout) as *mut SlottedGc<X>;
+            assert_eq!(offset_of!(SlottedGc<X<P>>, obj), SLOT_TO_HEADER, "type payloads are word-aligned");
+            assert_eq!(offset_of!(SlottedGc<X<P>>, gc), std::mem::size_of::<Slot>());
+            let (layout, slots_at, tail_at) = block_layout::<SlottedGc<X<P>>>(nslots, tail);
+            let p = super::pool::alloc_block(layout) as *mut SlottedGc<X<P>>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
             }
@@ -978,37 +1048,44 @@ fn alloc_block<X>(obj: X, prefix: Prefix, nslots: usize, tail: Option<Layout>) -
             // header is the first field of the repr(C) `Obj` at offset `obj`.
             // Pointers are derived from `p` with raw place projections, so
             // they keep the provenance of the whole block (slot, head and
-            // trailing slot values included).
+            // trailing slot values included). Every field is written once.
             unsafe {
-                let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
-                p.write(SlottedGc { slot: NonNull::new_unchecked(hp), gc: GcHead::new(), obj });
+                let hp = std::ptr::addr_of_mut!((*p).obj.header);
+                std::ptr::addr_of_mut!((*p).slot).write(NonNull::new_unchecked(hp));
+                std::ptr::addr_of_mut!((*p).gc).write(GcHead::new());
+                hp.write(header);
+                std::ptr::addr_of_mut!((*p).obj.payload).write(make());
                 (hp, p.cast::<u8>(), layout, slots_at, tail_at)
             }
         }
         Prefix::Gc => {
-            assert_eq!(offset_of!(Gc<X>, obj), GC_TO_HEADER, "payloads are word-aligned");
-            let (layout, slots_at, tail_at) = block_layout::<Gc<X>>(nslots, tail);
-            let p = super::pool::alloc_block(layout) as *mut Gc<X>;
+            assert_eq!(offset_of!(Gc<X<P>>, obj), GC_TO_HEADER, "payloads are word-aligned");
+            let (layout, slots_at, tail_at) = block_layout::<Gc<X<P>>>(nslots, tail);
+            let p = super::pool::alloc_block(layout) as *mut Gc<X<P>>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
             }
             // SAFETY: as above.
             unsafe {
-                let hp = std::ptr::addr_of_mut!((*p).obj) as *mut Header;
-                p.write(Gc { gc: GcHead::new(), obj });
+                let hp = std::ptr::addr_of_mut!((*p).obj.header);
+                std::ptr::addr_of_mut!((*p).gc).write(GcHead::new());
+                hp.write(header);
+                std::ptr::addr_of_mut!((*p).obj.payload).write(make());
                 (hp, p.cast::<u8>(), layout, slots_at, tail_at)
             }
         }
         Prefix::None => {
-            let (layout, slots_at, tail_at) = block_layout::<X>(nslots, tail);
-            let p = super::pool::alloc_block(layout) as *mut X;
+            let (layout, slots_at, tail_at) = block_layout::<X<P>>(nslots, tail);
+            let p = super::pool::alloc_block(layout) as *mut X<P>;
             if p.is_null() {
                 alloc::handle_alloc_error(layout);
             }
             // SAFETY: freshly allocated, properly aligned for X.
             unsafe {
-                p.write(obj);
-                (p as *mut Header, p.cast::<u8>(), layout, slots_at, tail_at)
+                let hp = std::ptr::addr_of_mut!((*p).header);
+                hp.write(header);
+                std::ptr::addr_of_mut!((*p).payload).write(make());
+                (hp, p.cast::<u8>(), layout, slots_at, tail_at)
             }
         }
     };

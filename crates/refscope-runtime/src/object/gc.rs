@@ -383,7 +383,7 @@ const SLICE_SLOT: usize = 2 + TUPLE_SAVE_SIZE;
 const FREE_SLOTS: usize = SLICE_SLOT + 1;
 
 thread_local! {
-    static FREE: Cell<[usize; FREE_SLOTS]> = const { Cell::new([0; FREE_SLOTS]) };
+    static FREE: [Cell<usize>; FREE_SLOTS] = const { [const { Cell::new(0) }; FREE_SLOTS] };
 }
 
 fn free_slot(f: FreeList) -> Option<(usize, usize)> {
@@ -404,10 +404,9 @@ pub(super) fn take_from_free_list(f: FreeList) -> Option<()> {
     }
     let (i, _) = free_slot(f)?;
     FREE.with(|c| {
-        let mut v = c.get();
-        if v[i] > 0 {
-            v[i] -= 1;
-            c.set(v);
+        let v = c[i].get();
+        if v > 0 {
+            c[i].set(v - 1);
             Some(())
         } else {
             None
@@ -422,10 +421,9 @@ pub(super) fn put_on_free_list(f: FreeList) -> bool {
     }
     let Some((i, max)) = free_slot(f) else { return false };
     FREE.with(|c| {
-        let mut v = c.get();
-        if v[i] < max {
-            v[i] += 1;
-            c.set(v);
+        let v = c[i].get();
+        if v < max {
+            c[i].set(v + 1);
             true
         } else {
             false
@@ -572,7 +570,9 @@ pub fn set_start_state(counts: [isize; NUM_GENERATIONS], lists: usize, dicts: us
         }
         // CPython's start-up leaves a slice in its cache.
         v[SLICE_SLOT] = 1;
-        c.set(v);
+        for (x, n) in c.iter().zip(v) {
+            x.set(n);
+        }
     });
     PENDING.store(false, Ordering::Relaxed);
 }
@@ -888,9 +888,11 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
             // CPython empties its free lists in full collections (not
             // the slice cache).
             FREE.with(|c| {
-                let mut v = [0; FREE_SLOTS];
-                v[SLICE_SLOT] = c.get()[SLICE_SLOT];
-                c.set(v)
+                for (i, x) in c.iter().enumerate() {
+                    if i != SLICE_SLOT {
+                        x.set(0);
+                    }
+                }
             });
         }
         s.since_trigger.set(since_trigger.max(0));

@@ -176,7 +176,15 @@ pub(super) fn alloc_block(layout: Layout) -> *mut u8 {
     }
     // SAFETY: the pool is only reached through these two functions, which
     // do not re-enter each other; the reference does not outlive the call.
-    POOL.with(|p| unsafe { &mut *p.get() }.alloc(layout))
+    unsafe { (*pool()).alloc(layout) }
+}
+
+/// This thread's pool. Only the address is taken inside `with`, so that
+/// the access is a plain thread-local address computation and the pool's
+/// fast paths inline into the allocation sites.
+#[inline(always)]
+fn pool() -> *mut Pool {
+    POOL.with(|p| p.get())
 }
 
 /// Free an object block.
@@ -189,5 +197,5 @@ pub(super) unsafe fn free_block(p: *mut u8, layout: Layout) {
         alloc::dealloc(p, layout);
         return;
     }
-    POOL.with(|pool| (&mut *pool.get()).dealloc(p, layout))
+    (*pool()).dealloc(p, layout)
 }

@@ -248,9 +248,9 @@ fn type_init(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 // ----- BaseException -----
 
 fn exc_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let (pos, _) = constructors::split_kw(a, k);
-    if k.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(&a[0]))));
+    let (pos, kwvalues) = constructors::split_kw(a, k);
+    if let Some(k) = k {
+        exceptions::init_keywords(vm, &a[0], tuple::items(k), kwvalues)?;
     }
     if let Some(e) = exceptions::get(&a[0]) {
         let old = e.args.replace(vm.tuple(pos[1..].to_vec()));

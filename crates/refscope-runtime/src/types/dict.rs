@@ -252,7 +252,7 @@ pub struct DictData {
     pub shared: RefCell<Option<std::rc::Rc<SharedKeys>>>,
     /// Set when this dict is a type's namespace: the type's version, which
     /// every change to the dict advances (`typeobj::lookup`'s cache).
-    pub type_version: std::cell::OnceCell<std::rc::Rc<Cell<u64>>>,
+    pub type_version: std::cell::OnceCell<std::rc::Rc<crate::types::typeobj::TypeVersion>>,
     /// Changes, to a value no other dict ever had, whenever the set of
     /// keys or their entry indices may change (not when a value is
     /// replaced): the global-name caches (`GlobalHint`) check it.
@@ -279,7 +279,7 @@ impl DictData {
     fn table_mut(&self) -> std::cell::RefMut<'_, Table> {
         crate::observe::touch(self as *const Self as usize);
         if let Some(v) = self.type_version.get() {
-            v.set(crate::types::typeobj::next_type_epoch());
+            v.modified();
         }
         self.table.borrow_mut()
     }

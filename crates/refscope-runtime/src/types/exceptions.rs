@@ -68,6 +68,31 @@ pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
     e
 }
 
+/// The keyword arguments of `BaseException.__init__` for `e`: none, except
+/// `name` and `path` for ImportError and its subclasses (CPython's messages
+/// name ImportError whatever the subclass).
+pub fn init_keywords(vm: &Vm, e: &PyRef, names: &[PyRef], values: &[PyRef]) -> PyResult<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    if !typeobj::is_subtype(e.ty(), &vm.exc.import_error) {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(e))));
+    }
+    if names.len() > 2 {
+        return Err(vm.type_error(format!("ImportError() takes at most 2 keyword arguments ({} given)", names.len())));
+    }
+    for n in names {
+        let n = crate::types::str::as_str(n);
+        if n != "name" && n != "path" {
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for ImportError()", n)));
+        }
+    }
+    for (n, v) in names.iter().zip(values) {
+        set_member(vm, e, crate::types::str::as_str(n), v.clone());
+    }
+    Ok(())
+}
+
 /// Set the attributes some exception types derive from their arguments.
 pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
     let ty = e.ty().clone();
@@ -83,7 +108,8 @@ pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
         set("code", code);
     } else if typeobj::is_subtype(&ty, &vm.exc.key_error) || typeobj::is_subtype(&ty, &vm.exc.import_error) {
         if typeobj::is_subtype(&ty, &vm.exc.import_error) {
-            set("msg", args.first().cloned().unwrap_or_else(|| vm.none()));
+            // msg is the argument only when there is exactly one.
+            set("msg", if args.len() == 1 { args[0].clone() } else { vm.none() });
             set("name", vm.none());
             set("path", vm.none());
         }

@@ -82,6 +82,7 @@ pub fn finish_one_type(vm: &Vm, t: &crate::object::PyRef) {
         mro.extend(typeobj::data(b).mro_vec());
     }
     *td.mro.borrow_mut() = vm.tuple(mro);
-    td.version.set(typeobj::next_type_epoch());
+    typeobj::register_subclass(t, &td.bases.borrow());
+    td.version.modified();
     crate::modules::weakref::register_class(vm, t);
 }

@@ -214,12 +214,15 @@ fn dict_size(base: usize, o: &PyRef) -> usize {
     base + 32 + ix * size + entry * usable
 }
 
-/// A code object's frame needs: its local slots and value stack (the
-/// compiler's `max_stack` carries a margin of two slots for refscope's own
-/// interpreter, which CPython's `co_stacksize` does not have).
+/// A code object's frame needs: its local slots and value stack, with
+/// CPython's `co_stacksize` (the shape model's, not refscope's own stack).
 fn frame_slots(code: &PyRef) -> usize {
     match code::get(code) {
-        Some(c) => c.localsplus_names.len() + (c.code.max_stack as usize).saturating_sub(2),
+        // A parameter that is also a cell has one slot in CPython.
+        Some(c) => {
+            let shared = c.code.cell2arg.iter().filter(|a| a.is_some()).count();
+            c.code.varnames.len() + c.code.cellvars.len() - shared + c.code.freevars.len() + c.code.cpython_stacksize as usize
+        }
         None => 0,
     }
 }
@@ -283,6 +286,12 @@ pub fn sizeof(vm: &Vm, o: &PyRef) -> usize {
         Kind::Generator => base + 72 + frame::get(&generator::get(o).unwrap().frame).map(|f| 8 * frame_slots(&f.code)).unwrap_or(0),
         Kind::BuiltinFunction if is_method_wrapper(o) => 32,
         Kind::Frame => base + 72 + frame::get(o).map(|f| 8 * frame_slots(&f.code)).unwrap_or(0),
+        // The header, then CPython's bytecode (2 bytes a code unit, inline
+        // caches included), the whole rounded up to 8 bytes.
+        Kind::Code => match code::get(o) {
+            Some(c) => (base + 2 * c.code.cpython_code_units as usize).next_multiple_of(8),
+            None => base,
+        },
         _ => base,
     }
 }

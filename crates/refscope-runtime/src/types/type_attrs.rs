@@ -215,7 +215,7 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                 "co_kwonlyargcount" => Some(vm.int(c.code.kwonlyargcount as i64)),
                 "co_flags" => Some(vm.int(c.code.flags as i64)),
                 "co_nlocals" => Some(vm.int(c.code.varnames.len() as i64)),
-                "co_stacksize" => Some(vm.int(c.code.max_stack as i64)),
+                "co_stacksize" => Some(vm.int(c.code.cpython_stacksize as i64)),
                 _ => None,
             }
         }

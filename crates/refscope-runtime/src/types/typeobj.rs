@@ -49,9 +49,9 @@ pub struct TypeData {
     /// `__slots__` member names (their values live in the instance trailer).
     pub slot_names: RefCell<Vec<String>>,
     pub new: Cell<Option<NewFn>>,
-    /// The type epoch (`next_type_epoch`) of the last change to this type's
-    /// namespace or MRO; shared with the namespace dict, which advances it.
-    pub version: std::rc::Rc<Cell<u64>>,
+    /// The version tag of this type's namespace and MRO (`TypeVersion`);
+    /// shared with the namespace dict, which advances it on every change.
+    pub version: std::rc::Rc<TypeVersion>,
     /// CPython's cached keys of classes with a managed instance `__dict__`.
     pub shared_keys: RefCell<Option<std::rc::Rc<crate::types::dict::SharedKeys>>>,
     /// The callback-less weak reference to this type that CPython's
@@ -117,20 +117,18 @@ pub fn isinstance(obj: &PyRef, ty: &PyRef) -> bool {
     is_subtype(obj.ty(), ty)
 }
 
-/// Look `name` up along the MRO of `ty` (no descriptors applied).
 // ----- The attribute cache -----
 //
 // Looking a name up on a type walks its MRO and probes each class's
 // namespace: for `obj.attr`, `obj.method()` and every special method an
-// operator tries. CPython caches lookups by (type version tag, name) and
-// invalidates a type's tag, and its subclasses', when it changes. refscope
-// keeps no list of subclasses; instead a global "type epoch" counts type
-// changes, each type records the epoch of its last change (its namespace or
-// its MRO; a new type starts at a new epoch), and a cache entry, stored at
-// some epoch, is valid while none of the classes its answer depends on
-// changed since: the MRO up to the class where the name was found, or the
-// whole MRO when no class has it. Assigning a class attribute in a loop
-// (`Counter.count += 1`) thus leaves the entries of unrelated classes alone.
+// operator tries. As CPython does, lookups are cached by (type version tag,
+// name): each type has a tag (`TypeVersion`) that changes whenever its
+// namespace or MRO changes, and then its subclasses' tags change too (each
+// type keeps weak links to its direct subclasses), so an answer stored with
+// a type's tag holds while that tag is current. Tags come from one counter
+// and no two types ever have the same one (a type at a reused address
+// never matches an old entry), so the tag alone identifies the type. Assigning a class attribute in a loop (`Counter.count += 1`) thus
+// leaves the entries of unrelated classes alone.
 //
 // An entry must not own a reference (counts are observable), so it records
 // where the name was found, not the value: the index in the MRO and the
@@ -138,14 +136,99 @@ pub fn isinstance(obj: &PyRef, ty: &PyRef) -> bool {
 // after checking that the entry still holds the name), or that no class
 // has it.
 
+/// A type's version tag, shared by the type and its namespace dict.
+pub struct TypeVersion {
+    tag: Cell<u64>,
+    /// The direct subclasses' tags, whose answers depend on this type's.
+    subclasses: RefCell<Vec<std::rc::Weak<TypeVersion>>>,
+}
+
+impl TypeVersion {
+    pub fn new() -> std::rc::Rc<TypeVersion> {
+        std::rc::Rc::new(TypeVersion { tag: Cell::new(next_type_epoch()), subclasses: RefCell::new(Vec::new()) })
+    }
+
+    #[inline]
+    pub fn tag(&self) -> u64 {
+        self.tag.get()
+    }
+
+    /// The type changed: it and every class below it take a new tag.
+    pub fn modified(&self) {
+        let e = next_type_epoch();
+        self.tag.set(e);
+        let mut work: Vec<std::rc::Rc<TypeVersion>> = Vec::new();
+        let collect = |v: &TypeVersion, work: &mut Vec<std::rc::Rc<TypeVersion>>| {
+            if let Ok(mut subs) = v.subclasses.try_borrow_mut() {
+                subs.retain(|w| match w.upgrade() {
+                    Some(s) => {
+                        work.push(s);
+                        true
+                    }
+                    None => false,
+                });
+            }
+        };
+        collect(self, &mut work);
+        while let Some(v) = work.pop() {
+            // Each class takes a tag of its own (the cache is keyed by tag).
+            // Tags only grow, so one already at `e` or above got its new
+            // tag in this pass: a class reached twice (a diamond) is done
+            // the first time.
+            if v.tag.get() < e {
+                v.tag.set(next_type_epoch());
+                collect(&v, &mut work);
+            }
+        }
+    }
+
+    /// `sub` now has this type among its bases.
+    pub fn add_subclass(&self, sub: &std::rc::Rc<TypeVersion>) {
+        let mut subs = self.subclasses.borrow_mut();
+        if subs.len() == subs.capacity() {
+            subs.retain(|w| w.strong_count() > 0);
+        }
+        subs.push(std::rc::Rc::downgrade(sub));
+    }
+
+    /// `sub` no longer has this type among its bases.
+    pub fn remove_subclass(&self, sub: &std::rc::Rc<TypeVersion>) {
+        let target = std::rc::Rc::as_ptr(sub);
+        self.subclasses.borrow_mut().retain(|w| w.strong_count() > 0 && w.as_ptr() != target);
+    }
+}
+
+/// Link `ty` under each of its bases (`bases`: a tuple of types), so that
+/// a change to a base changes `ty`'s tag.
+pub fn register_subclass(ty: &PyRef, bases: &PyRef) {
+    let v = &data(ty).version;
+    for b in crate::types::tuple::items(bases) {
+        if let Some(bd) = b.payload::<TypeData>() {
+            bd.version.add_subclass(v);
+        }
+    }
+}
+
+/// Undo `register_subclass` for the bases `ty` had.
+pub fn unregister_subclass(ty: &PyRef, bases: &PyRef) {
+    let v = &data(ty).version;
+    for b in crate::types::tuple::items(bases) {
+        if let Some(bd) = b.payload::<TypeData>() {
+            bd.version.remove_subclass(v);
+        }
+    }
+}
+
 const ATTR_CACHE_SIZE: usize = 4096;
 /// `AttrCacheEntry::mro_index` of a name that no class in the MRO has.
 const ABSENT: u32 = u32::MAX;
+/// `AttrCacheEntry::mro_index` of a name found on the type itself (usually
+/// the MRO's first class, but a metaclass's `mro()` may order it otherwise).
+const ON_TYPE: u32 = u32::MAX - 1;
 
 #[derive(Clone, Copy)]
 struct AttrCacheEntry {
-    epoch: u64,
-    ty: usize,
+    tag: u64,
     name: usize,
     mro_index: u32,
     entry_index: u32,
@@ -160,9 +243,9 @@ thread_local! {
     static ATTR_CACHE: AttrCache = const { AttrCache { epoch: Cell::new(1), entries: RefCell::new(Vec::new()) } };
 }
 
-/// A new type epoch, for a type that changed (or was created) now.
+/// A new, never used type tag.
 #[inline]
-pub fn next_type_epoch() -> u64 {
+fn next_type_epoch() -> u64 {
     ATTR_CACHE
         .try_with(|c| {
             let e = c.epoch.get() + 1;
@@ -173,106 +256,44 @@ pub fn next_type_epoch() -> u64 {
 }
 
 #[inline]
-fn attr_cache_slot(ty: &PyRef, name: &PyRef) -> usize {
-    let h = (ty.id() >> 4) ^ (name.id() >> 4).wrapping_mul(0x9E37_79B9);
+fn attr_cache_slot(tag: u64, name: &PyRef) -> usize {
+    let h = (tag as usize).wrapping_mul(0x9E37_79B9) ^ (name.id() >> 4);
     h % ATTR_CACHE_SIZE
 }
 
-/// The value of `name` on `ty` (through its MRO), as `ty.__mro__` says;
-/// `name` must be a str.
-pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
-    let slot = attr_cache_slot(ty, name);
-    let cached = ATTR_CACHE.with(|c| {
-        let entries = c.entries.borrow();
-        match entries.get(slot) {
-            Some(e) if e.ty == ty.id() && e.name == name.id() => Some((*e, c.epoch.get())),
-            _ => None,
-        }
-    });
-    if let Some((e, now)) = cached {
-        let td = data(ty);
-        // No type at all changed since the entry was stored: it holds
-        // without looking at the classes (the common case).
-        let mut valid = e.epoch == now;
-        if !valid && td.version.get() <= e.epoch {
-            let mro = td.mro.borrow();
-            let items = crate::types::tuple::items(&mro);
-            let upto = if e.mro_index == ABSENT { items.len() } else { e.mro_index as usize + 1 };
-            valid = upto <= items.len() && items[..upto].iter().all(|t| data(t).version.get() <= e.epoch);
-            if valid {
-                // Still right now: checked against the current epoch next time.
-                ATTR_CACHE.with(|c| {
-                    if let Some(x) = c.entries.borrow_mut().get_mut(slot) {
-                        x.epoch = now;
-                    }
-                });
-            }
-        }
-        if valid {
-            if e.mro_index == ABSENT {
-                return None;
-            }
-            let mro = td.mro.borrow();
-            let t = &crate::types::tuple::items(&mro)[e.mro_index as usize];
-            if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(e.entry_index as usize, name)) {
-                return Some(v);
-            }
-        }
-    }
-    lookup_uncached(ty, name, slot)
-}
-
-/// Where a name was found on a type, remembered by the instruction that
-/// looked it up (a per-name inline cache in the code object): valid while
-/// the type epoch is the one recorded (no type changed anywhere since) and
-/// the object's type is the same one (a type at a reused address is a new
-/// type, which took a new epoch).
-#[derive(Clone, Copy, Default)]
-pub struct TypeHint {
-    ty: usize,
-    epoch: u64,
-    mro_index: u32,
-    entry_index: u32,
-}
-
-/// `lookup` through an instruction's hint, refreshing it on a miss.
+/// The value the cached position (`mro_index`, `entry_index`) of `name`
+/// on `ty` holds, if that entry still holds the name.
 #[inline]
-pub fn lookup_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Option<PyRef> {
-    let h = hint.get();
-    let now = ATTR_CACHE.with(|c| c.epoch.get());
-    if h.ty == ty.id() && h.epoch == now && h.epoch != 0 {
-        if h.mro_index == ABSENT {
-            return None;
-        }
-        let mro = data(ty).mro.borrow();
-        if let Some(t) = crate::types::tuple::items(&mro).get(h.mro_index as usize) {
-            if let Some(v) = crate::types::dict::get(&data(t).dict).and_then(|d| d.value_at_if_key(h.entry_index as usize, name)) {
-                return Some(v);
-            }
+fn value_at(ty: &PyRef, name: &PyRef, mro_index: u32, entry_index: u32) -> Option<Option<PyRef>> {
+    if mro_index == ABSENT {
+        return Some(None);
+    }
+    let td = data(ty);
+    if mro_index == ON_TYPE {
+        // Found on the type itself (the commonest case): no MRO to read.
+        return crate::types::dict::get(&td.dict)?.value_at_if_key(entry_index as usize, name).map(Some);
+    }
+    let mro = td.mro.borrow();
+    let t = crate::types::tuple::items(&mro).get(mro_index as usize)?;
+    crate::types::dict::get(&data(t).dict)?.value_at_if_key(entry_index as usize, name).map(Some)
+}
+
+/// Where `name` is along `ty`'s MRO, through the cache.
+#[inline]
+fn cached_position(ty: &PyRef, name: &PyRef) -> (u32, u32, Option<PyRef>) {
+    let tag = data(ty).version.tag();
+    let slot = attr_cache_slot(tag, name);
+    let cached = ATTR_CACHE.with(|c| match c.entries.borrow().get(slot) {
+        Some(e) if e.tag == tag && e.name == name.id() => Some(*e),
+        _ => None,
+    });
+    if let Some(e) = cached {
+        if let Some(v) = value_at(ty, name, e.mro_index, e.entry_index) {
+            return (e.mro_index, e.entry_index, v);
         }
     }
     let found = find_in_mro(ty, name);
     let (mro_index, entry_index) = found.as_ref().map_or((ABSENT, 0), |(i, idx, _)| (*i, *idx));
-    hint.set(TypeHint { ty: ty.id(), epoch: now, mro_index, entry_index });
-    found.map(|(_, _, v)| v)
-}
-
-/// The first class along the MRO of `ty` that has `name`: its index in the
-/// MRO, the entry's index in its namespace, and the value.
-fn find_in_mro(ty: &PyRef, name: &PyRef) -> Option<(u32, u32, PyRef)> {
-    let mro = data(ty).mro.borrow();
-    crate::types::tuple::items(&mro).iter().enumerate().find_map(|(i, t)| {
-        let (idx, v) = crate::types::dict::get(&data(t).dict)?.get_str_with_index(name)?;
-        Some((i as u32, idx as u32, v))
-    })
-}
-
-fn lookup_uncached(ty: &PyRef, name: &PyRef, slot: usize) -> Option<PyRef> {
-    let found = find_in_mro(ty, name);
-    let (mro_index, entry_index) = match &found {
-        Some((i, idx, _)) => (*i, *idx),
-        None => (ABSENT, 0),
-    };
     // Only interned names are cached: they live as long as the interpreter
     // (`Vm::interned` keeps them), so an entry's name address never comes
     // to mean another string; another str with the same text is looked up
@@ -281,12 +302,55 @@ fn lookup_uncached(ty: &PyRef, name: &PyRef, slot: usize) -> Option<PyRef> {
         ATTR_CACHE.with(|c| {
             let mut entries = c.entries.borrow_mut();
             if entries.is_empty() {
-                entries.resize(ATTR_CACHE_SIZE, AttrCacheEntry { epoch: 0, ty: 0, name: 0, mro_index: 0, entry_index: 0 });
+                entries.resize(ATTR_CACHE_SIZE, AttrCacheEntry { tag: 0, name: 0, mro_index: 0, entry_index: 0 });
             }
-            entries[slot] = AttrCacheEntry { epoch: c.epoch.get(), ty: ty.id(), name: name.id(), mro_index, entry_index };
+            entries[slot] = AttrCacheEntry { tag, name: name.id(), mro_index, entry_index };
         });
     }
-    found.map(|(_, _, v)| v)
+    (mro_index, entry_index, found.map(|(_, _, v)| v))
+}
+
+/// The value of `name` on `ty` (through its MRO), as `ty.__mro__` says;
+/// `name` must be a str.
+#[inline]
+pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
+    cached_position(ty, name).2
+}
+
+/// Where a name was found on a type, remembered by the instruction that
+/// looked it up (a per-name inline cache in the code object): valid while
+/// the object's type has the tag recorded.
+#[derive(Clone, Copy, Default)]
+pub struct TypeHint {
+    tag: u64,
+    mro_index: u32,
+    entry_index: u32,
+}
+
+/// `lookup` through an instruction's hint, refreshing it on a miss (from
+/// the shared cache, which also serves sites that see several types).
+#[inline]
+pub fn lookup_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Option<PyRef> {
+    let h = hint.get();
+    let tag = data(ty).version.tag();
+    if h.tag == tag {
+        if let Some(v) = value_at(ty, name, h.mro_index, h.entry_index) {
+            return v;
+        }
+    }
+    let (mro_index, entry_index, v) = cached_position(ty, name);
+    hint.set(TypeHint { tag, mro_index, entry_index });
+    v
+}
+
+/// The first class along the MRO of `ty` that has `name`: its index in the
+/// MRO, the entry's index in its namespace, and the value.
+fn find_in_mro(ty: &PyRef, name: &PyRef) -> Option<(u32, u32, PyRef)> {
+    let mro = data(ty).mro.borrow();
+    crate::types::tuple::items(&mro).iter().enumerate().find_map(|(i, t)| {
+        let (idx, v) = crate::types::dict::get(&data(t).dict)?.get_str_with_index(name)?;
+        Some((if t.is(ty) { ON_TYPE } else { i as u32 }, idx as u32, v))
+    })
 }
 
 pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &'static str) -> Option<PyRef> {
@@ -299,7 +363,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
     // `dict` type exists, `fix_namespaces` gives it the right type.
     let dict = PyRef::new_self_typed(DictData::new());
     // bases/mro are filled once the tuple type exists (finish_builtin_types).
-    let version = std::rc::Rc::new(Cell::new(next_type_epoch()));
+    let version = TypeVersion::new();
     let _ = crate::types::dict::get(&dict).unwrap().type_version.set(version.clone());
     let td = TypeData {
         name: RefCell::new(name.to_string()),
@@ -482,7 +546,8 @@ pub fn finish_builtin_types(vm: &Vm) {
             mro.extend(data(b).mro_vec());
         }
         *td.mro.borrow_mut() = vm.tuple(mro);
-        td.version.set(next_type_epoch());
+        register_subclass(&t, &td.bases.borrow());
+        td.version.modified();
     }
 }
 
@@ -584,7 +649,7 @@ pub fn set_in_dict(vm: &Vm, ty: &PyRef, name: &str, value: PyRef) {
     let td = data(ty);
     let key = vm.intern(name);
     crate::types::dict::set_item_str(vm, &td.dict, key, value);
-    td.version.set(next_type_epoch());
+    td.version.modified();
 }
 
 // ----- MRO -----
@@ -744,7 +809,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         fl |= tflags::HAS_DICT;
     }
     let bases_t = vm.tuple(bases_v.clone());
-    let version = std::rc::Rc::new(Cell::new(next_type_epoch()));
+    let version = TypeVersion::new();
     let _ = crate::types::dict::get(&dict).unwrap().type_version.set(version.clone());
     let td = TypeData {
         name: RefCell::new(name.to_string()),
@@ -766,7 +831,8 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
     ty.set_flag(flags::HEAPTYPE);
     let mro = compute_mro(vm, &ty, &bases_v)?;
     *data(&ty).mro.borrow_mut() = vm.tuple(mro);
-    data(&ty).version.set(next_type_epoch());
+    register_subclass(&ty, &data(&ty).bases.borrow());
+    data(&ty).version.modified();
     // Descriptors CPython adds to a class's namespace: __dict__ and
     // __weakref__ getters, member descriptors for slots.
     let tdict = data(&ty).dict.clone();
@@ -858,7 +924,7 @@ pub fn update_flags(vm: &Vm, ty: &PyRef) {
         fl |= tflags::CUSTOM_SETATTR;
     }
     td.flags.set(fl);
-    td.version.set(next_type_epoch());
+    td.version.modified();
 }
 
 pub fn mro_error(vm: &Vm, msg: String) -> PyErr {

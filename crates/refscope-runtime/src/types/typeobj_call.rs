@@ -99,8 +99,9 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
             // BaseException.__init__ gets the very tuple __new__ stored as
             // `args` (CPython passes both the same one): nothing changes
             // but the check for keywords.
-            if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-                return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(&obj))));
+            if let Some(k) = kwnames {
+                let names = tuple::items(k);
+                exceptions::init_keywords(vm, &obj, names, &args[args.len() - names.len()..])?;
             }
         } else if !is_object_init {
             let r = match init.kind() {
@@ -427,7 +428,9 @@ fn set_bases(vm: &Vm, cls: &PyRef, value: Option<PyRef>) -> PyResult<()> {
     let old_bases = td.bases.replace(v.clone());
     let old_base = td.base.replace(Some(bases[0].clone()));
     let old_mro = td.mro.replace(vm.tuple(mro));
-    td.version.set(typeobj::next_type_epoch());
+    typeobj::unregister_subclass(cls, &old_bases);
+    typeobj::register_subclass(cls, &td.bases.borrow());
+    td.version.modified();
     drop((old_bases, old_base, old_mro));
     Ok(())
 }
