@@ -11,6 +11,7 @@
 
 pub mod bytecode;
 pub mod compile;
+pub mod embed;
 pub mod shape;
 pub mod symtable;
 mod strcheck;

@@ -42,21 +42,20 @@ use crate::types::typeobj::TypeData;
 use crate::vm::Vm;
 use std::cell::RefCell;
 
-type Visit<'a> = &'a mut dyn FnMut(&PyRef);
 
-fn opt(v: &Option<PyRef>, f: Visit) {
+fn opt<V: FnMut(&PyRef) + ?Sized>(v: &Option<PyRef>, f: &mut V) {
     if let Some(x) = v {
         f(x);
     }
 }
 
-fn cell_opt(c: &RefCell<Option<PyRef>>, f: Visit) {
+fn cell_opt<V: FnMut(&PyRef) + ?Sized>(c: &RefCell<Option<PyRef>>, f: &mut V) {
     if let Ok(v) = c.try_borrow() {
         opt(&v, f);
     }
 }
 
-fn cell_ref(c: &RefCell<PyRef>, f: Visit) {
+fn cell_ref<V: FnMut(&PyRef) + ?Sized>(c: &RefCell<PyRef>, f: &mut V) {
     if let Ok(v) = c.try_borrow() {
         f(&v);
     }
@@ -80,7 +79,7 @@ macro_rules! atomic {
 atomic!((), IntData, FloatData, ComplexData, StrData, BytesData, ByteArrayData, RangeData, CodeData, FileData);
 
 impl Trace for TypeData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.dict);
         cell_ref(&self.mro, f);
         cell_ref(&self.bases, f);
@@ -103,7 +102,7 @@ impl Trace for ListData {
     fn free_list(&self) -> Option<FreeList> {
         Some(FreeList::List)
     }
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         // list_traverse visits from the end.
         if let Ok(items) = self.items.try_borrow() {
             items.iter().rev().for_each(|x| f(x));
@@ -122,7 +121,7 @@ impl Trace for TupleData {
     fn free_list(&self) -> Option<FreeList> {
         Some(FreeList::Tuple(self.capacity()))
     }
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         self.items().iter().rev().for_each(|x| f(x));
     }
 }
@@ -131,7 +130,7 @@ impl Trace for DictData {
     fn free_list(&self) -> Option<FreeList> {
         Some(FreeList::Dict)
     }
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         if let Ok(t) = self.table.try_borrow() {
             for e in t.entries.iter().flatten() {
                 f(&e.value);
@@ -154,13 +153,13 @@ impl Trace for DictData {
 }
 
 impl Trace for DictViewData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.dict);
     }
 }
 
 impl Trace for SetData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         if let Ok(t) = self.table.try_borrow() {
             for s in &t.slots {
                 if let Slot::Active(_, k) = s {
@@ -182,7 +181,7 @@ impl Trace for SliceData {
     fn free_list(&self) -> Option<FreeList> {
         Some(FreeList::Slice)
     }
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.start);
         f(&self.stop);
         f(&self.step);
@@ -190,7 +189,7 @@ impl Trace for SliceData {
 }
 
 impl Trace for FunctionData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_ref(&self.code, f);
         f(&self.globals);
         f(&self.builtins);
@@ -215,21 +214,21 @@ impl Trace for FunctionData {
 }
 
 impl Trace for BuiltinFunctionData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         opt(&self.self_, f);
         opt(&self.objclass, f);
     }
 }
 
 impl Trace for MethodData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.func);
         f(&self.self_);
     }
 }
 
 impl Trace for PropertyData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_opt(&self.fget, f);
         cell_opt(&self.fset, f);
         cell_opt(&self.fdel, f);
@@ -242,7 +241,7 @@ impl Trace for PropertyData {
 }
 
 impl Trace for ClassMethodData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_ref(&self.func, f);
         cell_opt(&self.dict, f);
     }
@@ -253,7 +252,7 @@ impl Trace for ClassMethodData {
 }
 
 impl Trace for StaticMethodData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_ref(&self.func, f);
         cell_opt(&self.dict, f);
     }
@@ -264,7 +263,7 @@ impl Trace for StaticMethodData {
 }
 
 impl Trace for SuperData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         opt(&self.obj, f);
         f(&self.thisclass);
         opt(&self.obj_type, f);
@@ -272,7 +271,7 @@ impl Trace for SuperData {
 }
 
 impl Trace for CellData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_opt(&self.value, f);
     }
     fn clear(&self) {
@@ -280,7 +279,7 @@ impl Trace for CellData {
     }
 }
 
-fn fast_slot(c: &crate::object::RefSlot, f: Visit) {
+fn fast_slot<V: FnMut(&PyRef) + ?Sized>(c: &crate::object::RefSlot, f: &mut V) {
     c.with(|v| {
         if let Some(v) = v {
             f(v)
@@ -289,7 +288,7 @@ fn fast_slot(c: &crate::object::RefSlot, f: Visit) {
 }
 
 impl Trace for crate::types::frame::FrameObj {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_opt(&self.back, f);
         f(&self.code);
         opt(&self.func, f);
@@ -307,24 +306,24 @@ impl Trace for crate::types::frame::FrameObj {
 }
 
 impl Trace for TracebackData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         opt(&self.next, f);
         f(&self.frame);
     }
 }
 
 impl Trace for ModuleData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.dict);
     }
 }
 
-fn trace_exec(s: &ExecState, f: Visit) {
+fn trace_exec<V: FnMut(&PyRef) + ?Sized>(s: &ExecState, f: &mut V) {
     s.stack.iter().for_each(|x| f(x));
 }
 
 impl Trace for GeneratorData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.frame);
         cell_ref(&self.name, f);
         cell_ref(&self.qualname, f);
@@ -345,7 +344,7 @@ impl Trace for GeneratorData {
 }
 
 impl Trace for IteratorData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         let Ok(st) = self.state.try_borrow() else { return };
         match &*st {
             IterState::Seq { seq, .. } | IterState::ListReverse { seq, .. } | IterState::Reversed { seq, .. } => opt(seq, f),
@@ -385,7 +384,7 @@ impl Trace for IteratorData {
 }
 
 impl Trace for ExceptionData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_opt(&self.dict, f);
         // Fields of CPython's exception struct: no object of their own.
         if let Ok(d) = self.fields.try_borrow() {
@@ -412,19 +411,19 @@ impl Trace for ExceptionData {
 }
 
 impl Trace for crate::types::mappingproxy::MappingProxyData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.mapping);
     }
 }
 
 impl Trace for DescriptorData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.objclass);
     }
 }
 
 impl Trace for crate::object::weak::WeakrefData {
-    fn trace(&self, f: Visit) {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_opt(&self.callback, f);
     }
     fn clear(&self) {

@@ -187,8 +187,13 @@ pub fn compile_source(vm: &Vm, source: &str, filename: &str, interactive: bool) 
     if !interactive && filename != "<stdin>" {
         traceback_print::remember_source(filename, source);
     }
+    // What every start-up runs was compiled by the build (build.rs).
+    let pre = if interactive { None } else { stdlib::precompiled(filename, source) };
     let folder = Folder { vm };
-    let code = refscope_compiler::compile_module(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e));
+    let code = match pre {
+        Some(code) => Ok(code),
+        None => refscope_compiler::compile_module(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e)),
+    };
     traceback_print::print_compile_warnings(vm);
     let code = code?;
     let mut cache = ConstCache::default();

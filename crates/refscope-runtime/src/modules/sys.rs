@@ -917,55 +917,28 @@ impl Vm {
     }
 }
 
-/// Python-level parts of sys, compiled at start-up: the struct sequences
+/// Python-level parts of sys, run at start-up: the struct sequences
 /// (`version_info`, `float_info`, ...) and `implementation`. `{FLAGS}` is
-/// replaced by the values of `sys.flags`.
-const SYS_PRELUDE: &str = r#"
-def _structseq(qualname, fields, values):
-    class cls(tuple):
-        __slots__ = ()
-        def __repr__(self):
-            return qualname + "(" + ", ".join("%s=%r" % (f, v) for f, v in zip(fields, self)) + ")"
-        def __reduce__(self):
-            return (type(self), (tuple(self),))
-    for i, f in enumerate(fields):
-        setattr(cls, f, property(lambda self, i=i: tuple.__getitem__(self, i)))
-    name = qualname.rpartition(".")[2]
-    cls.__name__ = name
-    cls.__qualname__ = name
-    cls.__module__ = "sys"
-    cls.n_sequence_fields = cls.n_fields = len(fields)
-    cls.n_unnamed_fields = 0
-    return cls(values)
+/// replaced by the values of `sys.flags` (`sys_flags.rs`); the build
+/// compiles every variant (build.rs).
+const SYS_PRELUDE: &str = concat!("\n", include_str!("sys_prelude.py"));
 
-version_info = _structseq("sys.version_info", ("major", "minor", "micro", "releaselevel", "serial"), (3, 11, 7, 'final', 0))
-float_info = _structseq("sys.float_info",
-    ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"),
-    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53, 2.220446049250313e-16, 2, 1))
-int_info = _structseq("sys.int_info", ("bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"), (30, 4, 4300, 640))
-hash_info = _structseq("sys.hash_info",
-    ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"),
-    (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
-flags = _structseq("sys.flags",
-    ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment",
-     "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
-     "safe_path", "int_max_str_digits"),
-    {FLAGS})
-
-class _namespace:
-    def __init__(self, **kwargs):
-        self.__dict__.update(kwargs)
-    def __repr__(self):
-        return "namespace(" + ", ".join("%s=%r" % kv for kv in self.__dict__.items()) + ")"
-    def __eq__(self, other):
-        if isinstance(other, _namespace):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
-_namespace.__name__ = _namespace.__qualname__ = "SimpleNamespace"
-_namespace.__module__ = "types"
-implementation = _namespace(name='cpython', cache_tag='cpython-311', version=version_info, hexversion=0x030b07f0, _multiarch='x86_64-linux-gnu')
-del _namespace, _structseq
-"#;
+/// The sys prelude with the values of `sys.flags` (from the environment,
+/// as CPython reads it).
+pub(crate) fn prelude_source() -> String {
+    let hash_randomization = match std::env::var("PYTHONHASHSEED") {
+        Ok(v) if v == "0" => 0,
+        _ => 1,
+    };
+    // UTF-8 mode: PYTHONUTF8, else on under the C/POSIX locale.
+    let utf8_mode = match std::env::var("PYTHONUTF8").as_deref() {
+        Ok("1") => 1,
+        Ok("0") => 0,
+        _ => i32::from(matches!(ctype_locale().as_deref(), None | Some("C") | Some("POSIX"))),
+    };
+    let flags = sys_flags::flags_values(i32::from(env_flag("PYTHONDONTWRITEBYTECODE")), hash_randomization, utf8_mode);
+    SYS_PRELUDE.replace("{FLAGS}", &flags)
+}
 
 pub fn init(vm: &Vm) {
     let m = crate::import::new_module(vm, "sys");
@@ -1102,27 +1075,15 @@ pub fn init(vm: &Vm) {
     }
     *vm.sys.borrow_mut() = Some(m.clone());
     dict::set_item_str(vm, &vm.modules, vm.intern("sys"), m.clone());
-    // sys.flags from the environment, as CPython reads it.
-    let hash_randomization = match std::env::var("PYTHONHASHSEED") {
-        Ok(v) if v == "0" => 0,
-        _ => 1,
-    };
-    // UTF-8 mode: PYTHONUTF8, else on under the C/POSIX locale.
-    let utf8_mode = match std::env::var("PYTHONUTF8").as_deref() {
-        Ok("1") => 1,
-        Ok("0") => 0,
-        _ => i32::from(matches!(ctype_locale().as_deref(), None | Some("C") | Some("POSIX"))),
-    };
-    let flags = format!(
-        "(0, 0, 0, 0, {}, 0, 0, 0, 0, 0, 0, {}, 0, False, {}, 0, False, -1)",
-        i32::from(env_flag("PYTHONDONTWRITEBYTECODE")),
-        hash_randomization,
-        utf8_mode
-    );
-    let prelude = SYS_PRELUDE.replace("{FLAGS}", &flags);
+    let prelude = prelude_source();
     let code = crate::compile_source(vm, &prelude, "<sys>", false).expect("sys prelude compiles");
     if let Err(e) = crate::interp::run_code(vm, &code, d.clone(), d.clone(), None) {
         panic!("sys prelude failed: {}", crate::ops::repr_string(vm, &e.0).unwrap_or_default());
     }
     let _ = write_stdout;
+}
+
+/// Shared with build.rs, which precompiles the prelude for every value.
+mod sys_flags {
+    include!("sys_flags.rs");
 }

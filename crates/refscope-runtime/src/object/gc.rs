@@ -20,7 +20,9 @@
 //! 5. hands the unreachable objects to the runtime (`Collector`): their weak
 //!    references are cleared and callbacks called, then finalizers run (once
 //!    per object, PEP 442); a second pass finds what the finalizers
-//!    resurrected (moved to the older generation); the rest is cleared
+//!    resurrected (moved to the older generation; the pass is skipped when
+//!    no callback or finalizer ran, as it would find every object
+//!    unreachable again, in the same order); the rest is cleared
 //!    (`Trace::clear` of each object, in order), which breaks the cycles so
 //!    that reference counting frees them.
 //!
@@ -657,7 +659,8 @@ pub fn freeze_count() -> usize {
 /// The object's references as the collector sees them (`gc.get_referents`):
 /// `__slots__` values, the instance `__dict__`, the counted type, then the
 /// payload's. Atomic objects have none.
-pub fn traverse(r: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
+#[inline]
+pub fn traverse<V: FnMut(&PyRef) + ?Sized>(r: &PyRef, visit: &mut V) {
     if !r.is_gc() {
         return;
     }
@@ -838,7 +841,7 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         // references themselves) matter to the weak reference pass; every
         // object, when DEBUG_COLLECTABLE asks for reports.
         let all = rt.reports_collectable();
-        let (trash, _) = clear_mask_and_pick(Node::of(&unreachable), UNREACHABLE, |o| all || o.has_weakrefs() || o.kind() == Kind::Weakref);
+        let (trash, found) = clear_mask_and_pick(Node::of(&unreachable), UNREACHABLE, |o| all || o.has_weakrefs() || o.kind() == Kind::Weakref);
         if all {
             for o in &trash {
                 rt.debug_collectable(o);
@@ -848,6 +851,9 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
         // Weak references first (before any finalizer can see them).
         let callbacks = rt.clear_weakrefs(&trash);
         drop(trash);
+        // Whether Python code may have run since `deduce_unreachable`
+        // (debug output goes through sys.stderr, which may be Python code).
+        let mut ran_code = all || !callbacks.is_empty();
         let mut collected = 0;
         for (wr, cb) in callbacks {
             rt.call_weakref_callback(&wr, &cb);
@@ -857,16 +863,25 @@ pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcom
             }
         }
 
-        finalize_garbage(Node::of(&unreachable), rt);
+        ran_code |= finalize_garbage(Node::of(&unreachable), rt);
 
-        // What the finalizers resurrected survives, in the older generation.
-        // (update_refs sets every object's state, COLLECTING included.)
         let still = GcHead::new();
         init_list(Node::of(&still));
-        deduce_unreachable(Node::of(&unreachable), Node::of(&still));
-        collected += clear_mask_and_pick(Node::of(&still), UNREACHABLE, |_| false).1;
-        clear_mask(Node::of(&unreachable), COLLECTING);
-        merge(Node::of(&unreachable), old);
+        if ran_code {
+            // What the finalizers and callbacks resurrected survives, in the
+            // older generation. (update_refs sets every object's state,
+            // COLLECTING included.)
+            deduce_unreachable(Node::of(&unreachable), Node::of(&still));
+            collected += clear_mask_and_pick(Node::of(&still), UNREACHABLE, |_| false).1;
+            clear_mask(Node::of(&unreachable), COLLECTING);
+            merge(Node::of(&unreachable), old);
+        } else {
+            // No Python code ran, so no count changed and nothing can have
+            // been resurrected: a second deduction would find the same
+            // objects in the same order, all still COLLECTING.
+            merge(Node::of(&unreachable), Node::of(&still));
+            collected += found;
+        }
 
         delete_garbage(Node::of(&still), old, rt);
         if generation == NUM_GENERATIONS - 1 {
@@ -1027,7 +1042,9 @@ fn untrack_tuples_and_dicts(list: Node) -> usize {
 
 /// Run the finalizers of the unreachable objects, in list order. Each
 /// object is moved to a `seen` list first: a finalizer may free any of them.
-fn finalize_garbage(list: Node, rt: &dyn Collector) {
+/// Returns whether any finalizer ran.
+fn finalize_garbage(list: Node, rt: &dyn Collector) -> bool {
+    let mut ran = false;
     let seen = GcHead::new();
     init_list(Node::of(&seen));
     while !is_empty(list) {
@@ -1040,10 +1057,12 @@ fn finalize_garbage(list: Node, rt: &dyn Collector) {
         if o.flags() & super::core::flags::FINALIZED == 0 && rt.needs_finalizer(&o) {
             o.set_flag(super::core::flags::FINALIZED);
             rt.finalize(&o);
+            ran = true;
         }
         drop(o);
     }
     merge(Node::of(&seen), list);
+    ran
 }
 
 /// Clear the garbage, one object at a time; what survives its clear (it

@@ -40,7 +40,7 @@ pub trait Trace {
     /// objects or change counts. A field that is mutably borrowed right now
     /// may be skipped (the collector then sees its referents as referenced
     /// from outside, which keeps them alive).
-    fn trace(&self, _visit: &mut dyn FnMut(&PyRef)) {}
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, _visit: &mut V) {}
     /// Drop the references that can be part of a cycle, to break it. Must
     /// not hold a borrow while a reference is dropped (dropping can run
     /// finalizers).
@@ -76,7 +76,8 @@ macro_rules! kinds {
         }
 
         /// The payload's references (`Trace::trace`).
-        pub(super) fn trace_payload(r: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
+        #[inline]
+        pub(super) fn trace_payload<V: FnMut(&PyRef) + ?Sized>(r: &PyRef, visit: &mut V) {
             match r.kind() { $(Kind::$kind => Trace::trace(r.payload_unchecked::<$ty>(), visit),)* }
         }
 
