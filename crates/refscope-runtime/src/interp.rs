@@ -838,6 +838,17 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
                             stack.truncate(base);
                             r
+                        } else if let Some(f) = method::get(&stack[base]).filter(|m| m.func.kind() == Kind::Function).map(|m| m.func.clone()) {
+                            // A bound Python method: CPython 3.11's PRECALL
+                            // puts its function and `self` on the stack and
+                            // drops the method before the call, so the
+                            // arguments move into the callee's frame.
+                            let m = std::mem::replace(&mut stack[base], vm.null.clone());
+                            stack.insert(base + 1, method::get(&m).unwrap().self_.clone());
+                            drop(m);
+                            let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
+                            stack.truncate(base);
+                            r
                         } else {
                             let r = call_borrowed(vm, &stack[base], &stack[base + 1..], kwnames.as_ref());
                             stack.truncate(base);
@@ -1449,6 +1460,15 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
         }
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
         let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
+        // A bound builtin method (`f = lst.sort; f(key=k)`): its `self` and
+        // the caller's arguments, all borrowed, as CPython's vectorcall
+        // passes them. A bound slot wrapper (method-wrapper) takes a tuple
+        // of its arguments in CPython: they are counted there.
+        if let Some(s) = &d.self_ {
+            if _slot_args.is_none() {
+                return PyRef::with_prefixed(s, args, |argv| ops::call_builtin(vm, d.func, argv, kwnames));
+            }
+        }
         // A method descriptor (`str.split` after LOAD_METHOD) applied to an
         // instance of its class: call it on the borrowed arguments, with no
         // argument vector (`ops::call` words the errors otherwise).

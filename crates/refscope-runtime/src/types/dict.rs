@@ -428,13 +428,7 @@ impl DictData {
     /// MAINTAIN_TRACKING, an untracked dict starts being tracked by the
     /// collector when a key or value that may be tracked is stored.
     pub fn set_hashed(&self, vm: &Vm, owner: &PyRef, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
-        debug_assert!(get(owner).is_some_and(|d| std::ptr::eq(d, self)), "owner is the dict itself");
-        if !gc::is_tracked(owner)
-            && owner.flags() & crate::object::flags::MANAGED_DICT == 0
-            && (gc::may_be_tracked(&key) || gc::may_be_tracked(&value))
-        {
-            gc::track(owner);
-        }
+        self.track_for(owner, &key, &value);
         let old = match self.find(vm, &key, hash)? {
             Some(i) => {
                 let mut t = self.table_mut();
@@ -450,6 +444,25 @@ impl DictData {
         self.bump();
         drop(old);
         Ok(())
+    }
+
+    fn track_for(&self, owner: &PyRef, key: &PyRef, value: &PyRef) {
+        debug_assert!(get(owner).is_some_and(|d| std::ptr::eq(d, self)), "owner is the dict itself");
+        if !gc::is_tracked(owner)
+            && owner.flags() & crate::object::flags::MANAGED_DICT == 0
+            && (gc::may_be_tracked(key) || gc::may_be_tracked(value))
+        {
+            gc::track(owner);
+        }
+    }
+
+    /// Insert a key that a lookup just did not find, with no Python code
+    /// run since: no second lookup, so no second round of `__eq__` calls
+    /// (CPython's `dict.setdefault` inserts into the empty slot it found).
+    pub fn insert_absent_hashed(&self, owner: &PyRef, key: PyRef, hash: i64, value: PyRef) {
+        self.track_for(owner, &key, &value);
+        self.insert_new(key, hash, value);
+        self.bump();
     }
 
     fn insert_new(&self, key: PyRef, hash: i64, value: PyRef) {

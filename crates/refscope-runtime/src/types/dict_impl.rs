@@ -100,7 +100,7 @@ fn dict_setdefault(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Ok(v);
     }
     let v = p.get(1).cloned().unwrap_or_else(|| vm.none());
-    d.set_hashed(vm, &a[0], p[0].clone(), h, v.clone())?;
+    d.insert_absent_hashed(&a[0], p[0].clone(), h, v.clone());
     Ok(v)
 }
 fn dict_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
