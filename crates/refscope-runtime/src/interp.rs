@@ -986,8 +986,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::BuildSet(n) => {
                         let items: Vec<PyRef> = stack.split_off(stack.len() - n as usize);
                         let s = PyRef::new(&vm.types.set, set::SetData::new());
+                        // Each item leaves the stack right after its addition,
+                        // first to last, as in CPython's BUILD_SET.
                         for it in items {
-                            tri!(set::get(&s).unwrap().add(vm, it));
+                            tri!(set::get(&s).unwrap().add(vm, &it));
                         }
                         stack.push(s);
                     }
@@ -995,10 +997,22 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let items: Vec<PyRef> = stack.split_off(stack.len() - 2 * n as usize);
                         let d = vm.dict();
                         let dd = dict::get(&d).unwrap();
-                        let mut it = items.into_iter();
-                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!(dd.set(vm, &d, k, v));
+                        let mut items = items;
+                        // The items stay on the stack while the dict takes
+                        // its own references (so `__hash__` sees the key
+                        // twice), and leave it from the top afterwards, as
+                        // in CPython's BUILD_MAP.
+                        let mut r = Ok(());
+                        for kv in items.chunks(2) {
+                            r = dd.set(vm, &d, kv[0].clone(), kv[1].clone());
+                            if r.is_err() {
+                                break;
+                            }
                         }
+                        while let Some(x) = items.pop() {
+                            drop(x);
+                        }
+                        tri!(r);
                         stack.push(d);
                     }
                     Instr::BuildConstKeyMap(n) => {
@@ -1033,7 +1047,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::SetAdd(i) => {
                         let v = pop!();
                         let s = stack[stack.len() - i as usize].clone();
-                        tri!(set::get(&s).unwrap().add(vm, v));
+                        tri!(set::get(&s).unwrap().add(vm, &v));
                     }
                     Instr::MapAdd(i) => {
                         let v = pop!();
@@ -1069,7 +1083,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let s = stack[stack.len() - i as usize].clone();
                         let items = tri!(ops::iterate(vm, &it));
                         for x in items {
-                            tri!(set::get(&s).unwrap().add(vm, x));
+                            tri!(set::get(&s).unwrap().add(vm, &x));
                         }
                     }
                     Instr::DictUpdate(i) | Instr::DictMerge(i) => {

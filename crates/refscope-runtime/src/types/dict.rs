@@ -516,15 +516,16 @@ impl DictData {
 
     /// `dict_merge`'s sizing before the items of dict `other` are inserted
     /// into this one: an empty dict takes over the layout of a compact
-    /// `other`; otherwise the table is presized for both when `other`
-    /// would not fit.
-    pub fn prepare_merge(&self, other: &DictData) {
+    /// `other` (returns true: CPython copies the table, so the keys go in
+    /// without lookups); otherwise the table is presized for both when
+    /// `other` would not fit.
+    pub fn prepare_merge(&self, other: &DictData) -> bool {
         if std::ptr::eq(self, other) {
-            return;
+            return false;
         }
         let ot = other.table.borrow();
         if ot.used == 0 {
-            return;
+            return false;
         }
         let mut t = self.table_mut_keys();
         let split = self.shared.borrow().is_some();
@@ -535,7 +536,7 @@ impl DictData {
                 let mut nt = Table::with_size(osize);
                 nt.str_keys = ot.str_keys;
                 *t = nt;
-                return;
+                return true;
             }
         }
         let room = if split { usable_fraction(64) } else { usable_fraction(t.size()) };
@@ -546,6 +547,7 @@ impl DictData {
             t.str_keys = (t.indices.is_empty() || t.str_keys) && ot.str_keys;
             t.resize((n * 3 + 1) / 2);
         }
+        false
     }
 
     /// `dict.copy()`'s sizing: a split dict copies as split, a compact one
@@ -585,6 +587,19 @@ impl DictData {
     }
     pub fn values(&self) -> Vec<PyRef> {
         self.table.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
+    }
+
+    /// The entry at position `pos` or later with its hash: (next pos, hash, key, value).
+    pub fn entry_hashed_from(&self, pos: usize) -> Option<(usize, i64, PyRef, PyRef)> {
+        let t = self.table.borrow();
+        let mut p = pos;
+        while p < t.entries.len() {
+            if let Some(e) = &t.entries[p] {
+                return Some((p + 1, e.hash, e.key.clone(), e.value.clone()));
+            }
+            p += 1;
+        }
+        None
     }
 
     /// The entry at position `pos` or later (for iterators): (next pos, key, value).

@@ -67,7 +67,7 @@ pub fn update_internal(vm: &Vm, so: &SetData, other: &PyRef) -> PyResult<()> {
     }
     let it = ops::get_iter(vm, other)?;
     while let Some(k) = ops::next(vm, &it)? {
-        so.add(vm, k)?;
+        so.add(vm, &k)?;
     }
     Ok(())
 }
@@ -175,15 +175,16 @@ pub fn symmetric_difference_update(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResu
     if other.ty().is(&vm.types.dict) {
         for (h, k) in dict::get(other).unwrap().keys_hashed() {
             if !sd.discard_hashed(vm, &k, h)? {
-                sd.add_hashed(vm, k, h)?;
+                sd.add_hashed(vm, k.clone(), h)?;
             }
         }
         return Ok(());
     }
     let otherset = if set::get(other).is_some() { other.clone() } else { make_from(vm, so, Some(other))? };
     for (h, k) in set::get(&otherset).unwrap().items_hashed() {
+        // Held while the set takes its own reference, as CPython does.
         if !sd.discard_hashed(vm, &k, h)? {
-            sd.add_hashed(vm, k, h)?;
+            sd.add_hashed(vm, k.clone(), h)?;
         }
     }
     Ok(())
@@ -309,10 +310,7 @@ pub fn compare(vm: &Vm, a: &PyRef, b: &PyRef, op: refscope_compiler::bytecode::C
 
 fn set_add(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "set", "add", a, k)?;
-    let s = data(vm, &a[0])?;
-    // Hashed before the set takes its reference, as CPython does.
-    let h = ops::hash(vm, x)?;
-    s.add_hashed(vm, x.clone(), h)?;
+    data(vm, &a[0])?.add(vm, x)?;
     Ok(vm.none())
 }
 fn set_discard(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
