@@ -230,20 +230,19 @@ pub fn builtin_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Opt
             }
             let (da, db) = (dict::get(a).unwrap(), dict::get(b).unwrap());
             let mut eq = da.len() == db.len();
-            if eq {
-                for (k, v) in da.items() {
-                    match db.get(vm, &k)? {
-                        Some(w) => {
-                            if !ops::eq(vm, &v, &w)? {
-                                eq = false;
-                                break;
-                            }
-                        }
-                        None => {
+            // Entry by entry, looked up by the stored hash (CPython's
+            // dict_equal holds one key and value at a time and hashes nothing).
+            let mut pos = 0;
+            while eq {
+                let Some((next, h, k, v)) = da.entry_hashed_from(pos) else { break };
+                pos = next;
+                match db.get_hashed(vm, &k, h)? {
+                    Some(w) => {
+                        if !ops::eq(vm, &v, &w)? {
                             eq = false;
-                            break;
                         }
                     }
+                    None => eq = false,
                 }
             }
             return Ok(Some(eq == (op == CmpOp::Eq)));
