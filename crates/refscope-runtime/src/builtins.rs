@@ -220,27 +220,29 @@ pub fn builtin_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<Opt
             Some(x.cmp(&y))
         }
         (Kind::List, Kind::List) => return seq_compare(vm, &list::get(a).unwrap().snapshot(), &list::get(b).unwrap().snapshot(), op).map(Some),
-        (Kind::Tuple, Kind::Tuple) => return seq_compare(vm, &tuple::items(a).to_vec(), &tuple::items(b).to_vec(), op).map(Some),
+        // A tuple's items cannot change and the caller holds both tuples:
+        // compared borrowed, as CPython's tuplerichcompare does (a list's
+        // are counted while compared, as in list_richcompare).
+        (Kind::Tuple, Kind::Tuple) => return seq_compare(vm, tuple::items(a), tuple::items(b), op).map(Some),
         (Kind::Dict, Kind::Dict) => {
             if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 return Ok(None);
             }
             let (da, db) = (dict::get(a).unwrap(), dict::get(b).unwrap());
             let mut eq = da.len() == db.len();
-            if eq {
-                for (k, v) in da.items() {
-                    match db.get(vm, &k)? {
-                        Some(w) => {
-                            if !ops::eq(vm, &v, &w)? {
-                                eq = false;
-                                break;
-                            }
-                        }
-                        None => {
+            // Entry by entry, looked up by the stored hash (CPython's
+            // dict_equal holds one key and value at a time and hashes nothing).
+            let mut pos = 0;
+            while eq {
+                let Some((next, h, k, v)) = da.entry_hashed_from(pos) else { break };
+                pos = next;
+                match db.get_hashed(vm, &k, h)? {
+                    Some(w) => {
+                        if !ops::eq(vm, &v, &w)? {
                             eq = false;
-                            break;
                         }
                     }
+                    None => eq = false,
                 }
             }
             return Ok(Some(eq == (op == CmpOp::Eq)));
@@ -990,9 +992,9 @@ fn b_sorted(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
     let l = crate::types::list_impl::list_from_iterable(vm, &pos[0])?;
-    let mut args = vec![l.clone()];
-    args.extend_from_slice(kwv);
-    crate::types::list_impl::list_sort(vm, &args, k)?;
+    // `newlist.sort(**kw)` as a bound method: the list and the keyword
+    // values borrowed, so a key function sees no extra reference.
+    PyRef::with_prefixed(&l, kwv, |argv| crate::types::list_impl::list_sort(vm, argv, k))?;
     Ok(l)
 }
 

@@ -838,6 +838,17 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
                             stack.truncate(base);
                             r
+                        } else if let Some(f) = method::get(&stack[base]).filter(|m| m.func.kind() == Kind::Function).map(|m| m.func.clone()) {
+                            // A bound Python method: CPython 3.11's PRECALL
+                            // puts its function and `self` on the stack and
+                            // drops the method before the call, so the
+                            // arguments move into the callee's frame.
+                            let m = std::mem::replace(&mut stack[base], vm.null.clone());
+                            stack.insert(base + 1, method::get(&m).unwrap().self_.clone());
+                            drop(m);
+                            let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
+                            stack.truncate(base);
+                            r
                         } else {
                             let r = call_borrowed(vm, &stack[base], &stack[base + 1..], kwnames.as_ref());
                             stack.truncate(base);
@@ -975,8 +986,10 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::BuildSet(n) => {
                         let items: Vec<PyRef> = stack.split_off(stack.len() - n as usize);
                         let s = PyRef::new(&vm.types.set, set::SetData::new());
+                        // Each item leaves the stack right after its addition,
+                        // first to last, as in CPython's BUILD_SET.
                         for it in items {
-                            tri!(set::get(&s).unwrap().add(vm, it));
+                            tri!(set::get(&s).unwrap().add(vm, &it));
                         }
                         stack.push(s);
                     }
@@ -984,10 +997,22 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let items: Vec<PyRef> = stack.split_off(stack.len() - 2 * n as usize);
                         let d = vm.dict();
                         let dd = dict::get(&d).unwrap();
-                        let mut it = items.into_iter();
-                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!(dd.set(vm, &d, k, v));
+                        let mut items = items;
+                        // The items stay on the stack while the dict takes
+                        // its own references (so `__hash__` sees the key
+                        // twice), and leave it from the top afterwards, as
+                        // in CPython's BUILD_MAP.
+                        let mut r = Ok(());
+                        for kv in items.chunks(2) {
+                            r = dd.set(vm, &d, kv[0].clone(), kv[1].clone());
+                            if r.is_err() {
+                                break;
+                            }
                         }
+                        while let Some(x) = items.pop() {
+                            drop(x);
+                        }
+                        tri!(r);
                         stack.push(d);
                     }
                     Instr::BuildConstKeyMap(n) => {
@@ -1022,7 +1047,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                     Instr::SetAdd(i) => {
                         let v = pop!();
                         let s = stack[stack.len() - i as usize].clone();
-                        tri!(set::get(&s).unwrap().add(vm, v));
+                        tri!(set::get(&s).unwrap().add(vm, &v));
                     }
                     Instr::MapAdd(i) => {
                         let v = pop!();
@@ -1058,7 +1083,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                         let s = stack[stack.len() - i as usize].clone();
                         let items = tri!(ops::iterate(vm, &it));
                         for x in items {
-                            tri!(set::get(&s).unwrap().add(vm, x));
+                            tri!(set::get(&s).unwrap().add(vm, &x));
                         }
                     }
                     Instr::DictUpdate(i) | Instr::DictMerge(i) => {
@@ -1459,6 +1484,15 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
         }
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
         let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
+        // A bound builtin method (`f = lst.sort; f(key=k)`): its `self` and
+        // the caller's arguments, all borrowed, as CPython's vectorcall
+        // passes them. A bound slot wrapper (method-wrapper) takes a tuple
+        // of its arguments in CPython: they are counted there.
+        if let Some(s) = &d.self_ {
+            if _slot_args.is_none() {
+                return PyRef::with_prefixed(s, args, |argv| ops::call_builtin(vm, d.func, argv, kwnames));
+            }
+        }
         // A method descriptor (`str.split` after LOAD_METHOD) applied to an
         // instance of its class: call it on the borrowed arguments, with no
         // argument vector (`ops::call` words the errors otherwise).

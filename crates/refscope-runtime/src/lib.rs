@@ -140,7 +140,7 @@ fn const_to_obj(vm: &Vm, c: &Constant, cache: &mut ConstCache) -> Option<PyRef> 
             let s = PyRef::new(&vm.types.frozenset, set::SetData::new());
             for x in items.iter() {
                 let o = const_to_obj(vm, x, cache)?;
-                set::get(&s).unwrap().add(vm, o).ok()?;
+                set::get(&s).unwrap().add(vm, &o).ok()?;
             }
             s
         }

@@ -88,10 +88,9 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
         Kind::BuiltinFunction => {
             let d = builtin_function::get(callable).unwrap();
             match (&d.self_, d.is_module_function) {
-                (Some(s), false) => {
-                    args.insert(0, s.clone());
-                    call_builtin(vm, d.func, &args, kwnames)
-                }
+                // `self` is borrowed from the bound method, which the
+                // caller holds (CPython's vectorcall passes it apart).
+                (Some(s), false) => PyRef::with_prefixed(s, &args, |argv| call_builtin(vm, d.func, argv, kwnames)),
                 _ => {
                     if d.objclass.is_some() && d.self_.is_none() {
                         // An unbound method descriptor: args[0] must be an instance.

@@ -747,6 +747,25 @@ impl PyRef {
         &(*(self.ptr.as_ptr() as *const Obj<Ext<T>>)).payload.ext
     }
 
+    /// Run `f` on the argument vector `[first, rest...]` without counting
+    /// any of its entries: CPython passes a bound builtin method's `self`
+    /// and the caller's arguments borrowed, so Python code called back
+    /// (a sort key, `__eq__`) must not see an extra reference.
+    ///
+    /// Sound because the caller holds every entry for the whole call (the
+    /// borrows outlive `f`), and `f` gets a shared slice: it can clone an
+    /// entry (a counted reference of its own) but never take or drop one.
+    /// The uncounted copies are never dropped, not even on unwinding.
+    pub fn with_prefixed<R>(first: &PyRef, rest: &[PyRef], f: impl FnOnce(&[PyRef]) -> R) -> R {
+        let mut v: Vec<ManuallyDrop<PyRef>> = Vec::with_capacity(rest.len() + 1);
+        v.push(ManuallyDrop::new(PyRef::from_raw(first.ptr)));
+        v.extend(rest.iter().map(|r| ManuallyDrop::new(PyRef::from_raw(r.ptr))));
+        // SAFETY: ManuallyDrop<PyRef> has PyRef's layout (repr(transparent));
+        // the slice lives as long as `v`, which outlives the call.
+        let argv: &[PyRef] = unsafe { std::slice::from_raw_parts(v.as_ptr().cast::<PyRef>(), v.len()) };
+        f(argv)
+    }
+
     /// A new reference to the object `raw` points at.
     ///
     /// # Safety

@@ -428,13 +428,7 @@ impl DictData {
     /// MAINTAIN_TRACKING, an untracked dict starts being tracked by the
     /// collector when a key or value that may be tracked is stored.
     pub fn set_hashed(&self, vm: &Vm, owner: &PyRef, key: PyRef, hash: i64, value: PyRef) -> PyResult<()> {
-        debug_assert!(get(owner).is_some_and(|d| std::ptr::eq(d, self)), "owner is the dict itself");
-        if !gc::is_tracked(owner)
-            && owner.flags() & crate::object::flags::MANAGED_DICT == 0
-            && (gc::may_be_tracked(&key) || gc::may_be_tracked(&value))
-        {
-            gc::track(owner);
-        }
+        self.track_for(owner, &key, &value);
         let old = match self.find(vm, &key, hash)? {
             Some(i) => {
                 let mut t = self.table_mut();
@@ -450,6 +444,25 @@ impl DictData {
         self.bump();
         drop(old);
         Ok(())
+    }
+
+    fn track_for(&self, owner: &PyRef, key: &PyRef, value: &PyRef) {
+        debug_assert!(get(owner).is_some_and(|d| std::ptr::eq(d, self)), "owner is the dict itself");
+        if !gc::is_tracked(owner)
+            && owner.flags() & crate::object::flags::MANAGED_DICT == 0
+            && (gc::may_be_tracked(key) || gc::may_be_tracked(value))
+        {
+            gc::track(owner);
+        }
+    }
+
+    /// Insert a key that a lookup just did not find, with no Python code
+    /// run since: no second lookup, so no second round of `__eq__` calls
+    /// (CPython's `dict.setdefault` inserts into the empty slot it found).
+    pub fn insert_absent_hashed(&self, owner: &PyRef, key: PyRef, hash: i64, value: PyRef) {
+        self.track_for(owner, &key, &value);
+        self.insert_new(key, hash, value);
+        self.bump();
     }
 
     fn insert_new(&self, key: PyRef, hash: i64, value: PyRef) {
@@ -503,15 +516,16 @@ impl DictData {
 
     /// `dict_merge`'s sizing before the items of dict `other` are inserted
     /// into this one: an empty dict takes over the layout of a compact
-    /// `other`; otherwise the table is presized for both when `other`
-    /// would not fit.
-    pub fn prepare_merge(&self, other: &DictData) {
+    /// `other` (returns true: CPython copies the table, so the keys go in
+    /// without lookups); otherwise the table is presized for both when
+    /// `other` would not fit.
+    pub fn prepare_merge(&self, other: &DictData) -> bool {
         if std::ptr::eq(self, other) {
-            return;
+            return false;
         }
         let ot = other.table.borrow();
         if ot.used == 0 {
-            return;
+            return false;
         }
         let mut t = self.table_mut_keys();
         let split = self.shared.borrow().is_some();
@@ -522,7 +536,7 @@ impl DictData {
                 let mut nt = Table::with_size(osize);
                 nt.str_keys = ot.str_keys;
                 *t = nt;
-                return;
+                return true;
             }
         }
         let room = if split { usable_fraction(64) } else { usable_fraction(t.size()) };
@@ -533,6 +547,7 @@ impl DictData {
             t.str_keys = (t.indices.is_empty() || t.str_keys) && ot.str_keys;
             t.resize((n * 3 + 1) / 2);
         }
+        false
     }
 
     /// `dict.copy()`'s sizing: a split dict copies as split, a compact one
@@ -572,6 +587,19 @@ impl DictData {
     }
     pub fn values(&self) -> Vec<PyRef> {
         self.table.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
+    }
+
+    /// The entry at position `pos` or later with its hash: (next pos, hash, key, value).
+    pub fn entry_hashed_from(&self, pos: usize) -> Option<(usize, i64, PyRef, PyRef)> {
+        let t = self.table.borrow();
+        let mut p = pos;
+        while p < t.entries.len() {
+            if let Some(e) = &t.entries[p] {
+                return Some((p + 1, e.hash, e.key.clone(), e.value.clone()));
+            }
+            p += 1;
+        }
+        None
     }
 
     /// The entry at position `pos` or later (for iterators): (next pos, key, value).

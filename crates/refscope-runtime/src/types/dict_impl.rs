@@ -10,9 +10,17 @@ pub fn update_from(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult<()> {
     let Some(dd) = dict::get(d) else { return Err(vm.type_error("descriptor requires a 'dict' object")) };
     if other.kind() == Kind::Dict {
         let od = dict::get(other).unwrap();
-        dd.prepare_merge(od);
-        for (k, v) in od.items() {
-            dd.set(vm, d, k, v)?;
+        let cloned = dd.prepare_merge(od);
+        // CPython's dict_merge: entry by entry, with their stored hashes,
+        // each key and value held while the dict takes its own references.
+        let mut pos = 0;
+        while let Some((next, h, k, v)) = od.entry_hashed_from(pos) {
+            if cloned {
+                dd.insert_absent_hashed(d, k.clone(), h, v.clone());
+            } else {
+                dd.set_hashed(vm, d, k.clone(), h, v.clone())?;
+            }
+            pos = next;
         }
         return Ok(());
     }
@@ -43,7 +51,9 @@ pub fn update_from(vm: &Vm, d: &PyRef, other: &PyRef) -> PyResult<()> {
         }
         let mut kv = pair.into_iter();
         let (Some(k), Some(v)) = (kv.next(), kv.next()) else { continue };
-        dd.set(vm, d, k, v)?;
+        // The pair's items are held while the dict takes its own references
+        // (CPython's PyDict_MergeFromSeq2).
+        dd.set(vm, d, k.clone(), v.clone())?;
         i += 1;
     }
     Ok(())
@@ -100,7 +110,7 @@ fn dict_setdefault(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Ok(v);
     }
     let v = p.get(1).cloned().unwrap_or_else(|| vm.none());
-    d.set_hashed(vm, &a[0], p[0].clone(), h, v.clone())?;
+    d.insert_absent_hashed(&a[0], p[0].clone(), h, v.clone());
     Ok(v)
 }
 fn dict_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -174,10 +184,12 @@ pub fn copy_of(vm: &Vm, src: &PyRef) -> PyResult<PyRef> {
     let dd = dict::get(&d).unwrap();
     if let Some(sd) = dict::get(src) {
         dd.prepare_copy_of(sd);
-        for (h, key) in sd.keys_hashed() {
-            if let Some(v) = sd.get_hashed(vm, &key, h)? {
-                dd.set_hashed(vm, &d, key, h, v)?;
-            }
+        // The keys are distinct: no lookups, so no `__eq__` calls (CPython
+        // copies the table).
+        let mut pos = 0;
+        while let Some((next, h, k, v)) = sd.entry_hashed_from(pos) {
+            dd.insert_absent_hashed(&d, k, h, v);
+            pos = next;
         }
         return Ok(d);
     }
@@ -199,7 +211,8 @@ fn dict_fromkeys(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let it = ops::get_iter(vm, &p[0])?;
     while let Some(key) = ops::next(vm, &it)? {
         if exact {
-            dict::get(&d).unwrap().set(vm, &d, key, v.clone())?;
+            // The iterator's reference stays while the dict takes its own.
+            dict::get(&d).unwrap().set(vm, &d, key.clone(), v.clone())?;
         } else {
             ops::set_item(vm, &d, key, v.clone())?;
         }
@@ -303,7 +316,7 @@ pub fn view_binop(vm: &Vm, op: BinOp, a: &PyRef, b: &PyRef) -> PyResult<Option<P
             let it = ops::get_iter(vm, other)?;
             while let Some(x) = ops::next(vm, &it)? {
                 if ops::contains(vm, view, &x)? {
-                    rs.add(vm, x)?;
+                    rs.add(vm, &x)?;
                 }
             }
             Ok(Some(result))

@@ -327,7 +327,14 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                     None => return Ok(None),
                 }
             }
-            ops::call_owned(vm, &f, args, None).map(Some)
+            // map keeps the items while the function runs (CPython calls
+            // with them on a small stack of its own): a Python function's
+            // frame takes references of its own, a builtin borrows them.
+            if matches!(f.kind(), Kind::Function | Kind::Method) {
+                ops::call(vm, &f, &args, None).map(Some)
+            } else {
+                ops::call_owned(vm, &f, args, None).map(Some)
+            }
         }
         Call::Filter(f, inner) => loop {
             let Some(v) = ops::next(vm, &inner)? else { return Ok(None) };

@@ -296,7 +296,8 @@ pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     }
     crate::types::methods::keyword_parser_init(&PARSER_READY, k, 2);
     let p = crate::types::methods::kw_args(vm, "sort", a, k, true, &["key", "reverse"], 0, 0, 0)?;
-    let key = p[0].filter(|v| !v.is(&vm.none)).cloned();
+    // Borrowed, as CPython keeps it: a key function sees no extra reference to itself.
+    let key = p[0].filter(|v| !v.is(&vm.none));
     let reverse = match p[1] {
         Some(v) => crate::types::str::c_int_arg(vm, v)? != 0,
         None => false,
@@ -304,7 +305,7 @@ pub fn list_sort(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let l = this(vm, a)?;
     // CPython empties the list while sorting.
     let items = std::mem::take(&mut *l.items_mut());
-    let r = crate::builtins::sort_values(vm, items, key.as_ref(), reverse);
+    let r = crate::builtins::sort_values(vm, items, key, reverse);
     match r {
         Ok(sorted) => {
             let modified = !l.items.borrow().is_empty();

@@ -266,8 +266,9 @@ pub fn builtin_contains(vm: &Vm, c: &PyRef, item: &PyRef) -> PyResult<Option<boo
         }
         Kind::Tuple => {
             let mut found = false;
-            for x in tuple::items(c).to_vec() {
-                if ops::eq(vm, &x, item)? {
+            // Borrowed: a tuple's items cannot change while compared.
+            for x in tuple::items(c) {
+                if ops::eq(vm, x, item)? {
                     found = true;
                     break;
                 }

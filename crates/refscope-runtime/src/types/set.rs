@@ -175,9 +175,12 @@ impl SetData {
         Ok(matches!(self.lookup(vm, key, h)?, Found::Active(_)))
     }
 
-    pub fn add(&self, vm: &Vm, key: PyRef) -> PyResult<()> {
-        let h = crate::ops::hash(vm, &key)?;
-        self.add_hashed(vm, key, h)
+    /// Add `key`, which the caller keeps (CPython's PySet_Add): hashed
+    /// before the set takes its own reference, which is held while the
+    /// lookup's `__eq__` runs.
+    pub fn add(&self, vm: &Vm, key: &PyRef) -> PyResult<()> {
+        let h = crate::ops::hash(vm, key)?;
+        self.add_hashed(vm, key.clone(), h)
     }
 
     pub fn add_hashed(&self, vm: &Vm, key: PyRef, hash: i64) -> PyResult<()> {

@@ -30,15 +30,17 @@ fn label(vm: &Vm, o: &PyRef) -> &'static str {
 }
 
 /// The hash of a key; an unhashable set is looked up as a frozenset with
-/// the same items (as CPython's set_contains/discard do).
-fn hash_key(vm: &Vm, key: &PyRef) -> PyResult<(PyRef, i64)> {
+/// the same items (as CPython's set_contains/discard do), returned as the
+/// key to use instead. The key itself stays borrowed: CPython holds no
+/// reference of its own while `__hash__` and `__eq__` run.
+fn hash_key(vm: &Vm, key: &PyRef) -> PyResult<(Option<PyRef>, i64)> {
     match ops::hash(vm, key) {
-        Ok(h) => Ok((key.clone(), h)),
+        Ok(h) => Ok((None, h)),
         Err(e) if key.kind() == Kind::Set && typeobj::isinstance(&e.0, &vm.exc.type_error) => {
             let f = PyRef::new(&vm.types.frozenset, SetData::new());
             set::get(&f).unwrap().merge(vm, set::get(key).unwrap())?;
             let h = ops::hash(vm, &f)?;
-            Ok((f, h))
+            Ok((Some(f), h))
         }
         Err(e) => Err(e),
     }
@@ -47,7 +49,7 @@ fn hash_key(vm: &Vm, key: &PyRef) -> PyResult<(PyRef, i64)> {
 /// `key in s`.
 pub fn contains(vm: &Vm, s: &PyRef, key: &PyRef) -> PyResult<bool> {
     let (k, h) = hash_key(vm, key)?;
-    data(vm, s)?.contains_hashed(vm, &k, h)
+    data(vm, s)?.contains_hashed(vm, k.as_ref().unwrap_or(key), h)
 }
 
 /// Add the items of any iterable (CPython's set_update_internal).
@@ -65,7 +67,7 @@ pub fn update_internal(vm: &Vm, so: &SetData, other: &PyRef) -> PyResult<()> {
     }
     let it = ops::get_iter(vm, other)?;
     while let Some(k) = ops::next(vm, &it)? {
-        so.add(vm, k)?;
+        so.add(vm, &k)?;
     }
     Ok(())
 }
@@ -124,8 +126,8 @@ pub fn difference_update_internal(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResul
     } else {
         let it = ops::get_iter(vm, other)?;
         while let Some(k) = ops::next(vm, &it)? {
-            let (k, h) = hash_key(vm, &k)?;
-            sd.discard_hashed(vm, &k, h)?;
+            let (f, h) = hash_key(vm, &k)?;
+            sd.discard_hashed(vm, f.as_ref().unwrap_or(&k), h)?;
         }
     }
     sd.compact_dummies();
@@ -173,15 +175,16 @@ pub fn symmetric_difference_update(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResu
     if other.ty().is(&vm.types.dict) {
         for (h, k) in dict::get(other).unwrap().keys_hashed() {
             if !sd.discard_hashed(vm, &k, h)? {
-                sd.add_hashed(vm, k, h)?;
+                sd.add_hashed(vm, k.clone(), h)?;
             }
         }
         return Ok(());
     }
     let otherset = if set::get(other).is_some() { other.clone() } else { make_from(vm, so, Some(other))? };
     for (h, k) in set::get(&otherset).unwrap().items_hashed() {
+        // Held while the set takes its own reference, as CPython does.
         if !sd.discard_hashed(vm, &k, h)? {
-            sd.add_hashed(vm, k, h)?;
+            sd.add_hashed(vm, k.clone(), h)?;
         }
     }
     Ok(())
@@ -227,8 +230,8 @@ pub fn issuperset(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult<bool> {
     let sd = data(vm, so)?;
     let it = ops::get_iter(vm, other)?;
     while let Some(k) = ops::next(vm, &it)? {
-        let (k, h) = hash_key(vm, &k)?;
-        if !sd.contains_hashed(vm, &k, h)? {
+        let (f, h) = hash_key(vm, &k)?;
+        if !sd.contains_hashed(vm, f.as_ref().unwrap_or(&k), h)? {
             return Ok(false);
         }
     }
@@ -251,8 +254,8 @@ pub fn isdisjoint(vm: &Vm, so: &PyRef, other: &PyRef) -> PyResult<bool> {
     }
     let it = ops::get_iter(vm, other)?;
     while let Some(k) = ops::next(vm, &it)? {
-        let (k, h) = hash_key(vm, &k)?;
-        if sd.contains_hashed(vm, &k, h)? {
+        let (f, h) = hash_key(vm, &k)?;
+        if sd.contains_hashed(vm, f.as_ref().unwrap_or(&k), h)? {
             return Ok(false);
         }
     }
@@ -307,19 +310,19 @@ pub fn compare(vm: &Vm, a: &PyRef, b: &PyRef, op: refscope_compiler::bytecode::C
 
 fn set_add(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "set", "add", a, k)?;
-    data(vm, &a[0])?.add(vm, x.clone())?;
+    data(vm, &a[0])?.add(vm, x)?;
     Ok(vm.none())
 }
 fn set_discard(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "set", "discard", a, k)?;
     let (key, h) = hash_key(vm, x)?;
-    data(vm, &a[0])?.discard_hashed(vm, &key, h)?;
+    data(vm, &a[0])?.discard_hashed(vm, key.as_ref().unwrap_or(x), h)?;
     Ok(vm.none())
 }
 fn set_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "set", "remove", a, k)?;
     let (key, h) = hash_key(vm, x)?;
-    if !data(vm, &a[0])?.discard_hashed(vm, &key, h)? {
+    if !data(vm, &a[0])?.discard_hashed(vm, key.as_ref().unwrap_or(x), h)? {
         return Err(vm.key_error(x.clone()));
     }
     Ok(vm.none())
