@@ -1396,3 +1396,30 @@ mod pool_tests {
         }
     }
 }
+
+#[test]
+fn prefixed_arguments_are_borrowed_and_counts_unchanged() {
+    let m = meta();
+    let a = float(&m, 1.0);
+    let b = float(&m, 2.0);
+    let c = float(&m, 3.0);
+    let rest = vec![b.clone(), c.clone()];
+    let (ca, cb) = (a.refcount(), b.refcount());
+    let kept = PyRef::with_prefixed(&a, &rest, |argv| {
+        assert_eq!(argv.len(), 3);
+        assert!(argv[0].is(&a) && argv[1].is(&b) && argv[2].is(&c));
+        // The borrowed entries add no count; a clone is a count of its own.
+        assert_eq!(argv[0].refcount(), ca);
+        assert_eq!(argv[1].refcount(), cb);
+        argv[2].clone()
+    });
+    assert_eq!(a.refcount(), ca);
+    assert_eq!(b.refcount(), cb);
+    assert!(kept.is(&c));
+    assert_eq!(float_value(&kept), 3.0);
+    drop(rest);
+    drop(kept);
+    assert_eq!(float_value(&c), 3.0);
+    // An empty rest gives just the first.
+    PyRef::with_prefixed(&a, &[], |argv| assert!(argv.len() == 1 && argv[0].is(&a)));
+}
