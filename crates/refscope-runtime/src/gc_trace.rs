@@ -366,12 +366,12 @@ impl Trace for IteratorData {
                     f(t);
                 }
             }
-            IterState::Map { func, iters, .. } => {
-                f(func);
+            IterState::Map { iters, .. } => {
+                opt(&self.func, f);
                 iters.iter().for_each(|x| f(x));
             }
-            IterState::Filter { func, iter } => {
-                f(func);
+            IterState::Filter { iter } => {
+                opt(&self.func, f);
                 f(iter);
             }
             IterState::Range { .. } | IterState::BigRange { .. } | IterState::Exhausted => {}

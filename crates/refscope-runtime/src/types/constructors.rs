@@ -646,7 +646,7 @@ fn iter_new_map(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
     }
     let held = crate::object::gc::HeldTransient::tuple(args.len() - 1);
     let iters = args[1..].iter().map(|a| ops::get_iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
-    Ok(iterators::new(vm, &vm.types.map, iterators::IterState::Map { func: args[0].clone(), iters, held }))
+    Ok(iterators::new_with_func(&vm.types.map, args[0].clone(), iterators::IterState::Map { iters, held }))
 }
 
 fn iter_new_filter(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
@@ -655,7 +655,7 @@ fn iter_new_filter(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) ->
         return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));
     }
     let it = ops::get_iter(vm, &args[1])?;
-    Ok(iterators::new(vm, &vm.types.filter, iterators::IterState::Filter { func: args[0].clone(), iter: it }))
+    Ok(iterators::new_with_func(&vm.types.filter, args[0].clone(), iterators::IterState::Filter { iter: it }))
 }
 
 fn iter_new_reversed(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {

@@ -109,8 +109,8 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
         Callable(PyRef, PyRef),
         Enumerate(PyRef),
         Zip(Vec<PyRef>, bool),
-        Map(PyRef, Vec<PyRef>),
-        Filter(PyRef, PyRef),
+        Map(Vec<PyRef>),
+        Filter(PyRef),
         Reversed(PyRef, isize),
     }
     let call = {
@@ -238,8 +238,8 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             }
             IterState::Enumerate { iter, .. } => Call::Enumerate(iter.clone()),
             IterState::Zip { iters, strict, .. } => Call::Zip(iters.clone(), *strict),
-            IterState::Map { func, iters, .. } => Call::Map(func.clone(), iters.clone()),
-            IterState::Filter { func, iter } => Call::Filter(func.clone(), iter.clone()),
+            IterState::Map { iters, .. } => Call::Map(iters.clone()),
+            IterState::Filter { iter } => Call::Filter(iter.clone()),
             IterState::Reversed { seq, index } => {
                 let Some(s) = seq.as_ref() else { return Ok(None) };
                 if *index < 0 {
@@ -319,7 +319,8 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             drop(fresh);
             Ok(Some(new_result(vm, d, reuse, items)))
         }
-        Call::Map(f, iters) => {
+        Call::Map(iters) => {
+            let Some(f) = d.func.as_ref() else { return Ok(None) };
             let mut args = Vec::with_capacity(iters.len());
             for x in &iters {
                 match ops::next(vm, x)? {
@@ -331,17 +332,18 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             // with them on a small stack of its own): a Python function's
             // frame takes references of its own, a builtin borrows them.
             if matches!(f.kind(), Kind::Function | Kind::Method) {
-                ops::call(vm, &f, &args, None).map(Some)
+                ops::call(vm, f, &args, None).map(Some)
             } else {
-                ops::call_owned(vm, &f, args, None).map(Some)
+                ops::call_owned(vm, f, args, None).map(Some)
             }
         }
-        Call::Filter(f, inner) => loop {
+        Call::Filter(inner) => loop {
+            let Some(f) = d.func.as_ref() else { return Ok(None) };
             let Some(v) = ops::next(vm, &inner)? else { return Ok(None) };
             let keep = if f.is(&vm.none) {
                 ops::truthy(vm, &v)?
             } else {
-                let r = ops::call1(vm, &f, v.clone())?;
+                let r = ops::call1(vm, f, v.clone())?;
                 ops::truthy(vm, &r)?
             };
             if keep {
@@ -546,12 +548,12 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
                 vm.tuple([t.zip.clone(), parts])
             }
         }
-        IterState::Map { func, iters, .. } => {
-            let mut parts = vec![func.clone()];
+        IterState::Map { iters, .. } => {
+            let mut parts = vec![d.func.clone().unwrap_or_else(|| vm.none())];
             parts.extend(iters.iter().cloned());
             vm.tuple([t.map.clone(), vm.tuple(parts)])
         }
-        IterState::Filter { func, iter: inner } => vm.tuple([t.filter.clone(), vm.tuple([func.clone(), inner.clone()])]),
+        IterState::Filter { iter: inner } => vm.tuple([t.filter.clone(), vm.tuple([d.func.clone().unwrap_or_else(|| vm.none()), inner.clone()])]),
         // An exhausted sequence or callable iterator.
         _ => vm.tuple([iter(), vm.tuple([vm.empty_tuple.clone()])]),
     };

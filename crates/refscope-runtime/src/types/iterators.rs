@@ -28,8 +28,8 @@ pub enum IterState {
     /// `held`: CPython's tuple of the iterators.
     Zip { iters: Vec<PyRef>, strict: bool, held: HeldTransient, result: ResultTuple },
     /// `held`: CPython's tuple of the iterators.
-    Map { func: PyRef, iters: Vec<PyRef>, held: HeldTransient },
-    Filter { func: PyRef, iter: PyRef },
+    Map { iters: Vec<PyRef>, held: HeldTransient },
+    Filter { iter: PyRef },
     Reversed { seq: Option<PyRef>, index: isize },
     Exhausted,
 }
@@ -85,16 +85,27 @@ impl ResultTuple {
 
 pub struct IteratorData {
     pub state: RefCell<IterState>,
+    /// The function map and filter call. It lies outside the state so that
+    /// it can be called as it is held, with no reference of its own for the
+    /// call (the state is not borrowed while Python code runs). Like
+    /// CPython's map and filter, which have no `tp_clear`, the iterator
+    /// keeps it until it is freed.
+    pub func: Option<PyRef>,
 }
 
 impl IteratorData {
     pub fn new(s: IterState) -> IteratorData {
-        IteratorData { state: RefCell::new(s) }
+        IteratorData { state: RefCell::new(s), func: None }
     }
 }
 
 pub fn get(obj: &PyRef) -> Option<&IteratorData> {
     obj.payload::<IteratorData>()
+}
+
+/// A map or filter iterator calling `func`.
+pub fn new_with_func(ty: &PyRef, func: PyRef, s: IterState) -> PyRef {
+    PyRef::new(ty, IteratorData { state: RefCell::new(s), func: Some(func) })
 }
 
 pub fn new(vm: &Vm, ty: &PyRef, s: IterState) -> PyRef {
