@@ -2607,27 +2607,18 @@ fn docstring(body: &[Stmt]) -> Option<&str> {
     None
 }
 
-fn has_annotations(body: &[Stmt]) -> bool {
-    fn walk(b: &[Stmt]) -> bool {
-        b.iter().any(|s| match s {
-            Stmt::AnnAssign(a) => a.simple,
-            Stmt::If(i) => walk(&i.body) || i.elif_else_clauses.iter().any(|c| walk(&c.body)),
-            Stmt::For(f) => walk(&f.body) || walk(&f.orelse),
-            Stmt::While(w) => walk(&w.body) || walk(&w.orelse),
-            Stmt::With(w) => walk(&w.body),
-            Stmt::Try(t) => {
-                walk(&t.body)
-                    || walk(&t.orelse)
-                    || walk(&t.finalbody)
-                    || t.handlers.iter().any(|h| {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        walk(&h.body)
-                    })
-            }
-            _ => false,
-        })
-    }
-    walk(body)
+/// Whether a module or class body needs `__annotations__`: CPython 3.11
+/// sets it up for any annotated assignment (simple or not) anywhere in
+/// the body's own scope, match cases included.
+pub(crate) fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        _ => {
+            let mut found = false;
+            crate::shape::for_each_block(s, |b| found = found || has_annotations(b));
+            found
+        }
+    })
 }
 
 fn is_constant_expr(e: &Expr) -> bool {

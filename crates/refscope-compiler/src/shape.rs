@@ -320,6 +320,44 @@ struct Gen<'c, 'a> {
     fail: Vec<(Vec<usize>, i32)>,
 }
 
+/// Call `f` on each statement block nested in `s` that runs in the same
+/// scope (if/elif/else, loops and their else, with, try and its parts,
+/// match cases); function and class bodies are not among them.
+pub(crate) fn for_each_block<'a>(s: &'a Stmt, mut f: impl FnMut(&'a [Stmt])) {
+    match s {
+        Stmt::If(x) => {
+            f(&x.body);
+            for c in &x.elif_else_clauses {
+                f(&c.body);
+            }
+        }
+        Stmt::For(x) => {
+            f(&x.body);
+            f(&x.orelse);
+        }
+        Stmt::While(x) => {
+            f(&x.body);
+            f(&x.orelse);
+        }
+        Stmt::With(x) => f(&x.body),
+        Stmt::Try(x) => {
+            f(&x.body);
+            for h in &x.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                f(&h.body);
+            }
+            f(&x.orelse);
+            f(&x.finalbody);
+        }
+        Stmt::Match(m) => {
+            for c in &m.cases {
+                f(&c.body);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Names bound by import statements at module level (CPython calls
 /// `mod.f()` with LOAD_ATTR, not LOAD_METHOD, for those).
 pub fn module_imports(body: &[Stmt]) -> HashSet<String> {
@@ -341,36 +379,7 @@ pub fn module_imports(body: &[Stmt]) -> HashSet<String> {
                         out.insert(n.id.to_string());
                     }
                 }
-                Stmt::If(x) => {
-                    walk(&x.body, out);
-                    for c in &x.elif_else_clauses {
-                        walk(&c.body, out);
-                    }
-                }
-                Stmt::For(x) => {
-                    walk(&x.body, out);
-                    walk(&x.orelse, out);
-                }
-                Stmt::While(x) => {
-                    walk(&x.body, out);
-                    walk(&x.orelse, out);
-                }
-                Stmt::With(x) => walk(&x.body, out),
-                Stmt::Try(x) => {
-                    walk(&x.body, out);
-                    for h in &x.handlers {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        walk(&h.body, out);
-                    }
-                    walk(&x.orelse, out);
-                    walk(&x.finalbody, out);
-                }
-                Stmt::Match(m) => {
-                    for c in &m.cases {
-                        walk(&c.body, out);
-                    }
-                }
-                _ => {}
+                _ => for_each_block(s, |b| walk(b, out)),
             }
         }
     }
@@ -393,36 +402,7 @@ pub fn declared_global(body: &[Stmt]) -> HashSet<String> {
                 }
                 Stmt::FunctionDef(f) => walk(&f.body, out),
                 Stmt::ClassDef(c) => walk(&c.body, out),
-                Stmt::If(x) => {
-                    walk(&x.body, out);
-                    for c in &x.elif_else_clauses {
-                        walk(&c.body, out);
-                    }
-                }
-                Stmt::For(x) => {
-                    walk(&x.body, out);
-                    walk(&x.orelse, out);
-                }
-                Stmt::While(x) => {
-                    walk(&x.body, out);
-                    walk(&x.orelse, out);
-                }
-                Stmt::With(x) => walk(&x.body, out),
-                Stmt::Try(x) => {
-                    walk(&x.body, out);
-                    for h in &x.handlers {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        walk(&h.body, out);
-                    }
-                    walk(&x.orelse, out);
-                    walk(&x.finalbody, out);
-                }
-                Stmt::Match(m) => {
-                    for c in &m.cases {
-                        walk(&c.body, out);
-                    }
-                }
-                _ => {}
+                _ => for_each_block(s, |b| walk(b, out)),
             }
         }
     }
@@ -588,7 +568,7 @@ where
                 self.line = 0;
                 self.op(Op::Resume, 0);
                 self.line = 1;
-                if has_annotations(body) {
+                if crate::compile::has_annotations(body) {
                     self.op(Op::SetupAnnotations, 0);
                 }
                 self.body_with_doc(body, interactive);
@@ -643,7 +623,7 @@ where
                 self.load_const();
                 let a = self.name_arg("__qualname__");
                 self.op(Op::StoreName, a);
-                if has_annotations(&cd.body) {
+                if crate::compile::has_annotations(&cd.body) {
                     self.op(Op::SetupAnnotations, 0);
                 }
                 self.body_with_doc(&cd.body, false);
@@ -3283,30 +3263,6 @@ fn const_truth(e: &Expr) -> Option<bool> {
 
 fn is_wildcard(p: &ast::Pattern) -> bool {
     matches!(p, ast::Pattern::MatchAs(a) if a.pattern.is_none() && a.name.is_none())
-}
-
-fn has_annotations(body: &[Stmt]) -> bool {
-    fn walk(body: &[Stmt]) -> bool {
-        body.iter().any(|s| match s {
-            Stmt::AnnAssign(_) => true,
-            Stmt::If(x) => walk(&x.body) || x.elif_else_clauses.iter().any(|c| walk(&c.body)),
-            Stmt::For(x) => walk(&x.body) || walk(&x.orelse),
-            Stmt::While(x) => walk(&x.body) || walk(&x.orelse),
-            Stmt::With(x) => walk(&x.body),
-            Stmt::Try(x) => {
-                walk(&x.body)
-                    || walk(&x.orelse)
-                    || walk(&x.finalbody)
-                    || x.handlers.iter().any(|h| {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        walk(&h.body)
-                    })
-            }
-            Stmt::Match(m) => m.cases.iter().any(|c| walk(&c.body)),
-            _ => false,
-        })
-    }
-    walk(body)
 }
 
 fn params_of(p: &ast::Parameters) -> Vec<&str> {
