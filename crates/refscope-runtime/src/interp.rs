@@ -87,9 +87,11 @@ pub fn call_function(vm: &Vm, func: &PyRef, args: Vec<PyRef>, kwnames: Option<&P
 }
 
 pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult {
-    if kwnames.is_none() && is_simple_call(&func, args.len()) {
-        let n = args.len();
-        return call_simple(vm, func, n, args.into_iter());
+    if kwnames.is_none() {
+        if let Some(code_obj) = simple_code(&func, args.len()) {
+            let n = args.len();
+            return call_simple(vm, func, code_obj, n, args.into_iter());
+        }
     }
     let f = function::get(&func).unwrap();
     let code_obj = f.code.borrow().clone();
@@ -120,13 +122,6 @@ fn run_new_frame(vm: &Vm, frame: &PyRef, max_stack: usize) -> PyResult {
     }
 }
 
-/// Code flags that rule out binding positional arguments straight into
-/// the first locals.
-const NOT_SIMPLE: u32 = refscope_compiler::bytecode::code_flags::VARARGS
-    | refscope_compiler::bytecode::code_flags::VARKEYWORDS
-    | refscope_compiler::bytecode::code_flags::GENERATOR
-    | refscope_compiler::bytecode::code_flags::COROUTINE;
-
 /// Call the Python function `func` with the arguments `stack[base..]`
 /// (the last `len(kwnames)` of them by keyword), taking them off the stack.
 /// When the call is positional and matches the parameters exactly (the
@@ -134,61 +129,96 @@ const NOT_SIMPLE: u32 = refscope_compiler::bytecode::code_flags::VARARGS
 /// argument vector in between.
 pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, base: usize, kwnames: Option<&PyRef>) -> PyResult {
     let n = stack.len() - base;
-    if kwnames.is_some() || !is_simple_call(&func, n) {
-        let args: Vec<PyRef> = stack.drain(base..).collect();
-        return call_function_owned(vm, func, args, kwnames);
+    if kwnames.is_none() {
+        if let Some(code_obj) = simple_code(&func, n) {
+            // The arguments move off the top of the stack, last first.
+            let (frame, max_stack) = simple_frame(vm, func, code_obj, |fast| {
+                for slot in fast[..n].iter().rev() {
+                    slot.set(stack.pop());
+                }
+            });
+            // The callee's values go on this same stack, above the
+            // caller's (as CPython's frames share one data stack).
+            stack.reserve(max_stack);
+            let (mut blocks, mut pc) = (Vec::new(), 0);
+            let here = stack.len();
+            return match run_frame_on(vm, &frame, stack, here, &mut blocks, &mut pc, None)? {
+                Exit::Return(v) => Ok(v),
+                Exit::Yield(_) => Err(vm.system_error("yield outside a generator frame")),
+            };
+        }
     }
-    call_simple(vm, func, n, stack.drain(base..))
+    let args: Vec<PyRef> = stack.drain(base..).collect();
+    call_function_owned(vm, func, args, kwnames)
 }
 
 /// Call the function `func` with `n` positional arguments (from an
 /// iterator: the caller's value stack, a vector...).
 pub fn call_function_iter(vm: &Vm, func: &PyRef, n: usize, args: impl Iterator<Item = PyRef>) -> PyResult {
-    if is_simple_call(func, n) {
-        return call_simple(vm, func.clone(), n, args);
+    if let Some(code_obj) = simple_code(func, n) {
+        return call_simple(vm, func.clone(), code_obj, n, args);
     }
     call_function_owned(vm, func.clone(), args.collect(), None)
 }
 
-/// Whether a positional call of `func` (a Python function) with `n`
-/// arguments can bind them straight into the first locals: the count
-/// matches the parameters and there are no *args, **kwargs, keyword-only
-/// parameters or cell variables, and the code is not a generator's.
-#[inline]
-fn is_simple_call(func: &PyRef, n: usize) -> bool {
+/// The code object of `func` (a Python function) when a positional call
+/// with `n` arguments can bind them straight into the first locals: the
+/// count matches the parameters and there are no *args, **kwargs,
+/// keyword-only parameters or cell variables, and the code is not a
+/// generator's (`CodeData::simple_argc`).
+#[inline(always)]
+fn simple_code(func: &PyRef, n: usize) -> Option<PyRef> {
     let f = function::get(func).unwrap();
     let code_obj = f.code.borrow();
-    let c = &code::get(&code_obj).unwrap().code;
-    c.argcount as usize == n && c.kwonlyargcount == 0 && c.flags & NOT_SIMPLE == 0 && c.cellvars.is_empty()
+    if code::get(&code_obj).unwrap().simple_argc as usize == n {
+        Some(code_obj.clone())
+    } else {
+        None
+    }
 }
 
-/// Run `func` with `n` positional arguments moved straight into its
-/// locals (`is_simple_call` holds).
-fn call_simple(vm: &Vm, func: PyRef, n: usize, args: impl Iterator<Item = PyRef>) -> PyResult {
+/// Run `func` (whose code is `code_obj`) with the positional arguments
+/// `args` moved straight into its locals (`simple_code` said so).
+#[inline(always)]
+fn call_simple(vm: &Vm, func: PyRef, code_obj: PyRef, n: usize, args: impl Iterator<Item = PyRef>) -> PyResult {
+    let (frame, max_stack) = simple_frame(vm, func, code_obj, |fast| {
+        let argc = fast.len().min(n);
+        for (slot, a) in fast[..argc].iter().zip(args) {
+            slot.set(Some(a));
+        }
+    });
+    run_new_frame(vm, &frame, max_stack)
+}
+
+/// The frame of a call of `func` (whose code is `code_obj`) with the
+/// positional arguments moved straight into its locals by `fill` (given
+/// the fast locals, all unbound; `simple_code` said the arguments fit),
+/// and the value stack depth it needs.
+#[inline(always)]
+fn simple_frame(vm: &Vm, func: PyRef, code_obj: PyRef, fill: impl FnOnce(&[crate::object::RefSlot])) -> (PyRef, usize) {
     let f = function::get(&func).unwrap();
-    let code_obj = f.code.borrow().clone();
     let cd = code::get(&code_obj).unwrap();
-    let c = &cd.code;
-    use crate::object::RefSlot;
-    let nv = c.varnames.len();
-    let nfast = c.nlocalsplus();
-    let (first_line, max_stack) = (c.first_line, c.max_stack as usize);
+    let (nv, nfast, first_line, max_stack) = (cd.nvarnames as usize, cd.nfast as usize, cd.first_line, cd.max_stack as usize);
     let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-    // Arguments, then unbound locals, then the closure's cells (no cell
-    // variables here: those take the general path). The locals start
-    // unbound and are filled in place (cheaper than a chain of iterators).
-    let frame = frame_with_locals(vm, code_obj, Some(func), globals, builtins, None, nfast, std::iter::empty::<RefSlot>(), first_line);
+    // The closure's cells go after the plain locals (no cell variables
+    // here: those take the general path); read before `func` moves into
+    // the frame.
+    let has_closure = f.closure.is_some();
+    // Arguments, then unbound locals, then the closure's cells. The locals
+    // start unbound and are filled in place (cheaper than a chain of
+    // iterators).
+    let frame = frame_with_locals(vm, code_obj, Some(func), globals, builtins, None, nfast, std::iter::empty::<crate::object::RefSlot>(), first_line);
     let fd = frame::get(&frame).unwrap();
     let fast = fd.fast();
-    for (slot, a) in fast.iter().zip(args.take(n)) {
-        slot.set(Some(a));
-    }
-    if let Some(c) = fd.func.as_ref().and_then(function::get).and_then(|f| f.closure.as_ref()) {
-        for (slot, cell) in fast[nv..].iter().zip(tuple::items(c)) {
-            slot.set(Some(cell.clone()));
+    fill(fast);
+    if has_closure {
+        if let Some(c) = fd.func.as_ref().and_then(function::get).and_then(|f| f.closure.as_ref()) {
+            for (slot, cell) in fast[nv..].iter().zip(tuple::items(c)) {
+                slot.set(Some(cell.clone()));
+            }
         }
     }
-    run_new_frame(vm, &frame, max_stack)
+    (frame, max_stack)
 }
 
 /// The UnboundLocalError of reading local `i` before assignment.
@@ -545,6 +575,15 @@ pub fn frame_back(vm: &Vm, f: &PyRef) -> Option<PyRef> {
 /// Run `frame` from `state.pc`. `throw`: resume by raising this exception
 /// at the current instruction (generator.throw/close).
 pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<PyErr>) -> Result<Exit, PyErr> {
+    let ExecState { stack, blocks, pc } = state;
+    run_frame_on(vm, frame, stack, 0, blocks, pc, throw)
+}
+
+/// Run `frame` from `*state_pc` with its value stack at `stack[base..]`
+/// (a new call's frame runs on its caller's stack, above the caller's
+/// values; a generator's frame on its own). Whatever the frame leaves on
+/// its part of the stack is released when it returns or raises.
+fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blocks: &mut Vec<Block>, state_pc: &mut usize, throw: Option<PyErr>) -> Result<Exit, PyErr> {
     vm.enter_recursion("")?;
     vm.frames.borrow_mut().push(frame.clone());
     let _guard = FrameGuard { vm };
@@ -553,8 +592,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
     let instrs: &[Instr] = &cd.code.instrs;
     let consts = &cd.consts;
     let names = &cd.names;
-    let ExecState { stack, blocks, pc } = state;
-    let mut pc = *pc;
+    let mut pc = *state_pc;
     let mut pending = throw.map(|e| (e, false));
     // An attached observer (a tracer) hears of each new line; read once per
     // frame so that an unobserved run pays nothing per instruction.
@@ -1244,10 +1282,9 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             fd.lasti.set(pc as u32 - 1);
                             crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &v });
                         }
-                        *state_pc_mut(&mut pc) = pc;
-                        stack.clear();
+                        stack.truncate(base);
                         blocks.clear();
-                        state.pc = pc;
+                        *state_pc = pc;
                         return Ok(Exit::Return(v));
                     }
                     Instr::YieldValue => {
@@ -1256,7 +1293,7 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                             fd.lasti.set(pc as u32 - 1);
                             crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &v });
                         }
-                        state.pc = pc;
+                        *state_pc = pc;
                         return Ok(Exit::Yield(v));
                     }
                     Instr::Send(t) => {
@@ -1434,17 +1471,12 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
                 if observing {
                     crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &vm.none });
                 }
-                stack.clear();
-                state.pc = pc;
+                stack.truncate(base);
+                *state_pc = pc;
                 return Err(PyErr(exc));
             }
         }
     }
-}
-
-#[inline]
-fn state_pc_mut(pc: &mut usize) -> &mut usize {
-    pc
 }
 
 fn restore_handled(vm: &Vm, prev: PyRef) {

@@ -985,12 +985,43 @@ fn dealloc_slow(ptr: NonNull<Header>) {
     {
         return;
     }
+    if h.kind == Kind::Frame
+        && h.flags.get() & (flags::IMMORTAL | flags::HAS_EXT) == 0
+        && h.iflags.get() & (iflags::HAS_WEAKREFS | iflags::HAS_SLOT | iflags::OWNS_TYPE | iflags::RETIRED | iflags::GC_COUNTED | iflags::HAS_GC) == iflags::HAS_GC
+        && free_call_frame(ptr)
+    {
+        return;
+    }
     if h.flags.get() & flags::IMMORTAL != 0 {
         // Immortal objects are never freed; restore a count.
         h.refcnt.set(IMMORTAL_REFCNT);
         return;
     }
     super::heap::dealloc(Dying { ptr });
+}
+
+/// The short way out for a finished call's frame that Python code never
+/// held (not materialized: uncounted, untracked; frames take no weak
+/// references and have no finalizer): its locals and fields are released
+/// and the block freed, without `heap::dealloc`'s general checks. Nothing
+/// but this frame's runner referenced it, so freeing it here adds one
+/// level of native recursion at most (what it releases goes the long way,
+/// with the nesting limit). False when an observer hears of frees or the
+/// frame is still on a collector list.
+#[inline]
+fn free_call_frame(ptr: NonNull<Header>) -> bool {
+    // SAFETY: the caller checked HAS_GC: the block starts with a collector
+    // head, `GC_TO_HEADER` bytes before the header.
+    let g = unsafe { &*(ptr.as_ptr().cast::<u8>().sub(GC_TO_HEADER) as *const GcHead) };
+    if gc::is_linked(g) || !super::heap::note_leaf_free(Kind::Frame) {
+        return false;
+    }
+    // SAFETY: the count is zero, the object is not immortal, has no weak
+    // references, trailer or slots, and is on no collector list or side
+    // table (checked above and by the caller), so no reference to it
+    // remains; a frame's payload is a `FrameObj` after a collector head.
+    unsafe { free_block::<crate::types::frame::FrameObj>(ptr.cast(), false, Prefix::Gc) };
+    true
 }
 
 /// The short way out for the commonest deaths: a number, string or bytes

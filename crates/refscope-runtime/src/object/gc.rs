@@ -352,6 +352,12 @@ pub fn materialize_dict(d: &PyRef) {
     }
 }
 
+/// Whether the head is on a collector list.
+#[inline]
+pub(super) fn is_linked(g: &GcHead) -> bool {
+    !g.next.get().is_null()
+}
+
 pub(super) fn unlink_if_tracked(g: Node) {
     if !g.next.get().is_null() {
         unlink(g);

@@ -20,6 +20,18 @@ pub struct CodeData {
     pub attr_hints: Box<[std::cell::Cell<u32>]>,
     /// Per name, where attribute lookups found it on the object's type.
     pub type_hints: Box<[std::cell::Cell<crate::types::typeobj::TypeHint>]>,
+    /// The number of positional arguments a call binds straight into the
+    /// first locals (`interp::call_simple`), or `u32::MAX` when the code
+    /// needs the general binding (*args, **kwargs, keyword-only
+    /// parameters, cell variables, generators and coroutines). Read here
+    /// rather than through `code` so that a call checks one field.
+    pub simple_argc: u32,
+    /// Fast locals (`code.nlocalsplus()`), plain locals (`varnames`), value
+    /// stack depth and first line, kept here for the call path.
+    pub nfast: u32,
+    pub nvarnames: u32,
+    pub max_stack: u32,
+    pub first_line: u32,
 }
 
 /// Where a global name was found: entry `idx` of the globals dict (when
@@ -39,7 +51,13 @@ impl CodeData {
         let global_hints = names.iter().map(|_| std::cell::Cell::new(GlobalHint::default())).collect();
         let attr_hints = names.iter().map(|_| std::cell::Cell::new(0)).collect();
         let type_hints = names.iter().map(|_| std::cell::Cell::new(Default::default())).collect();
-        CodeData { code, consts, names, localsplus_names, global_hints, attr_hints, type_hints }
+        use refscope_compiler::bytecode::code_flags as cf;
+        let not_simple = cf::VARARGS | cf::VARKEYWORDS | cf::GENERATOR | cf::COROUTINE;
+        let simple_argc = if code.kwonlyargcount == 0 && code.flags & not_simple == 0 && code.cellvars.is_empty() { code.argcount } else { u32::MAX };
+        let nfast = code.nlocalsplus() as u32;
+        let nvarnames = code.varnames.len() as u32;
+        let (max_stack, first_line) = (code.max_stack, code.first_line);
+        CodeData { code, consts, names, localsplus_names, global_hints, attr_hints, type_hints, simple_argc, nfast, nvarnames, max_stack, first_line }
     }
 }
 
