@@ -960,7 +960,11 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                         // False are immortal). Not while traced, so that
                         // every instruction is seen.
                         if !observing {
-                            if let Some(r) = ops::fast_compare(vm, &a, &b, op) {
+                            let fast = match ops::small_int_pair(vm, &a, &b) {
+                                Some((x, y)) => Some(ops::ord_matches(x.cmp(&y), op)),
+                                None => ops::fast_compare(vm, &a, &b, op),
+                            };
+                            if let Some(r) = fast {
                                 match instrs.get(pc) {
                                     Some(&Instr::PopJumpIfFalse(t)) => {
                                         pc = if r { pc + 1 } else { t as usize };
@@ -997,7 +1001,10 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                     Instr::BinarySubscr => {
                         let k = pop!();
                         let o = pop!();
-                        let r = tri!(ops::get_item(vm, &o, &k));
+                        let r = match ops::subscr_fast(vm, &o, &k) {
+                            Some(r) => r,
+                            None => tri!(ops::get_item(vm, &o, &k)),
+                        };
                         drop(o);
                         drop(k);
                         stack.push(r);

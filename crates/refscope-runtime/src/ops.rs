@@ -1239,6 +1239,45 @@ fn small_index(vm: &Vm, key: &PyRef) -> Option<i64> {
     None
 }
 
+/// Two exact ints of machine size (the interpreter loop's comparison and
+/// arithmetic fast paths).
+#[inline(always)]
+pub fn small_int_pair(vm: &Vm, a: &PyRef, b: &PyRef) -> Option<(i64, i64)> {
+    let ti = &vm.types.int;
+    if a.ty().is(ti) && b.ty().is(ti) {
+        if let (int::IntData::Small(x), int::IntData::Small(y)) = (a.payload_unchecked::<int::IntData>(), b.payload_unchecked::<int::IntData>()) {
+            return Some((*x, *y));
+        }
+    }
+    None
+}
+
+/// `obj[key]` for an exact list or tuple and a machine-sized exact int
+/// index in range (CPython's BINARY_SUBSCR_LIST_INT / _TUPLE_INT), in the
+/// loop itself; `None`: take `get_item`.
+#[inline(always)]
+pub fn subscr_fast(vm: &Vm, obj: &PyRef, key: &PyRef) -> Option<PyRef> {
+    if !key.ty().is(&vm.types.int) {
+        return None;
+    }
+    let int::IntData::Small(i) = key.payload_unchecked::<int::IntData>() else {
+        return None;
+    };
+    let i = *i;
+    let at = |items: &[PyRef]| {
+        let j = if i < 0 { i.wrapping_add(items.len() as i64) } else { i };
+        usize::try_from(j).ok().and_then(|j| items.get(j).cloned())
+    };
+    let ty = obj.ty();
+    if ty.is(&vm.types.list) {
+        at(&list::get(obj).unwrap().items.borrow())
+    } else if ty.is(&vm.types.tuple) {
+        at(tuple::items(obj))
+    } else {
+        None
+    }
+}
+
 pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
     // `list[i]` and `tuple[i]` with an exact int in range: the common case.
     let ty = obj.ty();
