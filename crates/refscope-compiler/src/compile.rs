@@ -140,6 +140,14 @@ impl<'a> Compiler<'a> {
         self.const_value(e).is_some()
     }
 
+    /// The value of `e` when it folds to a str constant.
+    pub(crate) fn const_str_for_shape(&self, e: &Expr) -> Option<std::rc::Rc<str>> {
+        match self.const_value(e)? {
+            Constant::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// CPython 3.11's co_code length and co_stacksize for `node`, stored on
     /// the code object for `sys.getsizeof` and `co_stacksize`.
     fn set_shape(&self, code: &mut CodeObject, scope: &'a Scope, node: crate::shape::Node<'a>) {
@@ -1682,6 +1690,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Copy(1));
                 self.assign_target(&n.target)?;
             }
+            Expr::BinOp(b) if b.op == ast::Operator::Mod && self.percent_format(b)? => {}
             Expr::BinOp(b) => {
                 self.expr(&b.left)?;
                 self.expr(&b.right)?;
@@ -2264,6 +2273,48 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `"..." % (a, b)` compiled as CPython 3.11's AST optimiser rewrites
+    /// it: an f-string (no tuple built), when the format is a str constant
+    /// (after folding), the right operand a tuple display that is not
+    /// constant and has no `*`, and the format only `%s`, `%r`, `%a`
+    /// (`percent_format_pieces`) as many as the tuple's items. Returns false,
+    /// with nothing emitted, otherwise.
+    fn percent_format(&mut self, b: &'a ast::ExprBinOp) -> Result<bool, CompileError> {
+        let Expr::Tuple(args) = &*b.right else { return Ok(false) };
+        if args.elts.iter().any(|e| matches!(e, Expr::Starred(_))) || self.const_value(&b.right).is_some() {
+            return Ok(false);
+        }
+        let Some(Constant::Str(fmt)) = self.const_value(&b.left) else { return Ok(false) };
+        let Some(pieces) = percent_format_pieces(&fmt, args.elts.len()) else { return Ok(false) };
+        let old = self.set_span(b.range);
+        let mut n = 0u32;
+        let mut values = args.elts.iter();
+        for p in &pieces {
+            match p {
+                PercentPiece::Lit(l) => self.load_const(Constant::Str(l.as_str().into())),
+                PercentPiece::Value { conv, spec } => {
+                    let arg = values.next().expect("one value per piece");
+                    self.expr(arg)?;
+                    let mut flags = *conv as u32;
+                    if !spec.is_empty() {
+                        self.load_const(Constant::Str(spec.as_str().into()));
+                        flags |= 4;
+                    }
+                    // A failing conversion is located at its argument.
+                    let at = self.set_span(arg.range());
+                    self.emit(Instr::FormatValue(flags));
+                    self.restore_span(at);
+                }
+            }
+            n += 1;
+        }
+        if n != 1 {
+            self.emit(Instr::BuildString(n));
+        }
+        self.restore_span(old);
+        Ok(true)
+    }
+
     fn fstring(&mut self, f: &'a ast::ExprFString) -> Result<(), CompileError> {
         let mut n = 0u32;
         let mut lit = String::new();
@@ -2504,6 +2555,98 @@ fn const_len(c: &Constant) -> Option<usize> {
 
 /// The size limits CPython's optimizer applies before folding `*`, `**` and
 /// `<<`, and its refusal to fold `%` on strings.
+/// A piece of a `%`-format that CPython 3.11 compiles as an f-string: text
+/// (with `%%` as `%`), or a value with its conversion and format spec.
+pub(crate) enum PercentPiece {
+    Lit(String),
+    Value { conv: Conversion, spec: String },
+}
+
+/// The pieces of `fmt` as an f-string, when it has exactly `nargs`
+/// conversions and each is `%s`, `%r` or `%a` with optional flags (only
+/// `-` matters: left alignment, which is a str's default; the others are
+/// dropped), a width and a precision of at most two digits each. The
+/// width becomes `>width` (right-aligned, as `%` pads) or `width` after
+/// `-`; the precision `.prec` (`%.s` is `.0`). None when CPython keeps the
+/// `%` operation.
+pub(crate) fn percent_format_pieces(fmt: &str, nargs: usize) -> Option<Vec<PercentPiece>> {
+    fn number(b: &[u8], i: &mut usize) -> Option<Option<u32>> {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        match *i - start {
+            0 => Some(None),
+            1 | 2 => Some(Some(b[start..*i].iter().fold(0, |v, d| v * 10 + (d - b'0') as u32))),
+            _ => None,
+        }
+    }
+    let b = fmt.as_bytes();
+    let mut pieces = Vec::new();
+    let mut lit = String::new();
+    let mut lit_start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        lit.push_str(&fmt[lit_start..i]);
+        i += 1;
+        if b.get(i) == Some(&b'%') {
+            lit.push('%');
+            i += 1;
+            lit_start = i;
+            continue;
+        }
+        let mut left = false;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'-' => left = true,
+                b'+' | b' ' | b'#' | b'0' => {}
+                _ => break,
+            }
+            i += 1;
+        }
+        let width = number(b, &mut i)?;
+        let prec = if b.get(i) == Some(&b'.') {
+            i += 1;
+            Some(number(b, &mut i)?.unwrap_or(0))
+        } else {
+            None
+        };
+        let conv = match b.get(i) {
+            Some(b's') => Conversion::Str,
+            Some(b'r') => Conversion::Repr,
+            Some(b'a') => Conversion::Ascii,
+            _ => return None,
+        };
+        i += 1;
+        lit_start = i;
+        let mut spec = String::new();
+        if let Some(w) = width {
+            if !left {
+                spec.push('>');
+            }
+            spec.push_str(&w.to_string());
+        }
+        if let Some(p) = prec {
+            spec.push('.');
+            spec.push_str(&p.to_string());
+        }
+        if !lit.is_empty() {
+            pieces.push(PercentPiece::Lit(std::mem::take(&mut lit)));
+        }
+        pieces.push(PercentPiece::Value { conv, spec });
+    }
+    lit.push_str(&fmt[lit_start..]);
+    if !lit.is_empty() {
+        pieces.push(PercentPiece::Lit(lit));
+    }
+    let values = pieces.iter().filter(|p| matches!(p, PercentPiece::Value { .. })).count();
+    (values == nargs).then_some(pieces)
+}
+
 fn fold_is_safe(op: BinOp, l: &Constant, r: &Constant) -> bool {
     let bits = |c: &Constant| match c {
         Constant::Int(i) => Some(i.bits()),

@@ -2074,83 +2074,32 @@ where
         }
     }
 
-    /// `"..." % (a, b)` with only %s, %r and %a (optionally with `-`, a
-    /// width and a precision): CPython 3.11's AST optimiser makes it an
-    /// f-string. Returns false (nothing emitted) otherwise.
+    /// `"..." % (a, b)` that CPython 3.11's AST optimiser makes an
+    /// f-string (`compile::percent_format_pieces` says when). Returns false
+    /// (nothing emitted) otherwise.
     fn percent_format(&mut self, b: &'a ast::ExprBinOp) -> bool {
-        let Expr::StringLiteral(fmt) = &*b.left else { return false };
         let Expr::Tuple(args) = &*b.right else { return false };
         // A tuple of constants was folded into one constant first.
         if self.is_const(&b.right) || args.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
             return false;
         }
-        let fmt = fmt.value.to_str();
-        // Pieces: Some(has_spec) for a value, None for literal text.
-        let mut pieces: Vec<Option<bool>> = Vec::new();
-        let mut lit = false;
-        let chars: Vec<char> = fmt.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            if chars[i] != '%' {
-                lit = true;
-                i += 1;
-                continue;
-            }
-            i += 1;
-            if i < chars.len() && chars[i] == '%' {
-                lit = true;
-                i += 1;
-                continue;
-            }
-            let start = i;
-            if i < chars.len() && chars[i] == '-' {
-                i += 1;
-            }
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i < chars.len() && chars[i] == '.' {
-                i += 1;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-            }
-            if i >= chars.len() || !matches!(chars[i], 's' | 'r' | 'a') {
-                return false;
-            }
-            let has_spec = i > start;
-            i += 1;
-            if lit {
-                pieces.push(None);
-                lit = false;
-            }
-            pieces.push(Some(has_spec));
-        }
-        if lit {
-            pieces.push(None);
-        }
-        let nvalues = pieces.iter().filter(|p| p.is_some()).count();
-        if nvalues != args.elts.len() {
-            return false;
-        }
-        let mut k = 0;
+        let Some(fmt) = self.c.const_str_for_shape(&b.left) else { return false };
+        let Some(pieces) = crate::compile::percent_format_pieces(&fmt, args.elts.len()) else { return false };
+        let mut values = args.elts.iter();
         for p in &pieces {
             match p {
-                None => self.load_const(),
-                Some(spec) => {
-                    self.expr(&args.elts[k]);
-                    k += 1;
-                    if *spec {
+                crate::compile::PercentPiece::Lit(_) => self.load_const(),
+                crate::compile::PercentPiece::Value { spec, .. } => {
+                    self.expr(values.next().expect("one value per piece"));
+                    if !spec.is_empty() {
                         self.load_const();
                     }
-                    self.op(Op::FormatValue, if *spec { 4 } else { 0 });
+                    self.op(Op::FormatValue, if spec.is_empty() { 0 } else { 4 });
                 }
             }
         }
         if pieces.len() > 1 {
             self.op(Op::BuildString, pieces.len() as u32);
-        } else if pieces.is_empty() {
-            self.load_const();
         }
         true
     }
