@@ -1013,7 +1013,9 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                         let k = pop!();
                         let o = pop!();
                         let v = pop!();
-                        tri!(ops::set_item(vm, &o, k, v));
+                        if let Some(v) = ops::store_subscr_fast(vm, &o, &k, v) {
+                            tri!(ops::set_item(vm, &o, k, v));
+                        }
                     }
                     Instr::DeleteSubscr => {
                         let k = pop!();

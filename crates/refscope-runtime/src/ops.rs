@@ -1278,6 +1278,31 @@ pub fn subscr_fast(vm: &Vm, obj: &PyRef, key: &PyRef) -> Option<PyRef> {
     }
 }
 
+/// `obj[key] = v` for an exact list and a machine-sized exact int index in
+/// range (CPython's STORE_SUBSCR_LIST_INT), in the loop itself; gives `v`
+/// back when it does not apply (then `set_item` does the work).
+#[inline(always)]
+pub fn store_subscr_fast(vm: &Vm, obj: &PyRef, key: &PyRef, v: PyRef) -> Option<PyRef> {
+    if !obj.ty().is(&vm.types.list) || !key.ty().is(&vm.types.int) {
+        return Some(v);
+    }
+    let int::IntData::Small(i) = key.payload_unchecked::<int::IntData>() else {
+        return Some(v);
+    };
+    let l = list::get(obj).unwrap();
+    let n = l.len() as i64;
+    let j = if *i < 0 { i.wrapping_add(n) } else { *i };
+    if !(0..n).contains(&j) {
+        return Some(v);
+    }
+    // The old item is released after the list is consistent again (its
+    // __del__ may look at the list).
+    let old = std::mem::replace(&mut l.items_mut()[j as usize], v);
+    crate::observe::list_splice(l, j as usize, 1, 1);
+    drop(old);
+    None
+}
+
 pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
     // `list[i]` and `tuple[i]` with an exact int in range: the common case.
     let ty = obj.ty();

@@ -262,11 +262,18 @@ impl Vm {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn int(&self, i: i64) -> PyRef {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
             return self.small_ints[(i - SMALL_INT_MIN) as usize].clone();
         }
+        self.new_int(i)
+    }
+
+    /// A new int object (outside the small-int cache): kept out of line
+    /// so that `int` inlines into the loop's arithmetic.
+    #[inline(never)]
+    fn new_int(&self, i: i64) -> PyRef {
         PyRef::new(&self.types.int, IntData::Small(i))
     }
 
