@@ -1262,7 +1262,7 @@ fn b_globals(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         return Err(vm.type_error(format!("globals() takes no arguments ({} given)", a.len())));
     }
     match current_frame(vm) {
-        Some(f) => Ok(frame::get(&f).unwrap().globals.clone()),
+        Some(f) => Ok(frame::get(&f).unwrap().globals().clone()),
         None => Ok(vm.dict()),
     }
 }

@@ -292,8 +292,10 @@ impl Trace for crate::types::frame::FrameObj {
         cell_opt(&self.back, f);
         f(&self.code);
         opt(&self.func, f);
-        f(&self.globals);
-        f(&self.builtins);
+        if let Some((g, b)) = &self.own_namespaces {
+            f(g);
+            f(b);
+        }
         opt(&self.locals, f);
         self.fast().iter().for_each(|c| fast_slot(c, f));
     }

@@ -45,10 +45,13 @@ pub enum Exit {
 }
 
 /// Create a frame for `code` (a code object).
-pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, globals: PyRef, builtins: PyRef, locals: Option<PyRef>) -> PyRef {
+/// The frame runs `func` and reads its namespaces, or runs no function
+/// and has its own (`own`: globals, builtins); one of the two is given.
+pub fn new_frame(vm: &Vm, code: &PyRef, func: Option<PyRef>, own: Option<(PyRef, PyRef)>, locals: Option<PyRef>) -> PyRef {
+    debug_assert!(func.is_some() != own.is_some());
     let cd = code::get(code).unwrap();
     let n = cd.code.nlocalsplus();
-    frame_with_locals(vm, code.clone(), func, globals, builtins, locals, n, std::iter::empty(), cd.code.first_line)
+    frame_with_locals(vm, code.clone(), func, own, locals, n, std::iter::empty(), cd.code.first_line)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -57,8 +60,7 @@ fn frame_with_locals(
     vm: &Vm,
     code: PyRef,
     func: Option<PyRef>,
-    globals: PyRef,
-    builtins: PyRef,
+    own_namespaces: Option<(PyRef, PyRef)>,
     locals: Option<PyRef>,
     nfast: usize,
     fast: impl Iterator<Item = crate::object::RefSlot>,
@@ -69,8 +71,7 @@ fn frame_with_locals(
         move || frame::FrameData {
             code,
             func,
-            globals,
-            builtins,
+            own_namespaces,
             locals,
             lasti: std::cell::Cell::new(0),
             lineno: std::cell::Cell::new(first_line),
@@ -95,9 +96,8 @@ pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Opti
     }
     let f = function::get(&func).unwrap();
     let code_obj = f.code.borrow().clone();
-    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     // The frame owns the function reference (CPython's f_func).
-    let frame = new_frame(vm, &code_obj, Some(func), globals, builtins, None);
+    let frame = new_frame(vm, &code_obj, Some(func), None, None);
     let fd = frame::get(&frame).unwrap();
     let func = fd.func.as_ref().unwrap();
     bind_arguments(vm, func, &code_obj, &frame, args, kwnames)?;
@@ -199,7 +199,6 @@ fn simple_frame(vm: &Vm, func: PyRef, code_obj: PyRef, fill: impl FnOnce(&[crate
     let f = function::get(&func).unwrap();
     let cd = code::get(&code_obj).unwrap();
     let (nv, nfast, first_line, max_stack) = (cd.nvarnames as usize, cd.nfast as usize, cd.first_line, cd.max_stack as usize);
-    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     // The closure's cells go after the plain locals (no cell variables
     // here: those take the general path); read before `func` moves into
     // the frame.
@@ -207,7 +206,7 @@ fn simple_frame(vm: &Vm, func: PyRef, code_obj: PyRef, fill: impl FnOnce(&[crate
     // Arguments, then unbound locals, then the closure's cells. The locals
     // start unbound and are filled in place (cheaper than a chain of
     // iterators).
-    let frame = frame_with_locals(vm, code_obj, Some(func), globals, builtins, None, nfast, std::iter::empty::<crate::object::RefSlot>(), first_line);
+    let frame = frame_with_locals(vm, code_obj, Some(func), None, None, nfast, std::iter::empty::<crate::object::RefSlot>(), first_line);
     let fd = frame::get(&frame).unwrap();
     let fast = fd.fast();
     fill(fast);
@@ -232,8 +231,8 @@ fn unbound_local(vm: &Vm, cd: &code::CodeData, i: usize) -> PyErr {
 /// is in neither dict (or the namespaces are not dicts).
 #[inline]
 fn load_global_cached(cd: &code::CodeData, fd: &frame::FrameObj, i: usize) -> Option<PyRef> {
-    let gd = dict::get(&fd.globals)?;
-    let bd = dict::get(&fd.builtins)?;
+    let gd = dict::get(fd.globals())?;
+    let bd = dict::get(fd.builtins())?;
     let slot = &cd.global_hints[i];
     let h = slot.get();
     let gv = gd.keys_version();
@@ -452,7 +451,16 @@ fn join_names(names: &[String]) -> String {
 /// Run a module or class body with `locals` as its namespace.
 pub fn run_code(vm: &Vm, code: &PyRef, globals: PyRef, locals: PyRef, closure: Option<&PyRef>) -> PyResult {
     let builtins = vm.builtins_dict();
-    let frame = new_frame(vm, code, None, globals, builtins, Some(locals));
+    run_code_frame(vm, new_frame(vm, code, None, Some((globals, builtins)), Some(locals)), code, closure)
+}
+
+/// Run a class body: the body function `func`'s code with the namespace
+/// `locals` (the frame reads the function's globals, as any call's).
+pub fn run_class_body(vm: &Vm, func: &PyRef, code: &PyRef, locals: PyRef, closure: Option<&PyRef>) -> PyResult {
+    run_code_frame(vm, new_frame(vm, code, Some(func.clone()), None, Some(locals)), code, closure)
+}
+
+fn run_code_frame(vm: &Vm, frame: PyRef, code: &PyRef, closure: Option<&PyRef>) -> PyResult {
     let cd = code::get(code).unwrap();
     if let Some(cl) = closure {
         let fd = frame::get(&frame).unwrap();
@@ -770,9 +778,9 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                             continue;
                         }
                         let name = &names[i as usize];
-                        match dict::get_str_key(&fd.globals, name) {
+                        match dict::get_str_key(fd.globals(), name) {
                             Some(v) => stack.push(v),
-                            None => match dict::get_str_key(&fd.builtins, name) {
+                            None => match dict::get_str_key(fd.builtins(), name) {
                                 Some(v) => stack.push(v),
                                 None => break 'exec (vm.name_error(str::as_str(name)), false),
                             },
@@ -780,10 +788,10 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                     }
                     Instr::StoreGlobal(i) => {
                         let v = pop!();
-                        dict::set_item_str(vm, &fd.globals, names[i as usize].clone(), v);
+                        dict::set_item_str(vm, fd.globals(), names[i as usize].clone(), v);
                     }
                     Instr::DeleteGlobal(i) => {
-                        if !dict::del_item_str(vm, &fd.globals, &names[i as usize]) {
+                        if !dict::del_item_str(vm, fd.globals(), &names[i as usize]) {
                             break 'exec (vm.name_error(str::as_str(&names[i as usize])), false);
                         }
                     }
@@ -795,9 +803,9 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                                 continue;
                             }
                         }
-                        match dict::get_str_key(&fd.globals, name) {
+                        match dict::get_str_key(fd.globals(), name) {
                             Some(v) => stack.push(v),
-                            None => match dict::get_str_key(&fd.builtins, name) {
+                            None => match dict::get_str_key(fd.builtins(), name) {
                                 Some(v) => stack.push(v),
                                 None => break 'exec (vm.name_error(str::as_str(name)), false),
                             },
@@ -805,7 +813,7 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                     }
                     Instr::StoreName(i) => {
                         let v = pop!();
-                        let l = fd.locals.as_ref().unwrap_or(&fd.globals);
+                        let l = fd.locals.as_ref().unwrap_or(fd.globals());
                         if l.ty().is(&vm.types.dict) {
                             dict::set_item_str(vm, l, names[i as usize].clone(), v);
                         } else {
@@ -813,7 +821,7 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                         }
                     }
                     Instr::DeleteName(i) => {
-                        let l = fd.locals.as_ref().unwrap_or(&fd.globals);
+                        let l = fd.locals.as_ref().unwrap_or(fd.globals());
                         if !dict::del_item_str(vm, l, &names[i as usize]) {
                             break 'exec (vm.name_error(str::as_str(&names[i as usize])), false);
                         }
@@ -1331,17 +1339,17 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                         let annotations = if flags & make_function::ANNOTATIONS != 0 { Some(pop!()) } else { None };
                         let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { Some(pop!()) } else { None };
                         let defaults = if flags & make_function::DEFAULTS != 0 { Some(pop!()) } else { None };
-                        let f = crate::types::function_impl::new_function(vm, code_obj, fd.globals.clone(), defaults, kwdefaults, closure, annotations);
+                        let f = crate::types::function_impl::new_function(vm, code_obj, fd.globals().clone(), defaults, kwdefaults, closure, annotations);
                         stack.push(f);
                     }
-                    Instr::LoadBuildClass => match dict::get_str_key(&fd.builtins, &vm.intern("__build_class__")) {
+                    Instr::LoadBuildClass => match dict::get_str_key(fd.builtins(), &vm.intern("__build_class__")) {
                         Some(f) => stack.push(f),
                         None => break 'exec (vm.new_exception(&vm.exc.name_error, "__build_class__ not found".into()), false),
                     },
                     Instr::ImportName(i) => {
                         let fromlist = pop!();
                         let level = pop!();
-                        let m = tri!(crate::import::import_name(vm, &names[i as usize], &fromlist, &level, &fd.globals));
+                        let m = tri!(crate::import::import_name(vm, &names[i as usize], &fromlist, &level, fd.globals()));
                         stack.push(m);
                     }
                     Instr::ImportFrom(i) => {
@@ -1351,7 +1359,7 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                     }
                     Instr::ImportStar => {
                         let m = pop!();
-                        let l = fd.locals.as_ref().unwrap_or(&fd.globals).clone();
+                        let l = fd.locals.as_ref().unwrap_or(fd.globals()).clone();
                         tri!(crate::import::import_star(vm, &m, &l));
                     }
                     Instr::Raise(n) => {
@@ -1447,7 +1455,7 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                         tri!(crate::builtins::display_hook(vm, &v));
                     }
                     Instr::SetupAnnotations => {
-                        let l = fd.locals.as_ref().unwrap_or(&fd.globals).clone();
+                        let l = fd.locals.as_ref().unwrap_or(fd.globals()).clone();
                         let key = vm.intern("__annotations__");
                         if tri!(mapping_get(vm, &l, &key)).is_none() {
                             tri!(ops::set_item(vm, &l, key, vm.dict()));

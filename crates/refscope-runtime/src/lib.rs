@@ -327,12 +327,12 @@ impl Interpreter {
     pub fn run_main_keep(&self, source: &str, filename: &str, argv: Vec<String>, path0: String) -> ExitStatus {
         let vm = self.vm;
         let md = self.start_main(filename, argv, path0);
+        // The namespace is the frame's alone while it runs (the module
+        // holds it too): CPython's count of it.
         let result = compile_source(vm, source, filename, false).and_then(|code| {
             start_state();
-            interp::run_code(vm, &code, md.clone(), md.clone(), None)
+            interp::run_code(vm, &code, md.clone(), md, None)
         });
-        // Only the interpreter may keep the namespace alive now.
-        drop(md);
         match result {
             Ok(_) => 0,
             Err(e) if observe::active() && !typeobj::isinstance(&e.0, &vm.exc.system_exit) => {

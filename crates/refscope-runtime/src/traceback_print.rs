@@ -398,10 +398,10 @@ fn suggestion(vm: &Vm, exc: &PyRef) -> Option<String> {
         if let Some(s) = closest(&name, &locals) {
             return Some(s);
         }
-        if let Some(s) = closest(&name, &str_keys(&fd.globals)) {
+        if let Some(s) = closest(&name, &str_keys(fd.globals())) {
             return Some(s);
         }
-        return closest(&name, &str_keys(&fd.builtins));
+        return closest(&name, &str_keys(fd.builtins()));
     }
     None
 }

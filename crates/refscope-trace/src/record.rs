@@ -767,11 +767,11 @@ impl Observer for Recorder {
         self.absorb_changes();
         match event {
             Event::Line { frame, .. } if self.in_program(frame) => self.record(vm, "step_line", Some(frame), None, None),
-            Event::Call { frame } if self.in_program(frame) && frame::get(frame).is_some_and(|f| f.func.is_some()) => self.record(vm, "call", Some(frame), None, None),
+            Event::Call { frame } if self.in_program(frame) && frame::get(frame).is_some_and(|f| f.runs_function_body()) => self.record(vm, "call", Some(frame), None, None),
             Event::Return { frame, value } if self.in_program(frame) => {
                 // A function's return shows its value; the module's (the
                 // last step) shows the final state.
-                let is_function = frame::get(frame).is_some_and(|f| f.func.is_some());
+                let is_function = frame::get(frame).is_some_and(|f| f.runs_function_body());
                 self.record(vm, "return", Some(frame), is_function.then_some(value), None)
             }
             Event::Exception { frame, exc } if self.in_program(frame) => self.record(vm, "exception", Some(frame), None, Some(exc)),

@@ -11,10 +11,14 @@ use std::cell::{Cell, RefCell};
 
 pub struct FrameData {
     pub code: PyRef,
-    /// The function being run (None for module and class bodies).
+    /// The function being run (None for module bodies, `exec` and `eval`).
     pub func: Option<PyRef>,
-    pub globals: PyRef,
-    pub builtins: PyRef,
+    /// The globals and builtins of a frame that runs no function. A
+    /// function's frame reads its function's and holds no reference to
+    /// them, as CPython 3.11's frames borrow theirs: a call does not change
+    /// the namespace's count. (For a module body, `exec` and `eval`,
+    /// CPython makes a function that holds them; these stand for it.)
+    pub own_namespaces: Option<(PyRef, PyRef)>,
     /// The namespace of module and class bodies (`locals()` there).
     pub locals: Option<PyRef>,
     /// Index of the instruction being executed.
@@ -23,6 +27,36 @@ pub struct FrameData {
     pub lineno: Cell<u32>,
     /// The caller's frame, while this one runs.
     pub back: RefCell<Option<PyRef>>,
+}
+
+impl FrameData {
+    /// The frame's globals.
+    #[inline]
+    pub fn globals(&self) -> &PyRef {
+        match &self.own_namespaces {
+            Some((g, _)) => g,
+            None => &self.function().globals,
+        }
+    }
+    /// The frame's builtins.
+    #[inline]
+    pub fn builtins(&self) -> &PyRef {
+        match &self.own_namespaces {
+            Some((_, b)) => b,
+            None => &self.function().builtins,
+        }
+    }
+    /// Whether the frame runs a function body (its code makes new locals:
+    /// not a module or class body, `exec` or `eval`), as tracers tell.
+    pub fn runs_function_body(&self) -> bool {
+        crate::types::code::get(&self.code).is_some_and(|c| c.code.flags & refscope_compiler::bytecode::code_flags::NEWLOCALS != 0)
+    }
+    #[inline]
+    fn function(&self) -> &crate::types::function::FunctionData {
+        // A frame has its own namespaces or runs a function (`interp`
+        // makes frames only so).
+        self.func.as_ref().and_then(crate::types::function::get).expect("a frame without namespaces runs a function")
+    }
 }
 
 /// A frame object's payload: `FrameData`, then the fast locals.

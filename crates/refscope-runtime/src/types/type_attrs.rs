@@ -182,7 +182,7 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
             let f = frame::get(obj).unwrap();
             match name {
                 "f_code" => Some(f.code.clone()),
-                "f_globals" => Some(f.globals.clone()),
+                "f_globals" => Some(f.globals().clone()),
                 "f_lineno" => {
                     let cd = code::get(&f.code).unwrap();
                     Some(vm.int(cd.code.line_of(f.lasti.get() as usize) as i64))

@@ -298,7 +298,7 @@ pub fn build_class(vm: &Vm, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult
     };
     let fd = function::get(func).unwrap();
     let code_obj = fd.code.borrow().clone();
-    let cell = crate::interp::run_code(vm, &code_obj, fd.globals.clone(), ns.clone(), fd.closure.as_ref())?;
+    let cell = crate::interp::run_class_body(vm, func, &code_obj, ns.clone(), fd.closure.as_ref())?;
     if changed {
         ops::set_item(vm, &ns, vm.intern("__orig_bases__"), vm.tuple(orig_bases))?;
     }
@@ -354,7 +354,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
         _ => {
             let frames = vm.frames.borrow();
             if let Some(f) = frames.last() {
-                let g = &frame::get(f).unwrap().globals;
+                let g = frame::get(f).unwrap().globals();
                 if let Some(n) = dict::get_str_key(g, &vm.intern("__name__")) {
                     if n.kind() == Kind::Str {
                         *td.module.borrow_mut() = Some(str::as_str(&n).to_string());
