@@ -550,6 +550,24 @@ impl DictData {
         false
     }
 
+    /// `dict.fromkeys`' sizing of a new, empty dict for the `n` keys of a
+    /// dict or set: CPython's `dictresize(estimate_log2_keysize(n))`, with
+    /// a str-keys table when the source dict's is one.
+    pub fn presize_for(&self, n: usize, str_keys: bool) {
+        let mut t = self.table_mut_keys();
+        *self.shared.borrow_mut() = None;
+        let mut nt = Table::with_size(keys_size_for((n * 3 + 1) / 2));
+        nt.str_keys = str_keys;
+        *t = nt;
+    }
+
+    /// Whether the keys are all exact str (CPython's unicode-keys table;
+    /// an empty dict's shared empty keys count as such).
+    pub fn has_str_keys(&self) -> bool {
+        let t = self.table.borrow();
+        t.indices.is_empty() || t.str_keys
+    }
+
     /// `dict.copy()`'s sizing: a split dict copies as split, a compact one
     /// keeps its layout, others are merged into a new dict.
     pub fn prepare_copy_of(&self, src: &DictData) {

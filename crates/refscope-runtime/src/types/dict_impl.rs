@@ -208,6 +208,33 @@ fn dict_fromkeys(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let d = ops::call0(vm, cls)?;
     let v = p.get(1).cloned().unwrap_or_else(|| vm.none());
     let exact = d.ty().is(&vm.types.dict);
+    let src = &p[0];
+    if exact && dict::get(&d).is_some_and(|dd| dd.len() == 0) {
+        // From an exact dict or set: presized, and walked with the stored
+        // hashes (no `__hash__` calls); each key goes in with the new
+        // dict's reference only (CPython's dict_fromkeys).
+        let dd = dict::get(&d).unwrap();
+        if src.ty().is(&vm.types.dict) {
+            let sd = dict::get(src).unwrap();
+            dd.presize_for(sd.len(), sd.has_str_keys());
+            let mut pos = 0;
+            while let Some((next, h, key, _)) = sd.entry_hashed_from(pos) {
+                dd.set_hashed(vm, &d, key, h, v.clone())?;
+                pos = next;
+            }
+            return Ok(d);
+        }
+        if src.ty().is(&vm.types.set) || src.ty().is(&vm.types.frozenset) {
+            let ss = set::get(src).unwrap();
+            dd.presize_for(ss.len(), false);
+            let mut pos = 0;
+            while let Some((next, h, key)) = ss.entry_hashed_from(pos) {
+                dd.set_hashed(vm, &d, key, h, v.clone())?;
+                pos = next;
+            }
+            return Ok(d);
+        }
+    }
     let it = ops::get_iter(vm, &p[0])?;
     while let Some(key) = ops::next(vm, &it)? {
         if exact {

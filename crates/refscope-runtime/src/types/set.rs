@@ -327,6 +327,20 @@ impl SetData {
             .collect()
     }
 
+    /// The active slot at position `pos` or later with its hash: (next
+    /// pos, hash, key); for walking the set while Python code runs.
+    pub fn entry_hashed_from(&self, pos: usize) -> Option<(usize, i64, PyRef)> {
+        let t = self.table.borrow();
+        let mut p = pos;
+        while p < t.slots.len() {
+            if let Slot::Active(h, k) = &t.slots[p] {
+                return Some((p + 1, *h, k.clone()));
+            }
+            p += 1;
+        }
+        None
+    }
+
     pub fn items_hashed(&self) -> Vec<(i64, PyRef)> {
         self.table
             .borrow()
