@@ -128,8 +128,8 @@ pub fn float_from(vm: &Vm, x: &PyRef) -> PyResult<f64> {
 // ---------------------------------------------------------------- format
 
 pub fn format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
-    let r = match ops::lookup_special(vm, v, "__format__") {
-        Some(f) => ops::call_unbound(vm, &f, v, std::slice::from_ref(spec))?,
+    let r = match ops::call_special_bound(vm, v, "__format__", std::slice::from_ref(spec))? {
+        Some(r) => r,
         None => return Err(vm.type_error("no __format__")),
     };
     if r.kind() != Kind::Str {
@@ -1018,8 +1018,8 @@ fn b_round(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             if let Some(n) = nd {
                 args.push(n.clone());
             }
-            match ops::lookup_special(vm, x, "__round__") {
-                Some(f) => ops::call_unbound(vm, &f, x, &args),
+            match ops::call_special_bound(vm, x, "__round__", &args)? {
+                Some(r) => Ok(r),
                 None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(x)))),
             }
         }
@@ -1240,7 +1240,7 @@ fn b_dir(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             Ok(vm.list(keys.into_iter().map(|k| vm.str_owned(k)).collect()))
         }
         Some(o) => {
-            let r = match ops::call_special(vm, o, "__dir__", &[])? {
+            let r = match ops::call_special_bound(vm, o, "__dir__", &[])? {
                 Some(r) => r,
                 None => dir_of(vm, o)?,
             };

@@ -34,6 +34,23 @@ pub fn call_special(vm: &Vm, obj: &PyRef, name: &'static str, args: &[PyRef]) ->
     }
 }
 
+/// Call special method `name` of `obj` through a bound method, as the
+/// callers of CPython's `_PyObject_LookupSpecial` do (format(), reversed(),
+/// bytes(), complex(), round(), dir(), sys.getsizeof, length hints, a
+/// `with` statement's `__enter__`): the method object holds `obj` during
+/// the call, which `sys.getrefcount` sees. None when the type has no such
+/// method (or sets it to None).
+pub fn call_special_bound(vm: &Vm, obj: &PyRef, name: &'static str, args: &[PyRef]) -> PyResult<Option<PyRef>> {
+    match lookup_special(vm, obj, name) {
+        Some(f) if f.is(&vm.none) => Ok(None),
+        Some(f) => {
+            let bound = descr_get(vm, &f, Some(obj), obj.ty())?;
+            call(vm, &bound, args, None).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
 /// Call a function found on a type as a method of `obj`, without creating a
 /// bound method when the function is a plain function or method descriptor.
 pub fn call_unbound(vm: &Vm, f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult {
@@ -46,12 +63,10 @@ pub fn call_unbound(vm: &Vm, f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult
         }
         Kind::BuiltinFunction if f.is_type_exact(&vm.types.method_descriptor) => {
             let d = builtin_function::get(f).unwrap();
-            let mut v = Vec::with_capacity(args.len() + 1);
-            v.push(obj.clone());
-            v.extend_from_slice(args);
             // A special method of a builtin type, reached through the type
-            // (CPython's slot call): not a recursion level of its own.
-            (d.func)(vm, &v, None)
+            // (CPython's slot call): `obj` and the arguments borrowed, and
+            // not a recursion level of its own.
+            PyRef::with_prefixed(obj, args, |argv| (d.func)(vm, argv, None))
         }
         _ => {
             let bound = descr_get(vm, f, Some(obj), obj.ty())?;
@@ -76,6 +91,9 @@ impl TypeExact for PyRef {
 pub fn call(vm: &Vm, callable: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
     match callable.kind() {
         Kind::Function => crate::interp::call_function(vm, callable, args.to_vec(), kwnames),
+        // A type with vectorcall (list, dict, bool, range...) gets the
+        // arguments borrowed; the others hold them in a tuple and a dict.
+        Kind::Type => crate::types::typeobj_call::call_type_borrowed(vm, callable, args, kwnames),
         _ => call_owned(vm, callable, args.to_vec(), kwnames),
     }
 }
@@ -131,7 +149,11 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
             // call goes through a tuple of the arguments (and a dict).
             let _args = (typeobj::data(callable.ty()).flag(tflags::HEAPTYPE) && !crate::object::gc::star_args_given(vm.frames.borrow().len())).then(|| {
                 let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
-                let t = crate::object::gc::Transient::tuple(args.len() - nkw).on_drop();
+                // The tuple and the dict hold the arguments; with keywords,
+                // the call to `__call__` unpacks them into an array again,
+                // holding each once more (_PyStack_UnpackDict).
+                let held: Vec<PyRef> = if nkw > 0 { args.iter().chain(args.iter()).cloned().collect() } else { args.clone() };
+                let t = (crate::object::gc::Transient::tuple(args.len() - nkw).on_drop(), held);
                 let d = (nkw > 0).then(|| crate::object::gc::Transient::dict().on_drop());
                 // `__call__` gets the keywords as a vector call again: a
                 // tuple of their names.

@@ -841,7 +841,7 @@ fn s_getsizeof(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 
 /// `_PySys_GetSizeOf`: `__sizeof__()` plus what CPython stores before the object.
 fn getsizeof(vm: &Vm, o: &PyRef) -> PyResult<usize> {
-    let r = match ops::call_special(vm, o, "__sizeof__", &[])? {
+    let r = match ops::call_special_bound(vm, o, "__sizeof__", &[])? {
         Some(r) => r,
         None => return Err(vm.type_error(format!("Type {} doesn't define __sizeof__", vm.type_name(o)))),
     };

@@ -642,8 +642,7 @@ pub fn from_object(vm: &Vm, x: &PyRef, enc: Option<&PyRef>, errors: Option<&PyRe
         return Err(vm.type_error(if str::get(x).is_some() { "string argument without an encoding" } else { "errors without a string argument" }));
     }
     if !for_bytearray {
-        if let Some(f) = ops::lookup_special(vm, x, "__bytes__") {
-            let r = ops::call_unbound(vm, &f, x, &[])?;
+        if let Some(r) = ops::call_special_bound(vm, x, "__bytes__", &[])? {
             return match get(&r) {
                 Some(b) => Ok(b.to_vec()),
                 None => Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r)))),
@@ -697,8 +696,7 @@ pub fn pyobject_bytes(vm: &Vm, x: &PyRef) -> PyResult<Vec<u8>> {
     if let Some(b) = get(x) {
         return Ok(b.to_vec());
     }
-    if let Some(f) = ops::lookup_special(vm, x, "__bytes__") {
-        let r = ops::call_unbound(vm, &f, x, &[])?;
+    if let Some(r) = ops::call_special_bound(vm, x, "__bytes__", &[])? {
         return match get(&r) {
             Some(b) => Ok(b.to_vec()),
             None => Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r)))),

@@ -309,8 +309,7 @@ fn complex_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyRe
         return Ok(r.clone());
     }
     // The first argument: __complex__, or a real number.
-    let (cr, cr_is_complex) = if let Some(f) = ops::lookup_special(vm, r, "__complex__") {
-        let v = ops::call_unbound(vm, &f, r, &[])?;
+    let (cr, cr_is_complex) = if let Some(v) = ops::call_special_bound(vm, r, "__complex__", &[])? {
         match complex::get(&v) {
             Some(c) => (c, true),
             None => return Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_name(&v)))),
@@ -421,7 +420,12 @@ fn tuple_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResu
             if is_exact(vm, cls, &vm.types.tuple) && x.ty().is(&vm.types.tuple) {
                 return Ok(x.clone());
             }
-            ops::iterate(vm, x)?
+            if x.ty().is(&vm.types.list) || x.ty().is(&vm.types.tuple) {
+                ops::iterate(vm, x)?
+            } else {
+                // PySequence_Tuple: the iterator, then the length hint.
+                crate::types::list_impl::collect_hinted(vm, x)?.0
+            }
         }
     };
     if is_exact(vm, cls, &vm.types.tuple) {
@@ -608,8 +612,7 @@ fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>)
         }
     }
     let p = crate::types::methods::kw_args(vm, "enumerate", args, kw, false, &["iterable", "start"], 0, 1, 2)?;
-    let iterable = p[0].unwrap().clone();
-    let it = ops::get_iter(vm, &iterable)?;
+    let it = ops::get_iter(vm, p[0].unwrap())?;
     let start = match p[1] {
         Some(v) => int::index_value(vm, v)?,
         None => num_bigint::BigInt::from(0),
@@ -664,7 +667,7 @@ fn iter_new_reversed(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) 
         return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len())));
     }
     let seq = &args[0];
-    if let Some(r) = ops::call_special(vm, seq, "__reversed__", &[])? {
+    if let Some(r) = ops::call_special_bound(vm, seq, "__reversed__", &[])? {
         return Ok(r);
     }
     if seq.kind() == Kind::List && seq.ty().is(&vm.types.list) {

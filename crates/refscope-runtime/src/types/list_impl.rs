@@ -124,7 +124,7 @@ pub fn extend_hint(vm: &Vm, x: &PyRef) -> PyResult<usize> {
     if let Some(h) = crate::types::iter_impl::length_hint(vm, x) {
         return Ok(num_traits::ToPrimitive::to_usize(&h).unwrap_or(0));
     }
-    match ops::call_special(vm, x, "__length_hint__", &[])? {
+    match ops::call_special_bound(vm, x, "__length_hint__", &[])? {
         None => Ok(8),
         Some(r) if r.is(&vm.not_implemented) => Ok(8),
         Some(r) => {
@@ -143,10 +143,22 @@ pub fn extend_hint(vm: &Vm, x: &PyRef) -> PyResult<usize> {
 /// `list.extend(x)` (also `+=`, `list(x)`, `[*x]`), with CPython's sizing.
 pub fn extend_impl(vm: &Vm, l: &list::ListData, x: &PyRef) -> PyResult<()> {
     let exact_seq = x.ty().is(&vm.types.list) || x.ty().is(&vm.types.tuple);
-    let hint = if exact_seq { 0 } else { extend_hint(vm, x)? };
-    let items = ops::iterate(vm, x)?;
+    let (items, hint) = if exact_seq { (ops::iterate(vm, x)?, 0) } else { collect_hinted(vm, x)? };
     extend_with(l, items, hint, exact_seq);
     Ok(())
+}
+
+/// The items of iterable `x` and its length hint, asked in CPython's
+/// order: the iterator first, then the hint (`__len__` or
+/// `__length_hint__`), then the items (list.extend, tuple()).
+pub fn collect_hinted(vm: &Vm, x: &PyRef) -> PyResult<(Vec<PyRef>, usize)> {
+    let it = ops::get_iter(vm, x)?;
+    let hint = extend_hint(vm, x)?;
+    let mut items = Vec::new();
+    while let Some(v) = ops::next(vm, &it)? {
+        items.push(v);
+    }
+    Ok((items, hint))
 }
 
 /// Append already-collected `items`, sized as extending by an iterable
@@ -162,8 +174,7 @@ pub fn extend_with(l: &list::ListData, items: Vec<PyRef>, hint: usize, exact_seq
 /// `list(x)` as a new exact list (sorted() starts from one).
 pub fn list_from_iterable(vm: &Vm, x: &PyRef) -> PyResult {
     let exact_seq = x.ty().is(&vm.types.list) || x.ty().is(&vm.types.tuple);
-    let hint = if exact_seq { 0 } else { extend_hint(vm, x)? };
-    let items = ops::iterate(vm, x)?;
+    let (items, hint) = if exact_seq { (ops::iterate(vm, x)?, 0) } else { collect_hinted(vm, x)? };
     let l = vm.list(Vec::new());
     extend_with(list::get(&l).unwrap(), items, hint, exact_seq);
     Ok(l)

@@ -42,6 +42,17 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
 /// every class defined in Python, `type` with three arguments, and the
 /// builtin types below (others, such as list, dict, float, range, have
 /// vectorcall).
+/// Call type `cls` with arguments borrowed from the caller: a type that
+/// CPython 3.11 calls through a tuple of the arguments (and a dict of the
+/// keywords) gets them held there, counted, for the call.
+pub fn call_type_borrowed(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+    if needs_args_tuple(vm, cls) {
+        let held = args.to_vec();
+        return call_type(vm, cls, &held, kwnames);
+    }
+    call_type(vm, cls, args, kwnames)
+}
+
 fn needs_args_tuple(vm: &Vm, cls: &PyRef) -> bool {
     if typeobj::data(cls).flag(tflags::HEAPTYPE) {
         // An exception keeps that tuple as its `args` (refscope's
@@ -107,9 +118,19 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
             let r = match init.kind() {
                 Kind::Function if kwnames.is_none() => crate::interp::call_function_iter(vm, &init, args.len() + 1, std::iter::once(obj.clone()).chain(args.iter().cloned()))?,
                 Kind::Function => {
+                    // With keywords, slot_tp_init's call unpacks the
+                    // keywords dict into a new argument array, which holds
+                    // every argument during the call (_PyStack_UnpackDict).
+                    let _unpacked = args.to_vec();
                     let mut v = vec![obj.clone()];
                     v.extend_from_slice(args);
                     crate::interp::call_function(vm, &init, v, kwnames)?
+                }
+                // A builtin `__init__` (list's, dict's...) is called as
+                // CPython's tp_init: `self` and the arguments borrowed.
+                Kind::BuiltinFunction if builtin_function::get(&init).is_some_and(|d| d.self_.is_none() && d.objclass.is_some()) => {
+                    let f = builtin_function::get(&init).unwrap().func;
+                    PyRef::with_prefixed(&obj, args, |argv| ops::call_builtin(vm, f, argv, kwnames))?
                 }
                 _ => {
                     let b = ops::descr_get(vm, &init, Some(&obj), obj.ty())?;
