@@ -513,7 +513,7 @@ fn m_hypot(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         }
         v.push(x);
     }
-    Ok(vm.float(real::vector_norm(&mut v, max, found_nan)))
+    Ok(vm.float(real::vector_norm(&v, max, found_nan)))
 }
 
 /// A point of `dist`: a tuple as it is, anything else made into one.
@@ -545,7 +545,7 @@ fn m_dist(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         }
         v.push(x);
     }
-    Ok(vm.float(real::vector_norm(&mut v, max, found_nan)))
+    Ok(vm.float(real::vector_norm(&v, max, found_nan)))
 }
 
 fn m_fsum(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -673,15 +673,13 @@ fn gcd_pair(vm: &Vm, a: &PyRef, b: &PyRef) -> PyRef {
         let (x, y) = (da.as_i64().unwrap_or(0).unsigned_abs(), db.as_i64().unwrap_or(0).unsigned_abs());
         return vm.bigint(BigInt::from(num_integer::Integer::gcd(&x, &y)));
     }
-    // Lehmer's algorithm in CPython returns the larger operand itself when
-    // the other is zero.
-    if db.is_zero() {
-        return int_abs(vm, a.clone());
+    let (ba, bb) = (da.to_bigint(), db.to_bigint());
+    let own = |o: &PyRef, d: &int::IntData| o.ty().is(&vm.types.int) && !d.is_negative();
+    match math_int::gcd_returns_operand(ba.magnitude(), bb.magnitude(), own(a, da), own(b, db)) {
+        math_int::GcdOperand::A => a.clone(),
+        math_int::GcdOperand::B => b.clone(),
+        math_int::GcdOperand::Fresh => vm.bigint(num_integer::Integer::gcd(&ba, &bb)),
     }
-    if da.is_zero() {
-        return int_abs(vm, b.clone());
-    }
-    vm.bigint(num_integer::Integer::gcd(&da.to_bigint(), &db.to_bigint()))
 }
 
 fn m_gcd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {

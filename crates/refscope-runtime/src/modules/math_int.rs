@@ -66,6 +66,82 @@ pub fn isqrt(n: &BigInt) -> BigInt {
     BigInt::from(n.magnitude().sqrt())
 }
 
+/// Which operand, if either, CPython 3.11's gcd of two ints (its
+/// `_PyLong_GCD`, Lehmer's algorithm on 30-bit digits) returns as the very
+/// object it was given. Values do not depend on it, identities do: while
+/// the larger operand is over two digits, a zero partner ends the loop
+/// returning the larger one as it is, and a step that makes no progress
+/// (a plain Euclidean step) moves the smaller operand into the larger's
+/// place. Any other step computes fresh objects. `a_own` and `b_own` say
+/// whether the operands are the caller's objects (CPython's abs of a
+/// negative int is already a new object).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GcdOperand {
+    A,
+    B,
+    Fresh,
+}
+
+pub fn gcd_returns_operand(a: &BigUint, b: &BigUint, a_own: bool, b_own: bool) -> GcdOperand {
+    const SHIFT: u64 = 30;
+    let digits = |v: &BigUint| v.bits().div_ceil(SHIFT);
+    let digit = |v: &BigUint, i: u64| -> i128 { ((v >> (SHIFT * i)) & BigUint::from((1u64 << SHIFT) - 1)).to_u64().unwrap_or(0) as i128 };
+    if digits(a) <= 2 && digits(b) <= 2 {
+        return GcdOperand::Fresh;
+    }
+    let tag = |own: bool, t: GcdOperand| if own { t } else { GcdOperand::Fresh };
+    let (mut x_big, mut y_big, mut x_tag, mut y_tag) = (a.clone(), b.clone(), tag(a_own, GcdOperand::A), tag(b_own, GcdOperand::B));
+    if x_big < y_big {
+        std::mem::swap(&mut x_big, &mut y_big);
+        std::mem::swap(&mut x_tag, &mut y_tag);
+    }
+    while digits(&x_big) > 2 && (x_tag != GcdOperand::Fresh || y_tag != GcdOperand::Fresh) {
+        if y_big.is_zero() {
+            return x_tag;
+        }
+        let size_a = digits(&x_big);
+        let size_b = digits(&y_big);
+        let nbits = 64 - (digit(&x_big, size_a - 1) as u64).leading_zeros() as u64;
+        let mut x = (digit(&x_big, size_a - 1) << (2 * SHIFT - nbits))
+            | (digit(&x_big, size_a - 2) << (SHIFT - nbits))
+            | (digit(&x_big, size_a - 3) >> nbits);
+        let mut y = (if size_b + 2 >= size_a { digit(&y_big, size_a - 3) >> nbits } else { 0 })
+            | (if size_b + 1 >= size_a { digit(&y_big, size_a - 2) << (SHIFT - nbits) } else { 0 })
+            | (if size_b >= size_a { digit(&y_big, size_a - 1) << (2 * SHIFT - nbits) } else { 0 });
+        // Lehmer's inner loop, only to learn whether it makes progress.
+        let (mut ca, mut cb, mut cc, mut cd) = (1i128, 0i128, 0i128, 1i128);
+        let mut k = 0;
+        loop {
+            if y - cc == 0 {
+                break;
+            }
+            let q = (x + (ca - 1)) / (y - cc);
+            let s = cb + q * cd;
+            let t = x - q * y;
+            if s > t {
+                break;
+            }
+            x = y;
+            y = t;
+            let t = ca + q * cc;
+            ca = cd;
+            cb = cc;
+            cc = s;
+            cd = t;
+            k += 1;
+        }
+        if k > 0 {
+            // both operands are recomputed: fresh objects from here on
+            return GcdOperand::Fresh;
+        }
+        let r = &x_big % &y_big;
+        x_big = std::mem::replace(&mut y_big, r);
+        x_tag = y_tag;
+        y_tag = GcdOperand::Fresh;
+    }
+    GcdOperand::Fresh
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +155,16 @@ mod tests {
         assert_eq!(isqrt(&BigInt::from(u64::MAX)), BigInt::from(4294967295u64));
         let big = BigInt::from(10).pow(40);
         assert_eq!(isqrt(&(&big * &big - 1)), &big - 1);
+    }
+
+    #[test]
+    fn gcd_operand_identity() {
+        let big = BigUint::from(10u8).pow(30);
+        assert_eq!(gcd_returns_operand(&big, &BigUint::zero(), true, true), GcdOperand::A);
+        assert_eq!(gcd_returns_operand(&BigUint::zero(), &big, true, true), GcdOperand::B);
+        assert_eq!(gcd_returns_operand(&big, &big, true, true), GcdOperand::B);
+        assert_eq!(gcd_returns_operand(&big, &BigUint::from(6u8), true, true), GcdOperand::Fresh);
+        assert_eq!(gcd_returns_operand(&big, &BigUint::zero(), false, true), GcdOperand::Fresh);
     }
 
     #[test]

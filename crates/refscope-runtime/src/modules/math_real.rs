@@ -224,7 +224,7 @@ pub fn lgamma(x: f64) -> (f64, Option<Errno>) {
 /// largest lies in [0.5, 1), squared exactly by Dekker's splitting, and the
 /// squares are summed with their rounding errors kept in separate
 /// accumulators; the square root then gets one Newton correction.
-pub fn vector_norm(v: &mut [f64], max: f64, found_nan: bool) -> f64 {
+pub fn vector_norm(v: &[f64], max: f64, found_nan: bool) -> f64 {
     // 2**27 + 1: splits a double into two halves of 26 bits.
     const T27: f64 = 134217729.0;
     if max.is_infinite() {
@@ -236,15 +236,6 @@ pub fn vector_norm(v: &mut [f64], max: f64, found_nan: bool) -> f64 {
     if max == 0.0 || v.len() <= 1 {
         return max;
     }
-    let (_, max_e) = frexp(max);
-    if max_e < -1023 {
-        // 2**-max_e would overflow: bring subnormals up to normals first.
-        for x in v.iter_mut() {
-            *x /= f64::MIN_POSITIVE;
-        }
-        return f64::MIN_POSITIVE * vector_norm(v, max / f64::MIN_POSITIVE, found_nan);
-    }
-    let scale = ldexp(1.0, -max_e);
     let (mut csum, mut frac1, mut frac2, mut frac3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
     // csum += x, keeping the exact rounding error in *frac (|csum| >= |x|).
     fn add(csum: &mut f64, frac: &mut f64, x: f64) {
@@ -252,6 +243,17 @@ pub fn vector_norm(v: &mut [f64], max: f64, found_nan: bool) -> f64 {
         *csum += x;
         *frac += (old - *csum) + x;
     }
+    let (_, max_e) = frexp(max);
+    if max_e < -1023 {
+        // 2**-max_e would overflow: all values are tiny; divide by the
+        // largest instead (less accurate, as CPython 3.11 is here).
+        for &x in v.iter() {
+            let x = x / max;
+            add(&mut csum, &mut frac1, x * x);
+        }
+        return max * (csum - 1.0 + frac1).sqrt();
+    }
+    let scale = ldexp(1.0, -max_e);
     fn split(x: f64) -> (f64, f64) {
         let t = x * T27;
         let hi = t - (t - x);
