@@ -568,7 +568,8 @@ fn m_prod(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     thread_local! {
         static PARSER_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    crate::types::methods::keyword_parser_init(&PARSER_READY, k, 2);
+    // Only `start` can be passed by keyword: the parser's name tuple holds it alone.
+    crate::types::methods::keyword_parser_init(&PARSER_READY, k, 1);
     let p = crate::types::methods::kw_args(vm, "prod", a, k, false, &["iterable", "start"], 1, 1, 1)?;
     let it = ops::get_iter(vm, p[0].unwrap_or(&vm.none))?;
     let mut result = match p[1] {
