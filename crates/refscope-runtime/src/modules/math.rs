@@ -564,12 +564,28 @@ fn m_fsum(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.float(sum.total().map_err(fail)?))
 }
 
+/// CPython's argument parser for a function with keywords builds (once) the
+/// tuple of its keyword names whenever the call leaves the fast path: any
+/// keyword, or a positional count other than `fast_nargs` (errors included).
+fn keyword_parser_init(
+    parser: &'static std::thread::LocalKey<std::cell::Cell<bool>>,
+    a: &[PyRef],
+    k: Option<&PyRef>,
+    fast_nargs: usize,
+    nnames: usize,
+) {
+    let nkw = kw_names(k).len();
+    if (nkw > 0 || a.len() != fast_nargs) && !parser.with(|r| r.replace(true)) {
+        let _kept_for_good = crate::object::gc::Transient::tuple(nnames);
+    }
+}
+
 fn m_prod(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     thread_local! {
         static PARSER_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     // Only `start` can be passed by keyword: the parser's name tuple holds it alone.
-    crate::types::methods::keyword_parser_init(&PARSER_READY, k, 1);
+    keyword_parser_init(&PARSER_READY, a, k, 1, 1);
     let p = crate::types::methods::kw_args(vm, "prod", a, k, false, &["iterable", "start"], 1, 1, 1)?;
     let it = ops::get_iter(vm, p[0].unwrap_or(&vm.none))?;
     let mut result = match p[1] {
@@ -622,7 +638,7 @@ fn m_isclose(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     thread_local! {
         static PARSER_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    crate::types::methods::keyword_parser_init(&PARSER_READY, k, 4);
+    keyword_parser_init(&PARSER_READY, a, k, 2, 4);
     let p = crate::types::methods::kw_args(vm, "isclose", a, k, false, &["a", "b", "rel_tol", "abs_tol"], 0, 2, 2)?;
     let x = as_double(vm, p[0].unwrap_or(&vm.none))?;
     let y = as_double(vm, p[1].unwrap_or(&vm.none))?;
