@@ -15,3 +15,6 @@ print(type(math.sqrt).__name__, math.sqrt.__name__, math.hypot.__name__)
 print(all(callable(getattr(math, n)) for n in names if n not in ("pi", "e", "tau", "inf", "nan")))
 import math as m2
 print(m2 is math)
+# builtin functions name their module; bound methods say None
+print(math.sqrt.__module__, math.hypot.__self__ is math, len.__module__, [].append.__module__)
+print(hasattr(str.join, "__module__"), hasattr((1).__add__, "__module__"))
