@@ -81,7 +81,7 @@ pub fn as_double(vm: &Vm, x: &PyRef) -> PyResult<f64> {
         return Ok(f);
     }
     if x.ty().is(&vm.types.int) {
-        return int::int_to_f64(vm, int::get(x).unwrap_or(&int::IntData::Small(0)));
+        return int::int_to_f64(vm, int_value(x));
     }
     if let Some(r) = ops::call_special(vm, x, "__float__", &[])? {
         return match float::get(&r) {
@@ -95,7 +95,7 @@ pub fn as_double(vm: &Vm, x: &PyRef) -> PyResult<f64> {
     }
     if ops::lookup_special(vm, x, "__index__").is_some() {
         let i = index_obj(vm, x)?;
-        return int::int_to_f64(vm, int::get(&i).unwrap_or(&int::IntData::Small(0)));
+        return int::int_to_f64(vm, int_value(&i));
     }
     Err(vm.type_error(format!("must be real number, not {}", vm.type_name(x))))
 }
