@@ -46,3 +46,47 @@ for f in (math.ceil, math.floor, math.trunc):
             print(f.__name__, f(bad))
         except TypeError as e:
             print(f.__name__, "TypeError", e)
+
+
+# The method is looked up and bound as CPython does: it holds self while
+# it runs (one more reference than a plain call), staticmethods and
+# classmethods work, and None is called (and fails).
+import sys
+
+
+class Counted:
+    def __ceil__(self):
+        return sys.getrefcount(self)
+
+    def __floor__(self):
+        return sys.getrefcount(self)
+
+    def __trunc__(self):
+        return sys.getrefcount(self)
+
+    def __float__(self):
+        return float(sys.getrefcount(self))
+
+
+c = Counted()
+print(math.ceil(c), math.floor(c), math.trunc(c), math.sqrt(c) ** 2)
+
+
+class Odd:
+    __ceil__ = None
+    __trunc__ = None
+
+    @staticmethod
+    def __floor__():
+        return "static"
+
+    def __float__(self):
+        return 1.5
+
+
+print(math.floor(Odd()))
+for f in (math.ceil, math.trunc):
+    try:
+        f(Odd())
+    except TypeError as e:
+        print(f.__name__, e)
