@@ -5,6 +5,9 @@ pub mod atexit;
 pub mod gc;
 pub mod weakref;
 pub mod time;
+pub mod math;
+mod math_int;
+mod math_real;
 
 /// Modules built into the interpreter that are created on first import
 /// (found before the program's directory, as CPython's builtin modules are).
@@ -15,6 +18,7 @@ pub fn builtin_module(vm: &crate::vm::Vm, name: &str) -> Option<crate::object::P
         "atexit" => Some(atexit::make_module(vm)),
         "_weakref" => Some(weakref::make_module(vm)),
         "time" => Some(time::make_module(vm)),
+        "math" => Some(math::make_module(vm)),
         _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! The `time` module's clocks (what benchmark and learner programs time
-//! themselves with): `time`, `perf_counter`, `monotonic` and their `_ns`
-//! forms; and `sleep`. `perf_counter` and `monotonic` share one monotonic clock whose
+//! themselves with): `time`, `perf_counter`, `monotonic`, the CPU-time
+//! clocks `process_time` and `thread_time`, their `_ns` forms and
+//! `get_clock_info`; and `sleep`. `perf_counter` and `monotonic` share one monotonic clock whose
 //! origin is the first call, as CPython's are only meaningful as
 //! differences.
 
@@ -66,6 +67,66 @@ fn t_monotonic_ns(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(monotonic_ns()))
 }
 
+/// CPU time of the process or thread (`clock_gettime`, as CPython's).
+fn cpu_ns(vm: &Vm, clock: i32) -> PyResult<i64> {
+    crate::object::cfuncs::clock_ns(clock).ok_or_else(|| vm.new_exception(&vm.exc.os_error, "clock_gettime failed".into()))
+}
+
+fn t_process_time(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_args(vm, "process_time", a, k)?;
+    Ok(vm.float(cpu_ns(vm, crate::object::cfuncs::CLOCK_PROCESS_CPUTIME_ID)? as f64 * 1e-9))
+}
+
+fn t_process_time_ns(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_args(vm, "process_time_ns", a, k)?;
+    Ok(vm.int(cpu_ns(vm, crate::object::cfuncs::CLOCK_PROCESS_CPUTIME_ID)?))
+}
+
+fn t_thread_time(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_args(vm, "thread_time", a, k)?;
+    Ok(vm.float(cpu_ns(vm, crate::object::cfuncs::CLOCK_THREAD_CPUTIME_ID)? as f64 * 1e-9))
+}
+
+fn t_thread_time_ns(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    no_args(vm, "thread_time_ns", a, k)?;
+    Ok(vm.int(cpu_ns(vm, crate::object::cfuncs::CLOCK_THREAD_CPUTIME_ID)?))
+}
+
+/// `time.get_clock_info(name)`: a `types.SimpleNamespace` describing the
+/// clock as CPython 3.11 on Linux does.
+fn t_get_clock_info(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    // METH_VARARGS in CPython: the arguments are a tuple during the call.
+    let _args = crate::types::methods::VarArgs::new(vm, a, k, 0);
+    if !crate::types::methods::kw_names(k).is_empty() {
+        return Err(vm.type_error("get_clock_info() takes no keyword arguments"));
+    }
+    if a.len() != 1 {
+        return Err(vm.type_error(format!("get_clock_info() takes exactly 1 argument ({} given)", a.len())));
+    }
+    let Some(name) = crate::types::str::get(&a[0]) else {
+        return Err(vm.type_error(format!("get_clock_info() argument 1 must be str, not {}", crate::types::methods::arg_type_name(vm, &a[0]))));
+    };
+    let (implementation, monotonic, adjustable) = match name.as_str() {
+        "time" => ("clock_gettime(CLOCK_REALTIME)", false, true),
+        "monotonic" | "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true, false),
+        "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false),
+        "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false),
+        _ => return Err(vm.value_error("unknown clock")),
+    };
+    let clock = match name.as_str() {
+        "time" => 0,
+        "process_time" => crate::object::cfuncs::CLOCK_PROCESS_CPUTIME_ID,
+        "thread_time" => crate::object::cfuncs::CLOCK_THREAD_CPUTIME_ID,
+        _ => 1,
+    };
+    let resolution = crate::object::cfuncs::clock_res_ns(clock).unwrap_or(1) as f64 * 1e-9;
+    let types = crate::import::import_module(vm, "types")?;
+    let ns = crate::ops::get_attr_str(vm, &types, "SimpleNamespace")?;
+    let names = vm.tuple(["implementation", "monotonic", "adjustable", "resolution"].map(|n| vm.intern(n)));
+    let args = [vm.str(implementation), vm.bool(monotonic), vm.bool(adjustable), vm.float(resolution)];
+    crate::ops::call(vm, &ns, &args, Some(&names))
+}
+
 /// `time.sleep(secs)`: int or float seconds, CPython's errors.
 fn t_sleep(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if !crate::types::methods::kw_names(k).is_empty() {
@@ -114,7 +175,7 @@ fn t_sleep(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 pub fn make_module(vm: &Vm) -> PyRef {
     let m = crate::import::new_module(vm, "time");
     let d = module::get(&m).unwrap().dict.clone();
-    let funcs: [(&'static str, NativeFn); 7] = [
+    let funcs: [(&'static str, NativeFn); 12] = [
         ("sleep", t_sleep),
         ("time", t_time),
         ("time_ns", t_time_ns),
@@ -122,6 +183,11 @@ pub fn make_module(vm: &Vm) -> PyRef {
         ("perf_counter_ns", t_perf_counter_ns),
         ("monotonic", t_monotonic),
         ("monotonic_ns", t_monotonic_ns),
+        ("process_time", t_process_time),
+        ("process_time_ns", t_process_time_ns),
+        ("thread_time", t_thread_time),
+        ("thread_time_ns", t_thread_time_ns),
+        ("get_clock_info", t_get_clock_info),
     ];
     for (name, f) in funcs {
         let b = builtin_function::new_builtin(vm, name, f, Some(m.clone()));

@@ -57,7 +57,7 @@ const SLOT_WRAPPERS: [&str; 66] = [
     "__rmatmul__",
 ];
 
-fn is_slot_wrapper(vm: &Vm, d: &BuiltinFunctionData) -> bool {
+pub fn is_slot_wrapper(vm: &Vm, d: &BuiltinFunctionData) -> bool {
     let Some(cls) = &d.objclass else { return false };
     // Most method calls (append, get, ...) are no dunder: rejected first.
     if d.is_module_function || !d.name.starts_with("__") || !SLOT_WRAPPERS.contains(&d.name) {

@@ -86,6 +86,20 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                 }),
                 "__self__" => Some(b.self_.clone().unwrap_or_else(|| vm.none())),
                 "__doc__" => Some(vm.none()),
+                // A module's function names its module (CPython keeps the
+                // name the module had when the function was made; this reads
+                // the module's current __name__); a bound method has None;
+                // method descriptors and method-wrappers have no __module__.
+                "__module__" => match (&b.self_, b.is_module_function) {
+                    (Some(m), true) => Some(match crate::types::module::get(m) {
+                        Some(md) => crate::types::dict::get_str_key(&md.dict, &vm.intern("__name__")).unwrap_or_else(|| vm.none()),
+                        None => vm.none(),
+                    }),
+                    // (a bound slot wrapper is a method-wrapper: none)
+                    (Some(_), false) if !builtin_function::is_slot_wrapper(vm, b) => Some(vm.none()),
+                    (Some(_), false) => None,
+                    (None, _) => None,
+                },
                 _ => None,
             }
         }
