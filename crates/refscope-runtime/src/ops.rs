@@ -36,13 +36,12 @@ pub fn call_special(vm: &Vm, obj: &PyRef, name: &'static str, args: &[PyRef]) ->
 
 /// Call special method `name` of `obj` through a bound method, as the
 /// callers of CPython's `_PyObject_LookupSpecial` do (format(), reversed(),
-/// bytes(), complex(), round(), dir(), sys.getsizeof, length hints, a
-/// `with` statement's `__enter__`): the method object holds `obj` during
-/// the call, which `sys.getrefcount` sees. None when the type has no such
-/// method (or sets it to None).
+/// bytes(), complex(), round(), dir(), sys.getsizeof, length hints,
+/// math.floor/ceil/trunc): the method object holds `obj` during the call,
+/// which `sys.getrefcount` sees. None when the type has no such method; one
+/// set to None is called, and raises TypeError, as in CPython.
 pub fn call_special_bound(vm: &Vm, obj: &PyRef, name: &'static str, args: &[PyRef]) -> PyResult<Option<PyRef>> {
     match lookup_special(vm, obj, name) {
-        Some(f) if f.is(&vm.none) => Ok(None),
         Some(f) => {
             let bound = descr_get(vm, &f, Some(obj), obj.ty())?;
             call(vm, &bound, args, None).map(Some)

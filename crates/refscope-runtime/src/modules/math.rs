@@ -184,19 +184,10 @@ fn float_to_int(vm: &Vm, f: f64) -> PyResult {
 
 // ---------------------------------------------------------------- rounding
 
-/// Call `x.special()` as CPython's math does (_PyObject_LookupSpecial):
-/// through a bound method, which holds a reference to `x` during the call
-/// (`sys.getrefcount(self)` inside the method shows it).
-fn call_looked_up(vm: &Vm, x: &PyRef, special: &'static str) -> PyResult<Option<PyRef>> {
-    let Some(f) = ops::lookup_special(vm, x, special) else { return Ok(None) };
-    let bound = ops::descr_get(vm, &f, Some(x), x.ty())?;
-    ops::call0(vm, &bound).map(Some)
-}
-
 fn rounding(vm: &Vm, name: &str, special: &'static str, a: &[PyRef], k: Option<&PyRef>, f: fn(f64) -> f64) -> PyResult {
     let x = one(vm, name, a, k)?;
     if !is_exact_float(vm, x) {
-        if let Some(r) = call_looked_up(vm, x, special)? {
+        if let Some(r) = ops::call_special_bound(vm, x, special, &[])? {
             return Ok(r);
         }
     }
@@ -216,7 +207,7 @@ fn m_trunc(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if let (true, Some(f)) = (is_exact_float(vm, x), float::get(x)) {
         return float_to_int(vm, f.trunc());
     }
-    match call_looked_up(vm, x, "__trunc__")? {
+    match ops::call_special_bound(vm, x, "__trunc__", &[])? {
         Some(r) => Ok(r),
         None => Err(vm.type_error(format!("type {} doesn't define __trunc__ method", vm.type_name(x)))),
     }

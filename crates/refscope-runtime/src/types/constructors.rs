@@ -667,6 +667,9 @@ fn iter_new_reversed(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) 
         return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len())));
     }
     let seq = &args[0];
+    if ops::lookup_special(vm, seq, "__reversed__").is_some_and(|f| f.is(&vm.none)) {
+        return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
+    }
     if let Some(r) = ops::call_special_bound(vm, seq, "__reversed__", &[])? {
         return Ok(r);
     }

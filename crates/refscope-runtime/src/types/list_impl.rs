@@ -124,7 +124,12 @@ pub fn extend_hint(vm: &Vm, x: &PyRef) -> PyResult<usize> {
     if let Some(h) = crate::types::iter_impl::length_hint(vm, x) {
         return Ok(num_traits::ToPrimitive::to_usize(&h).unwrap_or(0));
     }
-    match ops::call_special_bound(vm, x, "__length_hint__", &[])? {
+    // A TypeError from the hint means no hint (PyObject_LengthHint).
+    let hint = match ops::call_special_bound(vm, x, "__length_hint__", &[]) {
+        Err(e) if typeobj::isinstance(&e.0, &vm.exc.type_error) => return Ok(8),
+        r => r?,
+    };
+    match hint {
         None => Ok(8),
         Some(r) if r.is(&vm.not_implemented) => Ok(8),
         Some(r) => {
