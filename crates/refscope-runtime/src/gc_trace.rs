@@ -350,7 +350,12 @@ impl Trace for IteratorData {
         let Ok(st) = self.state.try_borrow() else { return };
         match &*st {
             IterState::Seq { seq, .. } | IterState::ListReverse { seq, .. } | IterState::Reversed { seq, .. } => opt(seq, f),
-            IterState::Dict { dict, .. } => opt(dict, f),
+            IterState::Dict { dict, result, .. } => {
+                opt(dict, f);
+                if let Some(t) = result.as_ref().and_then(|r| r.held()) {
+                    f(t);
+                }
+            }
             IterState::Set { set, .. } => opt(set, f),
             IterState::Callable { func, sentinel } => {
                 opt(func, f);

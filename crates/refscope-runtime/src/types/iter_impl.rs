@@ -46,7 +46,7 @@ pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
         }
         Kind::Dict => {
             let n = dict::get(obj).unwrap().len();
-            Ok(Some(iterators::new(vm, &t.dict_keyiterator, IterState::Dict { dict: Some(obj.clone()), pos: 0, len_at_start: n, seen: 0 })))
+            Ok(Some(iterators::new(vm, &t.dict_keyiterator, IterState::Dict { dict: Some(obj.clone()), pos: 0, len_at_start: n, seen: 0, result: None })))
         }
         Kind::DictView => {
             let v = obj.payload::<dict::DictViewData>().unwrap();
@@ -58,7 +58,8 @@ pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
                 &t.dict_itemiterator
             };
             let n = dict::get(&v.dict).unwrap().len();
-            Ok(Some(iterators::new(vm, ty, IterState::Dict { dict: Some(v.dict.clone()), pos: 0, len_at_start: n, seen: 0 })))
+            let result = ty.is(&t.dict_itemiterator).then(|| iterators::ResultTuple::new(vm, 2));
+            Ok(Some(iterators::new(vm, ty, IterState::Dict { dict: Some(v.dict.clone()), pos: 0, len_at_start: n, seen: 0, result })))
         }
         Kind::Set => {
             let n = set::get(obj).unwrap().len();
@@ -183,7 +184,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 *next += &*step;
                 return Ok(Some(vm.bigint(v)));
             }
-            IterState::Dict { dict: dref, pos, len_at_start, seen } => {
+            IterState::Dict { dict: dref, pos, len_at_start, seen, result } => {
                 let Some(dobj) = dref.as_ref() else { return Ok(None) };
                 let dd = dict::get(dobj).unwrap();
                 if dd.len() != *len_at_start {
@@ -200,7 +201,17 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                         } else if ty.is(&vm.types.dict_valueiterator) {
                             v
                         } else {
-                            vm.tuple([k, v])
+                            // The kept result tuple is reused when nothing
+                            // else holds it: freed here, the new one takes
+                            // its block and its place.
+                            let reuse = result.as_mut().and_then(|r| r.take_reusable());
+                            drop(st);
+                            drop(reuse);
+                            let t = vm.tuple([k, v]);
+                            if let IterState::Dict { result: Some(r), .. } = &mut *d.state.borrow_mut() {
+                                r.keep(&t);
+                            }
+                            t
                         };
                         return Ok(Some(r));
                     }

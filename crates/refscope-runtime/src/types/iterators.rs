@@ -21,7 +21,9 @@ pub enum IterState {
     Range { next: i64, step: i64, remaining: u64, start: i64 },
     BigRange { next: BigInt, step: BigInt, remaining: BigInt, start: BigInt },
     /// dict keys/values/items iterators.
-    Dict { dict: Option<PyRef>, pos: usize, len_at_start: usize, seen: usize },
+    /// `result`: an items iterator's kept result tuple (CPython's
+    /// `di_result`, reused while nothing else holds it).
+    Dict { dict: Option<PyRef>, pos: usize, len_at_start: usize, seen: usize, result: Option<ResultTuple> },
     Set { set: Option<PyRef>, pos: usize, len_at_start: usize },
     Callable { func: Option<PyRef>, sentinel: PyRef },
     Enumerate { iter: PyRef, count: BigInt, result: ResultTuple },
