@@ -350,7 +350,7 @@ impl Trace for IteratorData {
         let Ok(st) = self.state.try_borrow() else { return };
         match &*st {
             IterState::Seq { seq, .. } | IterState::ListReverse { seq, .. } | IterState::Reversed { seq, .. } => opt(seq, f),
-            IterState::Dict { dict, result, .. } => {
+            IterState::Dict { dict, result, .. } | IterState::DictReverse { dict, result, .. } => {
                 opt(dict, f);
                 if let Some(t) = result.as_ref().and_then(|r| r.held()) {
                     f(t);

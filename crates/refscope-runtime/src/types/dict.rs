@@ -621,6 +621,25 @@ impl DictData {
     }
 
     /// The entry at position `pos` or later (for iterators): (next pos, key, value).
+    /// The entry at position `pos` or before, last first: (next pos, key,
+    /// value). The first position is `entries_len() - 1`.
+    pub fn entry_before(&self, pos: isize) -> Option<(isize, PyRef, PyRef)> {
+        let t = self.table.borrow();
+        let mut p = pos.min(t.entries.len() as isize - 1);
+        while p >= 0 {
+            if let Some(e) = &t.entries[p as usize] {
+                return Some((p - 1, e.key.clone(), e.value.clone()));
+            }
+            p -= 1;
+        }
+        None
+    }
+
+    /// Entry positions used so far (CPython's dk_nentries).
+    pub fn entries_len(&self) -> usize {
+        self.table.borrow().entries.len()
+    }
+
     pub fn entry_from(&self, pos: usize) -> Option<(usize, PyRef, PyRef)> {
         let t = self.table.borrow();
         let mut p = pos;

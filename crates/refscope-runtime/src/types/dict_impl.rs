@@ -261,18 +261,16 @@ fn reverse_type(which: usize) -> Option<PyRef> {
     REVERSE_TYPES.with(|t| t.get().map(|ts| ts[which].clone()))
 }
 
-/// `reversed(d)`, `reversed(d.keys())` ...: an iterator over a snapshot
-/// taken now, last entry first. `which`: 0 keys, 1 values, 2 items.
+/// `reversed(d)`, `reversed(d.keys())` ...: an iterator walking the dict
+/// from its last entry, as CPython's (an items iterator keeps and reuses
+/// its result tuple). `which`: 0 keys, 1 values, 2 items.
 fn reverse_iter(vm: &Vm, d: &PyRef, which: usize) -> PyResult {
     let dd = dict::get(d).ok_or_else(|| vm.type_error("descriptor requires a 'dict' object"))?;
-    let mut items: Vec<PyRef> = match which {
-        0 => dd.keys(),
-        1 => dd.values(),
-        _ => dd.items().into_iter().map(|(key, v)| vm.tuple([key, v])).collect(),
-    };
-    items.reverse();
     let ty = reverse_type(which).unwrap_or_else(|| vm.types.list_iterator.clone());
-    Ok(iterators::new(vm, &ty, iterators::IterState::Seq { seq: Some(vm.list(items)), index: 0 }))
+    let n = dd.len();
+    let result = (which == 2).then(|| iterators::ResultTuple::new(vm, 2));
+    let pos = dd.entries_len() as isize - 1;
+    Ok(iterators::new(vm, &ty, iterators::IterState::DictReverse { dict: Some(d.clone()), pos, len_at_start: n, remaining: n, which: which as u8, result }))
 }
 fn dict_reversed(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "dict", "__reversed__", a, k)?;
@@ -446,6 +444,8 @@ pub fn init_methods(vm: &Vm) {
         *typeobj::data(&ty).module.borrow_mut() = Some("builtins".into());
         typeobj::add_method(vm, &ty, "__iter__", crate::types::methods::d_iter);
         typeobj::add_method(vm, &ty, "__next__", crate::types::methods::d_next);
+        typeobj::add_method(vm, &ty, "__length_hint__", crate::types::iter_impl::it_length_hint);
+        typeobj::add_method(vm, &ty, "__reduce__", crate::types::iter_impl::it_reduce);
         ty
     });
     REVERSE_TYPES.with(|t| {

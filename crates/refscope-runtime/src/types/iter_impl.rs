@@ -223,6 +223,41 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                     }
                 }
             }
+            IterState::DictReverse { dict: dref, pos, len_at_start, remaining, which, result } => {
+                let Some(dobj) = dref.as_ref() else { return Ok(None) };
+                let dd = dict::get(dobj).unwrap();
+                if dd.len() != *len_at_start {
+                    *len_at_start = usize::MAX;
+                    return Err(vm.runtime_error("dictionary changed size during iteration"));
+                }
+                match dd.entry_before(*pos) {
+                    Some((np, k, v)) => {
+                        *pos = np;
+                        *remaining = remaining.saturating_sub(1);
+                        let r = match which {
+                            0 => k,
+                            1 => v,
+                            _ => {
+                                let reuse = result.as_mut().and_then(|r| r.take_reusable());
+                                drop(st);
+                                drop(reuse);
+                                let t = vm.tuple([k, v]);
+                                if let IterState::DictReverse { result: Some(r), .. } = &mut *d.state.borrow_mut() {
+                                    r.keep(&t);
+                                }
+                                t
+                            }
+                        };
+                        return Ok(Some(r));
+                    }
+                    None => {
+                        let old = dref.take();
+                        drop(st);
+                        drop(old);
+                        return Ok(None);
+                    }
+                }
+            }
             IterState::Set { set: sref, pos, len_at_start } => {
                 let Some(sobj) = sref.as_ref() else { return Ok(None) };
                 let sd = set::get(sobj).unwrap();
@@ -421,6 +456,10 @@ pub fn length_hint(vm: &Vm, it: &PyRef) -> Option<num_bigint::BigInt> {
             Some(dobj) if dict::get(dobj).map(|x| x.len()) == Some(*len_at_start) => BigInt::from(len_at_start.saturating_sub(*seen)),
             _ => BigInt::zero(),
         },
+        IterState::DictReverse { dict: dref, len_at_start, remaining, .. } => match dref {
+            Some(dobj) if dict::get(dobj).map(|x| x.len()) == Some(*len_at_start) => BigInt::from(*remaining),
+            _ => BigInt::zero(),
+        },
         IterState::Set { set: sref, pos, len_at_start } => match sref {
             Some(sobj) => {
                 let sd = set::get(sobj)?;
@@ -443,7 +482,7 @@ pub fn length_hint(vm: &Vm, it: &PyRef) -> Option<num_bigint::BigInt> {
     })
 }
 
-fn it_length_hint(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn it_length_hint(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let it = a.first().ok_or_else(|| vm.type_error("__length_hint__ needs an argument"))?;
     crate::types::methods::noargs(vm, &vm.type_name(it), "__length_hint__", a, k)?;
     match length_hint(vm, it) {
@@ -482,14 +521,15 @@ fn builtin(vm: &Vm, name: &str) -> PyRef {
     dict::get_str_key(&b, &vm.intern(name)).expect("builtin exists")
 }
 
-fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let it = a.first().ok_or_else(|| vm.type_error("__reduce__ needs an argument"))?;
     crate::types::methods::noargs(vm, &vm.type_name(it), "__reduce__", a, k)?;
     let d = iterators::get(it).ok_or_else(|| vm.type_error("__reduce__ requires an iterator"))?;
     let iter = || builtin(vm, "iter");
     let t = &vm.types;
     let ty = it.ty();
-    let dict_or_set = [&t.dict_keyiterator, &t.dict_valueiterator, &t.dict_itemiterator, &t.set_iterator].iter().any(|x| ty.is(x));
+    let dict_or_set = [&t.dict_keyiterator, &t.dict_valueiterator, &t.dict_itemiterator, &t.set_iterator].iter().any(|x| ty.is(x))
+        || matches!(&*d.state.borrow(), IterState::DictReverse { .. });
     // Dict and set iterators: what is left, as a list (CPython copies the
     // iterator and runs it).
     if dict_or_set {
@@ -507,6 +547,18 @@ fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
                             v
                         } else {
                             vm.tuple([key, v])
+                        });
+                        p = np;
+                    }
+                }
+                IterState::DictReverse { dict: Some(dobj), pos, which, .. } => {
+                    let dd = dict::get(dobj).unwrap();
+                    let mut p = *pos;
+                    while let Some((np, key, v)) = dd.entry_before(p) {
+                        out.push(match which {
+                            0 => key,
+                            1 => v,
+                            _ => vm.tuple([key, v]),
                         });
                         p = np;
                     }

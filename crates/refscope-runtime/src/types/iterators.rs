@@ -24,6 +24,9 @@ pub enum IterState {
     /// `result`: an items iterator's kept result tuple (CPython's
     /// `di_result`, reused while nothing else holds it).
     Dict { dict: Option<PyRef>, pos: usize, len_at_start: usize, seen: usize, result: Option<ResultTuple> },
+    /// reversed() of a dict or its views: the dict walked live from its
+    /// last entry (`which`: 0 keys, 1 values, 2 items).
+    DictReverse { dict: Option<PyRef>, pos: isize, len_at_start: usize, remaining: usize, which: u8, result: Option<ResultTuple> },
     Set { set: Option<PyRef>, pos: usize, len_at_start: usize },
     Callable { func: Option<PyRef>, sentinel: PyRef },
     Enumerate { iter: PyRef, count: BigInt, result: ResultTuple },
