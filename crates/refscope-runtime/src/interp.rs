@@ -866,6 +866,18 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                             let r = call_function_from_stack(vm, f, stack, start, kwnames.as_ref());
                             stack.truncate(base);
                             r
+                        } else if let Some(f) = (!has_self).then(|| method::get(&stack[base]).filter(|m| m.func.kind() == Kind::Function).map(|m| m.func.clone())).flatten() {
+                            // A bound Python method from LOAD_METHOD (a
+                            // classmethod, super()'s, an instance attribute):
+                            // PRECALL puts its function and `self` in the two
+                            // slots and drops the method, so the arguments
+                            // move into the callee's frame.
+                            let m = std::mem::replace(&mut stack[base], vm.null.clone());
+                            stack[base + 1] = method::get(&m).unwrap().self_.clone();
+                            drop(m);
+                            let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
+                            stack.truncate(base);
+                            r
                         } else {
                             let start = if has_self { base + 1 } else { base + 2 };
                             let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());

@@ -379,9 +379,14 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     let ty = obj.ty();
     let td = typeobj::data(ty);
     if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 {
+        // The hooks are called bound to `obj` (CPython's call_attribute
+        // makes a method object, which holds `obj` during the call).
+        let call_bound = |f: PyRef| -> PyResult {
+            let b = descr_get(vm, &f, Some(obj), ty)?;
+            call(vm, &b, std::slice::from_ref(name), None)
+        };
         let r = if td.flag(tflags::CUSTOM_GETATTRIBUTE) {
-            let f = typeobj::lookup_str(vm, ty, "__getattribute__").unwrap();
-            call_unbound(vm, &f, obj, std::slice::from_ref(name))
+            call_bound(typeobj::lookup_str(vm, ty, "__getattribute__").unwrap())
         } else {
             generic_get_attr(vm, obj, name)
         };
@@ -389,8 +394,7 @@ pub fn get_attr(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult {
             Err(e) if td.flag(tflags::HAS_GETATTR) && typeobj::isinstance(&e.0, &vm.exc.attribute_error) => {
                 // Cleared before the hook runs, as CPython clears it.
                 drop(e);
-                let f = typeobj::lookup_str(vm, ty, "__getattr__").unwrap();
-                call_unbound(vm, &f, obj, std::slice::from_ref(name))
+                call_bound(typeobj::lookup_str(vm, ty, "__getattr__").unwrap())
             }
             r => r,
         };
