@@ -306,6 +306,9 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
     if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
         return None;
     }
+    if ext.dict.borrow().is_none() && ext.values_len() != 0 {
+        return Some(spill_values(vm, obj, ext));
+    }
     if ext.dict.borrow().is_none() {
         if !create {
             return None;
@@ -325,6 +328,124 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
         *ext.dict.borrow_mut() = Some(d);
     }
     ext.dict.borrow().clone()
+}
+
+// Inline attribute values (CPython 3.11's values array). An instance made
+// by `object.__new__` of a class with shared keys has room for some values
+// in its own block (`PyRef::values`), indexed like the class's shared key
+// names. While it has no dict object, its attributes are the first
+// `values_len` names with those values, in that order: exactly what its
+// managed dict would hold, since that dict's entries would be the same
+// names inserted in the same order with nothing deleted. Anything else
+// (another order, a deletion, more names than the room, the dict asked
+// for) first moves the values into the managed dict (`spill_values`),
+// which from then on holds the attributes as before.
+
+/// Move the inline values into a managed dict, built as the stores that
+/// put them there would have built it; returns the dict.
+fn spill_values(vm: &Vm, obj: &PyRef, ext: &crate::object::InstanceExt) -> PyRef {
+    let n = ext.values_len();
+    let sk = typeobj::data(obj.ty()).shared_keys.borrow().clone();
+    let dd = crate::types::dict::DictData::new();
+    *dd.shared.borrow_mut() = sk.clone();
+    let d = PyRef::new_uncounted(&vm.types.dict, dd);
+    d.set_flag(crate::object::flags::MANAGED_DICT);
+    let names: Vec<PyRef> = match &sk {
+        Some(sk) => sk.names.borrow()[..n].to_vec(),
+        None => Vec::new(),
+    };
+    let dd = dict::get(&d).expect("dict");
+    for (name, slot) in names.into_iter().zip(obj.values()) {
+        if let Some(v) = slot.take() {
+            // Exact str keys: no Python code runs, nothing can fail.
+            let _ = dd.set(vm, &d, name, v);
+        }
+    }
+    ext.set_values_len(0);
+    crate::observe::touch(obj.id());
+    *ext.dict.borrow_mut() = Some(d.clone());
+    d
+}
+
+/// Move an instance's inline values, if any, into its managed dict (before
+/// its class changes: the values are indexed by the class's names).
+pub fn spill_inline_values(vm: &Vm, obj: &PyRef) {
+    if let Some(ext) = obj.ext() {
+        if ext.values_len() != 0 && ext.dict.borrow().is_none() {
+            spill_values(vm, obj, ext);
+        }
+    }
+}
+
+/// An instance's attributes kept inline, as (name, value) in order (empty
+/// when it has none or keeps them in a dict): for observers.
+pub fn inline_attrs(obj: &PyRef) -> Vec<(PyRef, PyRef)> {
+    let Some(ext) = obj.ext() else { return Vec::new() };
+    let n = ext.values_len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let sk = typeobj::data(obj.ty()).shared_keys.borrow();
+    let Some(sk) = sk.as_ref() else { return Vec::new() };
+    let names = sk.names.borrow();
+    names[..n].iter().zip(obj.values()).filter_map(|(k, s)| Some((k.clone(), s.get()?))).collect()
+}
+
+/// The inline value of `name` (with the instruction's index hint).
+#[inline]
+fn inline_attr(obj: &PyRef, n: usize, name: &PyRef, hint: Option<&std::cell::Cell<u32>>) -> Option<PyRef> {
+    let sk = typeobj::data(obj.ty()).shared_keys.borrow();
+    let sk = sk.as_ref()?;
+    let idx = match hint {
+        Some(h) if (h.get() as usize) < n && sk.names.borrow()[h.get() as usize].is(name) => h.get() as usize,
+        _ => {
+            let i = sk.index_of(name, n)?;
+            if let Some(h) = hint {
+                h.set(i as u32);
+            }
+            i
+        }
+    };
+    obj.values()[idx].get()
+}
+
+/// Store `value` as attribute `name` in the inline values when they can
+/// take it (see above); gives the value back otherwise.
+#[inline]
+fn store_inline(obj: &PyRef, ext: &crate::object::InstanceExt, name: &PyRef, value: PyRef, hint: &std::cell::Cell<u32>) -> Result<(), PyRef> {
+    let cap = ext.values_capacity();
+    if cap == 0 || ext.dict.borrow().is_some() {
+        return Err(value);
+    }
+    let n = ext.values_len();
+    let idx = {
+        let skb = typeobj::data(obj.ty()).shared_keys.borrow();
+        let Some(sk) = skb.as_ref() else { return Err(value) };
+        let h = hint.get() as usize;
+        let known = {
+            let names = sk.names.borrow();
+            if h < names.len() && names[h].is(name) {
+                Some(h)
+            } else {
+                sk.index_of(name, names.len())
+            }
+        };
+        match known {
+            Some(i) if i <= n && i < cap => i,
+            // A new name, next in the shared keys (an exact str, as the
+            // managed dict's insertion would have admitted it).
+            None if n < cap && sk.names.borrow().len() == n && name.kind() == Kind::Str && !name.has_ext() && sk.admit(name) => n,
+            _ => return Err(value),
+        }
+    };
+    hint.set(idx as u32);
+    crate::observe::touch(obj.id());
+    let old = obj.values()[idx].replace(Some(value));
+    if idx == n {
+        ext.set_values_len(n + 1);
+    }
+    drop(old);
+    Ok(())
 }
 
 /// Whether instances of `ty` are created by `object.__new__`: its nearest
@@ -452,6 +573,10 @@ pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> 
 #[inline]
 fn instance_attr(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<u32>>) -> Option<PyRef> {
     if let Some(ext) = obj.ext() {
+        let n = ext.values_len();
+        if n != 0 {
+            return inline_attr(obj, n, name, hint);
+        }
         // Read in place (no new reference to the dict); no Python code runs
         // while the trailer is borrowed (str keys compare by value).
         let d = ext.dict.borrow();
@@ -561,6 +686,10 @@ pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: 
                         }
                     }
                 }
+                let value = match store_inline(obj, ext, name, value, hint) {
+                    Ok(()) => return Ok(()),
+                    Err(v) => v,
+                };
                 return generic_set_attr(vm, obj, name, Some(value));
             }
         }
@@ -588,6 +717,13 @@ pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>
             return descr_set(vm, &d, obj, value);
         }
     }
+    let value = match (value, obj.ext()) {
+        (Some(v), Some(ext)) => match store_inline(obj, ext, name, v, &std::cell::Cell::new(0)) {
+            Ok(()) => return Ok(()),
+            Err(v) => Some(v),
+        },
+        (v, _) => v,
+    };
     let Some(dict) = instance_dict(vm, obj, true) else {
         let n = str::as_str(name);
         if typeobj::lookup(ty, name).is_some() {

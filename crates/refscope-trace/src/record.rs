@@ -1024,6 +1024,10 @@ fn encode(vm: &Vm, o: &PyRef) -> (Map<String, Value>, Vec<PyRef>, Vec<usize>) {
                         }
                     }
                 }
+                for (k, v) in refscope_runtime::ops::inline_attrs(o) {
+                    attrs.push(json!([str::as_str(&k), v.id()]));
+                    refs.push(v);
+                }
                 let names = typeobj::data(o.ty()).slot_names.borrow().clone();
                 for (i, s) in o.slots().iter().enumerate() {
                     if let Some(v) = s.get() {

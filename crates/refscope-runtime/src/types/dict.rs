@@ -222,8 +222,21 @@ impl SharedKeys {
             self.usable.set(self.usable.get() - 1);
         }
     }
+    /// The index of the name equal to the str `key` among the first `upto`
+    /// names (by identity first: the same interned name is the common case).
+    #[inline]
+    pub fn index_of(&self, key: &PyRef, upto: usize) -> Option<usize> {
+        let names = self.names.borrow();
+        let names = &names[..upto.min(names.len())];
+        if let Some(i) = names.iter().position(|n| n.is(key)) {
+            return Some(i);
+        }
+        let k = key.payload::<crate::types::str::StrData>()?;
+        names.iter().position(|n| n.payload::<crate::types::str::StrData>().is_some_and(|s| crate::types::str::eq(s, k)))
+    }
+
     /// Whether a split dict can store `key` (adding it to the names).
-    fn admit(&self, key: &PyRef) -> bool {
+    pub fn admit(&self, key: &PyRef) -> bool {
         let Some(k) = key.payload::<crate::types::str::StrData>() else { return false };
         if key.has_ext() {
             return false;
