@@ -351,7 +351,7 @@ fn spill_values(vm: &Vm, obj: &PyRef, ext: &crate::object::InstanceExt) -> PyRef
     let d = PyRef::new_uncounted(&vm.types.dict, dd);
     d.set_flag(crate::object::flags::MANAGED_DICT);
     let names: Vec<PyRef> = match &sk {
-        Some(sk) => sk.names.borrow()[..n].to_vec(),
+        Some(sk) => sk.names.borrow().iter().take(n).cloned().collect(),
         None => Vec::new(),
     };
     let dd = dict::get(&d).expect("dict");
@@ -388,7 +388,7 @@ pub fn inline_attrs(obj: &PyRef) -> Vec<(PyRef, PyRef)> {
     let sk = typeobj::data(obj.ty()).shared_keys.borrow();
     let Some(sk) = sk.as_ref() else { return Vec::new() };
     let names = sk.names.borrow();
-    names[..n].iter().zip(obj.values()).filter_map(|(k, s)| Some((k.clone(), s.get()?))).collect()
+    names.iter().take(n).zip(obj.values()).filter_map(|(k, s)| Some((k.clone(), s.get()?))).collect()
 }
 
 /// The inline value of `name` (with the instruction's index hint).
@@ -397,7 +397,7 @@ fn inline_attr(obj: &PyRef, n: usize, name: &PyRef, hint: Option<&std::cell::Cel
     let sk = typeobj::data(obj.ty()).shared_keys.borrow();
     let sk = sk.as_ref()?;
     let idx = match hint {
-        Some(h) if (h.get() as usize) < n && sk.names.borrow()[h.get() as usize].is(name) => h.get() as usize,
+        Some(h) if (h.get() as usize) < n && sk.names.borrow().get(h.get() as usize).is_some_and(|k| k.is(name)) => h.get() as usize,
         _ => {
             let i = sk.index_of(name, n)?;
             if let Some(h) = hint {
@@ -406,7 +406,7 @@ fn inline_attr(obj: &PyRef, n: usize, name: &PyRef, hint: Option<&std::cell::Cel
             i
         }
     };
-    obj.values()[idx].get()
+    obj.values().get(idx)?.get()
 }
 
 /// Store `value` as attribute `name` in the inline values when they can
@@ -566,7 +566,32 @@ pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> 
     if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 || matches!(obj.kind(), Kind::Type | Kind::Super) {
         return get_attr(vm, obj, name);
     }
+    if let Some(v) = inline_hit(obj, td, name, &hints).and_then(|s| s.get()) {
+        return Ok(v);
+    }
     generic_get_attr_hinted(vm, obj, name, Some(hints.dict), Some(hints.ty))
+}
+
+/// The inline value an instruction's hints point at, while they hold: the
+/// type, by its tag, has no attribute `name` at all (so no descriptor can
+/// come first), and the shared name at the hinted index is `name`.
+#[inline(always)]
+fn inline_hit<'a>(obj: &'a PyRef, td: &typeobj::TypeData, name: &PyRef, hints: &AttrHints) -> Option<&'a crate::object::RefSlot> {
+    // Instances of classes without a `__dict__` (only `__slots__`) and of
+    // builtin types leave at the first test.
+    if !td.flag(tflags::HAS_DICT) {
+        return None;
+    }
+    let ext = obj.ext()?;
+    let i = hints.dict.get() as usize;
+    if i >= ext.values_len() || !typeobj::hint_says_absent(obj.ty(), hints.ty) {
+        return None;
+    }
+    let sk = td.shared_keys.borrow();
+    if !sk.as_ref()?.names.borrow().get(i)?.is(name) {
+        return None;
+    }
+    obj.values().get(i)
 }
 
 /// The value of `name` in the instance dict of `obj`, if it has one.
@@ -663,34 +688,42 @@ pub fn set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyR
 /// entry-index hint for the instance dict.
 #[inline]
 pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: AttrHints) -> PyResult<()> {
-    let hint = hints.dict;
-    if let Some(ext) = obj.ext() {
-        let td = typeobj::data(obj.ty());
-        if !td.flag(tflags::CUSTOM_SETATTR) && td.flag(tflags::HAS_DICT) && obj.kind() != Kind::Type && obj.kind() != Kind::Function {
-            let no_data_descr = match typeobj::lookup_hinted(obj.ty(), name, hints.ty) {
-                Some(d) => !is_data_descriptor(vm, &d),
-                None => true,
-            };
-            if no_data_descr {
-                let dict = ext.dict.borrow().clone();
-                if let Some(dict) = dict {
-                    let dd = dict::get(&dict).expect("instance dict");
-                    match dd.replace_str_hinted(&dict, name, hint, value) {
-                        Ok(()) => return Ok(()),
-                        Err(v) => {
-                            dd.set(vm, &dict, name.clone(), v)?;
-                            if let Some((idx, _)) = dd.get_str_with_index(name) {
-                                hint.set(idx as u32);
+    let td = typeobj::data(obj.ty());
+    if !td.flag(tflags::CUSTOM_SETATTR) && td.flag(tflags::HAS_DICT) {
+        if let Some(slot) = inline_hit(obj, td, name, &hints) {
+            crate::observe::touch(obj.id());
+            let old = slot.replace(Some(value));
+            drop(old);
+            return Ok(());
+        }
+        let hint = hints.dict;
+        if let Some(ext) = obj.ext() {
+            if obj.kind() != Kind::Type && obj.kind() != Kind::Function {
+                let no_data_descr = match typeobj::lookup_hinted(obj.ty(), name, hints.ty) {
+                    Some(d) => !is_data_descriptor(vm, &d),
+                    None => true,
+                };
+                if no_data_descr {
+                    let dict = ext.dict.borrow().clone();
+                    if let Some(dict) = dict {
+                        let dd = dict::get(&dict).expect("instance dict");
+                        match dd.replace_str_hinted(&dict, name, hint, value) {
+                            Ok(()) => return Ok(()),
+                            Err(v) => {
+                                dd.set(vm, &dict, name.clone(), v)?;
+                                if let Some((idx, _)) = dd.get_str_with_index(name) {
+                                    hint.set(idx as u32);
+                                }
+                                return Ok(());
                             }
-                            return Ok(());
                         }
                     }
+                    let value = match store_inline(obj, ext, name, value, hint) {
+                        Ok(()) => return Ok(()),
+                        Err(v) => v,
+                    };
+                    return generic_set_attr(vm, obj, name, Some(value));
                 }
-                let value = match store_inline(obj, ext, name, value, hint) {
-                    Ok(()) => return Ok(()),
-                    Err(v) => v,
-                };
-                return generic_set_attr(vm, obj, name, Some(value));
             }
         }
     }
