@@ -355,14 +355,16 @@ fn spill_values(vm: &Vm, obj: &PyRef, ext: &crate::object::InstanceExt) -> PyRef
         None => Vec::new(),
     };
     let dd = dict::get(&d).expect("dict");
-    for (name, slot) in names.into_iter().zip(obj.values()) {
-        if let Some(v) = slot.take() {
-            // Exact str keys: no Python code runs, nothing can fail.
-            let _ = dd.set(vm, &d, name, v);
+    crate::observe::unnoted(|| {
+        for (name, slot) in names.into_iter().zip(obj.values()) {
+            if let Some(v) = slot.take() {
+                // Exact str keys: no Python code runs, nothing can fail.
+                let _ = dd.set(vm, &d, name, v);
+            }
         }
-    }
+    });
     ext.set_values_len(0);
-    crate::observe::touch(obj.id());
+    crate::observe::adopt(dd as *const crate::types::dict::DictData as usize, obj.id());
     *ext.dict.borrow_mut() = Some(d.clone());
     d
 }
