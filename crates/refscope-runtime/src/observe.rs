@@ -70,6 +70,13 @@ pub struct Changes {
     /// What some of the changes were, in order (each replaced its
     /// container's address in `touched`).
     pub edits: Vec<Edit>,
+    /// The instance attribute dicts made since: (address of the dict's
+    /// table, id of the instance, lengths of `touched` and `edits` then).
+    /// The instance's attributes, kept inline until then, moved into that
+    /// dict unchanged: a `touch` of the table from then on means the
+    /// instance changed; one before (the table's block is a reused one)
+    /// was about another object.
+    pub adopted: Vec<(usize, usize, usize, usize)>,
     /// Where in `freed` the frees of the cycle collector's last collection
     /// start (what it found unreachable), if one ran.
     pub collection_from: Option<usize>,
@@ -111,6 +118,38 @@ pub fn touch(addr: usize) {
     if active() {
         touch_slow(addr);
     }
+}
+
+/// Note that the dict whose table is at `addr` now holds the attributes
+/// of the instance `owner` (see `Changes::adopted`).
+pub fn adopt(addr: usize, owner: usize) {
+    if active() {
+        CHANGES.with(|c| {
+            let mut c = c.borrow_mut();
+            let (t, e) = (c.touched.len(), c.edits.len());
+            c.adopted.push((addr, owner, t, e));
+        });
+    }
+}
+
+/// Run `f`, dropping the change notes it makes: for changes to an object
+/// no observer can know yet (the dict that takes over an instance's inline
+/// attributes, filled before `adopt`).
+pub fn unnoted<R>(f: impl FnOnce() -> R) -> R {
+    if !active() {
+        return f();
+    }
+    let (t, e) = CHANGES.with(|c| {
+        let c = c.borrow();
+        (c.touched.len(), c.edits.len())
+    });
+    let r = f();
+    CHANGES.with(|c| {
+        let mut c = c.borrow_mut();
+        c.touched.truncate(t);
+        c.edits.truncate(e);
+    });
+    r
 }
 
 #[cold]

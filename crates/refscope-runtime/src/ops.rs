@@ -327,6 +327,9 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
     if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
         return None;
     }
+    if ext.dict.borrow().is_none() && ext.values_len() != 0 {
+        return Some(spill_values(vm, obj, ext));
+    }
     if ext.dict.borrow().is_none() {
         if !create {
             return None;
@@ -346,6 +349,126 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
         *ext.dict.borrow_mut() = Some(d);
     }
     ext.dict.borrow().clone()
+}
+
+// Inline attribute values (CPython 3.11's values array). An instance made
+// by `object.__new__` of a class with shared keys has room for some values
+// in its own block (`PyRef::values`), indexed like the class's shared key
+// names. While it has no dict object, its attributes are the first
+// `values_len` names with those values, in that order: exactly what its
+// managed dict would hold, since that dict's entries would be the same
+// names inserted in the same order with nothing deleted. Anything else
+// (another order, a deletion, more names than the room, the dict asked
+// for) first moves the values into the managed dict (`spill_values`),
+// which from then on holds the attributes as before.
+
+/// Move the inline values into a managed dict, built as the stores that
+/// put them there would have built it; returns the dict.
+fn spill_values(vm: &Vm, obj: &PyRef, ext: &crate::object::InstanceExt) -> PyRef {
+    let n = ext.values_len();
+    let sk = typeobj::data(obj.ty()).shared_keys.borrow().clone();
+    let dd = crate::types::dict::DictData::new();
+    *dd.shared.borrow_mut() = sk.clone();
+    let d = PyRef::new_uncounted(&vm.types.dict, dd);
+    d.set_flag(crate::object::flags::MANAGED_DICT);
+    let names: Vec<PyRef> = match &sk {
+        Some(sk) => sk.names.borrow().iter().take(n).cloned().collect(),
+        None => Vec::new(),
+    };
+    let dd = dict::get(&d).expect("dict");
+    crate::observe::unnoted(|| {
+        for (name, slot) in names.into_iter().zip(obj.values()) {
+            if let Some(v) = slot.take() {
+                // Exact str keys: no Python code runs, nothing can fail.
+                let _ = dd.set(vm, &d, name, v);
+            }
+        }
+    });
+    ext.set_values_len(0);
+    crate::observe::adopt(dd as *const crate::types::dict::DictData as usize, obj.id());
+    *ext.dict.borrow_mut() = Some(d.clone());
+    d
+}
+
+/// Move an instance's inline values, if any, into its managed dict (before
+/// its class changes: the values are indexed by the class's names).
+pub fn spill_inline_values(vm: &Vm, obj: &PyRef) {
+    if let Some(ext) = obj.ext() {
+        if ext.values_len() != 0 && ext.dict.borrow().is_none() {
+            spill_values(vm, obj, ext);
+        }
+    }
+}
+
+/// An instance's attributes kept inline, as (name, value) in order (empty
+/// when it has none or keeps them in a dict): for observers.
+pub fn inline_attrs(obj: &PyRef) -> Vec<(PyRef, PyRef)> {
+    let Some(ext) = obj.ext() else { return Vec::new() };
+    let n = ext.values_len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let sk = typeobj::data(obj.ty()).shared_keys.borrow();
+    let Some(sk) = sk.as_ref() else { return Vec::new() };
+    let names = sk.names.borrow();
+    names.iter().take(n).zip(obj.values()).filter_map(|(k, s)| Some((k.clone(), s.get()?))).collect()
+}
+
+/// The inline value of `name` (with the instruction's index hint).
+#[inline]
+fn inline_attr(obj: &PyRef, n: usize, name: &PyRef, hint: Option<&std::cell::Cell<u32>>) -> Option<PyRef> {
+    let sk = typeobj::data(obj.ty()).shared_keys.borrow();
+    let sk = sk.as_ref()?;
+    let idx = match hint {
+        Some(h) if (h.get() as usize) < n && sk.names.borrow().get(h.get() as usize).is_some_and(|k| k.is(name)) => h.get() as usize,
+        _ => {
+            let i = sk.index_of(name, n)?;
+            if let Some(h) = hint {
+                h.set(i as u32);
+            }
+            i
+        }
+    };
+    obj.values().get(idx)?.get()
+}
+
+/// Store `value` as attribute `name` in the inline values when they can
+/// take it (see above); gives the value back otherwise.
+#[inline]
+fn store_inline(obj: &PyRef, ext: &crate::object::InstanceExt, name: &PyRef, value: PyRef, hint: &std::cell::Cell<u32>) -> Result<(), PyRef> {
+    let cap = ext.values_capacity();
+    if cap == 0 || ext.dict.borrow().is_some() {
+        return Err(value);
+    }
+    let n = ext.values_len();
+    let idx = {
+        let skb = typeobj::data(obj.ty()).shared_keys.borrow();
+        let Some(sk) = skb.as_ref() else { return Err(value) };
+        let h = hint.get() as usize;
+        let known = {
+            let names = sk.names.borrow();
+            if h < names.len() && names[h].is(name) {
+                Some(h)
+            } else {
+                sk.index_of(name, names.len())
+            }
+        };
+        match known {
+            Some(i) if i <= n && i < cap => i,
+            // A new name, next in the shared keys (an exact str, as the
+            // managed dict's insertion would have admitted it).
+            None if n < cap && sk.names.borrow().len() == n && name.kind() == Kind::Str && !name.has_ext() && sk.admit(name) => n,
+            _ => return Err(value),
+        }
+    };
+    hint.set(idx as u32);
+    crate::observe::touch(obj.id());
+    let old = obj.values()[idx].replace(Some(value));
+    if idx == n {
+        ext.set_values_len(n + 1);
+    }
+    drop(old);
+    Ok(())
 }
 
 /// Whether instances of `ty` are created by `object.__new__`: its nearest
@@ -470,13 +593,42 @@ pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> 
     if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 || matches!(obj.kind(), Kind::Type | Kind::Super) {
         return get_attr(vm, obj, name);
     }
+    if let Some(v) = inline_hit(obj, td, name, &hints).and_then(|s| s.get()) {
+        return Ok(v);
+    }
     generic_get_attr_hinted(vm, obj, name, Some(hints.dict), Some(hints.ty))
+}
+
+/// The inline value an instruction's hints point at, while they hold: the
+/// type, by its tag, has no attribute `name` at all (so no descriptor can
+/// come first), and the shared name at the hinted index is `name`.
+#[inline(always)]
+fn inline_hit<'a>(obj: &'a PyRef, td: &typeobj::TypeData, name: &PyRef, hints: &AttrHints) -> Option<&'a crate::object::RefSlot> {
+    // Instances of classes without a `__dict__` (only `__slots__`) and of
+    // builtin types leave at the first test.
+    if !td.flag(tflags::HAS_DICT) {
+        return None;
+    }
+    let ext = obj.ext()?;
+    let i = hints.dict.get() as usize;
+    if i >= ext.values_len() || !typeobj::hint_says_absent(obj.ty(), hints.ty) {
+        return None;
+    }
+    let sk = td.shared_keys.borrow();
+    if !sk.as_ref()?.names.borrow().get(i)?.is(name) {
+        return None;
+    }
+    obj.values().get(i)
 }
 
 /// The value of `name` in the instance dict of `obj`, if it has one.
 #[inline]
 fn instance_attr(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<u32>>) -> Option<PyRef> {
     if let Some(ext) = obj.ext() {
+        let n = ext.values_len();
+        if n != 0 {
+            return inline_attr(obj, n, name, hint);
+        }
         // Read in place (no new reference to the dict); no Python code runs
         // while the trailer is borrowed (str keys compare by value).
         let d = ext.dict.borrow();
@@ -563,30 +715,42 @@ pub fn set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyR
 /// entry-index hint for the instance dict.
 #[inline]
 pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: AttrHints) -> PyResult<()> {
-    let hint = hints.dict;
-    if let Some(ext) = obj.ext() {
-        let td = typeobj::data(obj.ty());
-        if !td.flag(tflags::CUSTOM_SETATTR) && td.flag(tflags::HAS_DICT) && obj.kind() != Kind::Type && obj.kind() != Kind::Function {
-            let no_data_descr = match typeobj::lookup_hinted(obj.ty(), name, hints.ty) {
-                Some(d) => !is_data_descriptor(vm, &d),
-                None => true,
-            };
-            if no_data_descr {
-                let dict = ext.dict.borrow().clone();
-                if let Some(dict) = dict {
-                    let dd = dict::get(&dict).expect("instance dict");
-                    match dd.replace_str_hinted(&dict, name, hint, value) {
-                        Ok(()) => return Ok(()),
-                        Err(v) => {
-                            dd.set(vm, &dict, name.clone(), v)?;
-                            if let Some((idx, _)) = dd.get_str_with_index(name) {
-                                hint.set(idx as u32);
+    let td = typeobj::data(obj.ty());
+    if !td.flag(tflags::CUSTOM_SETATTR) && td.flag(tflags::HAS_DICT) {
+        if let Some(slot) = inline_hit(obj, td, name, &hints) {
+            crate::observe::touch(obj.id());
+            let old = slot.replace(Some(value));
+            drop(old);
+            return Ok(());
+        }
+        let hint = hints.dict;
+        if let Some(ext) = obj.ext() {
+            if obj.kind() != Kind::Type && obj.kind() != Kind::Function {
+                let no_data_descr = match typeobj::lookup_hinted(obj.ty(), name, hints.ty) {
+                    Some(d) => !is_data_descriptor(vm, &d),
+                    None => true,
+                };
+                if no_data_descr {
+                    let dict = ext.dict.borrow().clone();
+                    if let Some(dict) = dict {
+                        let dd = dict::get(&dict).expect("instance dict");
+                        match dd.replace_str_hinted(&dict, name, hint, value) {
+                            Ok(()) => return Ok(()),
+                            Err(v) => {
+                                dd.set(vm, &dict, name.clone(), v)?;
+                                if let Some((idx, _)) = dd.get_str_with_index(name) {
+                                    hint.set(idx as u32);
+                                }
+                                return Ok(());
                             }
-                            return Ok(());
                         }
                     }
+                    let value = match store_inline(obj, ext, name, value, hint) {
+                        Ok(()) => return Ok(()),
+                        Err(v) => v,
+                    };
+                    return generic_set_attr(vm, obj, name, Some(value));
                 }
-                return generic_set_attr(vm, obj, name, Some(value));
             }
         }
     }
@@ -613,6 +777,13 @@ pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>
             return descr_set(vm, &d, obj, value);
         }
     }
+    let value = match (value, obj.ext()) {
+        (Some(v), Some(ext)) => match store_inline(obj, ext, name, v, &std::cell::Cell::new(0)) {
+            Ok(()) => return Ok(()),
+            Err(v) => Some(v),
+        },
+        (v, _) => v,
+    };
     let Some(dict) = instance_dict(vm, obj, true) else {
         let n = str::as_str(name);
         if typeobj::lookup(ty, name).is_some() {

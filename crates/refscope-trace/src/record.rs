@@ -233,11 +233,33 @@ impl Recorder {
             self.collection_from = Some(self.freed.len() + from);
         }
         self.freed.extend(ch.freed);
-        self.touched.extend(ch.touched);
+        // A dict that took over an instance's inline attributes: its
+        // changes are the instance's from then on (the instance itself did
+        // not change, so it is not read again). Changes noted earlier at
+        // the same address were to another object, whose block the dict
+        // reuses: they are dropped.
+        let (mut touched, mut edits) = (ch.touched, ch.edits);
+        for (addr, owner, t_at, e_at) in ch.adopted {
+            self.touched.retain(|&a| a != addr);
+            self.edits.retain(|e| edit_addr(e) != addr);
+            let t_at = t_at.min(touched.len());
+            let e_at = e_at.min(edits.len());
+            let later_touches = touched.split_off(t_at);
+            touched.retain(|&a| a != addr);
+            touched.extend(later_touches);
+            let later_edits = edits.split_off(e_at);
+            edits.retain(|e| edit_addr(e) != addr);
+            edits.extend(later_edits);
+            if let Some(k) = self.known.get_mut(&owner) {
+                self.alias.insert(addr, owner);
+                k.aliases.push(addr);
+            }
+        }
+        self.touched.extend(touched);
         if self.rescan_only {
-            self.touched.extend(ch.edits.iter().map(edit_addr));
+            self.touched.extend(edits.iter().map(edit_addr));
         } else {
-            self.edits.extend(ch.edits);
+            self.edits.extend(edits);
         }
         self.stdout.push_str(&ch.stdout);
     }
@@ -1023,6 +1045,10 @@ fn encode(vm: &Vm, o: &PyRef) -> (Map<String, Value>, Vec<PyRef>, Vec<usize>) {
                             }
                         }
                     }
+                }
+                for (k, v) in refscope_runtime::ops::inline_attrs(o) {
+                    attrs.push(json!([str::as_str(&k), v.id()]));
+                    refs.push(v);
                 }
                 let names = typeobj::data(o.ty()).slot_names.borrow().clone();
                 for (i, s) in o.slots().iter().enumerate() {

@@ -183,19 +183,53 @@ thread_local! {
 /// block (as CPython keeps them inside the object): `PyRef::slots` reads
 /// them, so an instance is one allocation and the collector finds its
 /// slots without following another pointer.
+/// The most inline attribute values an instance can have.
+pub const MAX_INLINE_VALUES: usize = u8::MAX as usize;
+
 pub struct InstanceExt {
-    /// The instance `__dict__` (created on first use).
+    /// The instance `__dict__` (created on first use). While it is `None`,
+    /// the attributes may be in the inline values instead (`PyRef::values`).
     pub dict: std::cell::RefCell<Option<PyRef>>,
     /// Number of slot values after the object.
     nslots: u32,
     /// Bytes from the header to the first slot value.
-    slots_offset: u32,
+    slots_offset: u16,
+    /// Number of inline attribute values, after the slot values (fixed at
+    /// allocation).
+    vcap: u8,
+    /// How many of the inline values are in use (a prefix).
+    vlen: Cell<u8>,
 }
 
 impl InstanceExt {
     /// Number of `__slots__` values.
     pub fn nslots(&self) -> usize {
         self.nslots as usize
+    }
+    /// Number of inline values in use (see `PyRef::values`).
+    #[inline]
+    pub fn values_len(&self) -> usize {
+        self.vlen.get() as usize
+    }
+    /// Set the number of inline values in use; at most the capacity.
+    #[inline]
+    pub fn set_values_len(&self, n: usize) {
+        assert!(n <= self.vcap as usize, "inline values past capacity");
+        self.vlen.set(n as u8);
+    }
+    /// Number of inline values the block has room for.
+    #[inline]
+    pub fn values_capacity(&self) -> usize {
+        self.vcap as usize
+    }
+    fn new(nslots: usize, slots_offset: usize, vcap: usize) -> InstanceExt {
+        InstanceExt {
+            dict: std::cell::RefCell::new(None),
+            nslots: u32::try_from(nslots).expect("too many __slots__"),
+            slots_offset: u16::try_from(slots_offset).expect("instance payload too large"),
+            vcap: u8::try_from(vcap).expect("too many inline values"),
+            vlen: Cell::new(0),
+        }
     }
 }
 
@@ -306,12 +340,35 @@ impl PyRef {
     /// Allocate an instance of a user class: payload plus instance trailer.
     /// Instances of user classes are always containers.
     pub fn new_ext<T: PyPayload>(ty: &PyRef, payload: T, nslots: usize) -> PyRef {
+        Self::new_ext_values(ty, payload, nslots, 0)
+    }
+
+    /// `new_ext` with room for `nvalues` (at most `MAX_INLINE_VALUES`)
+    /// inline attribute values after the slot values, all empty.
+    #[inline]
+    pub fn new_ext_values<T: PyPayload>(ty: &PyRef, payload: T, nslots: usize, nvalues: usize) -> PyRef {
         let slotted = T::KIND == Kind::Type;
         let prefix = if slotted { Prefix::SlottedGc } else { Prefix::Gc };
         let slots_offset = slots_offset_from_header::<Obj<Ext<T>>>(prefix);
-        let nslots = u32::try_from(nslots).expect("too many __slots__");
-        let ext = InstanceExt { dict: std::cell::RefCell::new(None), nslots, slots_offset: slots_offset as u32 };
-        Self::alloc_with_slots(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, |_: &Ext<T>| None, move || Ext { base: payload, ext }, nslots as usize)
+        let ext = InstanceExt::new(nslots, slots_offset, nvalues);
+        Self::alloc_with_slots(ty, T::KIND, flags::HAS_EXT, slotted, GcMode::Counted, |_: &Ext<T>| None, move || Ext { base: payload, ext }, nslots + nvalues)
+    }
+
+    /// The inline attribute values of an instance (all of its capacity; the
+    /// first `InstanceExt::values_len` are in use). Empty for other objects.
+    #[inline]
+    pub fn values(&self) -> &[RefSlot] {
+        let Some(ext) = self.ext() else { return &[] };
+        if ext.vcap == 0 {
+            return &[];
+        }
+        // SAFETY: as in `slots`: `new_ext_values` placed `nslots + vcap`
+        // initialised RefSlots at `slots_offset`, and the values are the
+        // last `vcap` of them.
+        unsafe {
+            let first = self.ptr.as_ptr().cast::<u8>().add(ext.slots_offset as usize).cast::<RefSlot>().add(ext.nslots as usize);
+            std::slice::from_raw_parts(first, ext.vcap as usize)
+        }
     }
 
     /// The values of the object's `__slots__` members (empty for objects
@@ -455,8 +512,7 @@ impl PyRef {
             None => Self::alloc_raw(ty, kind, 0, false, gc_mode(kind), |p: &Tailed<H, E>| p.free_list(), payload, 0, tail),
             Some(nslots) => {
                 let slots_offset = slots_offset_from_header::<Obj<Ext<Tailed<H, E>>>>(Prefix::Gc);
-                let nslots32 = u32::try_from(nslots).expect("too many __slots__");
-                let ext = InstanceExt { dict: std::cell::RefCell::new(None), nslots: nslots32, slots_offset: slots_offset as u32 };
+                let ext = InstanceExt::new(nslots, slots_offset, 0);
                 Self::alloc_raw(ty, kind, flags::HAS_EXT, false, GcMode::Counted, |_: &Ext<Tailed<H, E>>| None, move || Ext { base: payload(), ext }, nslots, tail)
             }
         };
@@ -1164,12 +1220,18 @@ pub(super) unsafe fn free_block<T: PyPayload>(p: NonNull<u8>, ext: bool, prefix:
         // CPython's subtype_dealloc order: the slot values, then the
         // `__dict__`, then the base type's payload.
         let obj = p.as_ptr() as *mut Obj<Ext<T>>;
-        let n = (*obj).payload.ext.nslots as usize;
+        let nslots = (*obj).payload.ext.nslots as usize;
+        let n = nslots + (*obj).payload.ext.vcap as usize;
         let first = p.as_ptr().add((*obj).payload.ext.slots_offset as usize).cast::<RefSlot>();
-        for i in 0..n {
+        for i in 0..nslots {
             drop((*first.add(i)).take());
         }
         drop((*obj).payload.ext.dict.take());
+        // The inline values stand for the `__dict__` (there is at most one
+        // of them), released in insertion order as a dict's entries are.
+        for i in nslots..n {
+            drop((*first.add(i)).take());
+        }
         std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(first, n));
         free_obj::<Obj<Ext<T>>>(p, prefix, n, tail);
     } else {

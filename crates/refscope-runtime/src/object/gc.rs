@@ -687,6 +687,17 @@ pub fn traverse<V: FnMut(&PyRef) + ?Sized>(r: &PyRef, visit: &mut V) {
                 }
             }
         }
+        // Inline values: the managed dict's values, without the dict.
+        let n = ext.values_len();
+        if n != 0 {
+            for s in &r.values()[..n] {
+                s.with(|v| {
+                    if let Some(v) = v {
+                        visit(v)
+                    }
+                });
+            }
+        }
     }
     if let Some(t) = r.counted_type() {
         visit(t);
@@ -703,6 +714,14 @@ pub fn clear(r: &PyRef) {
         }
         let d = ext.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
         drop(d);
+        // As the managed dict would be: every value taken out first, then
+        // released in insertion order.
+        let n = ext.values_len();
+        if n != 0 {
+            let taken: Vec<Option<PyRef>> = r.values()[..n].iter().map(|s| s.take()).collect();
+            ext.set_values_len(0);
+            drop(taken);
+        }
     }
     // A weak reference's tp_clear also leaves its referent's list.
     super::weak::detach(r);

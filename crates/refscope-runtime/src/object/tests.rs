@@ -552,6 +552,63 @@ fn new_ext_has_a_dict_and_slots_trailer() {
 }
 
 #[test]
+fn new_ext_values_follow_the_slots() {
+    let m = meta();
+    let start = live_blocks();
+    let o = PyRef::new_ext_values(&m, (), 2, 3);
+    let ext = o.ext().expect("a trailer");
+    assert_eq!((o.slots().len(), o.values().len()), (2, 3));
+    assert_eq!((ext.values_len(), ext.values_capacity()), (0, 3));
+    assert!(o.values().iter().all(|s| !s.is_some()));
+    let s0 = float(&m, 1.0);
+    let (a, b, c) = (float(&m, 2.0), float(&m, 3.0), float(&m, 4.0));
+    o.slots()[1].set(Some(s0.clone()));
+    o.values()[0].set(Some(a.clone()));
+    o.values()[1].set(Some(b.clone()));
+    o.values()[2].set(Some(c.clone()));
+    ext.set_values_len(3);
+    // Slots and values are distinct cells.
+    assert!(o.slots()[1].get().unwrap().is(&s0));
+    assert!(!o.slots()[0].is_some());
+    assert!(o.values()[2].get().unwrap().is(&c));
+    assert_eq!((s0.refcount(), a.refcount(), b.refcount(), c.refcount()), (2, 2, 2, 2));
+    // The collector sees slots, then values, then the type.
+    let mut seen = Vec::new();
+    super::gc::traverse(&o, &mut |r: &PyRef| seen.push(r.id()));
+    assert_eq!(&seen[..4], &[s0.id(), a.id(), b.id(), c.id()]);
+    // Clearing releases the values in use.
+    ext.set_values_len(2);
+    super::gc::clear(&o);
+    assert_eq!((s0.refcount(), a.refcount(), b.refcount(), c.refcount()), (1, 1, 1, 2));
+    assert_eq!(ext.values_len(), 0);
+    drop(o);
+    // Freeing releases every value, in use or not.
+    assert_eq!(c.refcount(), 1);
+    drop((s0, a, b, c));
+    assert_eq!(live_blocks(), start);
+}
+
+#[test]
+fn new_ext_values_without_slots_are_freed_with_the_block() {
+    let m = meta();
+    let start = live_blocks();
+    let v = float(&m, 5.0);
+    for n in [1usize, 2, 7] {
+        let o = PyRef::new_ext_values(&m, (), 0, n);
+        for s in o.values() {
+            s.set(Some(v.clone()));
+        }
+        o.ext().unwrap().set_values_len(n);
+        assert_eq!(v.refcount(), 1 + n);
+        assert!(o.slots().is_empty());
+        drop(o);
+        assert_eq!(v.refcount(), 1);
+    }
+    drop(v);
+    assert_eq!(live_blocks(), start);
+}
+
+#[test]
 fn new_ext_for_every_small_payload() {
     let m = meta();
     let start = live_blocks();

@@ -512,6 +512,8 @@ fn object_set_class(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
             typeobj::type_name(o.ty())
         )));
     }
+    // Inline values are indexed by the old class's names.
+    crate::ops::spill_inline_values(vm, o);
     // The previous class may still be borrowed up the Rust stack (through
     // `ty()`); it is released at exit instead of now.
     if let Some(old) = o.set_type(&new) {

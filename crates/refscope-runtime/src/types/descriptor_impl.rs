@@ -45,6 +45,8 @@ pub fn set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()
         }
         DescriptorKind::InstanceDict => {
             let Some(ext) = obj.ext() else { return Err(vm.type_error("cannot set __dict__")) };
+            // The values leave with the dict they stand for.
+            crate::ops::spill_inline_values(vm, obj);
             match value {
                 Some(v) if v.kind() == crate::object::Kind::Dict => {
                     crate::observe::touch(obj.id());

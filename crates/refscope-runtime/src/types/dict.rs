@@ -206,11 +206,27 @@ pub struct SharedKeys {
     /// keys hold theirs too).
     pub names: RefCell<Vec<PyRef>>,
     pub usable: Cell<usize>,
+    /// One bit per name, picked by its address (`name_bit`): an interned
+    /// key whose bit is clear is none of the interned names.
+    interned_bits: Cell<u64>,
+    /// How many names were not interned when they were added.
+    uninterned: Cell<usize>,
+}
+
+/// A str's bit in `SharedKeys::interned_bits`.
+#[inline]
+fn name_bit(s: &PyRef) -> u64 {
+    1u64 << ((s.id() >> 4) & 63)
+}
+
+#[inline]
+fn is_interned(s: &PyRef) -> bool {
+    s.flags() & crate::object::flags::INTERNED != 0 && !s.has_ext()
 }
 
 impl SharedKeys {
     pub fn new() -> std::rc::Rc<SharedKeys> {
-        std::rc::Rc::new(SharedKeys { names: RefCell::new(Vec::new()), usable: Cell::new(30) })
+        std::rc::Rc::new(SharedKeys { names: RefCell::new(Vec::new()), usable: Cell::new(30), interned_bits: Cell::new(0), uninterned: Cell::new(0) })
     }
     /// Entries of a split dict's values array (`shared_keys_usable_size`).
     pub fn capacity(&self) -> usize {
@@ -222,8 +238,35 @@ impl SharedKeys {
             self.usable.set(self.usable.get() - 1);
         }
     }
+    /// The index of the name equal to the str `key` among the first `upto`
+    /// names (by identity first: the same interned name is the common case).
+    #[inline]
+    pub fn index_of(&self, key: &PyRef, upto: usize) -> Option<usize> {
+        // Two interned strs are equal only if identical: an interned key
+        // is compared by text only with names that are not interned. Most
+        // lookups that get here miss (a method name looked for among the
+        // attributes first), and most of those end at the bit test.
+        let interned = is_interned(key);
+        if interned && self.interned_bits.get() & name_bit(key) == 0 && self.uninterned.get() == 0 {
+            return None;
+        }
+        let names = self.names.borrow();
+        let names = &names[..upto.min(names.len())];
+        if let Some(i) = names.iter().position(|n| n.is(key)) {
+            return Some(i);
+        }
+        let k = key.payload::<crate::types::str::StrData>()?;
+        if interned {
+            if self.uninterned.get() == 0 {
+                return None;
+            }
+            return names.iter().position(|n| !is_interned(n) && n.payload::<crate::types::str::StrData>().is_some_and(|s| crate::types::str::eq(s, k)));
+        }
+        names.iter().position(|n| n.payload::<crate::types::str::StrData>().is_some_and(|s| crate::types::str::eq(s, k)))
+    }
+
     /// Whether a split dict can store `key` (adding it to the names).
-    fn admit(&self, key: &PyRef) -> bool {
+    pub fn admit(&self, key: &PyRef) -> bool {
         let Some(k) = key.payload::<crate::types::str::StrData>() else { return false };
         if key.has_ext() {
             return false;
@@ -236,6 +279,11 @@ impl SharedKeys {
         }
         if self.usable.get() == 0 {
             return false;
+        }
+        if is_interned(key) {
+            self.interned_bits.set(self.interned_bits.get() | name_bit(key));
+        } else {
+            self.uninterned.set(self.uninterned.get() + 1);
         }
         names.push(key.clone());
         self.usable.set(self.usable.get() - 1);

@@ -19,10 +19,18 @@ pub fn object_new(vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) ->
         return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", td.name.borrow(), td.name.borrow())));
     }
     let nslots = td.slot_names.borrow().len();
+    let mut nvalues = 0;
     if let Some(sk) = td.shared_keys.borrow().as_ref() {
         sk.note_instance();
+        // Room for the names the class's instances had so far (none for
+        // the first: it makes a dict), rounded up to fill the block's
+        // 16-byte size class.
+        let names = sk.names.borrow().len();
+        if names != 0 {
+            nvalues = (names + ((nslots + names) & 1)).min(crate::object::MAX_INLINE_VALUES);
+        }
     }
-    Ok(PyRef::new_ext(cls, (), nslots))
+    Ok(PyRef::new_ext_values(cls, (), nslots, nvalues))
 }
 
 fn obj_init(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {

@@ -327,6 +327,14 @@ pub struct TypeHint {
     entry_index: u32,
 }
 
+/// Whether an instruction's hint says that `ty`, as it is now (its tag),
+/// has no attribute of the hint's name along its MRO.
+#[inline]
+pub fn hint_says_absent(ty: &PyRef, hint: &Cell<TypeHint>) -> bool {
+    let h = hint.get();
+    h.mro_index == ABSENT && h.tag == data(ty).version.tag()
+}
+
 /// `lookup` through an instruction's hint, refreshing it on a miss (from
 /// the shared cache, which also serves sites that see several types).
 #[inline]
