@@ -3,7 +3,9 @@
 //!
 //! The value stack and the block stack are the loop's own (`ExecState`);
 //! a generator keeps its `ExecState` between resumptions. Calls from Python
-//! to Python recurse through `call_function` → `run_frame`; arguments are
+//! to Python recurse through `call_function_from_stack` → `run_frame_on`,
+//! the callee's values going on the caller's stack above the caller's
+//! (builtins calling back into Python use a spare stack); arguments are
 //! moved off the caller's stack into the callee's locals (as CPython 3.11
 //! does), while builtin callees borrow them from the stack for the call, so
 //! `sys.getrefcount` sees the same references CPython's does.
