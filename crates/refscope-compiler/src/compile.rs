@@ -2287,6 +2287,10 @@ impl<'a> Compiler<'a> {
         let Some(Constant::Str(fmt)) = self.const_value(&b.left) else { return Ok(false) };
         let Some(pieces) = percent_format_pieces(&fmt, args.elts.len()) else { return Ok(false) };
         let old = self.set_span(b.range);
+        let join = pieces.len() > STACK_USE_GUIDELINE;
+        if join {
+            self.join_start();
+        }
         let mut n = 0u32;
         let mut values = args.elts.iter();
         for p in &pieces {
@@ -2307,8 +2311,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             n += 1;
+            if join {
+                self.emit(Instr::ListAppend(1));
+            }
         }
-        if n != 1 {
+        if join {
+            self.emit(Instr::CallMethod(1));
+        } else if n != 1 {
             self.emit(Instr::BuildString(n));
         }
         self.restore_span(old);
@@ -2316,27 +2325,46 @@ impl<'a> Compiler<'a> {
     }
 
     fn fstring(&mut self, f: &'a ast::ExprFString) -> Result<(), CompileError> {
+        let join = fstring_piece_count(f) > STACK_USE_GUIDELINE;
+        if join {
+            self.join_start();
+        }
         let mut n = 0u32;
         let mut lit = String::new();
         for part in f.value.iter() {
             match part {
                 ast::FStringPart::Literal(l) => lit.push_str(&l.value),
                 ast::FStringPart::FString(fs) => {
-                    self.fstring_elements(&fs.elements, &mut lit, &mut n)?;
+                    self.fstring_elements(&fs.elements, &mut lit, &mut n, join)?;
                 }
             }
         }
         if !lit.is_empty() || n == 0 {
             self.load_const(Constant::Str(lit.as_str().into()));
             n += 1;
+            if join {
+                self.emit(Instr::ListAppend(1));
+            }
         }
-        if n != 1 {
+        if join {
+            self.emit(Instr::CallMethod(1));
+        } else if n != 1 {
             self.emit(Instr::BuildString(n));
         }
         Ok(())
     }
 
-    fn fstring_elements(&mut self, els: &'a ast::InterpolatedStringElements, lit: &mut String, n: &mut u32) -> Result<(), CompileError> {
+    /// `''.join([` : an f-string of more than `STACK_USE_GUIDELINE` pieces
+    /// is built as a list joined by `''.join`, as CPython 3.11 compiles it
+    /// (each piece is followed by LIST_APPEND, the join called at the end).
+    fn join_start(&mut self) {
+        self.load_const(Constant::Str("".into()));
+        let i = self.add_name("join");
+        self.emit(Instr::LoadMethod(i));
+        self.emit(Instr::BuildList(0));
+    }
+
+    fn fstring_elements(&mut self, els: &'a ast::InterpolatedStringElements, lit: &mut String, n: &mut u32, join: bool) -> Result<(), CompileError> {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => lit.push_str(&l.value),
@@ -2359,13 +2387,16 @@ impl<'a> Compiler<'a> {
                         self.load_const(Constant::Str(lit.as_str().into()));
                         *n += 1;
                         lit.clear();
+                        if join {
+                            self.emit(Instr::ListAppend(1));
+                        }
                     }
                     self.expr(&i.expression)?;
                     let mut flags = conv as u32;
                     if let Some(spec) = &i.format_spec {
                         let mut sn = 0u32;
                         let mut slit = String::new();
-                        self.fstring_elements(&spec.elements, &mut slit, &mut sn)?;
+                        self.fstring_elements(&spec.elements, &mut slit, &mut sn, false)?;
                         if !slit.is_empty() || sn == 0 {
                             self.load_const(Constant::Str(slit.as_str().into()));
                             sn += 1;
@@ -2377,6 +2408,9 @@ impl<'a> Compiler<'a> {
                     }
                     self.emit(Instr::FormatValue(flags));
                     *n += 1;
+                    if join {
+                        self.emit(Instr::ListAppend(1));
+                    }
                 }
             }
         }
@@ -2555,6 +2589,40 @@ fn const_len(c: &Constant) -> Option<usize> {
 
 /// The size limits CPython's optimizer applies before folding `*`, `**` and
 /// `<<`, and its refusal to fold `%` on strings.
+/// CPython's STACK_USE_GUIDELINE: an f-string of more pieces is built with
+/// `''.join([...])` instead of BUILD_STRING.
+pub(crate) const STACK_USE_GUIDELINE: usize = 30;
+
+/// The pieces an f-string compiles to: each formatted value, and each run
+/// of literal text between them (an `=` debug text joins the run before
+/// its value); an empty f-string is one empty piece.
+pub(crate) fn fstring_piece_count(f: &ast::ExprFString) -> usize {
+    let (mut n, mut lit) = (0usize, false);
+    for part in f.value.iter() {
+        match part {
+            ast::FStringPart::Literal(l) => lit |= !l.value.is_empty(),
+            ast::FStringPart::FString(fs) => {
+                for el in fs.elements.iter() {
+                    match el {
+                        ast::InterpolatedStringElement::Literal(l) => lit |= !l.value.is_empty(),
+                        ast::InterpolatedStringElement::Interpolation(i) => {
+                            if lit || i.debug_text.is_some() {
+                                n += 1;
+                            }
+                            lit = false;
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if lit || n == 0 {
+        n += 1;
+    }
+    n
+}
+
 /// A piece of a `%`-format that CPython 3.11 compiles as an f-string: text
 /// (with `%%` as `%`), or a value with its conversion and format spec.
 pub(crate) enum PercentPiece {

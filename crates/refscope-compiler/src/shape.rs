@@ -2085,6 +2085,10 @@ where
         }
         let Some(fmt) = self.c.const_str_for_shape(&b.left) else { return false };
         let Some(pieces) = crate::compile::percent_format_pieces(&fmt, args.elts.len()) else { return false };
+        let join = pieces.len() > crate::compile::STACK_USE_GUIDELINE;
+        if join {
+            self.join_start();
+        }
         let mut values = args.elts.iter();
         for p in &pieces {
             match p {
@@ -2097,8 +2101,12 @@ where
                     self.op(Op::FormatValue, if spec.is_empty() { 0 } else { 4 });
                 }
             }
+            self.join_append(join);
         }
-        if pieces.len() > 1 {
+        if join {
+            self.op(Op::Precall, 1);
+            self.op(Op::Call, 1);
+        } else if pieces.len() > 1 {
             self.op(Op::BuildString, pieces.len() as u32);
         }
         true
@@ -2245,6 +2253,11 @@ where
     }
 
     fn fstring(&mut self, f: &'a ast::ExprFString) {
+        // More pieces than CPython's guideline: ''.join([...]).
+        let join = crate::compile::fstring_piece_count(f) > crate::compile::STACK_USE_GUIDELINE;
+        if join {
+            self.join_start();
+        }
         // Count the pieces: literal parts (merged) and formatted values.
         let mut pieces = 0u32;
         let mut pending_lit = false;
@@ -2272,9 +2285,11 @@ where
                                     self.load_const();
                                     pieces += 1;
                                     pending_lit = false;
+                                    self.join_append(join);
                                 }
                                 self.formatted_value(x);
                                 pieces += 1;
+                                self.join_append(join);
                             }
                         }
                     }
@@ -2284,11 +2299,29 @@ where
         if pending_lit {
             self.load_const();
             pieces += 1;
+            self.join_append(join);
         }
-        if pieces == 0 {
+        if join {
+            self.op(Op::Precall, 1);
+            self.op(Op::Call, 1);
+        } else if pieces == 0 {
             self.load_const();
         } else if pieces > 1 {
             self.op(Op::BuildString, pieces);
+        }
+    }
+
+    /// `''.join([` of an f-string with many pieces (`compile::join_start`).
+    fn join_start(&mut self) {
+        self.load_const();
+        let na = self.name_arg("join");
+        self.op(Op::LoadMethod, na);
+        self.op(Op::BuildList, 0);
+    }
+
+    fn join_append(&mut self, join: bool) {
+        if join {
+            self.op(Op::ListAppend, 1);
         }
     }
 
