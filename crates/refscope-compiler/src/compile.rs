@@ -2311,15 +2311,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             n += 1;
-            if join {
-                self.emit(Instr::ListAppend(1));
-            }
+            self.piece_pushed(join);
         }
-        if join {
-            self.emit(Instr::CallMethod(1));
-        } else if n != 1 {
-            self.emit(Instr::BuildString(n));
-        }
+        self.pieces_end(join, n);
         self.restore_span(old);
         Ok(true)
     }
@@ -2342,15 +2336,9 @@ impl<'a> Compiler<'a> {
         if !lit.is_empty() || n == 0 {
             self.load_const(Constant::Str(lit.as_str().into()));
             n += 1;
-            if join {
-                self.emit(Instr::ListAppend(1));
-            }
+            self.piece_pushed(join);
         }
-        if join {
-            self.emit(Instr::CallMethod(1));
-        } else if n != 1 {
-            self.emit(Instr::BuildString(n));
-        }
+        self.pieces_end(join, n);
         Ok(())
     }
 
@@ -2362,6 +2350,23 @@ impl<'a> Compiler<'a> {
         let i = self.add_name("join");
         self.emit(Instr::LoadMethod(i));
         self.emit(Instr::BuildList(0));
+    }
+
+    /// After each piece: appended to the list when joining.
+    fn piece_pushed(&mut self, join: bool) {
+        if join {
+            self.emit(Instr::ListAppend(1));
+        }
+    }
+
+    /// The string of `n` pieces: the join's call, or BUILD_STRING (none
+    /// for a single piece).
+    fn pieces_end(&mut self, join: bool, n: u32) {
+        if join {
+            self.emit(Instr::CallMethod(1));
+        } else if n != 1 {
+            self.emit(Instr::BuildString(n));
+        }
     }
 
     fn fstring_elements(&mut self, els: &'a ast::InterpolatedStringElements, lit: &mut String, n: &mut u32, join: bool) -> Result<(), CompileError> {
@@ -2387,9 +2392,7 @@ impl<'a> Compiler<'a> {
                         self.load_const(Constant::Str(lit.as_str().into()));
                         *n += 1;
                         lit.clear();
-                        if join {
-                            self.emit(Instr::ListAppend(1));
-                        }
+                        self.piece_pushed(join);
                     }
                     self.expr(&i.expression)?;
                     let mut flags = conv as u32;
@@ -2401,16 +2404,12 @@ impl<'a> Compiler<'a> {
                             self.load_const(Constant::Str(slit.as_str().into()));
                             sn += 1;
                         }
-                        if sn != 1 {
-                            self.emit(Instr::BuildString(sn));
-                        }
+                        self.pieces_end(false, sn);
                         flags |= 4;
                     }
                     self.emit(Instr::FormatValue(flags));
                     *n += 1;
-                    if join {
-                        self.emit(Instr::ListAppend(1));
-                    }
+                    self.piece_pushed(join);
                 }
             }
         }

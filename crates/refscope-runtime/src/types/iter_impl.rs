@@ -7,14 +7,17 @@ use crate::types::*;
 use crate::vm::{PyResult, Vm};
 use num_traits::{One, Zero};
 
-/// A result of enumerate or zip: in the place of CPython's reused result
-/// tuple when `reuse` says it is reused (`ResultTuple`).
+/// A result of enumerate, zip or a dict items iterator: in the place of
+/// CPython's reused result tuple when `reuse` (taken from the state's
+/// `ResultTuple` while nothing else held it) is given: freed here, outside
+/// the state's borrow, the new tuple takes its block and its place.
 fn new_result(vm: &Vm, d: &iterators::IteratorData, reuse: Option<PyRef>, items: Vec<PyRef>) -> PyRef {
     let Some(old) = reuse else { return vm.tuple(items) };
     drop(old);
     let t = vm.tuple(items);
     match &mut *d.state.borrow_mut() {
         IterState::Enumerate { result, .. } | IterState::Zip { result, .. } => result.keep(&t),
+        IterState::Dict { result: Some(r), .. } | IterState::DictReverse { result: Some(r), .. } => r.keep(&t),
         _ => {}
     }
     t
@@ -201,17 +204,9 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                         } else if ty.is(&vm.types.dict_valueiterator) {
                             v
                         } else {
-                            // The kept result tuple is reused when nothing
-                            // else holds it: freed here, the new one takes
-                            // its block and its place.
                             let reuse = result.as_mut().and_then(|r| r.take_reusable());
                             drop(st);
-                            drop(reuse);
-                            let t = vm.tuple([k, v]);
-                            if let IterState::Dict { result: Some(r), .. } = &mut *d.state.borrow_mut() {
-                                r.keep(&t);
-                            }
-                            t
+                            new_result(vm, d, reuse, vec![k, v])
                         };
                         return Ok(Some(r));
                     }
@@ -240,12 +235,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                             _ => {
                                 let reuse = result.as_mut().and_then(|r| r.take_reusable());
                                 drop(st);
-                                drop(reuse);
-                                let t = vm.tuple([k, v]);
-                                if let IterState::DictReverse { result: Some(r), .. } = &mut *d.state.borrow_mut() {
-                                    r.keep(&t);
-                                }
-                                t
+                                new_result(vm, d, reuse, vec![k, v])
                             }
                         };
                         return Ok(Some(r));
