@@ -542,12 +542,7 @@ struct FrameGuard<'a> {
 }
 impl Drop for FrameGuard<'_> {
     fn drop(&mut self) {
-        let f = self.vm.frames.borrow_mut().pop();
-        self.vm.leave_recursion();
-        if let Some(f) = &f {
-            link_back_at_exit(self.vm, f);
-        }
-        drop(f);
+        leave_frame(self.vm);
     }
 }
 
@@ -593,25 +588,30 @@ pub fn run_frame(vm: &Vm, frame: &PyRef, state: &mut ExecState, throw: Option<Py
 /// (a new call's frame runs on its caller's stack, above the caller's
 /// values; a generator's frame on its own). Whatever the frame leaves on
 /// its part of the stack is released when it returns or raises.
-fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blocks: &mut Vec<Block>, state_pc: &mut usize, throw: Option<PyErr>) -> Result<Exit, PyErr> {
-    vm.enter_recursion("")?;
-    vm.frames.borrow_mut().push(frame.clone());
+fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base: usize, outer_blocks: &mut Vec<Block>, state_pc: &mut usize, throw: Option<PyErr>) -> Result<Exit, PyErr> {
+    enter_frame(vm, outer)?;
     let _guard = FrameGuard { vm };
-    let fd = frame::get(frame).unwrap();
-    let cd = code::get(&fd.code).unwrap();
-    let instrs: &[Instr] = &cd.code.instrs;
-    let consts = &cd.consts;
-    let names = &cd.names;
+    // The value stack is this function's own local while it runs (given
+    // back at every exit): its length and buffer are then read from this
+    // frame's own slots, not through the caller's reference, which takes
+    // the push and pop of every instruction a few machine instructions
+    // fewer.
+    let mut own_stack = std::mem::take(given_stack);
+    let stack = &mut own_stack;
+    // A call of a Python function that binds its arguments simply runs in
+    // this same loop, as CPython 3.11's inlined calls do: the caller's state
+    // is saved in `callers`, the callee becomes the current frame
+    // (`callee`), and its return (or its exception) switches back. Only the
+    // outermost frame (`outer`) answers to this function's caller.
+    let mut callee: Option<PyRef> = None;
+    let mut callers: Vec<Caller> = Vec::new();
+    let mut callee_blocks: Vec<Block> = Vec::new();
+    let mut base = outer_base;
     let mut pc = *state_pc;
     let mut pending = throw.map(|e| (e, false));
-    // An attached observer (a tracer) hears of each new line; read once per
-    // frame so that an unobserved run pays nothing per instruction.
-    let observing = crate::observe::active();
     // A resumed generator is on its yield's line: no new line yet (CPython).
-    let mut last_line = if observing && pc > 0 { cd.code.line_of(pc - 1) } else { 0 };
-    if observing {
-        crate::observe::emit(vm, crate::observe::Event::Call { frame });
-    }
+    let mut resume_line: Option<u32> = None;
+    let mut entering = true;
 
     macro_rules! pop {
         () => {
@@ -625,6 +625,22 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
     }
 
     loop {
+    let frame: &PyRef = callee.as_ref().unwrap_or(outer);
+    let blocks: &mut Vec<Block> = if callee.is_some() { &mut callee_blocks } else { &mut *outer_blocks };
+    let fd = frame::get(frame).unwrap();
+    let cd = code::get(&fd.code).unwrap();
+    let instrs: &[Instr] = &cd.code.instrs;
+    let consts = &cd.consts;
+    let names = &cd.names;
+    // An attached observer (a tracer) hears of each new line; read once per
+    // frame so that an unobserved run pays nothing per instruction.
+    let observing = crate::observe::active();
+    let mut last_line = resume_line.take().unwrap_or_else(|| if observing && pc > 0 { cd.code.line_of(pc - 1) } else { 0 });
+    if entering && observing {
+        crate::observe::emit(vm, crate::observe::Event::Call { frame });
+    }
+
+    let switch = 'run: loop {
         let (err, reraise) = match pending.take() {
             Some(p) => p,
             None => 'exec: loop {
@@ -635,6 +651,29 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                             Err(e) => break 'exec (e, false),
                         }
                     };
+                }
+                // A call of the Python function `$f` (code `$code`, taking the top
+                // `$n` values simply: `simple_code`) runs inlined: its arguments move
+                // into its frame's locals, and the loop switches to it. `$call_base` is
+                // the stack index of the call's callable, where its result goes.
+                macro_rules! inline_call {
+                    ($f:expr, $code:expr, $n:expr, $call_base:expr) => {{
+                        let n = $n;
+                        let (nf, max_stack) = simple_frame(vm, $f, $code, |fast| {
+                            for slot in fast[..n].iter().rev() {
+                                slot.set(stack.pop());
+                            }
+                        });
+                        stack.reserve(max_stack);
+                        match enter_frame(vm, &nf) {
+                            Ok(()) => break 'run Switch::Call(nf, $call_base),
+                            Err(e) => {
+                                drop(nf);
+                                stack.truncate($call_base);
+                                break 'exec (e, false);
+                            }
+                        }
+                    }};
                 }
                 if crate::object::gc::pending() {
                     // An automatic collection is due: run it here, between
@@ -863,8 +902,14 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                             // The function moves into the callee's frame (an
                             // immortal placeholder takes its slot until the
                             // call returns, so no item is shifted).
-                            let f = std::mem::replace(&mut stack[base], vm.null.clone());
                             let start = if has_self { base + 1 } else { base + 2 };
+                            if kwnames.is_none() {
+                                if let Some(code_obj) = simple_code(&stack[base], stack.len() - start) {
+                                    let f = std::mem::replace(&mut stack[base], vm.null.clone());
+                                    inline_call!(f, code_obj, stack.len() - start, base);
+                                }
+                            }
+                            let f = std::mem::replace(&mut stack[base], vm.null.clone());
                             let r = call_function_from_stack(vm, f, stack, start, kwnames.as_ref());
                             stack.truncate(base);
                             r
@@ -877,6 +922,11 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                             let m = std::mem::replace(&mut stack[base], vm.null.clone());
                             stack[base + 1] = method::get(&m).unwrap().self_.clone();
                             drop(m);
+                            if kwnames.is_none() {
+                                if let Some(code_obj) = simple_code(&f, n + 1) {
+                                    inline_call!(f, code_obj, n + 1, base);
+                                }
+                            }
                             let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
                             stack.truncate(base);
                             r
@@ -894,6 +944,12 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                         let n = n as usize;
                         let base = stack.len() - n - 1;
                         let r = if stack[base].kind() == Kind::Function {
+                            if kwnames.is_none() {
+                                if let Some(code_obj) = simple_code(&stack[base], n) {
+                                    let f = std::mem::replace(&mut stack[base], vm.null.clone());
+                                    inline_call!(f, code_obj, n, base);
+                                }
+                            }
                             let f = std::mem::replace(&mut stack[base], vm.null.clone());
                             let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
                             stack.truncate(base);
@@ -906,6 +962,11 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                             let m = std::mem::replace(&mut stack[base], vm.null.clone());
                             stack.insert(base + 1, method::get(&m).unwrap().self_.clone());
                             drop(m);
+                            if kwnames.is_none() {
+                                if let Some(code_obj) = simple_code(&f, n + 1) {
+                                    inline_call!(f, code_obj, n + 1, base);
+                                }
+                            }
                             let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
                             stack.truncate(base);
                             r
@@ -1315,7 +1376,11 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                         }
                         stack.truncate(base);
                         blocks.clear();
+                        if callee.is_some() {
+                            break 'run Switch::Return(v);
+                        }
                         *state_pc = pc;
+                        *given_stack = std::mem::take(stack);
                         return Ok(Exit::Return(v));
                     }
                     Instr::YieldValue => {
@@ -1324,7 +1389,9 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                             fd.lasti.set(pc as u32 - 1);
                             crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &v });
                         }
+                        debug_assert!(callee.is_none(), "an inlined call is never a generator's");
                         *state_pc = pc;
+                        *given_stack = std::mem::take(stack);
                         return Ok(Exit::Yield(v));
                     }
                     Instr::Send(t) => {
@@ -1503,11 +1570,98 @@ fn run_frame_on(vm: &Vm, frame: &PyRef, stack: &mut Vec<PyRef>, base: usize, blo
                     crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &vm.none });
                 }
                 stack.truncate(base);
+                if callee.is_some() {
+                    break 'run Switch::Raise(exc);
+                }
                 *state_pc = pc;
+                *given_stack = std::mem::take(stack);
                 return Err(PyErr(exc));
             }
         }
+    };
+
+    // ----- switching frames -----
+    match switch {
+        Switch::Call(f, call_base) => {
+            // The caller waits at its call; the callee starts on the stack
+            // above it (its arguments are already in its locals).
+            callers.push(Caller { frame: callee.replace(f), pc, base, blocks: std::mem::take(&mut callee_blocks), call_base, last_line });
+            base = stack.len();
+            pc = 0;
+            entering = true;
+        }
+        Switch::Return(v) => {
+            let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
+            stack.truncate(call_base);
+            stack.push(v);
+            entering = false;
+        }
+        Switch::Raise(exc) => {
+            let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
+            stack.truncate(call_base);
+            // The call instruction raises it.
+            pending = Some((PyErr(exc), false));
+            entering = false;
+        }
     }
+    }
+}
+
+/// What `run_frame_on` switches to: a new inlined call's frame (and the
+/// stack index of the call's callable, where its result goes), or back to
+/// the caller with the callee's return value or exception.
+enum Switch {
+    Call(PyRef, usize),
+    Return(PyRef),
+    Raise(PyRef),
+}
+
+/// A caller waiting for an inlined call (`run_frame_on`): its frame (`None`:
+/// the outermost), where it resumes, its stack base and blocks, and the
+/// stack index the call's result goes to.
+struct Caller {
+    frame: Option<PyRef>,
+    pc: usize,
+    base: usize,
+    blocks: Vec<Block>,
+    call_base: usize,
+    last_line: u32,
+}
+
+/// A frame starts running: it counts against the recursion limit and is
+/// the innermost of `vm.frames` (`leave_frame` undoes both).
+#[inline]
+fn enter_frame(vm: &Vm, frame: &PyRef) -> PyResult<()> {
+    vm.enter_recursion("")?;
+    vm.frames.borrow_mut().push(frame.clone());
+    Ok(())
+}
+
+/// The innermost frame stops running (`enter_frame`).
+#[inline]
+fn leave_frame(vm: &Vm) {
+    let f = vm.frames.borrow_mut().pop();
+    vm.leave_recursion();
+    if let Some(f) = &f {
+        link_back_at_exit(vm, f);
+    }
+    drop(f);
+}
+
+/// An inlined call has returned or raised: it leaves `vm.frames`, its frame
+/// is released, and its caller's state comes back. Returns the stack index
+/// the call's result goes to.
+#[inline]
+fn resume_caller(vm: &Vm, callee: &mut Option<PyRef>, callers: &mut Vec<Caller>, callee_blocks: &mut Vec<Block>, base: &mut usize, pc: &mut usize, last_line: &mut Option<u32>) -> usize {
+    leave_frame(vm);
+    let c = callers.pop().expect("an inlined call has a caller");
+    let done = std::mem::replace(callee, c.frame);
+    drop(done);
+    *callee_blocks = c.blocks;
+    *base = c.base;
+    *pc = c.pc;
+    *last_line = Some(c.last_line);
+    c.call_base
 }
 
 fn restore_handled(vm: &Vm, prev: PyRef) {

@@ -199,8 +199,11 @@ pub fn clear_pending() {
 
 fn with<R>(f: impl FnOnce(&GcState) -> R) -> R {
     GC.with(|g| {
-        for h in g.gens.iter().chain([&g.permanent, &g.nursery]) {
-            if h.next.get().is_null() {
+        // The list heads are made circular on first use (a thread-local
+        // cannot start out pointing at itself); all at once, so that one
+        // check says whether it was done.
+        if g.nursery.next.get().is_null() {
+            for h in g.gens.iter().chain([&g.permanent, &g.nursery]) {
                 init_list(Node::of(h));
             }
         }

@@ -73,14 +73,16 @@ pub fn adjust(len: i64, mut start: i64, mut stop: i64, step: i64) -> (i64, i64, 
     } else if stop >= len {
         stop = if step < 0 { len - 1 } else { len };
     }
+    // Both bounds are now within [-1, len], so the differences fit; the
+    // step is at least -i64::MAX (`unpack`), so its negation does too.
     let n = if step < 0 {
         if stop < start {
-            ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+            (start - stop - 1) / step.saturating_neg() + 1
         } else {
             0
         }
     } else if start < stop {
-        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+        (stop - start - 1) / step + 1
     } else {
         0
     };
