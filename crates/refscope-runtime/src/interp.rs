@@ -2,13 +2,17 @@
 //! raises.
 //!
 //! The value stack and the block stack are the loop's own (`ExecState`);
-//! a generator keeps its `ExecState` between resumptions. Calls from Python
-//! to Python recurse through `call_function_from_stack` → `run_frame_on`,
-//! the callee's values going on the caller's stack above the caller's
-//! (builtins calling back into Python use a spare stack); arguments are
-//! moved off the caller's stack into the callee's locals (as CPython 3.11
-//! does), while builtin callees borrow them from the stack for the call, so
-//! `sys.getrefcount` sees the same references CPython's does.
+//! a generator keeps its `ExecState` between resumptions. A call from
+//! Python to a Python function runs inlined in the same loop, as CPython
+//! 3.11's calls do: the callee's frame is made with its arguments bound
+//! (`frame_for_call`; arguments are moved off the caller's stack into the
+//! callee's locals, as CPython does), the caller's state is saved
+//! (`Caller`), and the loop switches to the callee, whose values go on the
+//! same stack above the caller's; its return or exception switches back.
+//! Builtins calling back into Python (`call_function_owned`) run a new loop
+//! on a spare stack. Builtin callees borrow their arguments from the stack
+//! for the call, so `sys.getrefcount` sees the same references CPython's
+//! does.
 //!
 //! Errors: every instruction that can fail breaks out of the dispatch with
 //! the exception (`tri!`). The handler search then adds a traceback entry
@@ -124,34 +128,42 @@ fn run_new_frame(vm: &Vm, frame: &PyRef, max_stack: usize) -> PyResult {
     }
 }
 
-/// Call the Python function `func` with the arguments `stack[base..]`
-/// (the last `len(kwnames)` of them by keyword), taking them off the stack.
-/// When the call is positional and matches the parameters exactly (the
-/// common case), they move straight into the callee's locals, with no
-/// argument vector in between.
-pub fn call_function_from_stack(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, base: usize, kwnames: Option<&PyRef>) -> PyResult {
-    let n = stack.len() - base;
+/// The frame of a call of the Python function `func` with the arguments
+/// `stack[start..]` (the last `len(kwnames)` of them by keyword), taken off
+/// the stack and bound into its locals, with the value stack depth it needs
+/// (for the caller to run it inlined); or the call's result when there is
+/// no frame to run (a generator function's call makes the generator).
+#[inline(always)]
+fn frame_for_call(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, start: usize, kwnames: Option<&PyRef>) -> PyResult<Result<(PyRef, usize), PyRef>> {
+    let n = stack.len() - start;
     if kwnames.is_none() {
         if let Some(code_obj) = simple_code(&func, n) {
             // The arguments move off the top of the stack, last first.
-            let (frame, max_stack) = simple_frame(vm, func, code_obj, |fast| {
+            return Ok(Ok(simple_frame(vm, func, code_obj, |fast| {
                 for slot in fast[..n].iter().rev() {
                     slot.set(stack.pop());
                 }
-            });
-            // The callee's values go on this same stack, above the
-            // caller's (as CPython's frames share one data stack).
-            stack.reserve(max_stack);
-            let (mut blocks, mut pc) = (Vec::new(), 0);
-            let here = stack.len();
-            return match run_frame_on(vm, &frame, stack, here, &mut blocks, &mut pc, None)? {
-                Exit::Return(v) => Ok(v),
-                Exit::Yield(_) => Err(vm.system_error("yield outside a generator frame")),
-            };
+            })));
         }
     }
-    let args: Vec<PyRef> = stack.drain(base..).collect();
-    call_function_owned(vm, func, args, kwnames)
+    frame_for_general_call(vm, func, stack.drain(start..).collect(), kwnames)
+}
+
+/// `frame_for_call` when the arguments need the general binding.
+#[inline(never)]
+fn frame_for_general_call(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult<Result<(PyRef, usize), PyRef>> {
+    let code_obj = function::get(&func).unwrap().code.borrow().clone();
+    // The frame owns the function reference (CPython's f_func).
+    let frame = new_frame(vm, &code_obj, Some(func), None, None);
+    let fd = frame::get(&frame).unwrap();
+    let func = fd.func.as_ref().unwrap();
+    bind_arguments(vm, func, &code_obj, &frame, args, kwnames)?;
+    init_cells(vm, func, &code_obj, &frame);
+    let cd = code::get(&code_obj).unwrap();
+    if cd.code.is_generator() {
+        return Ok(Err(crate::types::generator_impl::new_generator(vm, frame)));
+    }
+    Ok(Ok((frame, cd.max_stack as usize)))
 }
 
 /// Call the function `func` with `n` positional arguments (from an
@@ -293,7 +305,7 @@ fn qualname_of(func: &PyRef) -> String {
 }
 
 /// Bind call arguments to parameters, with CPython's error messages.
-pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mut args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult<()> {
+pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult<()> {
     let cd = code::get(code_obj).unwrap();
     let c = &cd.code;
     let fd = frame::get(frame).unwrap();
@@ -304,13 +316,13 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
     let has_varkw = c.flags & refscope_compiler::bytecode::code_flags::VARKEYWORDS != 0;
     let kwnames_items: &[PyRef] = kwnames.map(tuple::items).unwrap_or(&[]);
     let nkw = kwnames_items.len();
-    let kwvalues: Vec<PyRef> = args.split_off(args.len() - nkw);
-    let npos = args.len();
+    let npos = args.len() - nkw;
+    let fast = fd.fast();
 
     // Fast path: exact positional call, no defaults needed.
     if nkw == 0 && npos == argcount && !has_varargs && !has_varkw && kwonly == 0 {
-        for (i, a) in args.into_iter().enumerate() {
-            fd.fast()[i].set(Some(a));
+        for (slot, a) in fast.iter().zip(args) {
+            slot.set(Some(a));
         }
         return Ok(());
     }
@@ -319,15 +331,19 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
     let varargs_slot = argcount + kwonly;
     let varkw_slot = varargs_slot + has_varargs as usize;
 
-    // Positional parameters.
+    // Positional parameters, then the keyword arguments' values, from one
+    // pass over the arguments.
+    let mut args = args.into_iter();
     let mut extra = Vec::new();
-    for (i, a) in args.into_iter().enumerate() {
+    for i in 0..npos {
+        let a = args.next().unwrap();
         if i < argcount {
-            fd.fast()[i].set(Some(a));
+            fast[i].set(Some(a));
         } else {
             extra.push(a);
         }
     }
+    let kwvalues = args;
     if has_varargs {
         fd.fast()[varargs_slot].set(Some(vm.tuple(extra)));
     } else if !extra.is_empty() {
@@ -363,9 +379,18 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
     // Keyword arguments.
     let posonly = c.posonlyargcount as usize;
     let mut posonly_as_kw: Vec<String> = Vec::new();
+    // Parameter names are interned, and so are the keyword names of calls
+    // compiled from source: most match by identity, the rest by value.
+    let params = &cd.localsplus_names[..argcount + kwonly];
     for (k, v) in kwnames_items.iter().zip(kwvalues) {
+        let slot = match params.iter().position(|p| p.is(k)) {
+            Some(i) => Some(i),
+            None => {
+                let name = str::as_str(k);
+                params.iter().position(|p| str::as_str(p) == name)
+            }
+        };
         let name = str::as_str(k);
-        let slot = c.varnames[..argcount + kwonly].iter().position(|p| &**p == name);
         match slot {
             Some(i) if i >= posonly => {
                 if fd.is_bound(i) {
@@ -395,19 +420,22 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
         fd.fast()[varkw_slot].set(Some(d));
     }
 
-    // Defaults for missing positional parameters.
-    let defaults: Vec<PyRef> = f.defaults.borrow().as_ref().map(|d| tuple::items(d).to_vec()).unwrap_or_default();
+    // Defaults for missing positional parameters (filling an unbound slot
+    // releases nothing, so the defaults tuple stays borrowed).
+    let defaults_ref = f.defaults.borrow();
+    let defaults: &[PyRef] = defaults_ref.as_ref().map(tuple::items).unwrap_or(&[]);
     let first_default = argcount - defaults.len().min(argcount);
     let mut missing = Vec::new();
     for i in 0..argcount {
         if !fd.is_bound(i) {
             if i >= first_default {
-                fd.fast()[i].set(Some(defaults[i - first_default].clone()));
+                fast[i].set(Some(defaults[i - first_default].clone()));
             } else {
                 missing.push(format!("'{}'", c.varnames[i]));
             }
         }
     }
+    drop(defaults_ref);
     if !missing.is_empty() {
         return Err(vm.type_error(format!(
             "{}() missing {} required positional argument{}: {}",
@@ -418,11 +446,10 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, mu
         )));
     }
     // Keyword-only defaults.
-    let kwdefaults = f.kwdefaults.borrow().clone();
+    let kwdefaults = if kwonly > 0 { f.kwdefaults.borrow().clone() } else { None };
     for i in argcount..argcount + kwonly {
         if !fd.is_bound(i) {
-            let name = vm.intern(&c.varnames[i]);
-            let d = kwdefaults.as_ref().and_then(|kd| dict::get_str_key(kd, &name));
+            let d = kwdefaults.as_ref().and_then(|kd| dict::get_str_key(kd, &cd.localsplus_names[i]));
             match d {
                 Some(v) => fd.fast()[i].set(Some(v)),
                 None => missing.push(format!("'{}'", c.varnames[i])),
@@ -652,29 +679,39 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         }
                     };
                 }
-                // A call of the Python function `$f` (code `$code`, taking the top
-                // `$n` values simply: `simple_code`) runs inlined: its arguments move
-                // into its frame's locals, and the loop switches to it. `$call_base` is
-                // the stack index of the call's callable, where its result goes.
-                macro_rules! inline_call {
-                    ($f:expr, $code:expr, $n:expr, $call_base:expr) => {{
-                        let n = $n;
-                        let (nf, max_stack) = simple_frame(vm, $f, $code, |fast| {
-                            for slot in fast[..n].iter().rev() {
-                                slot.set(stack.pop());
-                            }
-                        });
-                        stack.reserve(max_stack);
-                        match enter_frame(vm, &nf) {
-                            Ok(()) => break 'run Switch::Call(nf, $call_base),
-                            Err(e) => {
-                                drop(nf);
-                                stack.truncate($call_base);
-                                break 'exec (e, false);
+                // A call of the Python function `$f` with the arguments
+            // `stack[$start..]` (the last `len($kw)` by keyword) runs inlined:
+            // its arguments are bound into its frame's locals and the loop
+            // switches to it. `$call_base` is the stack index of the call's
+            // callable, where its result goes. Evaluates to the call's result
+            // when there is nothing to run (a generator function's call) or
+            // binding the arguments failed.
+            macro_rules! inline_any {
+                ($f:expr, $start:expr, $call_base:expr, $kw:expr) => {{
+                    let call_base = $call_base;
+                    match frame_for_call(vm, $f, stack, $start, $kw) {
+                        Ok(Ok((nf, max_stack))) => {
+                            stack.reserve(max_stack);
+                            match enter_frame(vm, &nf) {
+                                Ok(()) => break 'run Switch::Call(nf, call_base),
+                                Err(e) => {
+                                    drop(nf);
+                                    stack.truncate(call_base);
+                                    break 'exec (e, false);
+                                }
                             }
                         }
-                    }};
-                }
+                        Ok(Err(result)) => {
+                            stack.truncate(call_base);
+                            Ok(result)
+                        }
+                        Err(e) => {
+                            stack.truncate(call_base);
+                            Err(e)
+                        }
+                    }
+                }};
+            }
                 if crate::object::gc::pending() {
                     // An automatic collection is due: run it here, between
                     // instructions, where no Rust code is changing a container.
@@ -903,16 +940,8 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             // immortal placeholder takes its slot until the
                             // call returns, so no item is shifted).
                             let start = if has_self { base + 1 } else { base + 2 };
-                            if kwnames.is_none() {
-                                if let Some(code_obj) = simple_code(&stack[base], stack.len() - start) {
-                                    let f = std::mem::replace(&mut stack[base], vm.null.clone());
-                                    inline_call!(f, code_obj, stack.len() - start, base);
-                                }
-                            }
                             let f = std::mem::replace(&mut stack[base], vm.null.clone());
-                            let r = call_function_from_stack(vm, f, stack, start, kwnames.as_ref());
-                            stack.truncate(base);
-                            r
+                            inline_any!(f, start, base, kwnames.as_ref())
                         } else if let Some(f) = (!has_self).then(|| method::get(&stack[base]).filter(|m| m.func.kind() == Kind::Function).map(|m| m.func.clone())).flatten() {
                             // A bound Python method from LOAD_METHOD (a
                             // classmethod, super()'s, an instance attribute):
@@ -922,14 +951,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             let m = std::mem::replace(&mut stack[base], vm.null.clone());
                             stack[base + 1] = method::get(&m).unwrap().self_.clone();
                             drop(m);
-                            if kwnames.is_none() {
-                                if let Some(code_obj) = simple_code(&f, n + 1) {
-                                    inline_call!(f, code_obj, n + 1, base);
-                                }
-                            }
-                            let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
-                            stack.truncate(base);
-                            r
+                            inline_any!(f, base + 1, base, kwnames.as_ref())
                         } else {
                             let start = if has_self { base + 1 } else { base + 2 };
                             let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());
@@ -944,16 +966,8 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         let n = n as usize;
                         let base = stack.len() - n - 1;
                         let r = if stack[base].kind() == Kind::Function {
-                            if kwnames.is_none() {
-                                if let Some(code_obj) = simple_code(&stack[base], n) {
-                                    let f = std::mem::replace(&mut stack[base], vm.null.clone());
-                                    inline_call!(f, code_obj, n, base);
-                                }
-                            }
                             let f = std::mem::replace(&mut stack[base], vm.null.clone());
-                            let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
-                            stack.truncate(base);
-                            r
+                            inline_any!(f, base + 1, base, kwnames.as_ref())
                         } else if let Some(f) = method::get(&stack[base]).filter(|m| m.func.kind() == Kind::Function).map(|m| m.func.clone()) {
                             // A bound Python method: CPython 3.11's PRECALL
                             // puts its function and `self` on the stack and
@@ -962,14 +976,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             let m = std::mem::replace(&mut stack[base], vm.null.clone());
                             stack.insert(base + 1, method::get(&m).unwrap().self_.clone());
                             drop(m);
-                            if kwnames.is_none() {
-                                if let Some(code_obj) = simple_code(&f, n + 1) {
-                                    inline_call!(f, code_obj, n + 1, base);
-                                }
-                            }
-                            let r = call_function_from_stack(vm, f, stack, base + 1, kwnames.as_ref());
-                            stack.truncate(base);
-                            r
+                            inline_any!(f, base + 1, base, kwnames.as_ref())
                         } else {
                             let r = call_borrowed(vm, &stack[base], &stack[base + 1..], kwnames.as_ref());
                             stack.truncate(base);
@@ -1003,6 +1010,51 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                                 }
                             }
                         };
+                        if f.kind() == Kind::Function {
+                            // A Python function runs inlined. The callable,
+                            // the arguments tuple and the keywords dict stay
+                            // on the stack below the callee's values until
+                            // the call is over (CPython's CALL_FUNCTION_EX
+                            // holds them across it); the frame holds the
+                            // function too.
+                            let (argv, kwnames) = tri!(star_args(vm, &args, kwargs.as_ref()));
+                            let call_base = stack.len();
+                            stack.push(f.clone());
+                            stack.push(args);
+                            if let Some(k) = kwargs {
+                                stack.push(k);
+                            }
+                            if let Some(names) = &kwnames {
+                                // With keywords, CPython passes the arguments
+                                // as a new array holding a reference to each,
+                                // with a new tuple of the names, both kept
+                                // until the call is over.
+                                stack.extend(argv.iter().cloned());
+                                stack.push(names.clone());
+                            }
+                            match frame_for_general_call(vm, f, argv, kwnames.as_ref()) {
+                                Ok(Ok((nf, max_stack))) => {
+                                    stack.reserve(max_stack);
+                                    match enter_frame(vm, &nf) {
+                                        Ok(()) => break 'run Switch::Call(nf, call_base),
+                                        Err(e) => {
+                                            drop(nf);
+                                            stack.truncate(call_base);
+                                            break 'exec (e, false);
+                                        }
+                                    }
+                                }
+                                Ok(Err(result)) => {
+                                    stack.truncate(call_base);
+                                    stack.push(result);
+                                }
+                                Err(e) => {
+                                    stack.truncate(call_base);
+                                    break 'exec (e, false);
+                                }
+                            }
+                            continue;
+                        }
                         let r = tri!(call_ex(vm, &f, &args, kwargs.as_ref()));
                         stack.push(r);
                     }
@@ -1726,6 +1778,17 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
 }
 
 fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult {
+    let (argv, kwnames) = star_args(vm, args, kwargs)?;
+    if !matches!(f.kind(), Kind::Function | Kind::Method) {
+        let depth = vm.frames.borrow().len();
+        return crate::object::gc::with_star_args(depth, || ops::call_owned(vm, f, argv, kwnames.as_ref()));
+    }
+    ops::call_owned(vm, f, argv, kwnames.as_ref())
+}
+
+/// `f(*args, **kwargs)`'s arguments as a call passes them: the positional
+/// ones (`args` is a tuple), then the keyword values, and the keyword names.
+fn star_args(vm: &Vm, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult<(Vec<PyRef>, Option<PyRef>)> {
     let mut argv: Vec<PyRef> = tuple::items(args).to_vec();
     let kwnames = match kwargs {
         Some(d) if dict::get(d).map(|dd| dd.len()).unwrap_or(0) > 0 => {
@@ -1741,11 +1804,7 @@ fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult
         }
         _ => None,
     };
-    if !matches!(f.kind(), Kind::Function | Kind::Method) {
-        let depth = vm.frames.borrow().len();
-        return crate::object::gc::with_star_args(depth, || ops::call_owned(vm, f, argv, kwnames.as_ref()));
-    }
-    ops::call_owned(vm, f, argv, kwnames.as_ref())
+    Ok((argv, kwnames))
 }
 
 /// Items for unpacking into `n` targets (or `n` before and `after` after a
