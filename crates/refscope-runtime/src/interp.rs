@@ -712,29 +712,33 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     }
                 }};
             }
-                if crate::object::gc::pending() {
-                    // An automatic collection is due: run it here, between
-                    // instructions, where no Rust code is changing a container.
-                    crate::modules::gc::collect_pending(vm);
-                }
-                if observing {
-                    if crate::observe::take_stop() {
-                        break 'exec (vm.new_exception_empty(&vm.exc.system_exit), false);
+                // One check for both: an automatic collection is due, or an
+                // observer is attached.
+                if crate::object::gc::attention() {
+                    if crate::object::gc::pending() {
+                        // An automatic collection is due: run it here, between
+                        // instructions, where no Rust code is changing a container.
+                        crate::modules::gc::collect_pending(vm);
                     }
-                    let line = cd.code.line_of(pc);
-                    // RESUME (a function's start, on its `def` line) is no
-                    // line of the body: CPython reports none for it.
-                    // Nor is a loop's jump back (its target's line is
-                    // reported when the jump lands).
-                    let quiet = match instrs[pc] {
-                        Instr::Resume => true,
-                        Instr::Jump(t) => (t as usize) <= pc,
-                        _ => false,
-                    };
-                    if line != last_line && line != 0 && !quiet {
-                        last_line = line;
-                        fd.lasti.set(pc as u32);
-                        crate::observe::emit(vm, crate::observe::Event::Line { frame, line });
+                    if observing {
+                        if crate::observe::take_stop() {
+                            break 'exec (vm.new_exception_empty(&vm.exc.system_exit), false);
+                        }
+                        let line = cd.code.line_of(pc);
+                        // RESUME (a function's start, on its `def` line) is no
+                        // line of the body: CPython reports none for it.
+                        // Nor is a loop's jump back (its target's line is
+                        // reported when the jump lands).
+                        let quiet = match instrs[pc] {
+                            Instr::Resume => true,
+                            Instr::Jump(t) => (t as usize) <= pc,
+                            _ => false,
+                        };
+                        if line != last_line && line != 0 && !quiet {
+                            last_line = line;
+                            fd.lasti.set(pc as u32);
+                            crate::observe::emit(vm, crate::observe::Event::Line { frame, line });
+                        }
                     }
                 }
                 // What `f_lineno` reads, and where a finalizer run by this

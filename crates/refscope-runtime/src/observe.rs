@@ -265,11 +265,13 @@ pub fn attach(observer: Box<dyn Observer>) {
     take_changes();
     crate::object::heap::set_free_observer(Some(note_free));
     ACTIVE.with(|a| a.set(true));
+    crate::object::gc::set_observed(true);
 }
 
 /// Detach the observer and return it.
 pub fn detach() -> Option<Box<dyn Observer>> {
     ACTIVE.with(|a| a.set(false));
+    crate::object::gc::set_observed(false);
     crate::object::heap::set_free_observer(None);
     take_changes();
     OBSERVER.with(|o| o.borrow_mut().take())

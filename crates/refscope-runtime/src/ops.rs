@@ -596,7 +596,28 @@ pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> 
     if let Some(v) = inline_hit(obj, td, name, &hints).and_then(|s| s.get()) {
         return Ok(v);
     }
+    // A `__slots__` member (CPython's LOAD_ATTR_SLOT): the instruction's
+    // type hint finds the member descriptor, and the slot is read directly.
+    if let Some(v) = slot_hit(obj, name, &hints).and_then(|s| s.get()) {
+        return Ok(v);
+    }
     generic_get_attr_hinted(vm, obj, name, Some(hints.dict), Some(hints.ty))
+}
+
+/// The `__slots__` member slot of `obj` that `name` names, when the
+/// instruction's type hint holds and finds a member descriptor there (no
+/// instance dict can come first: a data descriptor wins).
+#[inline(always)]
+fn slot_hit<'a>(obj: &'a PyRef, name: &PyRef, hints: &AttrHints) -> Option<&'a crate::object::RefSlot> {
+    let h = hints.ty.get();
+    if h.tag != typeobj::data(obj.ty()).version.tag() {
+        return None;
+    }
+    let d = typeobj::value_at_hint(obj.ty(), name, h)?;
+    let crate::types::descriptor::DescriptorKind::Member { index } = crate::types::descriptor::get(&d)?.kind else {
+        return None;
+    };
+    obj.slots().get(index)
 }
 
 /// The inline value an instruction's hints point at, while they hold: the
@@ -716,6 +737,15 @@ pub fn set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyR
 #[inline]
 pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: AttrHints) -> PyResult<()> {
     let td = typeobj::data(obj.ty());
+    if !td.flag(tflags::CUSTOM_SETATTR) {
+        // A `__slots__` member (CPython's STORE_ATTR_SLOT).
+        if let Some(slot) = slot_hit(obj, name, &hints) {
+            crate::observe::touch(obj.id());
+            let old = slot.replace(Some(value));
+            drop(old);
+            return Ok(());
+        }
+    }
     if !td.flag(tflags::CUSTOM_SETATTR) && td.flag(tflags::HAS_DICT) {
         if let Some(slot) = inline_hit(obj, td, name, &hints) {
             crate::observe::touch(obj.id());
@@ -754,10 +784,19 @@ pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: 
             }
         }
     }
+    if !td.flag(tflags::CUSTOM_SETATTR) {
+        return generic_set_attr_hinted(vm, obj, name, Some(value), Some(hints.ty));
+    }
     set_attr(vm, obj, name, Some(value))
 }
 
 pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    generic_set_attr_hinted(vm, obj, name, value, None)
+}
+
+/// `generic_set_attr` with an instruction's type hint for the lookup of
+/// `name` on the type (refreshed on a miss).
+fn generic_set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>, thint: Option<&std::cell::Cell<typeobj::TypeHint>>) -> PyResult<()> {
     if obj.kind() == Kind::Type {
         return crate::types::typeobj_call::type_setattr(vm, obj, name, value);
     }
@@ -772,7 +811,7 @@ pub fn generic_set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>
         exceptions::set_member(vm, obj, str::as_str(name), value.unwrap_or_else(|| vm.none()));
         return Ok(());
     }
-    if let Some(d) = typeobj::lookup(ty, name) {
+    if let Some(d) = type_lookup(ty, name, thint) {
         if is_data_descriptor(vm, &d) {
             return descr_set(vm, &d, obj, value);
         }

@@ -164,22 +164,27 @@ thread_local! {
 }
 
 thread_local! {
-    /// Set when generation 0's count passed its threshold: the interpreter
-    /// should call the runtime's automatic collection at its next safe
-    /// point.
-    static PENDING_FLAG: Cell<bool> = const { Cell::new(false) };
+    /// Bit `GC_PENDING`: generation 0's count passed its threshold, and the
+    /// interpreter should call the runtime's automatic collection at its
+    /// next safe point. Bit `OBSERVED`: an observer is attached. The
+    /// interpreter loop checks the whole byte once per instruction
+    /// (`attention`).
+    static PENDING_FLAG: Cell<u8> = const { Cell::new(0) };
 }
+
+const GC_PENDING: u8 = 1;
+const OBSERVED: u8 = 2;
 
 /// The pending flag, as `store`/`load` like an atomic for readability.
 struct Pending;
 impl Pending {
     #[inline]
     fn load(&self, _o: Ordering) -> bool {
-        PENDING_FLAG.with(|p| p.get())
+        PENDING_FLAG.with(|p| p.get() & GC_PENDING != 0)
     }
     #[inline]
     fn store(&self, v: bool, _o: Ordering) {
-        PENDING_FLAG.with(|p| p.set(v))
+        PENDING_FLAG.with(|p| p.set(if v { p.get() | GC_PENDING } else { p.get() & !GC_PENDING }))
     }
 }
 static PENDING: Pending = Pending;
@@ -188,6 +193,19 @@ static PENDING: Pending = Pending;
 #[inline]
 pub fn pending() -> bool {
     PENDING.load(Ordering::Relaxed)
+}
+
+/// Whether the interpreter loop has anything to do between instructions:
+/// an automatic collection is due or an observer is attached (one
+/// thread-local load for both).
+#[inline(always)]
+pub fn attention() -> bool {
+    PENDING_FLAG.with(|p| p.get() != 0)
+}
+
+/// An observer was attached or detached (see `attention`).
+pub fn set_observed(on: bool) {
+    PENDING_FLAG.with(|p| p.set(if on { p.get() | OBSERVED } else { p.get() & !OBSERVED }))
 }
 
 /// The automatic collection will not run after all: what waited for it

@@ -235,21 +235,26 @@ struct AttrCacheEntry {
 }
 
 struct AttrCache {
-    epoch: Cell<u64>,
-    entries: RefCell<Vec<AttrCacheEntry>>,
+    /// Fixed size, so that a lookup is one indexed load (an entry of tag 0
+    /// is empty: no type has that tag).
+    entries: [Cell<AttrCacheEntry>; ATTR_CACHE_SIZE],
 }
 
+const EMPTY_ENTRY: AttrCacheEntry = AttrCacheEntry { tag: 0, name: 0, mro_index: 0, entry_index: 0 };
+
 thread_local! {
-    static ATTR_CACHE: AttrCache = const { AttrCache { epoch: Cell::new(1), entries: RefCell::new(Vec::new()) } };
+    // All zeros, so a new thread's copy costs nothing to set up.
+    static ATTR_CACHE: AttrCache = const { AttrCache { entries: [const { Cell::new(EMPTY_ENTRY) }; ATTR_CACHE_SIZE] } };
+    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
 }
 
 /// A new, never used type tag.
 #[inline]
 fn next_type_epoch() -> u64 {
-    ATTR_CACHE
+    TYPE_EPOCH
         .try_with(|c| {
-            let e = c.epoch.get() + 1;
-            c.epoch.set(e);
+            let e = c.get() + 1;
+            c.set(e);
             e
         })
         .unwrap_or(u64::MAX)
@@ -283,9 +288,9 @@ fn value_at(ty: &PyRef, name: &PyRef, mro_index: u32, entry_index: u32) -> Optio
 fn cached_position(ty: &PyRef, name: &PyRef) -> (u32, u32, Option<PyRef>) {
     let tag = data(ty).version.tag();
     let slot = attr_cache_slot(tag, name);
-    let cached = ATTR_CACHE.with(|c| match c.entries.borrow().get(slot) {
-        Some(e) if e.tag == tag && e.name == name.id() => Some(*e),
-        _ => None,
+    let cached = ATTR_CACHE.with(|c| {
+        let e = c.entries[slot].get();
+        (e.tag == tag && e.name == name.id()).then_some(e)
     });
     if let Some(e) = cached {
         if let Some(v) = value_at(ty, name, e.mro_index, e.entry_index) {
@@ -299,13 +304,7 @@ fn cached_position(ty: &PyRef, name: &PyRef) -> (u32, u32, Option<PyRef>) {
     // to mean another string; another str with the same text is looked up
     // uncached.
     if name.flags() & crate::object::flags::INTERNED != 0 {
-        ATTR_CACHE.with(|c| {
-            let mut entries = c.entries.borrow_mut();
-            if entries.is_empty() {
-                entries.resize(ATTR_CACHE_SIZE, AttrCacheEntry { tag: 0, name: 0, mro_index: 0, entry_index: 0 });
-            }
-            entries[slot] = AttrCacheEntry { tag, name: name.id(), mro_index, entry_index };
-        });
+        ATTR_CACHE.with(|c| c.entries[slot].set(AttrCacheEntry { tag, name: name.id(), mro_index, entry_index }));
     }
     (mro_index, entry_index, found.map(|(_, _, v)| v))
 }
@@ -322,7 +321,7 @@ pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<PyRef> {
 /// the object's type has the tag recorded.
 #[derive(Clone, Copy, Default)]
 pub struct TypeHint {
-    tag: u64,
+    pub(crate) tag: u64,
     mro_index: u32,
     entry_index: u32,
 }
@@ -333,6 +332,13 @@ pub struct TypeHint {
 pub fn hint_says_absent(ty: &PyRef, hint: &Cell<TypeHint>) -> bool {
     let h = hint.get();
     h.mro_index == ABSENT && h.tag == data(ty).version.tag()
+}
+
+/// What an instruction's hint `h` (whose tag is `ty`'s) points at, if its
+/// entry still holds `name`; `None` also when the hint says absent.
+#[inline]
+pub fn value_at_hint(ty: &PyRef, name: &PyRef, h: TypeHint) -> Option<PyRef> {
+    value_at(ty, name, h.mro_index, h.entry_index).flatten()
 }
 
 /// `lookup` through an instruction's hint, refreshing it on a miss (from
