@@ -368,6 +368,25 @@ impl Vm {
         r
     }
 
+    /// `f` of the interned str for `s` (see `intern_static`), lent rather
+    /// than given: no count changes on a hit. While `f` runs on a hit the
+    /// cache is borrowed for reading, so `f` may look names up but must not
+    /// add any (`lookup` does not).
+    #[inline]
+    pub fn with_static_name<R>(&self, s: &'static str, f: impl FnOnce(&PyRef) -> R) -> R {
+        let key = s.as_ptr() as usize;
+        let slot = (key >> 3) % STATIC_NAMES;
+        {
+            let c = self.static_names.borrow();
+            if let (k, n, Some(r)) = &c[slot] {
+                if *k == key && *n == s.len() {
+                    return f(r);
+                }
+            }
+        }
+        f(&self.intern_static(s))
+    }
+
     /// An empty value stack with room for `n` values.
     #[inline]
     pub fn take_spare_stack(&self, n: usize) -> Vec<PyRef> {

@@ -268,7 +268,7 @@ fn attr_cache_slot(tag: u64, name: &PyRef) -> usize {
 
 /// The value the cached position (`mro_index`, `entry_index`) of `name`
 /// on `ty` holds, if that entry still holds the name.
-#[inline]
+#[inline(always)]
 fn value_at(ty: &PyRef, name: &PyRef, mro_index: u32, entry_index: u32) -> Option<Option<PyRef>> {
     if mro_index == ABSENT {
         return Some(None);
@@ -343,7 +343,7 @@ pub fn value_at_hint(ty: &PyRef, name: &PyRef, h: TypeHint) -> Option<PyRef> {
 
 /// `lookup` through an instruction's hint, refreshing it on a miss (from
 /// the shared cache, which also serves sites that see several types).
-#[inline]
+#[inline(always)]
 pub fn lookup_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Option<PyRef> {
     let h = hint.get();
     let tag = data(ty).version.tag();
@@ -368,8 +368,7 @@ fn find_in_mro(ty: &PyRef, name: &PyRef) -> Option<(u32, u32, PyRef)> {
 }
 
 pub fn lookup_str(vm: &Vm, ty: &PyRef, name: &'static str) -> Option<PyRef> {
-    let n = vm.intern_static(name);
-    lookup(ty, &n)
+    vm.with_static_name(name, |n| lookup(ty, n))
 }
 
 fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, fl: u32) -> PyRef {
