@@ -494,6 +494,8 @@ impl Vm {
     pub fn recursion_error(&self) -> PyErr {
         self.new_exception(&self.exc.recursion_error, "maximum recursion depth exceeded".into())
     }
+    #[cold]
+    #[inline(never)]
     pub fn recursion_error_msg(&self, msg: &str) -> PyErr {
         self.new_exception(&self.exc.recursion_error, format!("maximum recursion depth exceeded{}", msg))
     }
@@ -526,6 +528,7 @@ impl Vm {
         self.handled_outer.borrow().iter().rev().find_map(|e| e.clone())
     }
 
+    #[inline]
     pub fn enter_recursion(&self, what: &str) -> PyResult<()> {
         let d = self.depth.get() + 1;
         if d > self.recursion_limit.get() {
