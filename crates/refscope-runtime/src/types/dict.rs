@@ -211,6 +211,9 @@ pub struct SharedKeys {
     interned_bits: Cell<u64>,
     /// How many names were not interned when they were added.
     uninterned: Cell<usize>,
+    /// The inline value room for instances made before any name is known
+    /// (`object_impl::first_room`), once worked out.
+    pub first_room: Cell<Option<u8>>,
 }
 
 /// A str's bit in `SharedKeys::interned_bits`.
@@ -226,7 +229,7 @@ fn is_interned(s: &PyRef) -> bool {
 
 impl SharedKeys {
     pub fn new() -> std::rc::Rc<SharedKeys> {
-        std::rc::Rc::new(SharedKeys { names: RefCell::new(Vec::new()), usable: Cell::new(30), interned_bits: Cell::new(0), uninterned: Cell::new(0) })
+        std::rc::Rc::new(SharedKeys { names: RefCell::new(Vec::new()), usable: Cell::new(30), interned_bits: Cell::new(0), uninterned: Cell::new(0), first_room: Cell::new(None) })
     }
     /// Entries of a split dict's values array (`shared_keys_usable_size`).
     pub fn capacity(&self) -> usize {

@@ -6,6 +6,27 @@ use crate::types::typeobj::{self, tflags};
 use crate::types::*;
 use crate::vm::{PyResult, Vm};
 
+/// The inline value room of a class's instances made before any of them
+/// has an attribute: the number of distinct `self.NAME = ...` stores in its
+/// `__init__` (a Python function), as CPython 3.12 sizes a class's shared
+/// keys from it. A class without one gets none (its instances keep the
+/// block size they had).
+fn first_room(vm: &Vm, cls: &PyRef) -> u8 {
+    let Some(init) = typeobj::lookup_str(vm, cls, "__init__") else { return 0 };
+    let Some(f) = function::get(&init) else { return 0 };
+    let code = f.code.borrow().clone();
+    let Some(cd) = code::get(&code) else { return 0 };
+    let mut seen: Vec<u32> = Vec::new();
+    for w in cd.code.instrs.windows(2) {
+        if let (refscope_compiler::bytecode::Instr::LoadFast(0), refscope_compiler::bytecode::Instr::StoreAttr(i)) = (w[0], w[1]) {
+            if !seen.contains(&i) {
+                seen.push(i);
+            }
+        }
+    }
+    seen.len().min(30) as u8
+}
+
 /// object.__new__: an instance of `cls` with the layout of its builtin base.
 pub fn object_new(vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
     let td = typeobj::data(cls);
@@ -22,12 +43,28 @@ pub fn object_new(vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) ->
     let mut nvalues = 0;
     if let Some(sk) = td.shared_keys.borrow().as_ref() {
         sk.note_instance();
-        // Room for the names the class's instances had so far (none for
-        // the first: it makes a dict), rounded up to fill the block's
-        // 16-byte size class.
+        // Room for the names the class's instances had so far, rounded up
+        // to fill the block's 16-byte size class; before any name is known,
+        // room for the attributes its `__init__` sets (`first_room`), so
+        // that a class with a single instance has its attributes inline
+        // too. (Where the values live is not observable: they move to a
+        // dict, built as the stores would have built it, whenever anything
+        // else is asked of them.)
         let names = sk.names.borrow().len();
-        if names != 0 {
-            nvalues = (names + ((nslots + names) & 1)).min(crate::object::MAX_INLINE_VALUES);
+        let want = if names == 0 {
+            match sk.first_room.get() {
+                Some(r) => r as usize,
+                None => {
+                    let r = first_room(vm, cls);
+                    sk.first_room.set(Some(r));
+                    r as usize
+                }
+            }
+        } else {
+            names
+        };
+        if want != 0 {
+            nvalues = (want + ((nslots + want) & 1)).min(crate::object::MAX_INLINE_VALUES);
         }
     }
     Ok(PyRef::new_ext_values(cls, (), nslots, nvalues))
