@@ -37,25 +37,57 @@ const GRAIN: usize = 16;
 /// The largest block served from size classes.
 const MAX_SMALL: usize = 512;
 const CLASSES: usize = MAX_SMALL / GRAIN;
-/// Bytes taken from the global allocator at a time.
+/// Bytes taken from the global allocator at a time (whole pools, aligned
+/// to the pool size).
 const CHUNK: usize = 256 * 1024;
-/// Each size class carves its blocks from pools of this size taken from a
-/// chunk (pymalloc's pools): blocks of one class lie next to each other,
-/// not interleaved with other classes, so that walking many objects of one
-/// kind (the collector's passes over a generation) reads memory in order.
+/// Blocks are carved from pools of this size (pymalloc's pools), each
+/// serving one size class at a time and aligned to its size, so that a
+/// block's pool is its address rounded down.
 const POOL_BYTES: usize = 16 * 1024;
+/// Room for the pool header at the start of a pool (a multiple of GRAIN).
+const POOL_HEADER: usize = 64;
 
-/// A free block: its first word links to the next free block of its class.
+/// A free block: its first word links to the next free block of its pool.
 struct FreeBlock {
     next: *mut FreeBlock,
 }
 
-/// One thread's size classes.
+/// The start of every pool.
+#[repr(C)]
+struct PoolHeader {
+    /// The thread's `Pool` that serves from this pool.
+    owner: *const Pool,
+    /// Free blocks of this pool, last freed first. Null only when the
+    /// pool is full (it is then on no list).
+    free: *mut FreeBlock,
+    /// Neighbours in the class's list of pools with free blocks (or, for
+    /// an empty pool, the next empty pool).
+    next: *mut PoolHeader,
+    prev: *mut PoolHeader,
+    /// Blocks handed out and not freed.
+    count: u32,
+    class: u32,
+    /// Never used blocks: from `bump` to `limit`.
+    bump: *mut u8,
+    limit: *mut u8,
+}
+
+const _: () = assert!(std::mem::size_of::<PoolHeader>() <= POOL_HEADER);
+
+/// One thread's size classes. As in pymalloc, a class allocates from the
+/// first pool of its list of pools that have free blocks, until that pool
+/// is full; a pool that a free makes non-full again goes first in its
+/// list, and a pool whose blocks are all free goes to the empty pools,
+/// which any class can take. So new objects lie close together (the
+/// collector's passes over a generation read memory in order, even after
+/// collections have freed objects all over), and a block freed from the
+/// pool being allocated from is the next one handed out (`id([]) ==
+/// id([])`).
 pub(super) struct Pool {
-    free: [*mut FreeBlock; CLASSES],
-    /// Per class, the unused rest of its newest pool.
-    next: [*mut u8; CLASSES],
-    limit: [*mut u8; CLASSES],
+    /// Per class, the pools with free blocks (the first is allocated from).
+    used: [*mut PoolHeader; CLASSES],
+    /// Pools with no block in use, of no class.
+    empty: *mut PoolHeader,
     /// The unused rest of the newest chunk (whole pools).
     bump: *mut u8,
     end: *mut u8,
@@ -70,7 +102,7 @@ static CHUNKS: Mutex<Vec<Chunk>> = Mutex::new(Vec::new());
 
 impl Pool {
     pub(super) const fn new() -> Pool {
-        Pool { free: [ptr::null_mut(); CLASSES], next: [ptr::null_mut(); CLASSES], limit: [ptr::null_mut(); CLASSES], bump: ptr::null_mut(), end: ptr::null_mut() }
+        Pool { used: [ptr::null_mut(); CLASSES], empty: ptr::null_mut(), bump: ptr::null_mut(), end: ptr::null_mut() }
     }
 
     #[inline]
@@ -90,14 +122,82 @@ impl Pool {
             // SAFETY: callers pass layouts of non-zero size.
             return unsafe { alloc::alloc(layout) };
         };
-        let head = self.free[c];
-        if head.is_null() {
-            return self.carve(c);
+        let ph = self.used[c];
+        if ph.is_null() {
+            return self.alloc_from_new_pool(c);
         }
-        // SAFETY: a block on a free list is a live, unused block of this
-        // class whose first word is its link.
-        self.free[c] = unsafe { (*head).next };
-        head.cast()
+        // SAFETY: a pool on a class list is a live pool of this Pool whose
+        // free list is not empty; a free block's first word is its link.
+        unsafe {
+            let b = (*ph).free;
+            let next = (*b).next;
+            (*ph).free = next;
+            (*ph).count += 1;
+            if next.is_null() {
+                self.refill(ph, c);
+            }
+            b.cast()
+        }
+    }
+
+    /// The pool `ph` (first of class `c`) has no free block left: give it
+    /// one from its unused part, or take it off the list when it is full.
+    ///
+    /// # Safety
+    /// `ph` is the first pool of class `c`'s list.
+    #[cold]
+    unsafe fn refill(&mut self, ph: *mut PoolHeader, c: usize) {
+        let size = (c + 1) * GRAIN;
+        if (*ph).limit as usize - (*ph).bump as usize >= size {
+            let b = (*ph).bump.cast::<FreeBlock>();
+            (*ph).bump = (*ph).bump.add(size);
+            (*b).next = ptr::null_mut();
+            (*ph).free = b;
+        } else {
+            let next = (*ph).next;
+            self.used[c] = next;
+            if !next.is_null() {
+                (*next).prev = ptr::null_mut();
+            }
+            (*ph).next = ptr::null_mut();
+            (*ph).prev = ptr::null_mut();
+        }
+    }
+
+    /// Class `c` has no pool with free blocks: start one (an empty pool,
+    /// else a new one) and allocate from it.
+    #[cold]
+    fn alloc_from_new_pool(&mut self, c: usize) -> *mut u8 {
+        let ph = if self.empty.is_null() {
+            let p = self.new_pool();
+            if p.is_null() {
+                return p;
+            }
+            p.cast::<PoolHeader>()
+        } else {
+            let ph = self.empty;
+            // SAFETY: the empty list holds live pools of this Pool.
+            self.empty = unsafe { (*ph).next };
+            ph
+        };
+        // SAFETY: `ph` is a whole pool, unused: its header is written here,
+        // its blocks start after the header.
+        unsafe {
+            let first = ph.cast::<u8>().add(POOL_HEADER);
+            ph.write(PoolHeader {
+                owner: self as *const Pool,
+                free: first.cast(),
+                next: ptr::null_mut(),
+                prev: ptr::null_mut(),
+                count: 0,
+                class: c as u32,
+                bump: first.add((c + 1) * GRAIN),
+                limit: ph.cast::<u8>().add(POOL_BYTES),
+            });
+            (*first.cast::<FreeBlock>()).next = ptr::null_mut();
+        }
+        self.used[c] = ph;
+        self.alloc(Layout::from_size_align((c + 1) * GRAIN, GRAIN).expect("class layout"))
     }
 
     /// Give back a block that `alloc` returned for the same layout.
@@ -107,39 +207,63 @@ impl Pool {
     /// must not be used afterwards.
     #[inline]
     pub(super) unsafe fn dealloc(&mut self, p: *mut u8, layout: Layout) {
-        let Some(c) = Self::class_of(layout) else {
+        if Self::class_of(layout).is_none() {
             alloc::dealloc(p, layout);
             return;
-        };
+        }
+        let ph = (p as usize & !(POOL_BYTES - 1)) as *mut PoolHeader;
+        if (*ph).owner != self as *const Pool {
+            // Another thread's block (never the case for objects, which
+            // stay on their thread): its pool is not ours to change, so the
+            // block is not reused. The memory stays valid, as every chunk.
+            return;
+        }
         let b = p.cast::<FreeBlock>();
-        // Blocks are at least GRAIN bytes and GRAIN-aligned: room for a link.
-        (*b).next = self.free[c];
-        self.free[c] = b;
+        let was_full = (*ph).free.is_null();
+        (*b).next = (*ph).free;
+        (*ph).free = b;
+        (*ph).count -= 1;
+        if was_full {
+            // Usable again: first in its class's list.
+            let c = (*ph).class as usize;
+            let head = self.used[c];
+            (*ph).next = head;
+            (*ph).prev = ptr::null_mut();
+            if !head.is_null() {
+                (*head).prev = ph;
+            }
+            self.used[c] = ph;
+        } else if (*ph).count == 0 {
+            self.retire(ph);
+        }
     }
 
+    /// A pool with no block in use leaves its class for the empty pools.
+    ///
+    /// # Safety
+    /// `ph` is on its class's list, with a count of zero.
     #[cold]
-    fn carve(&mut self, c: usize) -> *mut u8 {
-        let size = (c + 1) * GRAIN;
-        if (self.limit[c] as usize) - (self.next[c] as usize) < size {
-            let pool = self.new_pool();
-            if pool.is_null() {
-                return pool;
-            }
-            self.next[c] = pool;
-            // SAFETY: one past the end of the pool just taken.
-            self.limit[c] = unsafe { pool.add(POOL_BYTES) };
+    unsafe fn retire(&mut self, ph: *mut PoolHeader) {
+        let c = (*ph).class as usize;
+        let (prev, next) = ((*ph).prev, (*ph).next);
+        if prev.is_null() {
+            self.used[c] = next;
+        } else {
+            (*prev).next = next;
         }
-        let p = self.next[c];
-        // SAFETY: `size` bytes remain in the class's pool (checked above).
-        self.next[c] = unsafe { p.add(size) };
-        p
+        if !next.is_null() {
+            (*next).prev = prev;
+        }
+        (*ph).prev = ptr::null_mut();
+        (*ph).next = self.empty;
+        self.empty = ph;
     }
 
     /// A fresh pool from the newest chunk (a new chunk when it is used up).
     fn new_pool(&mut self) -> *mut u8 {
         let size = POOL_BYTES;
         if (self.end as usize) - (self.bump as usize) < size {
-            let layout = Layout::from_size_align(CHUNK, GRAIN).expect("chunk layout");
+            let layout = Layout::from_size_align(CHUNK, POOL_BYTES).expect("chunk layout");
             // SAFETY: CHUNK is non-zero.
             let chunk = unsafe { alloc::alloc(layout) };
             if chunk.is_null() {
