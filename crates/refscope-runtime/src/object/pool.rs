@@ -44,8 +44,10 @@ const CHUNK: usize = 256 * 1024;
 /// serving one size class at a time and aligned to its size, so that a
 /// block's pool is its address rounded down.
 const POOL_BYTES: usize = 16 * 1024;
-/// Room for the pool header at the start of a pool (a multiple of GRAIN).
-const POOL_HEADER: usize = 64;
+/// Room for the pool header at the start of a pool (a multiple of GRAIN;
+/// pymalloc's is 48 bytes too, so blocks of a class sit at the same
+/// offsets in their pools as CPython's).
+const POOL_HEADER: usize = 48;
 
 /// A free block: its first word links to the next free block of its pool.
 struct FreeBlock {
@@ -67,9 +69,8 @@ struct PoolHeader {
     /// Blocks handed out and not freed.
     count: u32,
     class: u32,
-    /// Never used blocks: from `bump` to `limit`.
+    /// Never used blocks: from `bump` to the end of the pool.
     bump: *mut u8,
-    limit: *mut u8,
 }
 
 const _: () = assert!(std::mem::size_of::<PoolHeader>() <= POOL_HEADER);
@@ -148,7 +149,7 @@ impl Pool {
     #[cold]
     unsafe fn refill(&mut self, ph: *mut PoolHeader, c: usize) {
         let size = (c + 1) * GRAIN;
-        if (*ph).limit as usize - (*ph).bump as usize >= size {
+        if ph as usize + POOL_BYTES - (*ph).bump as usize >= size {
             let b = (*ph).bump.cast::<FreeBlock>();
             (*ph).bump = (*ph).bump.add(size);
             (*b).next = ptr::null_mut();
@@ -192,7 +193,6 @@ impl Pool {
                 count: 0,
                 class: c as u32,
                 bump: first.add((c + 1) * GRAIN),
-                limit: ph.cast::<u8>().add(POOL_BYTES),
             });
             (*first.cast::<FreeBlock>()).next = ptr::null_mut();
         }
