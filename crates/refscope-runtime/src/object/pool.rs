@@ -62,13 +62,10 @@ struct PoolHeader {
     /// Free blocks of this pool, last freed first. Null only when the
     /// pool is full (it is then on no list).
     free: *mut FreeBlock,
-    /// Neighbours in the class's list of pools with free blocks (or, for
-    /// an empty pool, the next empty pool).
+    /// The next pool in the class's list of pools with free blocks (a
+    /// list only ever changed at its head).
     next: *mut PoolHeader,
-    prev: *mut PoolHeader,
-    /// Blocks handed out and not freed.
-    count: u32,
-    class: u32,
+    class: usize,
     /// Never used blocks: from `bump` to the end of the pool.
     bump: *mut u8,
 }
@@ -78,8 +75,10 @@ const _: () = assert!(std::mem::size_of::<PoolHeader>() <= POOL_HEADER);
 /// One thread's size classes. As in pymalloc, a class allocates from the
 /// first pool of its list of pools that have free blocks, until that pool
 /// is full; a pool that a free makes non-full again goes first in its
-/// list, and a pool whose blocks are all free goes to the empty pools,
-/// which any class can take. So new objects lie close together (the
+/// list. (Unlike pymalloc, a pool whose blocks are all free stays with its
+/// class, as the blocks of the pools before did: not counting the blocks
+/// in use keeps allocation and freeing as short as a single free list.)
+/// So new objects lie close together (the
 /// collector's passes over a generation read memory in order, even after
 /// collections have freed objects all over), and a block freed from the
 /// pool being allocated from is the next one handed out (`id([]) ==
@@ -87,8 +86,6 @@ const _: () = assert!(std::mem::size_of::<PoolHeader>() <= POOL_HEADER);
 pub(super) struct Pool {
     /// Per class, the pools with free blocks (the first is allocated from).
     used: [*mut PoolHeader; CLASSES],
-    /// Pools with no block in use, of no class.
-    empty: *mut PoolHeader,
     /// The unused rest of the newest chunk (whole pools).
     bump: *mut u8,
     end: *mut u8,
@@ -103,7 +100,7 @@ static CHUNKS: Mutex<Vec<Chunk>> = Mutex::new(Vec::new());
 
 impl Pool {
     pub(super) const fn new() -> Pool {
-        Pool { used: [ptr::null_mut(); CLASSES], empty: ptr::null_mut(), bump: ptr::null_mut(), end: ptr::null_mut() }
+        Pool { used: [ptr::null_mut(); CLASSES], bump: ptr::null_mut(), end: ptr::null_mut() }
     }
 
     #[inline]
@@ -133,7 +130,6 @@ impl Pool {
             let b = (*ph).free;
             let next = (*b).next;
             (*ph).free = next;
-            (*ph).count += 1;
             if next.is_null() {
                 self.refill(ph, c);
             }
@@ -155,32 +151,20 @@ impl Pool {
             (*b).next = ptr::null_mut();
             (*ph).free = b;
         } else {
-            let next = (*ph).next;
-            self.used[c] = next;
-            if !next.is_null() {
-                (*next).prev = ptr::null_mut();
-            }
+            self.used[c] = (*ph).next;
             (*ph).next = ptr::null_mut();
-            (*ph).prev = ptr::null_mut();
         }
     }
 
-    /// Class `c` has no pool with free blocks: start one (an empty pool,
-    /// else a new one) and allocate from it.
+    /// Class `c` has no pool with free blocks: start a new one and
+    /// allocate from it.
     #[cold]
     fn alloc_from_new_pool(&mut self, c: usize) -> *mut u8 {
-        let ph = if self.empty.is_null() {
-            let p = self.new_pool();
-            if p.is_null() {
-                return p;
-            }
-            p.cast::<PoolHeader>()
-        } else {
-            let ph = self.empty;
-            // SAFETY: the empty list holds live pools of this Pool.
-            self.empty = unsafe { (*ph).next };
-            ph
-        };
+        let p = self.new_pool();
+        if p.is_null() {
+            return p;
+        }
+        let ph = p.cast::<PoolHeader>();
         // SAFETY: `ph` is a whole pool, unused: its header is written here,
         // its blocks start after the header.
         unsafe {
@@ -189,9 +173,7 @@ impl Pool {
                 owner: self as *const Pool,
                 free: first.cast(),
                 next: ptr::null_mut(),
-                prev: ptr::null_mut(),
-                count: 0,
-                class: c as u32,
+                class: c,
                 bump: first.add((c + 1) * GRAIN),
             });
             (*first.cast::<FreeBlock>()).next = ptr::null_mut();
@@ -222,41 +204,21 @@ impl Pool {
         let was_full = (*ph).free.is_null();
         (*b).next = (*ph).free;
         (*ph).free = b;
-        (*ph).count -= 1;
         if was_full {
-            // Usable again: first in its class's list.
-            let c = (*ph).class as usize;
-            let head = self.used[c];
-            (*ph).next = head;
-            (*ph).prev = ptr::null_mut();
-            if !head.is_null() {
-                (*head).prev = ph;
-            }
-            self.used[c] = ph;
-        } else if (*ph).count == 0 {
-            self.retire(ph);
+            self.reuse(ph);
         }
     }
 
-    /// A pool with no block in use leaves its class for the empty pools.
+    /// A full pool got a free block: usable again, first in its class's
+    /// list.
     ///
     /// # Safety
-    /// `ph` is on its class's list, with a count of zero.
+    /// `ph` is a pool of this Pool on no list.
     #[cold]
-    unsafe fn retire(&mut self, ph: *mut PoolHeader) {
-        let c = (*ph).class as usize;
-        let (prev, next) = ((*ph).prev, (*ph).next);
-        if prev.is_null() {
-            self.used[c] = next;
-        } else {
-            (*prev).next = next;
-        }
-        if !next.is_null() {
-            (*next).prev = prev;
-        }
-        (*ph).prev = ptr::null_mut();
-        (*ph).next = self.empty;
-        self.empty = ph;
+    unsafe fn reuse(&mut self, ph: *mut PoolHeader) {
+        let c = (*ph).class;
+        (*ph).next = self.used[c];
+        self.used[c] = ph;
     }
 
     /// A fresh pool from the newest chunk (a new chunk when it is used up).
