@@ -194,7 +194,7 @@ impl Pool {
             return;
         }
         let ph = (p as usize & !(POOL_BYTES - 1)) as *mut PoolHeader;
-        if (*ph).owner != self as *const Pool {
+        if !std::ptr::eq((*ph).owner, self) {
             // Another thread's block (never the case for objects, which
             // stay on their thread): its pool is not ours to change, so the
             // block is not reused. The memory stays valid, as every chunk.
