@@ -1286,9 +1286,6 @@ pub fn binary_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
     if let Some(r) = numeric_fast(vm, a, b, op)? {
         return Ok(r);
     }
-    if let Some(r) = str_concat_fast(vm, a, b, op) {
-        return Ok(r);
-    }
     match binary_op1(vm, a, b, op)? {
         Some(r) => Ok(r),
         None => Err(binop_type_error(vm, a, b, op.symbol())),
@@ -1412,6 +1409,9 @@ fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, full_sym: &str) -> PyErr {
 /// Try `a.__op__(b)` and `b.__rop__(a)` in CPython's order. `None` when
 /// both are missing or return NotImplemented.
 pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<PyRef>> {
+    if let Some(r) = str_concat_fast(vm, a, b, op) {
+        return Ok(Some(r));
+    }
     let (fwd, rev, _) = op.dunders();
     let ta = a.ty();
     let tb = b.ty();

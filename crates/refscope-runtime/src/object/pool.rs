@@ -59,8 +59,8 @@ struct FreeBlock {
 struct PoolHeader {
     /// The thread's `Pool` that serves from this pool.
     owner: *const Pool,
-    /// Free blocks of this pool, last freed first. Null only when the
-    /// pool is full (it is then on no list).
+    /// Free blocks of this pool, last freed first, while it is not its
+    /// class's first pool (the first pool's are `Pool::free`).
     free: *mut FreeBlock,
     /// The next pool in the class's list of pools with free blocks (a
     /// list only ever changed at its head).
@@ -68,6 +68,8 @@ struct PoolHeader {
     class: usize,
     /// Never used blocks: from `bump` to the end of the pool.
     bump: *mut u8,
+    /// No free block, no unused room: on no list.
+    full: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<PoolHeader>() <= POOL_HEADER);
@@ -76,16 +78,19 @@ const _: () = assert!(std::mem::size_of::<PoolHeader>() <= POOL_HEADER);
 /// first pool of its list of pools that have free blocks, until that pool
 /// is full; a pool that a free makes non-full again goes first in its
 /// list. (Unlike pymalloc, a pool whose blocks are all free stays with its
-/// class, as the blocks of the pools before did: not counting the blocks
-/// in use keeps allocation and freeing as short as a single free list.)
-/// So new objects lie close together (the
-/// collector's passes over a generation read memory in order, even after
-/// collections have freed objects all over), and a block freed from the
-/// pool being allocated from is the next one handed out (`id([]) ==
-/// id([])`).
+/// class, as the blocks of the pools before did.) The first pool's free
+/// list is kept here, so that allocating is a pop from it and freeing a
+/// block of that pool a push, as short as with one free list per class.
+/// So new objects lie close together (the collector's passes over a
+/// generation read memory in order, even after collections have freed
+/// objects all over), and a block freed from the pool being allocated
+/// from is the next one handed out (`id([]) == id([])`).
 pub(super) struct Pool {
-    /// Per class, the pools with free blocks (the first is allocated from).
+    /// Per class, the first pool with free blocks (it is allocated from),
+    /// the head of the list of such pools.
     used: [*mut PoolHeader; CLASSES],
+    /// Per class, the free blocks of the first pool.
+    free: [*mut FreeBlock; CLASSES],
     /// The unused rest of the newest chunk (whole pools).
     bump: *mut u8,
     end: *mut u8,
@@ -100,7 +105,7 @@ static CHUNKS: Mutex<Vec<Chunk>> = Mutex::new(Vec::new());
 
 impl Pool {
     pub(super) const fn new() -> Pool {
-        Pool { used: [ptr::null_mut(); CLASSES], bump: ptr::null_mut(), end: ptr::null_mut() }
+        Pool { used: [ptr::null_mut(); CLASSES], free: [ptr::null_mut(); CLASSES], bump: ptr::null_mut(), end: ptr::null_mut() }
     }
 
     #[inline]
@@ -120,66 +125,69 @@ impl Pool {
             // SAFETY: callers pass layouts of non-zero size.
             return unsafe { alloc::alloc(layout) };
         };
-        let ph = self.used[c];
-        if ph.is_null() {
-            return self.alloc_from_new_pool(c);
+        let b = self.free[c];
+        if b.is_null() {
+            return self.alloc_slow(c);
         }
-        // SAFETY: a pool on a class list is a live pool of this Pool whose
-        // free list is not empty; a free block's first word is its link.
-        unsafe {
-            let b = (*ph).free;
-            let next = (*b).next;
-            (*ph).free = next;
-            if next.is_null() {
-                self.refill(ph, c);
-            }
-            b.cast()
-        }
+        // SAFETY: a block on a free list is a live, unused block of this
+        // class whose first word is its link.
+        self.free[c] = unsafe { (*b).next };
+        b.cast()
     }
 
-    /// The pool `ph` (first of class `c`) has no free block left: give it
-    /// one from its unused part, or take it off the list when it is full.
-    ///
-    /// # Safety
-    /// `ph` is the first pool of class `c`'s list.
+    /// The first pool of class `c` has no free block: a block from its
+    /// unused room; else it is full and leaves the list, and the next pool
+    /// (or a new one) becomes the first.
     #[cold]
-    unsafe fn refill(&mut self, ph: *mut PoolHeader, c: usize) {
+    fn alloc_slow(&mut self, c: usize) -> *mut u8 {
         let size = (c + 1) * GRAIN;
-        if ph as usize + POOL_BYTES - (*ph).bump as usize >= size {
-            let b = (*ph).bump.cast::<FreeBlock>();
-            (*ph).bump = (*ph).bump.add(size);
-            (*b).next = ptr::null_mut();
-            (*ph).free = b;
-        } else {
-            self.used[c] = (*ph).next;
-            (*ph).next = ptr::null_mut();
+        loop {
+            let ph = self.used[c];
+            if ph.is_null() {
+                let p = self.new_pool();
+                if p.is_null() {
+                    return p;
+                }
+                let ph = p.cast::<PoolHeader>();
+                // SAFETY: `ph` is a whole pool, unused: its header is
+                // written here, its blocks start after the header.
+                unsafe {
+                    ph.write(PoolHeader {
+                        owner: self as *const Pool,
+                        free: ptr::null_mut(),
+                        next: ptr::null_mut(),
+                        class: c,
+                        bump: ph.cast::<u8>().add(POOL_HEADER),
+                        full: false,
+                    });
+                }
+                self.used[c] = ph;
+                continue;
+            }
+            // SAFETY: the first pool of a class is a live pool of this Pool;
+            // the pools on its list too.
+            unsafe {
+                if ph as usize + POOL_BYTES - (*ph).bump as usize >= size {
+                    let b = (*ph).bump;
+                    (*ph).bump = b.add(size);
+                    return b;
+                }
+                // Full.
+                (*ph).full = true;
+                let next = (*ph).next;
+                (*ph).next = ptr::null_mut();
+                self.used[c] = next;
+                if !next.is_null() {
+                    self.free[c] = (*next).free;
+                    (*next).free = ptr::null_mut();
+                    if !self.free[c].is_null() {
+                        let b = self.free[c];
+                        self.free[c] = (*b).next;
+                        return b.cast();
+                    }
+                }
+            }
         }
-    }
-
-    /// Class `c` has no pool with free blocks: start a new one and
-    /// allocate from it.
-    #[cold]
-    fn alloc_from_new_pool(&mut self, c: usize) -> *mut u8 {
-        let p = self.new_pool();
-        if p.is_null() {
-            return p;
-        }
-        let ph = p.cast::<PoolHeader>();
-        // SAFETY: `ph` is a whole pool, unused: its header is written here,
-        // its blocks start after the header.
-        unsafe {
-            let first = ph.cast::<u8>().add(POOL_HEADER);
-            ph.write(PoolHeader {
-                owner: self as *const Pool,
-                free: first.cast(),
-                next: ptr::null_mut(),
-                class: c,
-                bump: first.add((c + 1) * GRAIN),
-            });
-            (*first.cast::<FreeBlock>()).next = ptr::null_mut();
-        }
-        self.used[c] = ph;
-        self.alloc(Layout::from_size_align((c + 1) * GRAIN, GRAIN).expect("class layout"))
     }
 
     /// Give back a block that `alloc` returned for the same layout.
@@ -189,36 +197,46 @@ impl Pool {
     /// must not be used afterwards.
     #[inline]
     pub(super) unsafe fn dealloc(&mut self, p: *mut u8, layout: Layout) {
-        if Self::class_of(layout).is_none() {
+        let Some(c) = Self::class_of(layout) else {
             alloc::dealloc(p, layout);
             return;
-        }
+        };
         let ph = (p as usize & !(POOL_BYTES - 1)) as *mut PoolHeader;
+        let b = p.cast::<FreeBlock>();
+        if ph == self.used[c] {
+            (*b).next = self.free[c];
+            self.free[c] = b;
+        } else {
+            self.dealloc_other(ph, b, c);
+        }
+    }
+
+    /// Free a block of a pool that is not its class's first.
+    ///
+    /// # Safety
+    /// As `dealloc`; `ph` is the block's pool, `c` its class.
+    #[cold]
+    unsafe fn dealloc_other(&mut self, ph: *mut PoolHeader, b: *mut FreeBlock, c: usize) {
         if !std::ptr::eq((*ph).owner, self) {
             // Another thread's block (never the case for objects, which
             // stay on their thread): its pool is not ours to change, so the
             // block is not reused. The memory stays valid, as every chunk.
             return;
         }
-        let b = p.cast::<FreeBlock>();
-        let was_full = (*ph).free.is_null();
         (*b).next = (*ph).free;
         (*ph).free = b;
-        if was_full {
-            self.reuse(ph);
+        if (*ph).full {
+            // Usable again: first in its class's list.
+            (*ph).full = false;
+            let head = self.used[c];
+            if !head.is_null() {
+                (*head).free = self.free[c];
+            }
+            (*ph).next = head;
+            self.used[c] = ph;
+            self.free[c] = (*ph).free;
+            (*ph).free = ptr::null_mut();
         }
-    }
-
-    /// A full pool got a free block: usable again, first in its class's
-    /// list.
-    ///
-    /// # Safety
-    /// `ph` is a pool of this Pool on no list.
-    #[cold]
-    unsafe fn reuse(&mut self, ph: *mut PoolHeader) {
-        let c = (*ph).class;
-        (*ph).next = self.used[c];
-        self.used[c] = ph;
     }
 
     /// A fresh pool from the newest chunk (a new chunk when it is used up).
