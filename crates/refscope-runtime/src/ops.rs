@@ -1004,6 +1004,11 @@ pub fn hash(vm: &Vm, obj: &PyRef) -> PyResult<i64> {
     match obj.kind() {
         Kind::Str if obj.ty().is(&vm.types.str_) => return Ok(str::get(obj).unwrap().hash(vm)),
         Kind::Int if !typeobj::data(obj.ty()).flag(tflags::HEAPTYPE) => return Ok(int::hash(int::get(obj).unwrap())),
+        Kind::Tuple if obj.ty().is(&vm.types.tuple) => {
+            if let Some(h) = tuple_hash_fast(vm, obj) {
+                return Ok(h);
+            }
+        }
         _ => {}
     }
     vm.check_native_stack()?;
@@ -1028,6 +1033,28 @@ pub fn hash(vm: &Vm, obj: &PyRef) -> PyResult<i64> {
             }
         }
     }
+}
+
+/// The hash of an exact tuple whose items are all exact strs or ints
+/// (hashed without running code, as `tuple.__hash__` would); `None` for
+/// any other tuple, which takes the general path.
+fn tuple_hash_fast(vm: &Vm, t: &PyRef) -> Option<i64> {
+    let items = tuple::items(t);
+    for x in items {
+        let ok = match x.kind() {
+            Kind::Str => x.ty().is(&vm.types.str_),
+            Kind::Int => x.ty().is(&vm.types.int),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    let hashes = items.iter().map(|x| match x.kind() {
+        Kind::Str => str::get(x).unwrap().hash(vm),
+        _ => int::hash(int::get(x).unwrap()),
+    });
+    Some(tuple::hash_from(hashes, items.len()))
 }
 
 pub fn unhashable(vm: &Vm, obj: &PyRef) -> PyErr {
@@ -1111,7 +1138,48 @@ pub fn eq(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<bool> {
     if a.is(b) {
         return Ok(true);
     }
+    if a.kind() == Kind::Tuple {
+        if let Some(r) = tuple_eq_fast(vm, a, b) {
+            return Ok(r);
+        }
+    }
     compare_bool(vm, a, b, CmpOp::Eq)
+}
+
+/// `a == b` when it can be known without running code or making objects
+/// (identical objects, exact ints, floats or strs, exact tuples of such);
+/// `None` otherwise.
+#[inline]
+pub fn eq_fast(vm: &Vm, a: &PyRef, b: &PyRef) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    if a.kind() == Kind::Tuple {
+        return tuple_eq_fast(vm, a, b);
+    }
+    fast_compare(vm, a, b, CmpOp::Eq)
+}
+
+/// `a == b` for two exact tuples whose items compare without running code
+/// (identical, or exact ints, floats or strs: `fast_compare`), as
+/// `tuple.__eq__` finds it: items in order up to the first unequal pair,
+/// then the lengths. `None` when some pair needs the general protocol.
+fn tuple_eq_fast(vm: &Vm, a: &PyRef, b: &PyRef) -> Option<bool> {
+    let t = &vm.types.tuple;
+    if !a.ty().is(t) || !b.ty().is(t) {
+        return None;
+    }
+    let (x, y) = (tuple::items(a), tuple::items(b));
+    for (p, q) in x.iter().zip(y) {
+        if p.is(q) {
+            continue;
+        }
+        match fast_compare(vm, p, q, CmpOp::Eq)? {
+            true => continue,
+            false => return Some(false),
+        }
+    }
+    Some(x.len() == y.len())
 }
 
 pub fn compare_bool(vm: &Vm, a: &PyRef, b: &PyRef, op: CmpOp) -> PyResult<bool> {
@@ -1338,6 +1406,17 @@ fn numeric_fast(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<PyR
     Ok(None)
 }
 
+/// `a + b` for two exact strs: what `str.__add__` (the general path's
+/// end) returns, without looking it up and calling it.
+#[inline]
+fn str_concat_fast(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> Option<PyRef> {
+    if op == BinOp::Add && a.kind() == Kind::Str && b.kind() == Kind::Str && a.ty().is(&vm.types.str_) && b.ty().is(&vm.types.str_) {
+        Some(str::concat_objs(vm, a, b))
+    } else {
+        None
+    }
+}
+
 fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, full_sym: &str) -> PyErr {
     // `s += x` and `s *= x` on sequences word their errors like `+` and `*`.
     let sym = match full_sym {
@@ -1369,6 +1448,9 @@ fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, full_sym: &str) -> PyErr {
 /// Try `a.__op__(b)` and `b.__rop__(a)` in CPython's order. `None` when
 /// both are missing or return NotImplemented.
 pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<PyRef>> {
+    if let Some(r) = str_concat_fast(vm, a, b, op) {
+        return Ok(Some(r));
+    }
     let (fwd, rev, _) = op.dunders();
     let ta = a.ty();
     let tb = b.ty();
@@ -1419,6 +1501,10 @@ fn repeat_declines(vm: &Vm, op: BinOp, f: &PyRef, seq: &PyRef, x: &PyRef) -> boo
 pub fn inplace_op(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult {
     // int and float have no in-place methods: `a op= b` is `a op b`.
     if let Some(r) = numeric_fast(vm, a, b, op)? {
+        return Ok(r);
+    }
+    // str has no `__iadd__`: `s += t` is `s + t`.
+    if let Some(r) = str_concat_fast(vm, a, b, op) {
         return Ok(r);
     }
     let (_, _, iname) = op.dunders();

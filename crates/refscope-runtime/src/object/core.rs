@@ -371,6 +371,31 @@ impl PyRef {
         }
     }
 
+    /// The instance trailer with the `__slots__` values and the inline
+    /// values in use (`values()[..values_len]`), found once: the
+    /// collector's traversal of an instance.
+    #[inline]
+    pub(super) fn ext_parts(&self) -> Option<(&InstanceExt, &[RefSlot], &[RefSlot])> {
+        if !self.has_ext() {
+            return None;
+        }
+        let ext = if self.kind() == Kind::Object {
+            // SAFETY: HAS_EXT is set and the kind is Object, whose payload is `()`.
+            unsafe { self.ext_as::<()>() }
+        } else {
+            super::kinds::ext_of(self)
+        };
+        let n = ext.nslots as usize;
+        let v = ext.vlen.get() as usize;
+        // SAFETY: as in `slots` and `values`: `new_ext_values` placed
+        // `nslots + vcap` initialised RefSlots at `slots_offset` bytes from
+        // the header, and `vlen <= vcap`.
+        unsafe {
+            let first = self.ptr.as_ptr().cast::<u8>().add(ext.slots_offset as usize).cast::<RefSlot>();
+            Some((ext, std::slice::from_raw_parts(first, n), std::slice::from_raw_parts(first.add(n), v)))
+        }
+    }
+
     /// The values of the object's `__slots__` members (empty for objects
     /// that are not instances of a class with slots).
     #[inline]
@@ -1469,5 +1494,15 @@ impl RefSlot {
     #[inline]
     pub fn take(&self) -> Option<PyRef> {
         self.0.take()
+    }
+    /// The value, borrowed in place (the collector's read-only traversal).
+    ///
+    /// # Safety
+    /// Nothing may change the slot while the borrow lives: the caller runs
+    /// no code that could store into it (no Python code, no drop of a
+    /// reference).
+    #[inline]
+    pub(super) unsafe fn peek(&self) -> Option<&PyRef> {
+        (*self.0.as_ptr()).as_ref()
     }
 }

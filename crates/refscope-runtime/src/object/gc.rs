@@ -46,7 +46,7 @@ use std::ptr;
 use std::sync::atomic::Ordering;
 
 use super::core::PyRef;
-use super::kinds::{clear_payload, trace_payload, Kind};
+use super::kinds::{clear_payload, trace_payload, trace_payload_hot, Kind};
 
 /// The collector's word pair in front of a container's header, plus the
 /// count copy used during collections (`state`: count << 2 | flags).
@@ -726,6 +726,41 @@ pub fn traverse<V: FnMut(&PyRef) + ?Sized>(r: &PyRef, visit: &mut V) {
     trace_payload(r, visit);
 }
 
+/// `traverse` for the collector's own passes, whose visitors only read and
+/// write collector heads and list links (they run no code and drop no
+/// reference): the instance values are read in place, not taken out and put
+/// back, and the trailer is found once. `r` is a tracked container.
+#[inline(always)]
+fn traverse_tracked<V: FnMut(&PyRef)>(r: &PyRef, visit: &mut V) {
+    if let Some((ext, slots, values)) = r.ext_parts() {
+        for s in slots {
+            // SAFETY: the visitor changes no slot (see above).
+            if let Some(v) = unsafe { s.peek() } {
+                visit(v);
+            }
+        }
+        // SAFETY: the visitor changes no dict slot; a slot borrowed mutably
+        // (never the case between instructions) is skipped, as `traverse` does.
+        if let Ok(Some(d)) = unsafe { ext.dict.try_borrow_unguarded() } {
+            if d.flags() & super::core::flags::MANAGED_DICT != 0 {
+                trace_payload(d, visit);
+            } else {
+                visit(d);
+            }
+        }
+        for s in values {
+            // SAFETY: as for the slots.
+            if let Some(v) = unsafe { s.peek() } {
+                visit(v);
+            }
+        }
+    }
+    if let Some(t) = r.counted_type() {
+        visit(t);
+    }
+    trace_payload_hot(r, visit);
+}
+
 /// Break the object's cycles (`tp_clear`): instance slots and `__dict__`,
 /// then the payload's own references.
 pub fn clear(r: &PyRef) {
@@ -739,9 +774,22 @@ pub fn clear(r: &PyRef) {
         // released in insertion order.
         let n = ext.values_len();
         if n != 0 {
-            let taken: Vec<Option<PyRef>> = r.values()[..n].iter().map(|s| s.take()).collect();
-            ext.set_values_len(0);
-            drop(taken);
+            let values = &r.values()[..n];
+            // (A few values, the usual case, are held on the stack; an
+            // array drops its items first to last.)
+            const FEW: usize = 8;
+            if n <= FEW {
+                let mut taken: [Option<PyRef>; FEW] = Default::default();
+                for (t, s) in taken.iter_mut().zip(values) {
+                    *t = s.take();
+                }
+                ext.set_values_len(0);
+                drop(taken);
+            } else {
+                let taken: Vec<Option<PyRef>> = values.iter().map(|s| s.take()).collect();
+                ext.set_values_len(0);
+                drop(taken);
+            }
         }
     }
     // A weak reference's tp_clear also leaves its referent's list.
@@ -963,9 +1011,9 @@ fn deduce_unreachable(young: Node, unreachable: Node) {
     while p != young.ptr() {
         // SAFETY: as above.
         let o = unsafe { PyRef::from_gc_head(p) };
-        traverse(&o, &mut |r: &PyRef| {
+        traverse_tracked(&o, &mut |r: &PyRef| {
             if let Some(h) = head_of(r) {
-                if !h.next.get().is_null() && h.has(COLLECTING) {
+                if h.has(COLLECTING) && !h.next.get().is_null() {
                     h.set_refs(h.refs() - 1);
                 }
             }
@@ -984,7 +1032,7 @@ fn move_unreachable(young: Node, unreachable: Node) {
             // Reachable: so is everything it references.
             // SAFETY: as in deduce_unreachable.
             let o = unsafe { PyRef::from_gc_head(p) };
-            traverse(&o, &mut |r: &PyRef| visit_reachable(r, young));
+            traverse_tracked(&o, &mut |r: &PyRef| visit_reachable(r, young));
             g.unset(COLLECTING);
             p = g.next.get();
         } else {
@@ -1000,7 +1048,7 @@ fn move_unreachable(young: Node, unreachable: Node) {
 
 fn visit_reachable(r: &PyRef, young: Node) {
     let Some(h) = head_of(r) else { return };
-    if h.next.get().is_null() || !h.has(COLLECTING) {
+    if !h.has(COLLECTING) || h.next.get().is_null() {
         return;
     }
     if h.has(UNREACHABLE) {

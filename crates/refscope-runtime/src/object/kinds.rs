@@ -106,6 +106,21 @@ macro_rules! kinds {
 
 use crate::types as t;
 
+/// `trace_payload` with the kinds the collector meets most (instances of
+/// plain classes, lists, dicts, tuples, bound methods) traced inline: for
+/// the collector's passes over a generation.
+#[inline(always)]
+pub(super) fn trace_payload_hot<V: FnMut(&PyRef) + ?Sized>(r: &PyRef, visit: &mut V) {
+    match r.kind() {
+        Kind::Object => {}
+        Kind::List => Trace::trace(r.payload_unchecked::<t::list::ListData>(), visit),
+        Kind::Dict => Trace::trace(r.payload_unchecked::<t::dict::DictData>(), visit),
+        Kind::Tuple => Trace::trace(r.payload_unchecked::<t::tuple::TupleData>(), visit),
+        Kind::Method => Trace::trace(r.payload_unchecked::<t::method::MethodData>(), visit),
+        _ => trace_payload(r, visit),
+    }
+}
+
 /// Which kinds are containers, as CPython's types are GC types or not
 /// (instances of user classes always are; `PyRef::new_atomic` makes an
 /// exception for one object).

@@ -434,7 +434,17 @@ impl DictData {
                 Probe::NotFound => return Ok(None),
                 Probe::Compare(i, n) => {
                     let candidate = match &self.table.borrow().entries[i] {
-                        Some(e) => e.key.clone(),
+                        // Keys that compare without running code (equal
+                        // strs that are different objects, the usual
+                        // case) need no reference of their own.
+                        Some(e) => match crate::ops::eq_fast(vm, &e.key, key) {
+                            Some(true) => return Ok(Some(i)),
+                            Some(false) => {
+                                skip = n + 1;
+                                continue;
+                            }
+                            None => e.key.clone(),
+                        },
                         None => {
                             skip = n + 1;
                             continue;

@@ -47,18 +47,18 @@ pub fn no_kw(vm: &Vm, ty: &str, name: &str, k: Option<&PyRef>) -> PyResult<()> {
 /// `obj.method(...)` reports in CPython; a bound method object stored and
 /// called later would show `type(obj)` instead), or the class a class
 /// method is called on.
-fn self_label(vm: &Vm, ty: &str, a: &[PyRef]) -> String {
+fn self_label<'t>(vm: &Vm, ty: &'t str, a: &[PyRef]) -> std::borrow::Cow<'t, str> {
     let _ = vm;
     match a.first() {
-        Some(o) if o.kind() == Kind::Type => typeobj::type_name(o),
-        _ => ty.to_string(),
+        Some(o) if o.kind() == Kind::Type => std::borrow::Cow::Owned(typeobj::type_name(o)),
+        _ => std::borrow::Cow::Borrowed(ty),
     }
 }
 
 /// A method without arguments (METH_NOARGS).
 pub fn noargs(vm: &Vm, ty: &str, name: &str, a: &[PyRef], k: Option<&PyRef>) -> PyResult<()> {
     let label = self_label(vm, ty, a);
-    let ty = label.as_str();
+    let ty = &*label;
     no_kw(vm, ty, name, k)?;
     if a.len() != 1 {
         return Err(vm.type_error(format!("{}.{}() takes no arguments ({} given)", ty, name, a.len().saturating_sub(1))));
@@ -69,7 +69,7 @@ pub fn noargs(vm: &Vm, ty: &str, name: &str, a: &[PyRef], k: Option<&PyRef>) -> 
 /// A method of exactly one argument (METH_O).
 pub fn one_arg<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyResult<&'a PyRef> {
     let label = self_label(vm, ty, a);
-    let ty = label.as_str();
+    let ty = &*label;
     no_kw(vm, ty, name, k)?;
     if a.len() != 2 {
         return Err(vm.type_error(format!("{}.{}() takes exactly one argument ({} given)", ty, name, a.len().saturating_sub(1))));
