@@ -212,6 +212,15 @@ pub fn type_getattr(vm: &Vm, cls: &PyRef, name: &PyRef) -> PyResult {
 }
 
 pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    // A class stores an exact, interned str: a str subclass name is
+    // copied (type_setattro).
+    let exact;
+    let name = if name.ty().is(&vm.types.str_) {
+        name
+    } else {
+        exact = vm.intern(str::as_str(name));
+        &exact
+    };
     let td = typeobj::data(cls);
     let n = str::as_str(name);
     if !td.flag(tflags::HEAPTYPE) {
