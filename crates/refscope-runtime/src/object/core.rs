@@ -1499,6 +1499,13 @@ impl KeyRef {
         KeyRef { ptr: unsafe { NonNull::new_unchecked(p.map_addr(|a| a | 1)) }, _not_send: PhantomData }
     }
 
+    /// Whether the key is `other` itself (an owned key's pointer is the
+    /// object's; a shared one's is tagged, so it never equals one).
+    #[inline]
+    pub fn is(&self, other: &PyRef) -> bool {
+        self.ptr.as_ptr() as usize == other.ptr.as_ptr() as usize || (self.is_shared() && (**self).is(other))
+    }
+
     #[inline]
     pub fn is_shared(&self) -> bool {
         self.ptr.as_ptr() as usize & 1 != 0
