@@ -552,11 +552,7 @@ where
                 return true;
             }
         }
-        if let Expr::UnaryOp(u) = e {
-            if u.op == ast::UnaryOp::Not {
-                return false;
-            }
-        }
+        // CPython's AST optimiser folds `not` of a constant too.
         self.c.const_value_for_shape(e)
     }
 
@@ -1885,7 +1881,7 @@ where
                 let cleanup = self.new_block();
                 let n = c.ops.len();
                 for i in 0..n - 1 {
-                    self.comparator(c.ops[i], &c.comparators[i]);
+                    self.expr(&c.comparators[i]);
                     self.op(Op::Swap, 2);
                     self.op(Op::Copy, 2);
                     self.compare_op(c.ops[i]);
@@ -1911,9 +1907,10 @@ where
         self.line = saved;
     }
 
-    /// The right operand of a comparison: for `in`/`not in`, CPython's
-    /// AST optimiser turns a list display into a tuple and a set display of
-    /// constants into a frozenset constant.
+    /// The last right operand of a comparison (CPython's `fold_compare`
+    /// looks at no other): for `in`/`not in`, CPython's AST optimiser turns
+    /// a list display into a tuple and a set display of constants into a
+    /// frozenset constant.
     fn comparator(&mut self, op: ast::CmpOp, e: &'a Expr) {
         if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
             self.iter_expr(e);
@@ -2023,7 +2020,7 @@ where
                 } else {
                     let cleanup = self.new_block();
                     for i in 0..n - 1 {
-                        self.comparator(c.ops[i], &c.comparators[i]);
+                        self.expr(&c.comparators[i]);
                         self.op(Op::Swap, 2);
                         self.op(Op::Copy, 2);
                         self.compare_op(c.ops[i]);
