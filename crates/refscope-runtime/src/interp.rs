@@ -1572,7 +1572,7 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
 }
 
 fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult {
-    let has_kwargs = kwargs.is_some_and(|d| dict::get(d).is_some_and(|dd| dd.len() > 0));
+    let has_kwargs = kwargs.is_some_and(|d| dict::get(d).is_some_and(|dd| !dd.is_empty()));
     if f.kind() == Kind::Type && !has_kwargs {
         // CPython calls a type with the tuple's items (vectorcall) or the
         // tuple itself: no array of its own.

@@ -1503,7 +1503,7 @@ impl KeyRef {
     /// object's; a shared one's is tagged, so it never equals one).
     #[inline]
     pub fn is(&self, other: &PyRef) -> bool {
-        self.ptr.as_ptr() as usize == other.ptr.as_ptr() as usize || (self.is_shared() && (**self).is(other))
+        std::ptr::eq(self.ptr.as_ptr().cast::<Header>(), other.ptr.as_ptr()) || (self.is_shared() && (**self).is(other))
     }
 
     #[inline]
