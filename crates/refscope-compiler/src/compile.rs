@@ -1924,70 +1924,87 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// A dict display as CPython 3.11 compiles it (`compiler_dict`): runs
+    /// of keyed items become one dict each (`dict_subset`), merged with
+    /// DICT_UPDATE, as are `**` items; a run ends at a `**` item or once it
+    /// would pass half the stack guideline (then it takes the item too).
     fn dict_display(&mut self, d: &'a ast::ExprDict) -> Result<(), CompileError> {
-        let has_unpack = d.items.iter().any(|i| i.key.is_none());
-        if !has_unpack {
-            // All-constant keys: BuildConstKeyMap, as CPython.
-            let keys: Option<Vec<Constant>> = d.items.iter().map(|i| self.const_value(i.key.as_ref().unwrap())).collect();
-            if let Some(keys) = keys {
-                if d.items.len() > 1 && d.items.len() <= 16 {
-                    for it in &d.items {
-                        self.expr(&it.value)?;
-                    }
-                    self.load_const(Constant::Tuple(keys.into()));
-                    self.emit(Instr::BuildConstKeyMap(d.items.len() as u32));
-                    return Ok(());
-                }
-            }
-            let mut n = 0;
-            let mut built = false;
-            for it in &d.items {
-                self.expr(it.key.as_ref().unwrap())?;
-                self.expr(&it.value)?;
-                n += 1;
-                if n == 16 {
-                    self.emit(Instr::BuildMap(n));
-                    if built {
-                        self.emit(Instr::DictUpdate(1));
-                    }
-                    built = true;
-                    n = 0;
-                }
-            }
-            if !built || n > 0 {
-                self.emit(Instr::BuildMap(n));
-                if built {
-                    self.emit(Instr::DictUpdate(1));
-                }
-            }
-            return Ok(());
-        }
-        let mut pending = 0;
-        let mut built = false;
-        for it in &d.items {
-            match &it.key {
-                Some(k) => {
-                    self.expr(k)?;
-                    self.expr(&it.value)?;
-                    pending += 1;
-                }
+        let n = d.items.len();
+        let mut have_dict = false;
+        let mut elements = 0usize;
+        for i in 0..n {
+            match &d.items[i].key {
                 None => {
-                    if pending > 0 || !built {
-                        self.emit(Instr::BuildMap(pending));
-                        if built {
+                    if elements > 0 {
+                        self.dict_subset(&d.items[i - elements..i])?;
+                        if have_dict {
                             self.emit(Instr::DictUpdate(1));
                         }
-                        built = true;
-                        pending = 0;
+                        have_dict = true;
+                        elements = 0;
                     }
-                    self.expr(&it.value)?;
+                    if !have_dict {
+                        self.emit(Instr::BuildMap(0));
+                        have_dict = true;
+                    }
+                    self.expr(&d.items[i].value)?;
                     self.emit(Instr::DictUpdate(1));
                 }
+                Some(_) if elements * 2 > STACK_USE_GUIDELINE => {
+                    self.dict_subset(&d.items[i - elements..=i])?;
+                    if have_dict {
+                        self.emit(Instr::DictUpdate(1));
+                    }
+                    have_dict = true;
+                    elements = 0;
+                }
+                Some(_) => elements += 1,
             }
         }
-        if pending > 0 {
-            self.emit(Instr::BuildMap(pending));
-            self.emit(Instr::DictUpdate(1));
+        if elements > 0 {
+            self.dict_subset(&d.items[n - elements..n])?;
+            if have_dict {
+                self.emit(Instr::DictUpdate(1));
+            }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit(Instr::BuildMap(0));
+        }
+        Ok(())
+    }
+
+    /// CPython's `compiler_subdict`: constant keys (more than one, a run
+    /// within the guideline) as BUILD_CONST_KEY_MAP; a big run as an empty
+    /// dict and MAP_ADD per item; else BUILD_MAP of the run.
+    fn dict_subset(&mut self, items: &'a [ast::DictItem]) -> Result<(), CompileError> {
+        let n = items.len();
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if n > 1 && !big {
+            let keys: Option<Vec<Constant>> = items.iter().map(|i| i.key.as_ref().and_then(|k| self.const_value(k))).collect();
+            if let Some(keys) = keys {
+                for it in items {
+                    self.expr(&it.value)?;
+                }
+                self.load_const(Constant::Tuple(keys.into()));
+                self.emit(Instr::BuildConstKeyMap(n as u32));
+                return Ok(());
+            }
+        }
+        if big {
+            self.emit(Instr::BuildMap(0));
+        }
+        for it in items {
+            if let Some(k) = &it.key {
+                self.expr(k)?;
+            }
+            self.expr(&it.value)?;
+            if big {
+                self.emit(Instr::MapAdd(1));
+            }
+        }
+        if !big {
+            self.emit(Instr::BuildMap(n as u32));
         }
         Ok(())
     }

@@ -552,11 +552,7 @@ where
                 return true;
             }
         }
-        if let Expr::UnaryOp(u) = e {
-            if u.op == ast::UnaryOp::Not {
-                return false;
-            }
-        }
+        // CPython's AST optimiser folds `not` of a constant too.
         self.c.const_value_for_shape(e)
     }
 
@@ -1885,7 +1881,7 @@ where
                 let cleanup = self.new_block();
                 let n = c.ops.len();
                 for i in 0..n - 1 {
-                    self.comparator(c.ops[i], &c.comparators[i]);
+                    self.expr(&c.comparators[i]);
                     self.op(Op::Swap, 2);
                     self.op(Op::Copy, 2);
                     self.compare_op(c.ops[i]);
@@ -1911,9 +1907,10 @@ where
         self.line = saved;
     }
 
-    /// The right operand of a comparison: for `in`/`not in`, CPython's
-    /// AST optimiser turns a list display into a tuple and a set display of
-    /// constants into a frozenset constant.
+    /// The last right operand of a comparison (CPython's `fold_compare`
+    /// looks at no other): for `in`/`not in`, CPython's AST optimiser turns
+    /// a list display into a tuple and a set display of constants into a
+    /// frozenset constant.
     fn comparator(&mut self, op: ast::CmpOp, e: &'a Expr) {
         if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
             self.iter_expr(e);
@@ -2023,7 +2020,7 @@ where
                 } else {
                     let cleanup = self.new_block();
                     for i in 0..n - 1 {
-                        self.comparator(c.ops[i], &c.comparators[i]);
+                        self.expr(&c.comparators[i]);
                         self.op(Op::Swap, 2);
                         self.op(Op::Copy, 2);
                         self.compare_op(c.ops[i]);
@@ -2183,17 +2180,16 @@ where
         }
     }
 
+    /// CPython 3.11's `compiler_dict` (as `Compiler::dict_display`).
     fn dict_display(&mut self, d: &'a ast::ExprDict) {
         let n = d.items.len();
         let mut have_dict = false;
-        let mut elements = 0u32;
-        let mut i = 0;
-        while i < n {
-            let item = &d.items[i];
-            match &item.key {
+        let mut elements = 0usize;
+        for i in 0..n {
+            match &d.items[i].key {
                 None => {
                     if elements > 0 {
-                        self.dict_subset(&d.items[i - elements as usize..i], elements);
+                        self.dict_subset(&d.items[i - elements..i]);
                         if have_dict {
                             self.op(Op::DictUpdate, 1);
                         }
@@ -2204,25 +2200,22 @@ where
                         self.op(Op::BuildMap, 0);
                         have_dict = true;
                     }
-                    self.expr(&item.value);
+                    self.expr(&d.items[i].value);
                     self.op(Op::DictUpdate, 1);
                 }
-                Some(_) => {
-                    if elements == 16 {
-                        self.dict_subset(&d.items[i - 16..i], 16);
-                        if have_dict {
-                            self.op(Op::DictUpdate, 1);
-                        }
-                        have_dict = true;
-                        elements = 0;
+                Some(_) if elements * 2 > crate::compile::STACK_USE_GUIDELINE => {
+                    self.dict_subset(&d.items[i - elements..=i]);
+                    if have_dict {
+                        self.op(Op::DictUpdate, 1);
                     }
-                    elements += 1;
+                    have_dict = true;
+                    elements = 0;
                 }
+                Some(_) => elements += 1,
             }
-            i += 1;
         }
         if elements > 0 {
-            self.dict_subset(&d.items[n - elements as usize..n], elements);
+            self.dict_subset(&d.items[n - elements..n]);
             if have_dict {
                 self.op(Op::DictUpdate, 1);
             }
@@ -2233,22 +2226,33 @@ where
         }
     }
 
-    fn dict_subset(&mut self, items: &'a [ast::DictItem], n: u32) {
-        let all_const_keys = n > 1 && items.iter().all(|it| it.key.as_ref().is_some_and(|k| self.is_const(k)));
+    /// CPython 3.11's `compiler_subdict` (as `Compiler::dict_subset`).
+    fn dict_subset(&mut self, items: &'a [ast::DictItem]) {
+        let n = items.len();
+        let big = n * 2 > crate::compile::STACK_USE_GUIDELINE;
+        let all_const_keys = n > 1 && !big && items.iter().all(|it| it.key.as_ref().is_some_and(|k| self.is_const(k)));
         if all_const_keys {
             for it in items {
                 self.expr(&it.value);
             }
             self.load_const();
-            self.op(Op::BuildConstKeyMap, n);
-        } else {
-            for it in items {
-                if let Some(k) = &it.key {
-                    self.expr(k);
-                }
-                self.expr(&it.value);
+            self.op(Op::BuildConstKeyMap, n as u32);
+            return;
+        }
+        if big {
+            self.op(Op::BuildMap, 0);
+        }
+        for it in items {
+            if let Some(k) = &it.key {
+                self.expr(k);
             }
-            self.op(Op::BuildMap, n);
+            self.expr(&it.value);
+            if big {
+                self.op(Op::MapAdd, 1);
+            }
+        }
+        if !big {
+            self.op(Op::BuildMap, n as u32);
         }
     }
 

@@ -622,8 +622,15 @@ impl Builder {
                             f.global = target_is_module;
                             f.comp_target = true;
                         }
+                        let module = self.stack[i].kind == ScopeKind::Module;
                         let f = self.stack[i].entry(&name.id);
                         f.bound = true;
+                        // CPython declares the name global in the module
+                        // (DEF_GLOBAL): the module body then uses
+                        // LOAD_GLOBAL/STORE_GLOBAL for it.
+                        if module {
+                            f.global = true;
+                        }
                     } else {
                         self.bind(&name.id, name.range);
                     }

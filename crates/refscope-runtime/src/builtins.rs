@@ -663,6 +663,11 @@ fn attr_name(vm: &Vm, x: &PyRef) -> PyResult<PyRef> {
     if str::get(x).is_none() {
         return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(x))));
     }
+    // CPython interns an exact str name; a str subclass is used as it is
+    // (the key an instance or module dict stores).
+    if !x.ty().is(&vm.types.str_) {
+        return Ok(x.clone());
+    }
     Ok(vm.intern_obj(x))
 }
 

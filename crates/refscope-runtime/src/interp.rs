@@ -1798,7 +1798,21 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
 }
 
 fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult {
+    let has_kwargs = kwargs.is_some_and(|d| dict::get(d).is_some_and(|dd| !dd.is_empty()));
+    if f.kind() == Kind::Type && !has_kwargs {
+        // CPython calls a type with the tuple's items (vectorcall) or the
+        // tuple itself: no array of its own.
+        let depth = vm.frames.borrow().len();
+        return crate::object::gc::with_star_args(depth, || crate::types::typeobj_call::call_type(vm, f, tuple::items(args), None));
+    }
     let (argv, kwnames) = star_args(vm, args, kwargs)?;
+    // With keywords, CPython unpacks the tuple and the dict into a new
+    // array (_PyStack_UnpackDict), which holds every argument during the
+    // call of a Python function, bound method or `__call__`; a Python
+    // callee's locals hold them once more. (A type's call takes `argv` as
+    // that array: `call_type`. A Python function's call from the loop runs
+    // inlined and keeps its copy on the value stack.)
+    let _unpacked = (kwnames.is_some() && f.kind() != Kind::Type && f.kind() != Kind::BuiltinFunction).then(|| argv.clone());
     if !matches!(f.kind(), Kind::Function | Kind::Method) {
         let depth = vm.frames.borrow().len();
         return crate::object::gc::with_star_args(depth, || ops::call_owned(vm, f, argv, kwnames.as_ref()));

@@ -372,7 +372,7 @@ fn spill_values(vm: &Vm, obj: &PyRef, ext: &crate::object::InstanceExt) -> PyRef
     let d = PyRef::new_uncounted(&vm.types.dict, dd);
     d.set_flag(crate::object::flags::MANAGED_DICT);
     let names: Vec<PyRef> = match &sk {
-        Some(sk) => sk.names.borrow().iter().take(n).cloned().collect(),
+        Some(sk) => sk.first_names(n),
         None => Vec::new(),
     };
     let dd = dict::get(&d).expect("dict");
@@ -410,8 +410,7 @@ pub fn inline_attrs(obj: &PyRef) -> Vec<(PyRef, PyRef)> {
     }
     let sk = typeobj::data(obj.ty()).shared_keys.borrow();
     let Some(sk) = sk.as_ref() else { return Vec::new() };
-    let names = sk.names.borrow();
-    names.iter().take(n).zip(obj.values()).filter_map(|(k, s)| Some((k.clone(), s.get()?))).collect()
+    sk.first_names(n).into_iter().zip(obj.values()).filter_map(|(k, s)| Some((k, s.get()?))).collect()
 }
 
 /// The inline value of `name` (with the instruction's index hint).
@@ -420,7 +419,7 @@ fn inline_attr(obj: &PyRef, n: usize, name: &PyRef, hint: Option<&std::cell::Cel
     let sk = typeobj::data(obj.ty()).shared_keys.borrow();
     let sk = sk.as_ref()?;
     let idx = match hint {
-        Some(h) if (h.get() as usize) < n && sk.names.borrow().get(h.get() as usize).is_some_and(|k| k.is(name)) => h.get() as usize,
+        Some(h) if (h.get() as usize) < n && sk.is_name(h.get() as usize, name) => h.get() as usize,
         _ => {
             let i = sk.index_of(name, n)?;
             if let Some(h) = hint {
@@ -446,11 +445,10 @@ fn store_inline(obj: &PyRef, ext: &crate::object::InstanceExt, name: &PyRef, val
         let Some(sk) = skb.as_ref() else { return Err(value) };
         let h = hint.get() as usize;
         let known = {
-            let names = sk.names.borrow();
-            if h < names.len() && names[h].is(name) {
+            if sk.is_name(h, name) {
                 Some(h)
             } else {
-                sk.index_of(name, names.len())
+                sk.index_of(name, usize::MAX)
             }
         };
         match known {
@@ -636,7 +634,7 @@ fn inline_hit<'a>(obj: &'a PyRef, td: &typeobj::TypeData, name: &PyRef, hints: &
         return None;
     }
     let sk = td.shared_keys.borrow();
-    if !sk.as_ref()?.names.borrow().get(i)?.is(name) {
+    if !sk.as_ref()?.is_name(i, name) {
         return None;
     }
     obj.values().get(i)

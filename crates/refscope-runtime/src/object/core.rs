@@ -1506,3 +1506,88 @@ impl RefSlot {
         (*self.0.as_ptr()).as_ref()
     }
 }
+
+/// A dict entry's key: a counted reference of its own, or a share of one
+/// that several dicts use (`Rc<PyRef>`: a split instance dict's keys are
+/// its class's shared names, counted once for all the dicts over them, as
+/// CPython 3.11's shared keys object holds them). One pointer wide: the low
+/// bit says which (a PyRef's block and an Rc's value are both 8-aligned).
+#[repr(transparent)]
+pub struct KeyRef {
+    ptr: NonNull<()>,
+    _not_send: PhantomData<*const ()>,
+}
+
+impl KeyRef {
+    /// A key that owns its reference.
+    #[inline]
+    pub fn own(r: PyRef) -> KeyRef {
+        KeyRef { ptr: r.into_raw().cast(), _not_send: PhantomData }
+    }
+
+    /// A key that shares `r` (no count of its own).
+    pub fn shared(r: std::rc::Rc<PyRef>) -> KeyRef {
+        let p = std::rc::Rc::into_raw(r) as *mut ();
+        debug_assert!(p as usize & 1 == 0);
+        // SAFETY: `p` is non-null (Rc::into_raw); setting the low bit of an
+        // aligned address keeps it non-null.
+        KeyRef { ptr: unsafe { NonNull::new_unchecked(p.map_addr(|a| a | 1)) }, _not_send: PhantomData }
+    }
+
+    /// Whether the key is `other` itself (an owned key's pointer is the
+    /// object's; a shared one's is tagged, so it never equals one).
+    #[inline]
+    pub fn is(&self, other: &PyRef) -> bool {
+        std::ptr::eq(self.ptr.as_ptr().cast::<Header>(), other.ptr.as_ptr()) || (self.is_shared() && (**self).is(other))
+    }
+
+    #[inline]
+    pub fn is_shared(&self) -> bool {
+        self.ptr.as_ptr() as usize & 1 != 0
+    }
+
+    /// A counted reference to the key, the key given up.
+    pub fn into_owned(self) -> PyRef {
+        if self.is_shared() {
+            (*self).clone()
+        } else {
+            let p = self.ptr.cast::<Header>();
+            std::mem::forget(self);
+            PyRef::from_raw(p)
+        }
+    }
+
+    /// The same key owning a reference of its own (a split dict becoming
+    /// combined: CPython copies its keys out of the shared keys, counted).
+    pub fn to_owned_key(&self) -> KeyRef {
+        KeyRef::own((**self).clone())
+    }
+}
+
+impl std::ops::Deref for KeyRef {
+    type Target = PyRef;
+    #[inline]
+    fn deref(&self) -> &PyRef {
+        if self.is_shared() {
+            // SAFETY: a shared key holds its Rc (made by Rc::into_raw from
+            // an Rc<PyRef>), so the PyRef it points at lives as long as self.
+            unsafe { &*(self.ptr.as_ptr().map_addr(|a| a & !1) as *const PyRef) }
+        } else {
+            // SAFETY: an owned key is a PyRef's pointer, and both types are
+            // one pointer (repr(transparent)).
+            unsafe { &*(self as *const KeyRef as *const PyRef) }
+        }
+    }
+}
+
+impl Drop for KeyRef {
+    #[inline]
+    fn drop(&mut self) {
+        if self.is_shared() {
+            // SAFETY: made from Rc::into_raw in `shared`, given back once.
+            drop(unsafe { std::rc::Rc::from_raw(self.ptr.as_ptr().map_addr(|a| a & !1) as *const PyRef) });
+        } else {
+            drop(PyRef::from_raw(self.ptr.cast::<Header>()));
+        }
+    }
+}

@@ -14,7 +14,7 @@
 //! if the table changed meanwhile (as CPython does).
 
 use crate::object::gc;
-use crate::object::{Kind, PyRef};
+use crate::object::{KeyRef, Kind, PyRef};
 use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
 
@@ -86,7 +86,9 @@ impl Indices {
 
 pub struct Entry {
     pub hash: i64,
-    pub key: PyRef,
+    /// Counted by the entry, or in a split dict shared with the class's
+    /// names (`SharedKeys`), as CPython's split dicts hold no key of their own.
+    pub key: KeyRef,
     pub value: PyRef,
 }
 
@@ -203,8 +205,12 @@ enum Probe {
 /// here only for the size a split instance dict reports.
 pub struct SharedKeys {
     /// The names, as str objects (counted references: CPython's shared
-    /// keys hold theirs too).
-    pub names: RefCell<Vec<PyRef>>,
+    /// keys hold theirs too), shared with the entries of the split dicts
+    /// over them (`KeyRef::shared`): one count for all of them. Only ever
+    /// grow.
+    pub names: RefCell<Vec<std::rc::Rc<PyRef>>>,
+    /// The names' addresses, for identity tests without following the Rc.
+    ids: RefCell<Vec<usize>>,
     pub usable: Cell<usize>,
     /// One bit per name, picked by its address (`name_bit`): an interned
     /// key whose bit is clear is none of the interned names.
@@ -229,7 +235,7 @@ fn is_interned(s: &PyRef) -> bool {
 
 impl SharedKeys {
     pub fn new() -> std::rc::Rc<SharedKeys> {
-        std::rc::Rc::new(SharedKeys { names: RefCell::new(Vec::new()), usable: Cell::new(30), interned_bits: Cell::new(0), uninterned: Cell::new(0), first_room: Cell::new(None) })
+        std::rc::Rc::new(SharedKeys { names: RefCell::new(Vec::new()), ids: RefCell::new(Vec::new()), usable: Cell::new(30), interned_bits: Cell::new(0), uninterned: Cell::new(0), first_room: Cell::new(None) })
     }
     /// Entries of a split dict's values array (`shared_keys_usable_size`).
     pub fn capacity(&self) -> usize {
@@ -253,11 +259,14 @@ impl SharedKeys {
         if interned && self.interned_bits.get() & name_bit(key) == 0 && self.uninterned.get() == 0 {
             return None;
         }
+        {
+            let ids = self.ids.borrow();
+            if let Some(i) = ids[..upto.min(ids.len())].iter().position(|&n| n == key.id()) {
+                return Some(i);
+            }
+        }
         let names = self.names.borrow();
         let names = &names[..upto.min(names.len())];
-        if let Some(i) = names.iter().position(|n| n.is(key)) {
-            return Some(i);
-        }
         let k = key.payload::<crate::types::str::StrData>()?;
         if interned {
             if self.uninterned.get() == 0 {
@@ -268,29 +277,56 @@ impl SharedKeys {
         names.iter().position(|n| n.payload::<crate::types::str::StrData>().is_some_and(|s| crate::types::str::eq(s, k)))
     }
 
+    /// Whether name `i` is `name` itself.
+    #[inline]
+    pub fn is_name(&self, i: usize, name: &PyRef) -> bool {
+        self.ids.borrow().get(i).is_some_and(|&n| n == name.id())
+    }
+
+    /// The name `i` (a counted reference).
+    pub fn name(&self, i: usize) -> Option<PyRef> {
+        self.names.borrow().get(i).map(|n| (**n).clone())
+    }
+
+    /// The first `n` names (counted references).
+    pub fn first_names(&self, n: usize) -> Vec<PyRef> {
+        self.names.borrow().iter().take(n).map(|n| (**n).clone()).collect()
+    }
+
     /// Whether a split dict can store `key` (adding it to the names).
     pub fn admit(&self, key: &PyRef) -> bool {
-        let Some(k) = key.payload::<crate::types::str::StrData>() else { return false };
+        self.admit_name(key).is_some()
+    }
+
+    /// The shared name a split dict stores for `key` (added to the names
+    /// if new); `None` when it cannot store it.
+    pub fn admit_name(&self, key: &PyRef) -> Option<std::rc::Rc<PyRef>> {
+        let k = key.payload::<crate::types::str::StrData>()?;
         if key.has_ext() {
-            return false;
+            return None;
         }
         let mut names = self.names.borrow_mut();
         // The same interned name object is the common case: compare
         // addresses before texts.
-        if names.iter().any(|n| n.is(key)) || names.iter().any(|n| crate::types::str::as_str(n) == k.as_str()) {
-            return true;
+        if let Some(i) = self.ids.borrow().iter().position(|&n| n == key.id()) {
+            return Some(names[i].clone());
+        }
+        if let Some(n) = names.iter().find(|n| crate::types::str::as_str(n) == k.as_str()) {
+            return Some(n.clone());
         }
         if self.usable.get() == 0 {
-            return false;
+            return None;
         }
         if is_interned(key) {
             self.interned_bits.set(self.interned_bits.get() | name_bit(key));
         } else {
             self.uninterned.set(self.uninterned.get() + 1);
         }
-        names.push(key.clone());
+        let n = std::rc::Rc::new(key.clone());
+        names.push(n.clone());
+        self.ids.borrow_mut().push(key.id());
         self.usable.set(self.usable.get() - 1);
-        true
+        Some(n)
     }
 }
 
@@ -535,14 +571,20 @@ impl DictData {
             let used = t.used;
             t.resize(used * 3);
         }
-        // A key the shared keys cannot take turns a split dict combined,
-        // resized as CPython's insertion_resize does.
-        let unsplit = self.shared.borrow().as_ref().is_some_and(|sk| !sk.admit(&key));
-        if unsplit {
-            *self.shared.borrow_mut() = None;
-            let used = t.used;
-            t.resize(used * 3);
-        }
+        // A split dict stores the shared name (no count of its own); a key
+        // the shared keys cannot take turns it combined, resized as
+        // CPython's insertion_resize does.
+        let shared_name = self.shared.borrow().as_ref().map(|sk| sk.admit_name(&key));
+        let key = match shared_name {
+            Some(Some(n)) => KeyRef::shared(n),
+            Some(None) => {
+                self.unsplit(&mut t);
+                let used = t.used;
+                t.resize(used * 3);
+                KeyRef::own(key)
+            }
+            None => KeyRef::own(key),
+        };
         if t.usable == 0 {
             let used = t.used;
             t.resize(used * 3);
@@ -572,7 +614,7 @@ impl DictData {
             crate::observe::dict_del(self, &e.key);
         }
         self.bump();
-        Ok(e.map(|e| (e.key, e.value)))
+        Ok(e.map(|e| (e.key.into_owned(), e.value)))
     }
 
     /// `dict_merge`'s sizing before the items of dict `other` are inserted
@@ -602,7 +644,7 @@ impl DictData {
         }
         let room = if split { usable_fraction(64) } else { usable_fraction(t.size()) };
         if room < ot.used {
-            *self.shared.borrow_mut() = None;
+            self.unsplit(&mut t);
             let n = t.used + ot.used;
             // (an empty dict's shared empty keys count as str keys)
             t.str_keys = (t.indices.is_empty() || t.str_keys) && ot.str_keys;
@@ -645,6 +687,18 @@ impl DictData {
         }
         drop(st);
         self.prepare_merge(src);
+    }
+
+    /// A split dict becomes combined: its entries take counted keys (as
+    /// CPython copies them out of the shared keys).
+    fn unsplit(&self, t: &mut Table) {
+        if self.shared.borrow_mut().take().is_some() {
+            for e in t.entries.iter_mut().flatten() {
+                if e.key.is_shared() {
+                    e.key = e.key.to_owned_key();
+                }
+            }
+        }
     }
 
     pub fn clear(&self) {
@@ -716,7 +770,8 @@ impl DictData {
     pub fn popitem(&self) -> Option<(PyRef, PyRef)> {
         let mut t = self.table_mut_keys();
         // A split table becomes combined at the shared keys' size first.
-        if self.shared.borrow_mut().take().is_some() && t.used > 0 {
+        if self.shared.borrow().is_some() && t.used > 0 {
+            self.unsplit(&mut t);
             t.resize_to(64);
         }
         let last = t.entries.iter().rposition(|e| e.is_some())?;
@@ -726,7 +781,7 @@ impl DictData {
         t.usable += 0;
         drop(t);
         self.bump();
-        Some((e.key, e.value))
+        Some((e.key.into_owned(), e.value))
     }
 
     /// The entry index and value of a str key (as `get_str`).

@@ -15,7 +15,12 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     }
     // CPython 3.11 calls a type without vectorcall through a tuple of the
     // positional arguments (and a dict of the keywords): the counts see them.
-    let transient = if needs_args_tuple(vm, cls) && !crate::object::gc::star_args_given(vm.frames.borrow().len()) {
+    // In `cls(*args, **kwargs)` (`star_args_given`) the caller's tuple and
+    // dict are those; the caller holds `args` as the array the keywords
+    // are unpacked into (`interp::call_ex`).
+    let needs_tuple = needs_args_tuple(vm, cls);
+    let given = needs_tuple && crate::object::gc::star_args_given(vm.frames.borrow().len());
+    let transient = if needs_tuple && !given {
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
         let t = crate::object::gc::Transient::tuple(args.len() - nkw);
         let d = if nkw > 0 { Some(crate::object::gc::Transient::dict()) } else { None };
@@ -28,7 +33,7 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     } else {
         None
     };
-    let r = call_type_inner(vm, cls, args, kwnames);
+    let r = call_type_inner(vm, cls, args, kwnames, given);
     if let Some((t, d)) = transient {
         t.free();
         if let Some(d) = d {
@@ -63,12 +68,15 @@ fn needs_args_tuple(vm: &Vm, cls: &PyRef) -> bool {
     [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property, &t.zip, &t.staticmethod, &t.classmethod, &t.slice].iter().any(|x| x.is(cls))
 }
 
-fn call_type_inner(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+fn call_type_inner(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, unpacked: bool) -> PyResult {
     // A metaclass with its own __call__.
     let meta = cls.ty();
     if !meta.is(&vm.types.type_) {
         if let Some(c) = typeobj::lookup_str(vm, meta, "__call__") {
             if c.kind() == Kind::Function {
+                // slot_tp_call unpacks the keywords dict into a new array
+                // (as `__init__`'s call below).
+                let _unpacked = (kwnames.is_some() && !unpacked).then(|| args.to_vec());
                 let mut v = vec![cls.clone()];
                 v.extend_from_slice(args);
                 return crate::interp::call_function(vm, &c, v, kwnames);
@@ -76,17 +84,26 @@ fn call_type_inner(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>
         }
     }
     // A __new__ written in Python; builtin ones are the type's NewFn.
-    call_type_default(vm, cls, args, kwnames)
+    call_type_default_in(vm, cls, args, kwnames, unpacked)
 }
 
 /// `type.__call__(cls, ...)`: `__new__` then `__init__`.
 pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
+    call_type_default_in(vm, cls, args, kwnames, false)
+}
+
+/// `call_type_default`; `unpacked`: the caller holds `args` as the array
+/// the keywords dict was unpacked into (no second one for `__init__`).
+fn call_type_default_in(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, unpacked: bool) -> PyResult {
     let new = typeobj::lookup_str(vm, cls, "__new__").map(|n| match n.kind() {
         Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
         _ => n,
     });
     let obj = match new {
         Some(f) if f.kind() != Kind::BuiltinFunction => {
+            // slot_tp_new unpacks the keywords dict into a new array (as
+            // `__init__`'s call below).
+            let _unpacked = (kwnames.is_some() && !unpacked).then(|| args.to_vec());
             let mut v = vec![cls.clone()];
             v.extend_from_slice(args);
             ops::call_owned(vm, &f, v, kwnames)?
@@ -121,7 +138,7 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
                     // With keywords, slot_tp_init's call unpacks the
                     // keywords dict into a new argument array, which holds
                     // every argument during the call (_PyStack_UnpackDict).
-                    let _unpacked = args.to_vec();
+                    let _unpacked = (!unpacked).then(|| args.to_vec());
                     let mut v = vec![obj.clone()];
                     v.extend_from_slice(args);
                     crate::interp::call_function(vm, &init, v, kwnames)?
@@ -195,6 +212,15 @@ pub fn type_getattr(vm: &Vm, cls: &PyRef, name: &PyRef) -> PyResult {
 }
 
 pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    // A class stores an exact, interned str: a str subclass name is
+    // copied (type_setattro).
+    let exact;
+    let name = if name.ty().is(&vm.types.str_) {
+        name
+    } else {
+        exact = vm.intern(str::as_str(name));
+        &exact
+    };
     let td = typeobj::data(cls);
     let n = str::as_str(name);
     if !td.flag(tflags::HEAPTYPE) {
