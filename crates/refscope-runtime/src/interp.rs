@@ -100,19 +100,10 @@ pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Opti
             return call_simple(vm, func, code_obj, n, args.into_iter());
         }
     }
-    let f = function::get(&func).unwrap();
-    let code_obj = f.code.borrow().clone();
-    // The frame owns the function reference (CPython's f_func).
-    let frame = new_frame(vm, &code_obj, Some(func), None, None);
-    let fd = frame::get(&frame).unwrap();
-    let func = fd.func.as_ref().unwrap();
-    bind_arguments(vm, func, &code_obj, &frame, args, kwnames)?;
-    init_cells(vm, func, &code_obj, &frame);
-    let cd = code::get(&code_obj).unwrap();
-    if cd.code.is_generator() {
-        return Ok(crate::types::generator_impl::new_generator(vm, frame));
+    match frame_for_general_call(vm, func, args, kwnames)? {
+        Ok((frame, max_stack)) => run_new_frame(vm, &frame, max_stack),
+        Err(generator) => Ok(generator),
     }
-    run_new_frame(vm, &frame, cd.code.max_stack as usize)
 }
 
 /// Run a new function frame to its return, with a value stack from the
@@ -683,39 +674,48 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         }
                     };
                 }
-                // A call of the Python function `$f` with the arguments
-            // `stack[$start..]` (the last `len($kw)` by keyword) runs inlined:
-            // its arguments are bound into its frame's locals and the loop
-            // switches to it. `$call_base` is the stack index of the call's
-            // callable, where its result goes. Evaluates to the call's result
-            // when there is nothing to run (a generator function's call) or
-            // binding the arguments failed.
-            macro_rules! inline_any {
-                ($f:expr, $start:expr, $call_base:expr, $kw:expr) => {{
-                    let call_base = $call_base;
-                    match frame_for_call(vm, $f, stack, $start, $kw) {
-                        Ok(Ok((nf, max_stack))) => {
-                            stack.reserve(max_stack);
-                            match enter_frame(vm, &nf) {
-                                Ok(()) => break 'run Switch::Call(nf, call_base),
-                                Err(e) => {
-                                    drop(nf);
-                                    stack.truncate(call_base);
-                                    break 'exec (e, false);
+                // Switch to a callee's frame made by `frame_for_call` or
+                // `frame_for_general_call` (`$made`), its result going to stack
+                // index `$call_base`; evaluates to the call's result (or error)
+                // when there is no frame to run, with the stack cut back there.
+                macro_rules! switch_to_call {
+                    ($made:expr, $call_base:expr) => {{
+                        let call_base = $call_base;
+                        match $made {
+                            Ok(Ok((nf, max_stack))) => {
+                                stack.reserve(max_stack);
+                                match enter_frame(vm, &nf) {
+                                    Ok(()) => break 'run Switch::Call(nf, call_base),
+                                    Err(e) => {
+                                        drop(nf);
+                                        stack.truncate(call_base);
+                                        break 'exec (e, false);
+                                    }
                                 }
                             }
+                            Ok(Err(result)) => {
+                                stack.truncate(call_base);
+                                Ok(result)
+                            }
+                            Err(e) => {
+                                stack.truncate(call_base);
+                                Err(e)
+                            }
                         }
-                        Ok(Err(result)) => {
-                            stack.truncate(call_base);
-                            Ok(result)
-                        }
-                        Err(e) => {
-                            stack.truncate(call_base);
-                            Err(e)
-                        }
-                    }
-                }};
-            }
+                    }};
+                }
+                // A call of the Python function `$f` with the arguments
+                // `stack[$start..]` (the last `len($kw)` by keyword) runs inlined:
+                // its arguments are bound into its frame's locals and the loop
+                // switches to it. `$call_base` is the stack index of the call's
+                // callable, where its result goes. Evaluates to the call's result
+                // when there is nothing to run (a generator function's call) or
+                // binding the arguments failed.
+                macro_rules! inline_any {
+                    ($f:expr, $start:expr, $call_base:expr, $kw:expr) => {
+                        switch_to_call!(frame_for_call(vm, $f, stack, $start, $kw), $call_base)
+                    };
+                }
                 // One check for both: an automatic collection is due, or an
                 // observer is attached.
                 if crate::object::gc::attention() {
@@ -1040,27 +1040,8 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                                 stack.extend(argv.iter().cloned());
                                 stack.push(names.clone());
                             }
-                            match frame_for_general_call(vm, f, argv, kwnames.as_ref()) {
-                                Ok(Ok((nf, max_stack))) => {
-                                    stack.reserve(max_stack);
-                                    match enter_frame(vm, &nf) {
-                                        Ok(()) => break 'run Switch::Call(nf, call_base),
-                                        Err(e) => {
-                                            drop(nf);
-                                            stack.truncate(call_base);
-                                            break 'exec (e, false);
-                                        }
-                                    }
-                                }
-                                Ok(Err(result)) => {
-                                    stack.truncate(call_base);
-                                    stack.push(result);
-                                }
-                                Err(e) => {
-                                    stack.truncate(call_base);
-                                    break 'exec (e, false);
-                                }
-                            }
+                            let r = tri!(switch_to_call!(frame_for_general_call(vm, f, argv, kwnames.as_ref()), call_base));
+                            stack.push(r);
                             continue;
                         }
                         let r = tri!(call_ex(vm, &f, &args, kwargs.as_ref()));

@@ -8,9 +8,8 @@ use crate::vm::{PyResult, Vm};
 
 /// The inline value room of a class's instances made before any of them
 /// has an attribute: the number of distinct `self.NAME = ...` stores in its
-/// `__init__` (a Python function), as CPython 3.12 sizes a class's shared
-/// keys from it. A class without one gets none (its instances keep the
-/// block size they had).
+/// `__init__` (a Python function). A class without one gets none (its
+/// instances keep the block size they had).
 fn first_room(vm: &Vm, cls: &PyRef) -> u8 {
     let Some(init) = typeobj::lookup_str(vm, cls, "__init__") else { return 0 };
     let Some(f) = function::get(&init) else { return 0 };
