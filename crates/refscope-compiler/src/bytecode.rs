@@ -179,6 +179,23 @@ pub enum Instr {
     LoadFastLoadFast(u16, u16),
     LoadFastLoadConst(u16, u16),
     StoreFastLoadFast(u16, u16),
+    /// Three-instruction superinstructions, the second and third halves
+    /// left in place: `LOAD_FAST a; LOAD_CONST c` (or `LOAD_FAST b`) and a
+    /// `BINARY_OP`/in-place operator `op` or a `COMPARE_OP` on them. The
+    /// operator's machine-sized int and float cases run at once; anything
+    /// else runs the pair and lets the operator instruction do its work.
+    LoadFastLoadConstArith(u16, u16, BinOp),
+    LoadFastLoadFastArith(u16, u16, BinOp),
+    LoadFastLoadConstCompare(u16, u16, CmpOp),
+    LoadFastLoadFastCompare(u16, u16, CmpOp),
+    /// `LOAD_FAST a; LOAD_FAST b; BINARY_SUBSCR`.
+    LoadFastLoadFastSubscr(u16, u16),
+    /// `LOAD_FAST a` and the attribute instruction on it (name `n`), which
+    /// holds the object in the interpreter's hands either way, so the pair
+    /// always runs as one.
+    LoadFastLoadAttr(u16, u16),
+    LoadFastLoadMethod(u16, u16),
+    LoadFastStoreAttr(u16, u16),
     LoadFast(u32),
     /// `LoadFast` of a local the compiler proved bound: no unbound check.
     StoreFast(u32),
@@ -479,11 +496,13 @@ impl CodeObject {
 }
 
 /// Combine common pairs of instructions on one line into superinstructions
-/// (CPython 3.11 has the same three): `LOAD_FAST a; LOAD_FAST b`,
-/// `LOAD_FAST a; LOAD_CONST c` and `STORE_FAST a; LOAD_FAST b`. The first
-/// instruction of a pair is replaced and the second kept, so instruction
-/// indices, jump targets and the line table do not change; pairs never
-/// overlap (the second half of one pair does not start another).
+/// (CPython 3.11 has the first three): `LOAD_FAST a; LOAD_FAST b`,
+/// `LOAD_FAST a; LOAD_CONST c`, `STORE_FAST a; LOAD_FAST b`, a local and
+/// the attribute instruction on it (`LoadFastLoadAttr`...), and the
+/// triples of two loads and an operator (`LoadFastLoadConstArith`...). The
+/// first instruction of a group is replaced and the others kept, so
+/// instruction indices, jump targets and the line table do not change;
+/// groups never overlap (the later halves of one do not start another).
 pub fn fuse_pairs(instrs: &mut [Instr], lines: &[u32]) {
     let small = |i: u32| u16::try_from(i).ok();
     let mut k = 0;
@@ -492,7 +511,25 @@ pub fn fuse_pairs(instrs: &mut [Instr], lines: &[u32]) {
             k += 1;
             continue;
         }
+        if k + 2 < instrs.len() && lines.get(k + 1) == lines.get(k + 2) {
+            let tri = match (instrs[k], instrs[k + 1], instrs[k + 2]) {
+                (Instr::LoadFast(a), Instr::LoadConst(c), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => small(a).zip(small(c)).map(|(a, c)| Instr::LoadFastLoadConstArith(a, c, op)),
+                (Instr::LoadFast(a), Instr::LoadFast(b), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => small(a).zip(small(b)).map(|(a, b)| Instr::LoadFastLoadFastArith(a, b, op)),
+                (Instr::LoadFast(a), Instr::LoadConst(c), Instr::CompareOp(op)) => small(a).zip(small(c)).map(|(a, c)| Instr::LoadFastLoadConstCompare(a, c, op)),
+                (Instr::LoadFast(a), Instr::LoadFast(b), Instr::CompareOp(op)) => small(a).zip(small(b)).map(|(a, b)| Instr::LoadFastLoadFastCompare(a, b, op)),
+                (Instr::LoadFast(a), Instr::LoadFast(b), Instr::BinarySubscr) => small(a).zip(small(b)).map(|(a, b)| Instr::LoadFastLoadFastSubscr(a, b)),
+                _ => None,
+            };
+            if let Some(f) = tri {
+                instrs[k] = f;
+                k += 3;
+                continue;
+            }
+        }
         let fused = match (instrs[k], instrs[k + 1]) {
+            (Instr::LoadFast(a), Instr::LoadAttr(n)) => small(a).zip(small(n)).map(|(a, n)| Instr::LoadFastLoadAttr(a, n)),
+            (Instr::LoadFast(a), Instr::LoadMethod(n)) => small(a).zip(small(n)).map(|(a, n)| Instr::LoadFastLoadMethod(a, n)),
+            (Instr::LoadFast(a), Instr::StoreAttr(n)) => small(a).zip(small(n)).map(|(a, n)| Instr::LoadFastStoreAttr(a, n)),
             (Instr::LoadFast(a), Instr::LoadFast(b)) => small(a).zip(small(b)).map(|(a, b)| Instr::LoadFastLoadFast(a, b)),
             (Instr::LoadFast(a), Instr::LoadConst(c)) => small(a).zip(small(c)).map(|(a, c)| Instr::LoadFastLoadConst(a, c)),
             (Instr::StoreFast(a), Instr::LoadFast(b)) => small(a).zip(small(b)).map(|(a, b)| Instr::StoreFastLoadFast(a, b)),

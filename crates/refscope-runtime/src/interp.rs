@@ -237,22 +237,25 @@ fn unbound_local(vm: &Vm, cd: &code::CodeData, i: usize) -> PyErr {
 #[inline]
 fn load_global_cached(cd: &code::CodeData, fd: &frame::FrameObj, i: usize) -> Option<PyRef> {
     let gd = dict::get(fd.globals())?;
-    let bd = dict::get(fd.builtins())?;
     let slot = &cd.global_hints[i];
     let h = slot.get();
     let gv = gd.keys_version();
     if h.globals == gv {
         let v = if h.builtins == 0 {
             gd.value_at(h.idx as usize)
-        } else if h.builtins == bd.keys_version() {
-            bd.value_at(h.idx as usize)
         } else {
-            None
+            let bd = dict::get(fd.builtins())?;
+            if h.builtins == bd.keys_version() {
+                bd.value_at(h.idx as usize)
+            } else {
+                None
+            }
         };
         if v.is_some() {
             return v;
         }
     }
+    let bd = dict::get(fd.builtins())?;
     let name = &cd.names[i];
     if let Some((idx, v)) = gd.get_str_with_index(name) {
         slot.set(code::GlobalHint { globals: gv, builtins: 0, idx: idx as u32 });
@@ -798,6 +801,143 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             stack.push(y);
                             pc += 1;
                         }
+                    }
+                    // Two loads and an operator: the common int and float
+                    // cases at once; the rest (or an unbound local) runs the
+                    // loads and leaves the operator instruction, the third,
+                    // to do its work.
+                    Instr::LoadFastLoadConstArith(a, c, op) => {
+                        let Some(x) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
+                        let y = &consts[c as usize];
+                        if let Some(r) = ops::arith_fast(vm, &x, y, op) {
+                            drop(x);
+                            stack.push(r);
+                            pc += 2;
+                        } else {
+                            stack.push(x);
+                            stack.push(y.clone());
+                            pc += 1;
+                        }
+                    }
+                    Instr::LoadFastLoadFastArith(a, b, op) => {
+                        let Some(x) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
+                        let Some(y) = fd.get_fast(b as usize) else {
+                            stack.push(x);
+                            continue;
+                        };
+                        if let Some(r) = ops::arith_fast(vm, &x, &y, op) {
+                            drop(x);
+                            drop(y);
+                            stack.push(r);
+                            pc += 2;
+                        } else {
+                            stack.push(x);
+                            stack.push(y);
+                            pc += 1;
+                        }
+                    }
+                    Instr::LoadFastLoadConstCompare(a, c, op) | Instr::LoadFastLoadFastCompare(a, c, op) => {
+                        let Some(x) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
+                        let y = if let Instr::LoadFastLoadConstCompare(..) = ins {
+                            consts[c as usize].clone()
+                        } else {
+                            match fd.get_fast(c as usize) {
+                                Some(y) => y,
+                                None => {
+                                    stack.push(x);
+                                    continue;
+                                }
+                            }
+                        };
+                        let fast = match ops::small_int_pair(vm, &x, &y) {
+                            Some((p, q)) => Some(ops::ord_matches(p.cmp(&q), op)),
+                            None => ops::fast_compare(vm, &x, &y, op),
+                        };
+                        match fast {
+                            Some(r) => {
+                                drop(x);
+                                drop(y);
+                                pc += 2;
+                                // A conditional jump consuming the result at
+                                // once jumps without the bool (as `CompareOp`;
+                                // not while traced).
+                                if !observing {
+                                    match instrs.get(pc) {
+                                        Some(&Instr::PopJumpIfFalse(t)) => {
+                                            pc = if r { pc + 1 } else { t as usize };
+                                            continue;
+                                        }
+                                        Some(&Instr::PopJumpIfTrue(t)) => {
+                                            pc = if r { t as usize } else { pc + 1 };
+                                            continue;
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                stack.push(vm.bool(r));
+                            }
+                            None => {
+                                stack.push(x);
+                                stack.push(y);
+                                pc += 1;
+                            }
+                        }
+                    }
+                    // `o[k]` of two locals: the operands are in the
+                    // interpreter's hands either way (the plain instruction
+                    // pops them before the lookup), so the whole lookup runs
+                    // here, located at the subscript instruction.
+                    Instr::LoadFastLoadFastSubscr(a, b) => {
+                        let Some(o) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
+                        let Some(k) = fd.get_fast(b as usize) else {
+                            stack.push(o);
+                            continue;
+                        };
+                        pc += 2;
+                        fd.lasti.set(pc as u32 - 1);
+                        let r = match ops::subscr_fast(vm, &o, &k) {
+                            Some(r) => r,
+                            None => tri!(ops::get_item(vm, &o, &k)),
+                        };
+                        drop(o);
+                        drop(k);
+                        stack.push(r);
+                    }
+                    // A local's attribute: as `LoadFast` and `LoadAttr` (or
+                    // `LoadMethod`, `StoreAttr`), the object held here
+                    // instead of on the stack, as the plain instruction holds
+                    // it once popped; located at the attribute instruction.
+                    Instr::LoadFastLoadAttr(a, i) => {
+                        let Some(obj) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
+                        pc += 1;
+                        fd.lasti.set(pc as u32 - 1);
+                        let i = i as usize;
+                        let v = tri!(ops::get_attr_hinted(vm, &obj, &names[i], ops::AttrHints { dict: &cd.attr_hints[i], ty: &cd.type_hints[i] }));
+                        drop(obj);
+                        stack.push(v);
+                    }
+                    Instr::LoadFastLoadMethod(a, i) => {
+                        let Some(obj) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
+                        pc += 1;
+                        fd.lasti.set(pc as u32 - 1);
+                        let i = i as usize;
+                        let (f, needs_self) = tri!(ops::load_method_hinted(vm, &obj, &names[i], Some(&cd.type_hints[i])));
+                        stack.push(f);
+                        if needs_self {
+                            stack.push(obj);
+                        } else {
+                            drop(obj);
+                            stack.push(vm.null.clone());
+                        }
+                    }
+                    Instr::LoadFastStoreAttr(a, i) => {
+                        let Some(obj) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
+                        pc += 1;
+                        fd.lasti.set(pc as u32 - 1);
+                        let i = i as usize;
+                        let v = pop!();
+                        tri!(ops::set_attr_hinted(vm, &obj, &names[i], v, ops::AttrHints { dict: &cd.attr_hints[i], ty: &cd.type_hints[i] }));
+                        drop(obj);
                     }
                     Instr::LoadFast(i) => match fd.get_fast(i as usize) {
                         Some(v) => stack.push(v),
@@ -1397,6 +1537,17 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     }
                     Instr::ForIter(t) => {
                         if let Some(v) = crate::types::iter_impl::next_fast(vm, top!()) {
+                            // The loop variable's store, when nothing is due
+                            // between the two (a collection, an observer),
+                            // runs here without the push and pop.
+                            if let Some(&Instr::StoreFast(a)) = instrs.get(pc) {
+                                if !crate::object::gc::attention() {
+                                    fd.lasti.set(pc as u32);
+                                    pc += 1;
+                                    drop(fd.set_fast(a as usize, Some(v)));
+                                    continue;
+                                }
+                            }
                             stack.push(v);
                             continue;
                         }

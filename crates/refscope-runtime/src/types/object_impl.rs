@@ -17,7 +17,8 @@ fn first_room(vm: &Vm, cls: &PyRef) -> u8 {
     let Some(cd) = code::get(&code) else { return 0 };
     let mut seen: Vec<u32> = Vec::new();
     for w in cd.code.instrs.windows(2) {
-        if let (refscope_compiler::bytecode::Instr::LoadFast(0), refscope_compiler::bytecode::Instr::StoreAttr(i)) = (w[0], w[1]) {
+        use refscope_compiler::bytecode::Instr;
+        if let (Instr::LoadFast(0) | Instr::LoadFastStoreAttr(0, _), Instr::StoreAttr(i)) = (w[0], w[1]) {
             if !seen.contains(&i) {
                 seen.push(i);
             }
