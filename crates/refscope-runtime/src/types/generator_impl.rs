@@ -37,38 +37,89 @@ pub fn new_generator(vm: &Vm, frame: PyRef) -> PyRef {
 /// Resume: `Ok(Ok(yielded))`, `Ok(Err(returned))` or an exception.
 pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) -> PyResult<Result<PyRef, PyRef>> {
     let g = generator::get(gen).unwrap();
+    let throwing = throw.is_some();
+    let sent = match begin(vm, gen, value, throwing) {
+        Ok(Some(sent)) => sent,
+        Ok(None) => {
+            if let Some(e) = throw {
+                if g.finished.get() {
+                    return Err(e);
+                }
+            }
+            return Ok(Err(vm.none()));
+        }
+        Err(e) => return Err(e),
+    };
+    // While it runs, its saved state is this run's.
+    let mut state = g.state.borrow_mut().take().expect("begin keeps the saved state");
+    if let Some(v) = sent {
+        state.stack.push(v);
+    }
+    let r = interp::run_frame(vm, &g.frame, &mut state, throw);
+    end(vm, g, r, Some(state))
+}
+
+/// The first half of a resumption (`resume`, or the interpreter loop
+/// running the generator's frame inlined): the checks, `gi_running` set and
+/// the generator's own handled exception made the innermost. Gives the
+/// value to push onto its stack (the value sent, when it has started and
+/// nothing is thrown in), or `Ok(None)`: nothing to run (the generator is
+/// finished: it "returns" None, or raises a thrown exception). Its saved
+/// state (`state`, always there when this succeeds) stays in place.
+#[inline(always)]
+pub fn begin(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throwing: bool) -> PyResult<Option<Option<PyRef>>> {
+    let g = generator::get(gen).unwrap();
     if g.running.get() {
         return Err(vm.value_error("generator already executing"));
     }
     if g.finished.get() {
-        if let Some(e) = throw {
-            return Err(e);
-        }
-        return Ok(Err(vm.none()));
+        return Ok(None);
     }
-    let mut state = match g.state.borrow_mut().take() {
-        Some(s) => s,
-        None => return Ok(Err(vm.none())),
-    };
-    if g.started.get() {
-        if throw.is_none() {
-            state.stack.push(value.unwrap_or_else(|| vm.none()));
+    if g.state.borrow().is_none() {
+        return Ok(None);
+    }
+    let sent = if g.started.get() {
+        if !throwing {
+            Some(value.unwrap_or_else(|| vm.none()))
+        } else {
+            None
         }
     } else {
         if let Some(v) = &value {
-            if !v.is(&vm.none) && throw.is_none() {
-                *g.state.borrow_mut() = Some(state);
+            if !v.is(&vm.none) && !throwing {
                 return Err(vm.type_error("can't send non-None value to a just-started generator"));
             }
         }
         g.started.set(true);
-    }
+        None
+    };
     g.running.set(true);
     // The generator's own exception state becomes the innermost entry; its
     // caller's waits outside (sys.exc_info() falls back to it).
     let outer = vm.handled.replace(g.exc_state.borrow_mut().take());
     vm.handled_outer.borrow_mut().push(outer);
-    let r = interp::run_frame(vm, &g.frame, &mut state, throw);
+    Ok(Some(sent))
+}
+
+/// `end` for a frame run inlined that has yielded (its values already
+/// back in its saved state): the caller's handled exception back, the
+/// generator's own kept.
+#[inline(always)]
+pub fn end_yield(vm: &Vm, g: &generator::GeneratorData) {
+    let outer = vm.handled_outer.borrow_mut().pop().flatten();
+    let own = vm.handled.replace(outer);
+    g.running.set(false);
+    let old = g.exc_state.replace(own);
+    drop(old);
+}
+
+/// The second half of a resumption (`begin`), once the frame has yielded,
+/// returned or raised (`r`; its frame has left `vm.frames`): the caller's
+/// handled exception back, the saved state kept after a yield (`state`,
+/// when `resume` took it out), the generator finished otherwise (a
+/// StopIteration raised inside becomes RuntimeError).
+#[inline]
+pub fn end(vm: &Vm, g: &generator::GeneratorData, r: Result<Exit, PyErr>, state: Option<ExecState>) -> PyResult<Result<PyRef, PyRef>> {
     let outer = vm.handled_outer.borrow_mut().pop().flatten();
     let own = vm.handled.replace(outer);
     g.running.set(false);
@@ -79,30 +130,41 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
     }
     match r {
         Ok(Exit::Yield(v)) => {
-            *g.state.borrow_mut() = Some(state);
+            if let Some(state) = state {
+                *g.state.borrow_mut() = Some(state);
+            }
             Ok(Ok(v))
         }
         Ok(Exit::Return(v)) => {
             finish(g);
+            drop(state);
             Ok(Err(v))
         }
         Err(e) => {
             finish(g);
-            // StopIteration raised inside a generator becomes RuntimeError.
-            if crate::types::typeobj::isinstance(&e.0, &vm.exc.stop_iteration) {
-                let re = vm.runtime_error("generator raised StopIteration");
-                if let Some(d) = exceptions::get(&re.0) {
-                    let old = d.cause.replace(Some(e.0.clone()));
-                    drop(old);
-                    let old = d.context.replace(Some(e.0));
-                    drop(old);
-                    d.suppress_context.set(true);
-                }
-                return Err(re);
-            }
-            Err(e)
+            drop(state);
+            Err(raised(vm, e))
         }
     }
+}
+
+/// What a generator's caller gets for the exception its frame raised: a
+/// StopIteration raised inside a generator becomes RuntimeError.
+#[cold]
+#[inline(never)]
+fn raised(vm: &Vm, e: PyErr) -> PyErr {
+    if crate::types::typeobj::isinstance(&e.0, &vm.exc.stop_iteration) {
+        let re = vm.runtime_error("generator raised StopIteration");
+        if let Some(d) = exceptions::get(&re.0) {
+            let old = d.cause.replace(Some(e.0.clone()));
+            drop(old);
+            let old = d.context.replace(Some(e.0));
+            drop(old);
+            d.suppress_context.set(true);
+        }
+        return re;
+    }
+    e
 }
 
 fn finish(g: &generator::GeneratorData) {
@@ -111,6 +173,10 @@ fn finish(g: &generator::GeneratorData) {
     drop(old);
     let frame_locals_release = frame::get(&g.frame).unwrap();
     frame_locals_release.clear_locals();
+    // A frame run inlined left its saved state in place (emptied, unless
+    // the frame could not start).
+    let st = g.state.borrow_mut().take();
+    drop(st);
 }
 
 /// next(gen): `None` when it returns.
