@@ -614,8 +614,9 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
     // frame's own slots, not through the caller's reference, which takes
     // the push and pop of every instruction a few machine instructions
     // fewer.
-    // (Never dropped: every exit gives the values back, leaving an empty
-    // vector that owns nothing; this saves a drop call per run.)
+    // (Never dropped: every exit gives the values back by swapping them
+    // with the empty vector left in the owner's place, which then owns
+    // nothing; this saves a drop call per run, and per exit.)
     let mut own_stack = std::mem::ManuallyDrop::new(std::mem::take(given_stack));
     let stack: &mut Vec<PyRef> = &mut own_stack;
     // A call of a Python function that binds its arguments simply runs in
@@ -623,12 +624,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
     // is saved in `callers`, the callee becomes the current frame
     // (`callee`), and its return (or its exception) switches back. Only the
     // outermost frame (`outer`) answers to this function's caller.
-    // A generator resumed by this loop's `FOR_ITER` or `SEND` runs inlined
-    // the same way (`Callee::Gen`): its saved values move onto the stack
-    // above the caller's and its blocks become the current ones (its saved
-    // state keeps the emptied buffers) until it yields (they move back) or
-    // finishes.
-    let mut callee = Callee::Outer;
+    let mut callee: Option<PyRef> = None;
     // Empty at every exit; its buffer, if any, is freed there
     // (`release_callers`), so that a run with no inlined call pays no drop.
     let mut callers = std::mem::ManuallyDrop::new(Vec::<Caller>::new());
@@ -652,12 +648,8 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
     }
 
     loop {
-    let frame: &PyRef = match &callee {
-        Callee::Outer => outer,
-        Callee::Call(f) => f,
-        Callee::Gen(g, ..) => &generator::get(g).unwrap().frame,
-    };
-    let blocks: &mut Vec<Block> = if matches!(callee, Callee::Outer) { &mut *outer_blocks } else { &mut callee_blocks };
+    let frame: &PyRef = callee.as_ref().unwrap_or(outer);
+    let blocks: &mut Vec<Block> = if callee.is_some() { &mut callee_blocks } else { &mut *outer_blocks };
     let fd = frame::get(frame).unwrap();
     let cd = code::get(&fd.code).unwrap();
     let instrs: &[Instr] = &cd.code.instrs;
@@ -720,35 +712,6 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                 // callable, where its result goes. Evaluates to the call's result
                 // when there is nothing to run (a generator function's call) or
                 // binding the arguments failed.
-                // Run the generator at the top of the stack inlined (its
-                // resumption begun by `generator_impl::begin`, `$sent` the
-                // value to push for it): it comes off the stack (moved, no
-                // count changes) and the loop switches to its frame; on its
-                // exhaustion the caller goes on at `$target`.
-                macro_rules! switch_to_gen {
-                    ($sent:expr, $target:expr, $for_iter:expr) => {{
-                        let sent = $sent;
-                        let gen = pop!();
-                        match enter_frame(vm, &generator::get(&gen).unwrap().frame) {
-                            Ok(()) => break 'run Switch::Gen(gen, sent, $target, $for_iter),
-                            Err(e) => {
-                                // As `resume`: the frame never ran, the
-                                // generator is finished.
-                                let r = crate::types::generator_impl::end(vm, generator::get(&gen).unwrap(), Err(e), None);
-                                drop(sent);
-                                if !$for_iter {
-                                    // SEND's value, held for the call.
-                                    drop(pop!());
-                                }
-                                stack.push(gen);
-                                match r {
-                                    Err(e) => break 'exec (e, false),
-                                    Ok(_) => break 'exec (vm.system_error("generator ended without running"), false),
-                                }
-                            }
-                        }
-                    }};
-                }
                 macro_rules! inline_any {
                     ($f:expr, $start:expr, $call_base:expr, $kw:expr) => {
                         switch_to_call!(frame_for_call(vm, $f, stack, $start, $kw), $call_base)
@@ -1438,17 +1401,6 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             stack.push(v);
                             continue;
                         }
-                        if top!().kind() == Kind::Generator {
-                            match tri!(crate::types::generator_impl::begin(vm, top!(), None, false)) {
-                                Some(sent) => switch_to_gen!(sent, t, true),
-                                None => {
-                                    // Finished: it returns None at once.
-                                    pop!();
-                                    pc = t as usize;
-                                }
-                            }
-                            continue;
-                        }
                         let next = tri!(ops::next(vm, top!()));
                         match next {
                             Some(v) => stack.push(v),
@@ -1466,12 +1418,12 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         }
                         stack.truncate(base);
                         blocks.clear();
-                        if !matches!(callee, Callee::Outer) {
+                        if callee.is_some() {
                             break 'run Switch::Return(v);
                         }
                         *state_pc = pc;
                         release_callers(&mut callers);
-                        *given_stack = std::mem::take(stack);
+                        std::mem::swap(given_stack, stack);
                         return Ok(Exit::Return(v));
                     }
                     Instr::YieldValue => {
@@ -1480,41 +1432,20 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             fd.lasti.set(pc as u32 - 1);
                             crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &v });
                         }
-                        if matches!(callee, Callee::Gen(..)) {
-                            break 'run Switch::Yield(v);
-                        }
-                        debug_assert!(matches!(callee, Callee::Outer), "an inlined call is never a generator's");
+                        debug_assert!(callee.is_none(), "an inlined call is never a generator's");
                         *state_pc = pc;
                         release_callers(&mut callers);
-                        *given_stack = std::mem::take(stack);
+                        std::mem::swap(given_stack, stack);
                         return Ok(Exit::Yield(v));
                     }
                     Instr::Send(t) => {
+                        // As CPython's SEND: the iterator is borrowed from
+                        // the stack, the value sent is held for the call and
+                        // the iterator gets its own reference to it.
                         let v = pop!();
-                        if top!().kind() == Kind::Generator {
-                            // The value sent stays SEND's until the generator
-                            // yields or finishes (on the stack, below the
-                            // generator's values); the generator gets a new
-                            // reference to it, as CPython's SEND does.
-                            match tri!(crate::types::generator_impl::begin(vm, top!(), Some(v.clone()), false)) {
-                                Some(sent) => {
-                                    let gen = pop!();
-                                    stack.push(v);
-                                    stack.push(gen);
-                                    switch_to_gen!(sent, t, false)
-                                }
-                                None => {
-                                    // Finished: it returns None at once.
-                                    drop(v);
-                                    pop!();
-                                    stack.push(vm.none());
-                                    pc = t as usize;
-                                }
-                            }
-                            continue;
-                        }
-                        let sub = top!().clone();
-                        match tri!(crate::types::generator_impl::send_to(vm, &sub, v)) {
+                        let r = crate::types::generator_impl::send_to(vm, top!(), v.clone());
+                        drop(v);
+                        match tri!(r) {
                             Ok(y) => stack.push(y),
                             Err(ret) => {
                                 pop!();
@@ -1687,12 +1618,12 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &vm.none });
                 }
                 stack.truncate(base);
-                if !matches!(callee, Callee::Outer) {
+                if callee.is_some() {
                     break 'run Switch::Raise(exc);
                 }
                 *state_pc = pc;
                 release_callers(&mut callers);
-                *given_stack = std::mem::take(stack);
+                std::mem::swap(given_stack, stack);
                 return Err(PyErr(exc));
             }
         }
@@ -1703,126 +1634,22 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
         Switch::Call(f, call_base) => {
             // The caller waits at its call; the callee starts on the stack
             // above it (its arguments are already in its locals).
-            callers.push(Caller { frame: std::mem::replace(&mut callee, Callee::Call(f)), pc, base, blocks: std::mem::take(&mut callee_blocks), call_base, last_line });
+            callers.push(Caller { frame: callee.replace(f), pc, base, blocks: std::mem::take(&mut callee_blocks), call_base, last_line });
             base = stack.len();
             pc = 0;
             entering = true;
         }
-        Switch::Gen(gen, sent, target, for_iter) => {
-            // The caller waits at its FOR_ITER or SEND, the generator taken
-            // off its stack; the generator's saved values go on above the
-            // caller's, its blocks (levels relative to its own values)
-            // become the current ones.
-            let call_base = stack.len();
-            let prev = std::mem::replace(&mut callee, Callee::Gen(gen, target, for_iter));
-            callers.push(Caller { frame: prev, pc, base, blocks: std::mem::take(&mut callee_blocks), call_base, last_line });
-            base = call_base;
-            if let Callee::Gen(gen, ..) = &callee {
-                let mut st = generator::get(gen).unwrap().state.borrow_mut();
-                let st = st.as_mut().expect("begin keeps the saved state");
-                match st.stack.len() {
-                    0 => {}
-                    1 => stack.push(st.stack.pop().expect("one value")),
-                    _ => stack.append(&mut st.stack),
-                }
-                std::mem::swap(&mut callee_blocks, &mut st.blocks);
-                for b in callee_blocks.iter_mut() {
-                    b.level += base as u32;
-                }
-                pc = st.pc;
-            }
-            if let Some(v) = sent {
-                stack.push(v);
-            }
-            entering = true;
-        }
-        Switch::Yield(v) => {
-            // The generator's values and blocks go back into its saved
-            // state; the caller gets the generator back on its stack and
-            // the value above it.
-            if let Callee::Gen(g, ..) = &callee {
-                let gd = generator::get(g).unwrap();
-                let mut st = gd.state.borrow_mut();
-                match st.as_mut() {
-                    Some(st) => {
-                        match stack.len() - base {
-                            0 => {}
-                            1 => st.stack.push(stack.pop().expect("one value")),
-                            _ => st.stack.extend(stack.drain(base..)),
-                        }
-                        std::mem::swap(&mut callee_blocks, &mut st.blocks);
-                        for b in st.blocks.iter_mut() {
-                            b.level -= base as u32;
-                        }
-                        st.pc = pc;
-                    }
-                    None => {
-                        drop(st);
-                        stack.truncate(base);
-                    }
-                }
-            }
-            let (gen, _, for_iter) = resume_gen_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
-            crate::types::generator_impl::end_yield(vm, generator::get(&gen).unwrap());
-            if !for_iter {
-                // SEND's value, held for the call.
-                drop(stack.pop());
-            }
-            stack.push(gen);
+        Switch::Return(v) => {
+            let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
+            stack.truncate(call_base);
             stack.push(v);
             entering = false;
         }
-        Switch::Return(v) => {
-            if matches!(callee, Callee::Gen(..)) {
-                // The generator is exhausted (`generator_impl::end` finishes
-                // it): FOR_ITER drops it and what it returned and jumps;
-                // SEND replaces it by what it returned and jumps.
-                let (gen, target, for_iter) = resume_gen_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
-                let r = crate::types::generator_impl::end(vm, generator::get(&gen).unwrap(), Ok(Exit::Return(v)), None);
-                match r {
-                    Ok(Err(ret)) | Ok(Ok(ret)) => {
-                        if for_iter {
-                            drop(ret);
-                            drop(gen);
-                        } else {
-                            drop(stack.pop());
-                            drop(gen);
-                            stack.push(ret);
-                        }
-                        pc = target as usize;
-                    }
-                    Err(e) => {
-                        if !for_iter {
-                            drop(stack.pop());
-                        }
-                        stack.push(gen);
-                        pending = Some((e, false));
-                    }
-                }
-            } else {
-                let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
-                stack.truncate(call_base);
-                stack.push(v);
-            }
-            entering = false;
-        }
         Switch::Raise(exc) => {
-            if matches!(callee, Callee::Gen(..)) {
-                // The generator is finished; its caller's FOR_ITER or SEND
-                // raises the exception (a StopIteration made RuntimeError).
-                let (gen, _, for_iter) = resume_gen_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
-                let r = crate::types::generator_impl::end(vm, generator::get(&gen).unwrap(), Err(PyErr(exc)), None);
-                if !for_iter {
-                    drop(stack.pop());
-                }
-                stack.push(gen);
-                pending = Some((r.err().unwrap_or_else(|| vm.system_error("generator raised nothing")), false));
-            } else {
-                let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
-                stack.truncate(call_base);
-                // The call instruction raises it.
-                pending = Some((PyErr(exc), false));
-            }
+            let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
+            stack.truncate(call_base);
+            // The call instruction raises it.
+            pending = Some((PyErr(exc), false));
             entering = false;
         }
     }
@@ -1836,30 +1663,13 @@ enum Switch {
     Call(PyRef, usize),
     Return(PyRef),
     Raise(PyRef),
-    /// A generator to run inlined (`FOR_ITER` or `SEND`), the value to push
-    /// for it, where its caller goes on when it is exhausted, and whether
-    /// the caller is a `FOR_ITER`.
-    Gen(PyRef, Option<PyRef>, u32, bool),
-    /// An inlined generator yields.
-    Yield(PyRef),
-}
-
-/// The frame `run_frame_on` runs: its outermost one, an inlined call's
-/// frame (held as the call held it), or an inlined generator's (the
-/// generator, moved off its caller's stack, holds the frame), with where
-/// its caller goes on when it is exhausted and whether the caller is a
-/// `FOR_ITER` (or a `SEND`).
-enum Callee {
-    Outer,
-    Call(PyRef),
-    Gen(PyRef, u32, bool),
 }
 
 /// A caller waiting for an inlined call (`run_frame_on`): its frame (`None`:
 /// the outermost), where it resumes, its stack base and blocks, and the
 /// stack index the call's result goes to.
 struct Caller {
-    frame: Callee,
+    frame: Option<PyRef>,
     pc: usize,
     base: usize,
     blocks: Vec<Block>,
@@ -1900,7 +1710,7 @@ fn leave_frame(vm: &Vm) {
 /// is released, and its caller's state comes back. Returns the stack index
 /// the call's result goes to.
 #[inline]
-fn resume_caller(vm: &Vm, callee: &mut Callee, callers: &mut Vec<Caller>, callee_blocks: &mut Vec<Block>, base: &mut usize, pc: &mut usize, last_line: &mut Option<u32>) -> usize {
+fn resume_caller(vm: &Vm, callee: &mut Option<PyRef>, callers: &mut Vec<Caller>, callee_blocks: &mut Vec<Block>, base: &mut usize, pc: &mut usize, last_line: &mut Option<u32>) -> usize {
     leave_frame(vm);
     let c = callers.pop().expect("an inlined call has a caller");
     let done = std::mem::replace(callee, c.frame);
@@ -1910,25 +1720,6 @@ fn resume_caller(vm: &Vm, callee: &mut Callee, callers: &mut Vec<Caller>, callee
     *pc = c.pc;
     *last_line = Some(c.last_line);
     c.call_base
-}
-
-/// An inlined generator's frame has yielded, returned or raised (its values
-/// already off the stack): it leaves `vm.frames` and its caller's state
-/// comes back. Returns the generator (for the caller's stack), where the
-/// caller goes on if it is exhausted and whether the caller is a FOR_ITER.
-#[inline]
-fn resume_gen_caller(vm: &Vm, callee: &mut Callee, callers: &mut Vec<Caller>, callee_blocks: &mut Vec<Block>, base: &mut usize, pc: &mut usize, last_line: &mut Option<u32>) -> (PyRef, u32, bool) {
-    leave_frame(vm);
-    let c = callers.pop().expect("an inlined generator has a caller");
-    let done = std::mem::replace(callee, c.frame);
-    *callee_blocks = c.blocks;
-    *base = c.base;
-    *pc = c.pc;
-    *last_line = Some(c.last_line);
-    match done {
-        Callee::Gen(g, t, f) => (g, t, f),
-        _ => unreachable!("resume_gen_caller without an inlined generator"),
-    }
 }
 
 fn restore_handled(vm: &Vm, prev: PyRef) {

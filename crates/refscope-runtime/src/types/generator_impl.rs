@@ -37,119 +37,76 @@ pub fn new_generator(vm: &Vm, frame: PyRef) -> PyRef {
 /// Resume: `Ok(Ok(yielded))`, `Ok(Err(returned))` or an exception.
 pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) -> PyResult<Result<PyRef, PyRef>> {
     let g = generator::get(gen).unwrap();
-    let throwing = throw.is_some();
-    let sent = match begin(vm, gen, value, throwing) {
-        Ok(Some(sent)) => sent,
-        Ok(None) => {
-            if let Some(e) = throw {
-                if g.finished.get() {
-                    return Err(e);
-                }
-            }
-            return Ok(Err(vm.none()));
-        }
-        Err(e) => return Err(e),
-    };
-    // While it runs, its saved state is this run's.
-    let mut state = g.state.borrow_mut().take().expect("begin keeps the saved state");
-    if let Some(v) = sent {
-        state.stack.push(v);
-    }
-    let r = interp::run_frame(vm, &g.frame, &mut state, throw);
-    end(vm, g, r, Some(state))
-}
-
-/// The first half of a resumption (`resume`, or the interpreter loop
-/// running the generator's frame inlined): the checks, `gi_running` set and
-/// the generator's own handled exception made the innermost. Gives the
-/// value to push onto its stack (the value sent, when it has started and
-/// nothing is thrown in), or `Ok(None)`: nothing to run (the generator is
-/// finished: it "returns" None, or raises a thrown exception). Its saved
-/// state (`state`, always there when this succeeds) stays in place.
-#[inline(always)]
-pub fn begin(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throwing: bool) -> PyResult<Option<Option<PyRef>>> {
-    let g = generator::get(gen).unwrap();
     if g.running.get() {
         return Err(vm.value_error("generator already executing"));
     }
     if g.finished.get() {
-        return Ok(None);
+        if let Some(e) = throw {
+            return Err(e);
+        }
+        return Ok(Err(vm.none()));
     }
-    if g.state.borrow().is_none() {
-        return Ok(None);
-    }
-    let sent = if g.started.get() {
-        if !throwing {
-            Some(value.unwrap_or_else(|| vm.none()))
-        } else {
-            None
+    // The saved state stays in place, borrowed while the frame runs (it is
+    // not moved out and back for each item): what looks at it meanwhile
+    // (the collector's traversal, `delegate`) only tries to borrow it and
+    // sees nothing, as it saw nothing when the state was taken out; no one
+    // borrows it outright while the generator runs (`running` is checked
+    // first).
+    let mut slot = g.state.borrow_mut();
+    let Some(state) = slot.as_mut() else {
+        return Ok(Err(vm.none()));
+    };
+    if g.started.get() {
+        if throw.is_none() {
+            state.stack.push(value.unwrap_or_else(|| vm.none()));
         }
     } else {
         if let Some(v) = &value {
-            if !v.is(&vm.none) && !throwing {
+            if !v.is(&vm.none) && throw.is_none() {
                 return Err(vm.type_error("can't send non-None value to a just-started generator"));
             }
         }
         g.started.set(true);
-        None
-    };
+    }
     g.running.set(true);
     // The generator's own exception state becomes the innermost entry; its
     // caller's waits outside (sys.exc_info() falls back to it).
     let outer = vm.handled.replace(g.exc_state.borrow_mut().take());
     vm.handled_outer.borrow_mut().push(outer);
-    Ok(Some(sent))
-}
-
-/// `end` for a frame run inlined that has yielded (its values already
-/// back in its saved state): the caller's handled exception back, the
-/// generator's own kept.
-#[inline(always)]
-pub fn end_yield(vm: &Vm, g: &generator::GeneratorData) {
+    let r = interp::run_frame(vm, &g.frame, state, throw);
     let outer = vm.handled_outer.borrow_mut().pop().flatten();
     let own = vm.handled.replace(outer);
     g.running.set(false);
-    let old = g.exc_state.replace(own);
-    drop(old);
-}
-
-/// The second half of a resumption (`begin`), once the frame has yielded,
-/// returned or raised (`r`; its frame has left `vm.frames`): the caller's
-/// handled exception back, the saved state kept after a yield (`state`,
-/// when `resume` took it out), the generator finished otherwise (a
-/// StopIteration raised inside becomes RuntimeError).
-#[inline]
-pub fn end(vm: &Vm, g: &generator::GeneratorData, r: Result<Exit, PyErr>, state: Option<ExecState>) -> PyResult<Result<PyRef, PyRef>> {
-    let outer = vm.handled_outer.borrow_mut().pop().flatten();
-    let own = vm.handled.replace(outer);
-    g.running.set(false);
-    if let Ok(Exit::Yield(_)) = &r {
-        *g.exc_state.borrow_mut() = own;
-    } else {
-        drop(own);
-    }
     match r {
         Ok(Exit::Yield(v)) => {
-            if let Some(state) = state {
-                *g.state.borrow_mut() = Some(state);
-            }
+            drop(slot);
+            let old = g.exc_state.replace(own);
+            drop(old);
             Ok(Ok(v))
         }
         Ok(Exit::Return(v)) => {
+            let state = slot.take();
+            drop(slot);
+            drop(own);
             finish(g);
             drop(state);
             Ok(Err(v))
         }
         Err(e) => {
+            let state = slot.take();
+            drop(slot);
+            drop(own);
             finish(g);
+            let e = raised(vm, e);
             drop(state);
-            Err(raised(vm, e))
+            Err(e)
         }
     }
 }
 
 /// What a generator's caller gets for the exception its frame raised: a
-/// StopIteration raised inside a generator becomes RuntimeError.
+/// StopIteration raised inside a generator becomes RuntimeError. (Out of
+/// line: `resume` runs for every item a generator gives.)
 #[cold]
 #[inline(never)]
 fn raised(vm: &Vm, e: PyErr) -> PyErr {
@@ -173,10 +130,6 @@ fn finish(g: &generator::GeneratorData) {
     drop(old);
     let frame_locals_release = frame::get(&g.frame).unwrap();
     frame_locals_release.clear_locals();
-    // A frame run inlined left its saved state in place (emptied, unless
-    // the frame could not start).
-    let st = g.state.borrow_mut().take();
-    drop(st);
 }
 
 /// next(gen): `None` when it returns.
