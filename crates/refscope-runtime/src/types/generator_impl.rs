@@ -46,9 +46,15 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
         }
         return Ok(Err(vm.none()));
     }
-    let mut state = match g.state.borrow_mut().take() {
-        Some(s) => s,
-        None => return Ok(Err(vm.none())),
+    // The saved state stays in place, borrowed while the frame runs (it is
+    // not moved out and back for each item): what looks at it meanwhile
+    // (the collector's traversal, `delegate`) only tries to borrow it and
+    // sees nothing, as it saw nothing when the state was taken out; no one
+    // borrows it outright while the generator runs (`running` is checked
+    // first).
+    let mut slot = g.state.borrow_mut();
+    let Some(state) = slot.as_mut() else {
+        return Ok(Err(vm.none()));
     };
     if g.started.get() {
         if throw.is_none() {
@@ -57,7 +63,6 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
     } else {
         if let Some(v) = &value {
             if !v.is(&vm.none) && throw.is_none() {
-                *g.state.borrow_mut() = Some(state);
                 return Err(vm.type_error("can't send non-None value to a just-started generator"));
             }
         }
@@ -68,41 +73,55 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
     // caller's waits outside (sys.exc_info() falls back to it).
     let outer = vm.handled.replace(g.exc_state.borrow_mut().take());
     vm.handled_outer.borrow_mut().push(outer);
-    let r = interp::run_frame(vm, &g.frame, &mut state, throw);
+    let r = interp::run_frame(vm, &g.frame, state, throw);
     let outer = vm.handled_outer.borrow_mut().pop().flatten();
     let own = vm.handled.replace(outer);
     g.running.set(false);
-    if let Ok(Exit::Yield(_)) = &r {
-        *g.exc_state.borrow_mut() = own;
-    } else {
-        drop(own);
-    }
     match r {
         Ok(Exit::Yield(v)) => {
-            *g.state.borrow_mut() = Some(state);
+            drop(slot);
+            let old = g.exc_state.replace(own);
+            drop(old);
             Ok(Ok(v))
         }
         Ok(Exit::Return(v)) => {
+            let state = slot.take();
+            drop(slot);
+            drop(own);
             finish(g);
+            drop(state);
             Ok(Err(v))
         }
         Err(e) => {
+            let state = slot.take();
+            drop(slot);
+            drop(own);
             finish(g);
-            // StopIteration raised inside a generator becomes RuntimeError.
-            if crate::types::typeobj::isinstance(&e.0, &vm.exc.stop_iteration) {
-                let re = vm.runtime_error("generator raised StopIteration");
-                if let Some(d) = exceptions::get(&re.0) {
-                    let old = d.cause.replace(Some(e.0.clone()));
-                    drop(old);
-                    let old = d.context.replace(Some(e.0));
-                    drop(old);
-                    d.suppress_context.set(true);
-                }
-                return Err(re);
-            }
+            let e = raised(vm, e);
+            drop(state);
             Err(e)
         }
     }
+}
+
+/// What a generator's caller gets for the exception its frame raised: a
+/// StopIteration raised inside a generator becomes RuntimeError. (Out of
+/// line: `resume` runs for every item a generator gives.)
+#[cold]
+#[inline(never)]
+fn raised(vm: &Vm, e: PyErr) -> PyErr {
+    if crate::types::typeobj::isinstance(&e.0, &vm.exc.stop_iteration) {
+        let re = vm.runtime_error("generator raised StopIteration");
+        if let Some(d) = exceptions::get(&re.0) {
+            let old = d.cause.replace(Some(e.0.clone()));
+            drop(old);
+            let old = d.context.replace(Some(e.0));
+            drop(old);
+            d.suppress_context.set(true);
+        }
+        return re;
+    }
+    e
 }
 
 fn finish(g: &generator::GeneratorData) {
