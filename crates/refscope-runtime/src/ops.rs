@@ -585,8 +585,24 @@ fn type_lookup(ty: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<typeobj::
 
 /// `getattr(obj, name)` from the interpreter, with the code object's
 /// entry-index hint for the instance dict (`DictData::get_str_hinted`).
-#[inline]
+///
+/// The commonest case, an instance's own attribute kept in its inline
+/// values (CPython's LOAD_ATTR_INSTANCE_VALUE), is decided here by the
+/// type's tag alone (`typeobj::absent_with_shared_index`); everything else
+/// goes out of line.
+#[inline(always)]
 pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> PyResult {
+    let td = typeobj::data(obj.ty());
+    if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR | tflags::HAS_DICT) == tflags::HAS_DICT && !matches!(obj.kind(), Kind::Type | Kind::Super) {
+        if let Some(v) = typeobj::absent_with_shared_index(td.version.tag(), hints.ty).and_then(|i| obj.inline_value(i)).and_then(|s| s.get()) {
+            return Ok(v);
+        }
+    }
+    get_attr_hinted_slow(vm, obj, name, hints)
+}
+
+#[inline(never)]
+fn get_attr_hinted_slow(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> PyResult {
     let td = typeobj::data(obj.ty());
     if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) != 0 || matches!(obj.kind(), Kind::Type | Kind::Super) {
         return get_attr(vm, obj, name);
@@ -628,6 +644,9 @@ fn inline_hit<'a>(obj: &'a PyRef, td: &typeobj::TypeData, name: &PyRef, hints: &
     if !td.flag(tflags::HAS_DICT) {
         return None;
     }
+    if let Some(i) = typeobj::absent_with_shared_index(td.version.tag(), hints.ty) {
+        return obj.inline_value(i);
+    }
     let ext = obj.ext()?;
     let i = hints.dict.get() as usize;
     if i >= ext.values_len() || !typeobj::hint_says_absent(obj.ty(), hints.ty) {
@@ -637,7 +656,9 @@ fn inline_hit<'a>(obj: &'a PyRef, td: &typeobj::TypeData, name: &PyRef, hints: &
     if !sk.as_ref()?.is_name(i, name) {
         return None;
     }
-    obj.values().get(i)
+    // Next time the type hint alone finds the value.
+    typeobj::note_shared_index(hints.ty, i);
+    obj.inline_value(i)
 }
 
 /// The value of `name` in the instance dict of `obj`, if it has one.
@@ -732,8 +753,26 @@ pub fn set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyR
 
 /// `obj.name = value` from the interpreter, with the code object's
 /// entry-index hint for the instance dict.
-#[inline]
+///
+/// The commonest case, replacing an instance's attribute in its inline
+/// values (CPython's STORE_ATTR_INSTANCE_VALUE), is decided here by the
+/// type's tag alone, as in `get_attr_hinted`.
+#[inline(always)]
 pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: AttrHints) -> PyResult<()> {
+    let td = typeobj::data(obj.ty());
+    if td.flags.get() & (tflags::CUSTOM_SETATTR | tflags::HAS_DICT) == tflags::HAS_DICT {
+        if let Some(slot) = typeobj::absent_with_shared_index(td.version.tag(), hints.ty).and_then(|i| obj.inline_value(i)) {
+            crate::observe::touch(obj.id());
+            let old = slot.replace(Some(value));
+            drop(old);
+            return Ok(());
+        }
+    }
+    set_attr_hinted_slow(vm, obj, name, value, hints)
+}
+
+#[inline(never)]
+fn set_attr_hinted_slow(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: AttrHints) -> PyResult<()> {
     let td = typeobj::data(obj.ty());
     if !td.flag(tflags::CUSTOM_SETATTR) {
         // A `__slots__` member (CPython's STORE_ATTR_SLOT).
@@ -890,7 +929,39 @@ pub fn load_method(vm: &Vm, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)
 }
 
 /// `load_method` with the instruction's type hint for the name.
+#[inline(always)]
 pub fn load_method_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, thint: Option<&std::cell::Cell<typeobj::TypeHint>>) -> PyResult<(PyRef, bool)> {
+    // The commonest case (CPython's LOAD_METHOD_WITH_VALUES): a Python
+    // function found on the type through the hint, and an instance whose
+    // attributes, all inline, surely do not include the name.
+    if let Some(h) = thint {
+        let ty = obj.ty();
+        let td = typeobj::data(ty);
+        if td.flags.get() & tflags::CUSTOM_GETATTRIBUTE == 0 && !matches!(obj.kind(), Kind::Type | Kind::Super) && surely_unshadowed(obj, td, name) {
+            if let Some(d) = typeobj::value_if_hinted(ty, name, h) {
+                if d.kind() == Kind::Function {
+                    return Ok((d, true));
+                }
+            }
+        }
+    }
+    load_method_hinted_slow(vm, obj, name, thint)
+}
+
+/// Whether no attribute `name` of the instance `obj` (of a type whose data
+/// is `td`) can shadow a method: it has no instance dict, and its inline
+/// values are under shared names that surely lack `name`.
+#[inline(always)]
+fn surely_unshadowed(obj: &PyRef, td: &typeobj::TypeData, name: &PyRef) -> bool {
+    let Some(ext) = obj.ext() else { return false };
+    if ext.dict.borrow().is_some() {
+        return false;
+    }
+    ext.values_len() == 0 || td.shared_keys.borrow().as_ref().is_some_and(|sk| sk.surely_lacks(name))
+}
+
+#[inline(never)]
+fn load_method_hinted_slow(vm: &Vm, obj: &PyRef, name: &PyRef, thint: Option<&std::cell::Cell<typeobj::TypeHint>>) -> PyResult<(PyRef, bool)> {
     let ty = obj.ty();
     let td = typeobj::data(ty);
     if obj.kind() != Kind::Type && obj.kind() != Kind::Super && td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE) == 0 {

@@ -371,6 +371,22 @@ impl PyRef {
         }
     }
 
+    /// Inline value `i` of an instance, when it is among those in use
+    /// (`values()[i]` with `i < values_len`); `None` for other objects.
+    #[inline(always)]
+    pub fn inline_value(&self, i: usize) -> Option<&RefSlot> {
+        let ext = self.ext()?;
+        if i >= ext.values_len() {
+            return None;
+        }
+        // SAFETY: as in `values`; `values_len <= vcap` (`set_values_len`),
+        // so slot `i` is one of the `vcap` initialised ones.
+        unsafe {
+            let first = self.ptr.as_ptr().cast::<u8>().add(ext.slots_offset as usize).cast::<RefSlot>().add(ext.nslots as usize);
+            Some(&*first.add(i))
+        }
+    }
+
     /// The instance trailer with the `__slots__` values and the inline
     /// values in use (`values()[..values_len]`), found once: the
     /// collector's traversal of an instance.

@@ -571,6 +571,14 @@ fn new_ext_values_follow_the_slots() {
     assert!(o.slots()[1].get().unwrap().is(&s0));
     assert!(!o.slots()[0].is_some());
     assert!(o.values()[2].get().unwrap().is(&c));
+    // One value by index: only those in use.
+    assert!(o.inline_value(1).unwrap().get().unwrap().is(&b));
+    assert!(o.inline_value(3).is_none());
+    ext.set_values_len(1);
+    assert!(o.inline_value(0).unwrap().get().unwrap().is(&a));
+    assert!(o.inline_value(1).is_none());
+    assert!(s0.inline_value(0).is_none());
+    ext.set_values_len(3);
     assert_eq!((s0.refcount(), a.refcount(), b.refcount(), c.refcount()), (2, 2, 2, 2));
     // The collector sees slots, then values, then the type.
     let mut seen = Vec::new();

@@ -277,6 +277,14 @@ impl SharedKeys {
         names.iter().position(|n| n.payload::<crate::types::str::StrData>().is_some_and(|s| crate::types::str::eq(s, k)))
     }
 
+    /// Whether `key` is surely none of the names: an interned str whose
+    /// bit is clear when every name is interned (a quick negative test;
+    /// `false` says nothing).
+    #[inline]
+    pub fn surely_lacks(&self, key: &PyRef) -> bool {
+        self.uninterned.get() == 0 && self.interned_bits.get() & name_bit(key) == 0 && is_interned(key)
+    }
+
     /// Whether name `i` is `name` itself.
     #[inline]
     pub fn is_name(&self, i: usize, name: &PyRef) -> bool {

@@ -334,6 +334,48 @@ pub fn hint_says_absent(ty: &PyRef, hint: &Cell<TypeHint>) -> bool {
     h.mro_index == ABSENT && h.tag == data(ty).version.tag()
 }
 
+/// What `ty` has under `name` where the hint, holding for `ty`'s tag,
+/// found it (no refresh on a miss: `lookup_hinted` does that).
+#[inline(always)]
+pub fn value_if_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Option<PyRef> {
+    let h = hint.get();
+    if h.tag != data(ty).version.tag() {
+        return None;
+    }
+    value_at(ty, name, h.mro_index, h.entry_index).flatten()
+}
+
+/// The index among the type's shared instance attribute names
+/// (`SharedKeys`) of an instruction's name, when the hint says that the
+/// type tagged `tag` has no attribute of that name along its MRO and an
+/// inline value lookup noted the index (`note_shared_index`). A tag is one
+/// type's, as that type is until it changes, and a type's shared names
+/// only ever grow: the name at an index never changes, so the index needs
+/// no further check.
+#[inline(always)]
+pub fn absent_with_shared_index(tag: u64, hint: &Cell<TypeHint>) -> Option<usize> {
+    let h = hint.get();
+    if h.tag == tag && h.mro_index == ABSENT && h.entry_index != 0 {
+        Some(h.entry_index as usize - 1)
+    } else {
+        None
+    }
+}
+
+/// Remember, in a hint that says absent (`hint_says_absent`), that the
+/// name is the type's shared name number `i` (for
+/// `absent_with_shared_index`). The entry index of an absent hint is
+/// otherwise unused (0).
+#[inline]
+pub fn note_shared_index(hint: &Cell<TypeHint>, i: usize) {
+    let mut h = hint.get();
+    debug_assert!(h.mro_index == ABSENT);
+    if let Ok(e) = u32::try_from(i + 1) {
+        h.entry_index = e;
+        hint.set(h);
+    }
+}
+
 /// What an instruction's hint `h` (whose tag is `ty`'s) points at, if its
 /// entry still holds `name`; `None` also when the hint says absent.
 #[inline]
