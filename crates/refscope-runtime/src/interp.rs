@@ -100,7 +100,7 @@ pub fn call_function_owned(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Opti
             return call_simple(vm, func, code_obj, n, args.into_iter());
         }
     }
-    match frame_for_general_call(vm, func, args, kwnames)? {
+    match frame_for_general_call(vm, func, args.into_iter(), kwnames)? {
         Ok((frame, max_stack)) => run_new_frame(vm, &frame, max_stack),
         Err(generator) => Ok(generator),
     }
@@ -137,12 +137,13 @@ fn frame_for_call(vm: &Vm, func: PyRef, stack: &mut Vec<PyRef>, start: usize, kw
             })));
         }
     }
-    frame_for_general_call(vm, func, stack.drain(start..).collect(), kwnames)
+    // The arguments are bound straight off the stack (no vector).
+    frame_for_general_call(vm, func, stack.drain(start..), kwnames)
 }
 
 /// `frame_for_call` when the arguments need the general binding.
 #[inline(never)]
-fn frame_for_general_call(vm: &Vm, func: PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult<Result<(PyRef, usize), PyRef>> {
+fn frame_for_general_call(vm: &Vm, func: PyRef, args: impl ExactSizeIterator<Item = PyRef>, kwnames: Option<&PyRef>) -> PyResult<Result<(PyRef, usize), PyRef>> {
     let code_obj = function::get(&func).unwrap().code.borrow().clone();
     // The frame owns the function reference (CPython's f_func).
     let frame = new_frame(vm, &code_obj, Some(func), None, None);
@@ -299,7 +300,11 @@ fn qualname_of(func: &PyRef) -> String {
 }
 
 /// Bind call arguments to parameters, with CPython's error messages.
-pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, args: Vec<PyRef>, kwnames: Option<&PyRef>) -> PyResult<()> {
+///
+/// `args`: the positional arguments, then the keyword arguments' values
+/// (named by `kwnames`); what is left of them when binding fails is
+/// released before this returns.
+pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, args: impl ExactSizeIterator<Item = PyRef>, kwnames: Option<&PyRef>) -> PyResult<()> {
     let cd = code::get(code_obj).unwrap();
     let c = &cd.code;
     let fd = frame::get(frame).unwrap();
@@ -327,7 +332,7 @@ pub fn bind_arguments(vm: &Vm, func: &PyRef, code_obj: &PyRef, frame: &PyRef, ar
 
     // Positional parameters, then the keyword arguments' values, from one
     // pass over the arguments.
-    let mut args = args.into_iter();
+    let mut args = args;
     let mut extra = Vec::new();
     for i in 0..npos {
         let a = args.next().unwrap();
@@ -1181,7 +1186,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                                 stack.extend(argv.iter().cloned());
                                 stack.push(names.clone());
                             }
-                            let r = tri!(switch_to_call!(frame_for_general_call(vm, f, argv, kwnames.as_ref()), call_base));
+                            let r = tri!(switch_to_call!(frame_for_general_call(vm, f, argv.into_iter(), kwnames.as_ref()), call_base));
                             stack.push(r);
                             continue;
                         }
@@ -1960,20 +1965,20 @@ fn call_ex(vm: &Vm, f: &PyRef, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult
 /// `f(*args, **kwargs)`'s arguments as a call passes them: the positional
 /// ones (`args` is a tuple), then the keyword values, and the keyword names.
 fn star_args(vm: &Vm, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult<(Vec<PyRef>, Option<PyRef>)> {
-    let mut argv: Vec<PyRef> = tuple::items(args).to_vec();
-    let kwnames = match kwargs {
-        Some(d) if dict::get(d).map(|dd| dd.len()).unwrap_or(0) > 0 => {
-            let mut names = Vec::new();
-            for (k, v) in dict::get(d).unwrap().items() {
-                if k.kind() != Kind::Str {
-                    return Err(vm.type_error("keywords must be strings"));
-                }
-                names.push(k);
-                argv.push(v);
+    let items = tuple::items(args);
+    let kw = kwargs.and_then(dict::get).filter(|dd| !dd.is_empty());
+    let mut argv: Vec<PyRef> = Vec::with_capacity(items.len() + kw.map_or(0, |dd| dd.len()));
+    argv.extend_from_slice(items);
+    let kwnames = match kw {
+        Some(dd) => {
+            let mut names = Vec::with_capacity(dd.len());
+            dd.append_items_to(&mut names, &mut argv);
+            if names.iter().any(|k| k.kind() != Kind::Str) {
+                return Err(vm.type_error("keywords must be strings"));
             }
             Some(vm.tuple(names))
         }
-        _ => None,
+        None => None,
     };
     Ok((argv, kwnames))
 }

@@ -720,6 +720,13 @@ impl DictData {
     pub fn items(&self) -> Vec<(PyRef, PyRef)> {
         self.table.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
+    /// The keys and values, in order, appended to `keys` and `values`.
+    pub fn append_items_to(&self, keys: &mut Vec<PyRef>, values: &mut Vec<PyRef>) {
+        for e in self.table.borrow().entries.iter().flatten() {
+            keys.push(e.key.clone());
+            values.push(e.value.clone());
+        }
+    }
     pub fn keys(&self) -> Vec<PyRef> {
         self.table.borrow().entries.iter().flatten().map(|e| e.key.clone()).collect()
     }
@@ -743,7 +750,6 @@ impl DictData {
         None
     }
 
-    /// The entry at position `pos` or later (for iterators): (next pos, key, value).
     /// The entry at position `pos` or before, last first: (next pos, key,
     /// value). The first position is `entries_len() - 1`.
     pub fn entry_before(&self, pos: isize) -> Option<(isize, PyRef, PyRef)> {
@@ -763,6 +769,7 @@ impl DictData {
         self.table.borrow().entries.len()
     }
 
+    /// The entry at position `pos` or later (for iterators): (next pos, key, value).
     pub fn entry_from(&self, pos: usize) -> Option<(usize, PyRef, PyRef)> {
         let t = self.table.borrow();
         let mut p = pos;
