@@ -598,6 +598,13 @@ pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> 
             return Ok(v);
         }
     }
+    // A `__slots__` member (CPython's LOAD_ATTR_SLOT), by the type's tag
+    // alone too.
+    if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) == 0 && !matches!(obj.kind(), Kind::Type | Kind::Super) {
+        if let Some(v) = typeobj::member_index_at(td.version.tag(), hints.ty).and_then(|k| obj.slots().get(k)).and_then(|s| s.get()) {
+            return Ok(v);
+        }
+    }
     get_attr_hinted_slow(vm, obj, name, hints)
 }
 
@@ -624,13 +631,16 @@ fn get_attr_hinted_slow(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) ->
 #[inline(always)]
 fn slot_hit<'a>(obj: &'a PyRef, name: &PyRef, hints: &AttrHints) -> Option<&'a crate::object::RefSlot> {
     let h = hints.ty.get();
-    if h.tag != typeobj::data(obj.ty()).version.tag() {
+    let tag = typeobj::data(obj.ty()).version.tag();
+    if h.tag != tag {
         return None;
     }
     let d = typeobj::value_at_hint(obj.ty(), name, h)?;
     let crate::types::descriptor::DescriptorKind::Member { index } = crate::types::descriptor::get(&d)?.kind else {
         return None;
     };
+    // Next time the type hint alone finds the slot.
+    typeobj::note_member_index(tag, hints.ty, index);
     obj.slots().get(index)
 }
 
@@ -762,6 +772,14 @@ pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: 
     let td = typeobj::data(obj.ty());
     if td.flags.get() & (tflags::CUSTOM_SETATTR | tflags::HAS_DICT) == tflags::HAS_DICT {
         if let Some(slot) = typeobj::absent_with_shared_index(td.version.tag(), hints.ty).and_then(|i| obj.inline_value(i)) {
+            crate::observe::touch(obj.id());
+            let old = slot.replace(Some(value));
+            drop(old);
+            return Ok(());
+        }
+    }
+    if !td.flag(tflags::CUSTOM_SETATTR) {
+        if let Some(slot) = typeobj::member_index_at(td.version.tag(), hints.ty).and_then(|k| obj.slots().get(k)) {
             crate::observe::touch(obj.id());
             let old = slot.replace(Some(value));
             drop(old);

@@ -324,6 +324,10 @@ pub struct TypeHint {
     pub(crate) tag: u64,
     mro_index: u32,
     entry_index: u32,
+    /// 1 + the `__slots__` member index of the member descriptor found
+    /// there, once an instruction noted it (`note_member_index`); 0 when
+    /// not known.
+    member: u32,
 }
 
 /// Whether an instruction's hint says that `ty`, as it is now (its tag),
@@ -343,6 +347,33 @@ pub fn value_if_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Optio
         return None;
     }
     value_at(ty, name, h.mro_index, h.entry_index).flatten()
+}
+
+/// The `__slots__` member index of the member descriptor that the hint,
+/// holding for the type tagged `tag`, found for its name (noted by
+/// `note_member_index`). While the tag holds, the entry the hint points at
+/// is the same descriptor, so the index needs no further check.
+#[inline(always)]
+pub fn member_index_at(tag: u64, hint: &Cell<TypeHint>) -> Option<usize> {
+    let h = hint.get();
+    if h.tag == tag && h.member != 0 && h.mro_index != ABSENT {
+        Some(h.member as usize - 1)
+    } else {
+        None
+    }
+}
+
+/// Remember, in a hint whose entry (valid for `tag`) holds a member
+/// descriptor for `__slots__` member `index`, that index.
+#[inline]
+pub fn note_member_index(tag: u64, hint: &Cell<TypeHint>, index: usize) {
+    let mut h = hint.get();
+    if h.tag == tag && h.mro_index != ABSENT {
+        if let Ok(m) = u32::try_from(index + 1) {
+            h.member = m;
+            hint.set(h);
+        }
+    }
 }
 
 /// The index among the type's shared instance attribute names
@@ -395,7 +426,7 @@ pub fn lookup_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Option<
         }
     }
     let (mro_index, entry_index, v) = cached_position(ty, name);
-    hint.set(TypeHint { tag, mro_index, entry_index });
+    hint.set(TypeHint { tag, mro_index, entry_index, member: 0 });
     v
 }
 
