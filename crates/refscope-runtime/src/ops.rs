@@ -54,12 +54,9 @@ pub fn call_special_bound(vm: &Vm, obj: &PyRef, name: &'static str, args: &[PyRe
 /// bound method when the function is a plain function or method descriptor.
 pub fn call_unbound(vm: &Vm, f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult {
     match f.kind() {
-        Kind::Function => {
-            let mut v = Vec::with_capacity(args.len() + 1);
-            v.push(obj.clone());
-            v.extend_from_slice(args);
-            crate::interp::call_function(vm, f, v, None)
-        }
+        // `obj` and the arguments go straight into the frame's locals when
+        // they bind simply (no vector).
+        Kind::Function => crate::interp::call_function_iter(vm, f, args.len() + 1, std::iter::once(obj.clone()).chain(args.iter().cloned())),
         Kind::BuiltinFunction if f.is_type_exact(&vm.types.method_descriptor) => {
             let d = builtin_function::get(f).unwrap();
             // A special method of a builtin type, reached through the type

@@ -907,6 +907,31 @@ impl Clone for PyRef {
     }
 }
 
+/// One counted reference to each of a slice of objects, held as long as
+/// the guard lives (what a vector of their clones would hold, without the
+/// vector): `PyRef::hold_all`. Released first to last, as a vector's
+/// elements are.
+pub struct HeldAll<'a>(&'a [PyRef]);
+
+impl PyRef {
+    /// Count one more reference to each of `refs` until the guard drops.
+    pub fn hold_all(refs: &[PyRef]) -> HeldAll<'_> {
+        for r in refs {
+            r.incref();
+        }
+        HeldAll(refs)
+    }
+}
+
+impl Drop for HeldAll<'_> {
+    fn drop(&mut self) {
+        for r in self.0 {
+            // The reference `hold_all` counted, given back.
+            drop(PyRef { ptr: r.ptr, _not_send: PhantomData });
+        }
+    }
+}
+
 impl Drop for PyRef {
     #[inline]
     fn drop(&mut self) {

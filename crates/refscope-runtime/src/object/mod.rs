@@ -8,7 +8,7 @@ pub mod kinds;
 mod pool;
 pub mod weak;
 
-pub use self::core::{flags, InstanceExt, KeyRef, PyRef, MAX_INLINE_VALUES, RefSlot, TailElem, Tailed};
+pub use self::core::{flags, HeldAll, InstanceExt, KeyRef, PyRef, MAX_INLINE_VALUES, RefSlot, TailElem, Tailed};
 pub use self::kinds::{Kind, PyPayload};
 
 #[cfg(test)]

@@ -1488,3 +1488,20 @@ fn prefixed_arguments_are_borrowed_and_counts_unchanged() {
     // An empty rest gives just the first.
     PyRef::with_prefixed(&a, &[], |argv| assert!(argv.len() == 1 && argv[0].is(&a)));
 }
+
+#[test]
+fn hold_all_counts_each_reference_until_dropped() {
+    let m = meta();
+    let start = live_blocks();
+    let (a, b) = (float(&m, 1.0), float(&m, 2.0));
+    let v = vec![a.clone(), b.clone(), a.clone()];
+    assert_eq!((a.refcount(), b.refcount()), (3, 2));
+    {
+        let _held = PyRef::hold_all(&v);
+        assert_eq!((a.refcount(), b.refcount()), (5, 3));
+    }
+    assert_eq!((a.refcount(), b.refcount()), (3, 2));
+    let _empty = PyRef::hold_all(&[]);
+    drop((v, a, b));
+    assert_eq!(live_blocks(), start);
+}

@@ -52,6 +52,10 @@ pub struct TypeData {
     /// The version tag of this type's namespace and MRO (`TypeVersion`);
     /// shared with the namespace dict, which advances it on every change.
     pub version: std::rc::Rc<TypeVersion>,
+    /// Where `__new__` and `__init__` were last found on this type (for
+    /// calls of the type: `typeobj_call`); valid while the tag holds.
+    pub new_hint: Cell<TypeHint>,
+    pub init_hint: Cell<TypeHint>,
     /// CPython's cached keys of classes with a managed instance `__dict__`.
     pub shared_keys: RefCell<Option<std::rc::Rc<crate::types::dict::SharedKeys>>>,
     /// The callback-less weak reference to this type that CPython's
@@ -376,6 +380,13 @@ pub fn note_member_index(tag: u64, hint: &Cell<TypeHint>, index: usize) {
     }
 }
 
+/// `lookup_str` through one of the type's own hints (`new_hint`,
+/// `init_hint`).
+#[inline]
+pub fn lookup_str_hinted(vm: &crate::vm::Vm, ty: &PyRef, name: &'static str, hint: &Cell<TypeHint>) -> Option<PyRef> {
+    vm.with_static_name(name, |n| lookup_hinted(ty, n, hint))
+}
+
 /// The index among the type's shared instance attribute names
 /// (`SharedKeys`) of an instruction's name, when the hint says that the
 /// type tagged `tag` has no attribute of that name along its MRO and an
@@ -464,6 +475,8 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         slot_names: RefCell::new(Vec::new()),
         new: Cell::new(None),
         version,
+        new_hint: Cell::new(TypeHint::default()),
+        init_hint: Cell::new(TypeHint::default()),
         shared_keys: RefCell::new(None),
         registry_ref: RefCell::new(None),
     };
@@ -910,6 +923,8 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         slot_names: RefCell::new(all_slots),
         new: Cell::new(data(&base).new.get()),
         version,
+        new_hint: Cell::new(TypeHint::default()),
+        init_hint: Cell::new(TypeHint::default()),
         shared_keys: RefCell::new(None),
         registry_ref: RefCell::new(None),
     };

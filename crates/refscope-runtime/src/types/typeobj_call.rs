@@ -52,8 +52,8 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
 /// keywords) gets them held there, counted, for the call.
 pub fn call_type_borrowed(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) -> PyResult {
     if needs_args_tuple(vm, cls) {
-        let held = args.to_vec();
-        return call_type(vm, cls, &held, kwnames);
+        let _held = PyRef::hold_all(args);
+        return call_type(vm, cls, args, kwnames);
     }
     call_type(vm, cls, args, kwnames)
 }
@@ -61,8 +61,9 @@ pub fn call_type_borrowed(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<
 fn needs_args_tuple(vm: &Vm, cls: &PyRef) -> bool {
     if typeobj::data(cls).flag(tflags::HEAPTYPE) {
         // An exception keeps that tuple as its `args` (refscope's
-        // exception_new makes it).
-        return !typeobj::is_subtype(cls, &vm.exc.base_exception);
+        // exception_new makes it). Every subclass of BaseException has
+        // its instance layout.
+        return typeobj::data(cls).instance_kind != Kind::Exception || !typeobj::is_subtype(cls, &vm.exc.base_exception);
     }
     let t = &vm.types;
     [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property, &t.zip, &t.staticmethod, &t.classmethod, &t.slice].iter().any(|x| x.is(cls))
@@ -95,7 +96,7 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
 /// `call_type_default`; `unpacked`: the caller holds `args` as the array
 /// the keywords dict was unpacked into (no second one for `__init__`).
 fn call_type_default_in(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, unpacked: bool) -> PyResult {
-    let new = typeobj::lookup_str(vm, cls, "__new__").map(|n| match n.kind() {
+    let new = typeobj::lookup_str_hinted(vm, cls, "__new__", &typeobj::data(cls).new_hint).map(|n| match n.kind() {
         Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
         _ => n,
     });
@@ -118,7 +119,7 @@ fn call_type_default_in(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&P
         return Ok(obj);
     }
     // __init__
-    if let Some(init) = typeobj::lookup_str(vm, obj.ty(), "__init__") {
+    if let Some(init) = typeobj::lookup_str_hinted(vm, obj.ty(), "__init__", &typeobj::data(obj.ty()).init_hint) {
         let is_object_init = init.kind() == Kind::BuiltinFunction && builtin_function::get(&init).unwrap().name == "__init__"
             && builtin_function::get(&init).unwrap().objclass.as_ref().map(|c| c.is(&vm.types.object)).unwrap_or(false);
         let is_exception_init = init.kind() == Kind::BuiltinFunction && builtin_function::get(&init).unwrap().name == "__init__"
