@@ -190,6 +190,8 @@ pub enum Instr {
     LoadFastLoadFastCompare(u16, u16, CmpOp),
     /// `LOAD_FAST a; LOAD_FAST b; BINARY_SUBSCR`.
     LoadFastLoadFastSubscr(u16, u16),
+    /// `LOAD_FAST a; LOAD_CONST c; BINARY_SUBSCR` (`row[0]`).
+    LoadFastLoadConstSubscr(u16, u16),
     /// `LOAD_FAST a` and the attribute instruction on it (name `n`), which
     /// holds the object in the interpreter's hands either way, so the pair
     /// always runs as one.
@@ -518,6 +520,7 @@ pub fn fuse_pairs(instrs: &mut [Instr], lines: &[u32]) {
                 (Instr::LoadFast(a), Instr::LoadConst(c), Instr::CompareOp(op)) => small(a).zip(small(c)).map(|(a, c)| Instr::LoadFastLoadConstCompare(a, c, op)),
                 (Instr::LoadFast(a), Instr::LoadFast(b), Instr::CompareOp(op)) => small(a).zip(small(b)).map(|(a, b)| Instr::LoadFastLoadFastCompare(a, b, op)),
                 (Instr::LoadFast(a), Instr::LoadFast(b), Instr::BinarySubscr) => small(a).zip(small(b)).map(|(a, b)| Instr::LoadFastLoadFastSubscr(a, b)),
+                (Instr::LoadFast(a), Instr::LoadConst(c), Instr::BinarySubscr) => small(a).zip(small(c)).map(|(a, c)| Instr::LoadFastLoadConstSubscr(a, c)),
                 _ => None,
             };
             if let Some(f) = tri {

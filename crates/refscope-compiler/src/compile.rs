@@ -2955,7 +2955,7 @@ fn stack_effect(i: Instr) -> (i64, i64, Option<u32>, bool) {
         StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => (-1, 0, None, true),
         // (Made after the depth is computed: the effect of the first half,
         // the second half being the next instruction.)
-        LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastLoadConstArith(..) | LoadFastLoadFastArith(..) | LoadFastLoadConstCompare(..) | LoadFastLoadFastCompare(..) | LoadFastLoadFastSubscr(..) | LoadFastLoadAttr(..) | LoadFastLoadMethod(..) | LoadFastStoreAttr(..) => (1, 0, None, true),
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastLoadConstArith(..) | LoadFastLoadFastArith(..) | LoadFastLoadConstCompare(..) | LoadFastLoadFastCompare(..) | LoadFastLoadFastSubscr(..) | LoadFastLoadConstSubscr(..) | LoadFastLoadAttr(..) | LoadFastLoadMethod(..) | LoadFastStoreAttr(..) => (1, 0, None, true),
         StoreFastLoadFast(..) => (-1, 0, None, true),
         DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => (0, 0, None, true),
         LoadAttr(_) => (0, 0, None, true),

@@ -909,6 +909,27 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         drop(k);
                         stack.push(r);
                     }
+                    Instr::LoadFastLoadConstSubscr(a, c) => {
+                        let Some(o) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
+                        pc += 2;
+                        fd.lasti.set(pc as u32 - 1);
+                        // The constant is borrowed where no Python code can
+                        // see it (the builtin containers' fast cases); a
+                        // general subscript holds it as the stack would.
+                        let r = match ops::subscr_fast(vm, &o, &consts[c as usize]) {
+                            Some(r) => r,
+                            None => {
+                                let k = consts[c as usize].clone();
+                                let r = tri!(ops::get_item(vm, &o, &k));
+                                drop(o);
+                                drop(k);
+                                stack.push(r);
+                                continue;
+                            }
+                        };
+                        drop(o);
+                        stack.push(r);
+                    }
                     // A local's attribute: as `LoadFast` and `LoadAttr` (or
                     // `LoadMethod`, `StoreAttr`), the object held here
                     // instead of on the stack, as the plain instruction holds

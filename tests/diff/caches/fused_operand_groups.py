@@ -86,6 +86,36 @@ def subscr(seq, i):
 print(subscr([10, 20, 30], 1), subscr("abc", -1), subscr({"k": 5}, "k"), subscr((1, 2, 3), slice(1, 3)))
 
 
+class Item:
+    def __getitem__(self, k):
+        return k, sys.getrefcount(k) - sys.getrefcount(7)
+
+
+def const_subscr(seq):
+    return seq[0], seq[-1], seq["k"] if isinstance(seq, dict) else seq[1:]
+
+
+big = 2 ** 70
+print(const_subscr([1, 2, 3]), const_subscr((4, 5)), const_subscr("xyz"), const_subscr({0: "a", -1: "b", "k": "c"}))
+def item_seven(o):
+    return o[7]
+
+
+print(item_seven(Item()))
+
+
+def const_subscr_errors(seq):
+    x = 0
+    return seq[5]
+
+
+for s in ([1], (1,), "a", {}):
+    try:
+        const_subscr_errors(s)
+    except (IndexError, KeyError) as e:
+        show(e) if False else print(" ", type(e).__name__, e)
+
+
 def show(exc):
     tb = exc.__traceback__
     while tb.tb_next is not None:
