@@ -954,7 +954,7 @@ pub fn load_method_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, thint: Option<&std
         let td = typeobj::data(ty);
         if td.flags.get() & tflags::CUSTOM_GETATTRIBUTE == 0 && !matches!(obj.kind(), Kind::Type | Kind::Super) && surely_unshadowed(obj, td, name) {
             if let Some(d) = typeobj::value_if_hinted(ty, name, h) {
-                if d.kind() == Kind::Function {
+                if d.kind() == Kind::Function || (d.kind() == Kind::BuiltinFunction && d.ty().is(&vm.types.method_descriptor)) {
                     return Ok((d, true));
                 }
             }
@@ -964,11 +964,16 @@ pub fn load_method_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, thint: Option<&std
 }
 
 /// Whether no attribute `name` of the instance `obj` (of a type whose data
-/// is `td`) can shadow a method: it has no instance dict, and its inline
-/// values are under shared names that surely lack `name`.
+/// is `td`) can shadow a method: it has no instance dict (none of its kind
+/// has one, or its trailer holds none), and its inline values are under
+/// shared names that surely lack `name`.
 #[inline(always)]
 fn surely_unshadowed(obj: &PyRef, td: &typeobj::TypeData, name: &PyRef) -> bool {
-    let Some(ext) = obj.ext() else { return false };
+    let Some(ext) = obj.ext() else {
+        // Without a trailer only these kinds have an instance dict
+        // (`instance_dict`).
+        return !matches!(obj.kind(), Kind::Module | Kind::Type | Kind::Function | Kind::Exception | Kind::StaticMethod | Kind::ClassMethod);
+    };
     if ext.dict.borrow().is_some() {
         return false;
     }
