@@ -1304,7 +1304,14 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         let k = pop!();
                         let o = pop!();
                         let v = pop!();
-                        if let Some(v) = ops::store_subscr_fast(vm, &o, &k, v) {
+                        if o.ty().is(&vm.types.dict) && (k.ty().is(&vm.types.str_) || k.ty().is(&vm.types.int)) {
+                            // An exact dict with an exact str or int key
+                            // (CPython's STORE_SUBSCR_DICT): the dict's own
+                            // insertion, which holds a reference of its own
+                            // to the key while it looks (as insertdict does).
+                            tri!(dict::get(&o).unwrap().set(vm, &o, k.clone(), v));
+                            drop(k);
+                        } else if let Some(v) = ops::store_subscr_fast(vm, &o, &k, v) {
                             tri!(ops::set_item(vm, &o, k, v));
                         }
                     }

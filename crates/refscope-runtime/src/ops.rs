@@ -1668,6 +1668,16 @@ pub fn small_int_pair(vm: &Vm, a: &PyRef, b: &PyRef) -> Option<(i64, i64)> {
 #[inline(always)]
 pub fn subscr_fast(vm: &Vm, obj: &PyRef, key: &PyRef) -> Option<PyRef> {
     if !key.ty().is(&vm.types.int) {
+        // `d[s]` for an exact dict whose keys are all exact strs and an
+        // exact str key (CPython's BINARY_SUBSCR_DICT, on a unicode-keys
+        // table): found by value, no code can run. A missing key goes the
+        // long way (KeyError).
+        if key.ty().is(&vm.types.str_) && obj.ty().is(&vm.types.dict) {
+            let d = dict::get(obj)?;
+            if d.has_str_keys() {
+                return d.get_str(key);
+            }
+        }
         return None;
     }
     let int::IntData::Small(i) = key.payload_unchecked::<int::IntData>() else {

@@ -597,7 +597,7 @@ impl DictData {
             let used = t.used;
             t.resize(used * 3);
         }
-        if key.kind() != Kind::Str {
+        if key.kind() != Kind::Str || key.has_ext() {
             t.str_keys = false;
         }
         let idx = t.entries.len();
