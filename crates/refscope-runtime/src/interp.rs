@@ -1942,6 +1942,16 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
             return ops::call_builtin(vm, d.func, args, kwnames);
         }
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
+        // The commonest case first: a method descriptor that is no slot
+        // wrapper (no dunder name: `lst.append(x)` after LOAD_METHOD)
+        // applied to an instance of exactly its class.
+        if d.self_.is_none() && !d.name.starts_with("__") && args.len() > nkw {
+            if let Some(cls) = &d.objclass {
+                if args[0].ty().is(cls) {
+                    return ops::call_builtin(vm, d.func, args, kwnames);
+                }
+            }
+        }
         let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
         // A bound builtin method (`f = lst.sort; f(key=k)`): its `self` and
         // the caller's arguments, all borrowed, as CPython's vectorcall
