@@ -605,35 +605,49 @@ fn kw_lookup<'a>(a: &'a [PyRef], k: Option<&PyRef>, name: &str) -> Option<&'a Py
     None
 }
 
+#[inline]
 fn check_kw(vm: &Vm, fname: &str, k: Option<&PyRef>, allowed: &[&str]) -> PyResult<()> {
-    if let Some(k) = k {
-        if allowed.is_empty() && !tuple::items(k).is_empty() {
-            return Err(vm.type_error(format!("{}() takes no keyword arguments", fname)));
-        }
-        for n in tuple::items(k) {
-            let s = str::as_str(n);
-            if !allowed.contains(&s) {
-                return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {}()", s, fname)));
-            }
+    match k {
+        None => Ok(()),
+        Some(k) => check_kw_names(vm, fname, k, allowed),
+    }
+}
+
+#[inline(never)]
+fn check_kw_names(vm: &Vm, fname: &str, k: &PyRef, allowed: &[&str]) -> PyResult<()> {
+    if allowed.is_empty() && !tuple::items(k).is_empty() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", fname)));
+    }
+    for n in tuple::items(k) {
+        let s = str::as_str(n);
+        if !allowed.contains(&s) {
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {}()", s, fname)));
         }
     }
     Ok(())
 }
 
+#[inline]
 fn exact_args(vm: &Vm, fname: &str, pos: &[PyRef], n: usize) -> PyResult<()> {
     if pos.len() != n {
-        return Err(vm.type_error(format!(
-            "{}() takes exactly {} argument{} ({} given)",
-            fname,
-            if n == 1 { "one".to_string() } else { n.to_string() },
-            if n == 1 { "" } else { "s" },
-            pos.len()
-        )));
+        return Err(exact_args_error(vm, fname, pos, n));
     }
     Ok(())
+}
+
+#[cold]
+fn exact_args_error(vm: &Vm, fname: &str, pos: &[PyRef], n: usize) -> crate::vm::PyErr {
+    vm.type_error(format!(
+        "{}() takes exactly {} argument{} ({} given)",
+        fname,
+        if n == 1 { "one".to_string() } else { n.to_string() },
+        if n == 1 { "" } else { "s" },
+        pos.len()
+    ))
 }
 
 /// A builtin of one positional argument (METH_O).
+#[inline]
 fn fn_one<'a>(vm: &Vm, fname: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyResult<&'a PyRef> {
     check_kw(vm, fname, k, &[])?;
     exact_args(vm, fname, a, 1)?;
