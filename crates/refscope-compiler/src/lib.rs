@@ -1052,8 +1052,7 @@ fn misplaced_equal(source: &str, tokens: &[Token], eq: usize) -> Option<(String,
         return Some(("expression cannot contain assignment, perhaps you meant \"==\"?".to_string(), a_eq_range));
     }
     // Only where a named expression may stand.
-    let allowed = matches!(delim_kind, Some(T::Lpar | T::Lsqb | T::Lbrace | T::Comma | T::If | T::Elif | T::While | T::ColonEqual))
-        || (delim_kind == Some(T::Equal) && false);
+    let allowed = matches!(delim_kind, Some(T::Lpar | T::Lsqb | T::Lbrace | T::Comma | T::If | T::Elif | T::While | T::ColonEqual));
     if !allowed {
         return None;
     }

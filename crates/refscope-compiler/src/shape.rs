@@ -3183,7 +3183,7 @@ where
             for &b in order {
                 pos_of[b] = off;
                 for (k, ins) in self.blocks[b].instrs.iter().enumerate() {
-                    if ins.op.is_pseudo() || (ins.op == Op::Nop && false) {
+                    if ins.op.is_pseudo() {
                         continue;
                     }
                     off += 1 + ins.op.caches() + ext.get(&(b, k)).copied().unwrap_or_else(|| ext_units(ins.arg));

@@ -174,8 +174,9 @@ fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         let name = typeobj::type_name(cls);
         return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", name, typeobj::type_name(&base))));
     }
-    // Arguments are allowed only when __init__ is overridden.
-    let nargs = a.len() - 1 + k.map(|x| crate::types::tuple::items(x).len()).unwrap_or(0) * 0;
+    // Arguments are allowed only when __init__ is overridden (`a` holds
+    // the class, then every argument, keyword values included).
+    let nargs = a.len() - 1;
     if nargs > 0 {
         let init = typeobj::lookup_str(vm, cls, "__init__");
         let init_is_object = init.map(|i| i.kind() == Kind::BuiltinFunction).unwrap_or(true);

@@ -876,7 +876,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
     }
     for b in &bases_v {
         let bdd = data(b);
-        if bdd.flag(tflags::HAS_DICT) || (bdd.flag(tflags::HEAPTYPE) && bdd.instance_kind == Kind::Object && false) {
+        if bdd.flag(tflags::HAS_DICT) {
             has_dict = true;
         }
         if bdd.flag(tflags::WEAKREFABLE) {
