@@ -683,6 +683,19 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         }
                     };
                 }
+                // The object of a fused group that works on local `$a`
+                // (unbound: the plain `LoadFast` error), with the group's
+                // last `$skip` instructions skipped and `f_lasti` at the
+                // last of them, where the plain instructions locate their
+                // errors.
+                macro_rules! fused_local {
+                    ($a:expr, $skip:expr) => {{
+                        let Some(o) = fd.get_fast($a as usize) else { break 'exec (unbound_local(vm, cd, $a as usize), false) };
+                        pc += $skip;
+                        fd.lasti.set(pc as u32 - 1);
+                        o
+                    }};
+                }
                 // Switch to a callee's frame made by `frame_for_call` or
                 // `frame_for_general_call` (`$made`), its result going to stack
                 // index `$call_base`; evaluates to the call's result (or error)
@@ -910,22 +923,13 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         stack.push(r);
                     }
                     Instr::LoadFastLoadConstSubscr(a, c) => {
-                        let Some(o) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
-                        pc += 2;
-                        fd.lasti.set(pc as u32 - 1);
+                        let o = fused_local!(a, 2);
                         // The constant is borrowed where no Python code can
                         // see it (the builtin containers' fast cases); a
                         // general subscript holds it as the stack would.
                         let r = match ops::subscr_fast(vm, &o, &consts[c as usize]) {
                             Some(r) => r,
-                            None => {
-                                let k = consts[c as usize].clone();
-                                let r = tri!(ops::get_item(vm, &o, &k));
-                                drop(o);
-                                drop(k);
-                                stack.push(r);
-                                continue;
-                            }
+                            None => tri!(ops::get_item(vm, &o, &consts[c as usize].clone())),
                         };
                         drop(o);
                         stack.push(r);
@@ -935,18 +939,14 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     // instead of on the stack, as the plain instruction holds
                     // it once popped; located at the attribute instruction.
                     Instr::LoadFastLoadAttr(a, i) => {
-                        let Some(obj) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
-                        pc += 1;
-                        fd.lasti.set(pc as u32 - 1);
+                        let obj = fused_local!(a, 1);
                         let i = i as usize;
                         let v = tri!(ops::get_attr_hinted(vm, &obj, &names[i], ops::AttrHints { dict: &cd.attr_hints[i], ty: &cd.type_hints[i] }));
                         drop(obj);
                         stack.push(v);
                     }
                     Instr::LoadFastLoadMethod(a, i) => {
-                        let Some(obj) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
-                        pc += 1;
-                        fd.lasti.set(pc as u32 - 1);
+                        let obj = fused_local!(a, 1);
                         let i = i as usize;
                         let (f, needs_self) = tri!(ops::load_method_hinted(vm, &obj, &names[i], Some(&cd.type_hints[i])));
                         stack.push(f);
@@ -958,9 +958,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         }
                     }
                     Instr::LoadFastStoreAttr(a, i) => {
-                        let Some(obj) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
-                        pc += 1;
-                        fd.lasti.set(pc as u32 - 1);
+                        let obj = fused_local!(a, 1);
                         let i = i as usize;
                         let v = pop!();
                         tri!(ops::set_attr_hinted(vm, &obj, &names[i], v, ops::AttrHints { dict: &cd.attr_hints[i], ty: &cd.type_hints[i] }));
@@ -968,15 +966,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     }
                     Instr::LoadFast(i) => match fd.get_fast(i as usize) {
                         Some(v) => stack.push(v),
-                        None => {
-                            break 'exec (
-                                vm.new_exception(
-                                    &vm.exc.unbound_local_error,
-                                    format!("cannot access local variable '{}' where it is not associated with a value", cd.code.localsplus_name(i as usize)),
-                                ),
-                                false,
-                            )
-                        }
+                        None => break 'exec (unbound_local(vm, cd, i as usize), false),
                     },
                     Instr::StoreFast(i) => {
                         let v = pop!();
@@ -985,13 +975,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     Instr::DeleteFast(i) => {
                         let old = fd.set_fast(i as usize, None);
                         if old.is_none() {
-                            break 'exec (
-                                vm.new_exception(
-                                    &vm.exc.unbound_local_error,
-                                    format!("cannot access local variable '{}' where it is not associated with a value", cd.code.localsplus_name(i as usize)),
-                                ),
-                                false,
-                            );
+                            break 'exec (unbound_local(vm, cd, i as usize), false);
                         }
                         drop(old);
                     }
@@ -1304,14 +1288,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         let k = pop!();
                         let o = pop!();
                         let v = pop!();
-                        if o.ty().is(&vm.types.dict) && (k.ty().is(&vm.types.str_) || k.ty().is(&vm.types.int)) {
-                            // An exact dict with an exact str or int key
-                            // (CPython's STORE_SUBSCR_DICT): the dict's own
-                            // insertion, which holds a reference of its own
-                            // to the key while it looks (as insertdict does).
-                            tri!(dict::get(&o).unwrap().set(vm, &o, k.clone(), v));
-                            drop(k);
-                        } else if let Some(v) = ops::store_subscr_fast(vm, &o, &k, v) {
+                        if let Some(v) = ops::store_subscr_fast(vm, &o, &k, v) {
                             tri!(ops::set_item(vm, &o, k, v));
                         }
                     }
@@ -1942,16 +1919,6 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
             return ops::call_builtin(vm, d.func, args, kwnames);
         }
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
-        // The commonest case first: a method descriptor that is no slot
-        // wrapper (no dunder name: `lst.append(x)` after LOAD_METHOD)
-        // applied to an instance of exactly its class.
-        if d.self_.is_none() && !d.name.starts_with("__") && args.len() > nkw {
-            if let Some(cls) = &d.objclass {
-                if args[0].ty().is(cls) {
-                    return ops::call_builtin(vm, d.func, args, kwnames);
-                }
-            }
-        }
         let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
         // A bound builtin method (`f = lst.sort; f(key=k)`): its `self` and
         // the caller's arguments, all borrowed, as CPython's vectorcall
@@ -1967,7 +1934,7 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
         // argument vector (`ops::call` words the errors otherwise).
         if d.self_.is_none() {
             if let Some(cls) = &d.objclass {
-                if args.len() > nkw && (cls.is(&vm.types.object) || typeobj::isinstance(&args[0], cls)) {
+                if args.len() > nkw && (args[0].ty().is(cls) || cls.is(&vm.types.object) || typeobj::isinstance(&args[0], cls)) {
                     return ops::call_builtin(vm, d.func, args, kwnames);
                 }
             }

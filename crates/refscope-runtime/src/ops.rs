@@ -590,15 +590,12 @@ fn type_lookup(ty: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<typeobj::
 #[inline(always)]
 pub fn get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hints: AttrHints) -> PyResult {
     let td = typeobj::data(obj.ty());
-    if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR | tflags::HAS_DICT) == tflags::HAS_DICT && !matches!(obj.kind(), Kind::Type | Kind::Super) {
-        if let Some(v) = typeobj::absent_with_shared_index(td.version.tag(), hints.ty).and_then(|i| obj.inline_value(i)).and_then(|s| s.get()) {
-            return Ok(v);
-        }
-    }
-    // A `__slots__` member (CPython's LOAD_ATTR_SLOT), by the type's tag
-    // alone too.
     if td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR) == 0 && !matches!(obj.kind(), Kind::Type | Kind::Super) {
-        if let Some(v) = typeobj::member_index_at(td.version.tag(), hints.ty).and_then(|k| obj.slots().get(k)).and_then(|s| s.get()) {
+        let tag = td.version.tag();
+        let slot = if td.flag(tflags::HAS_DICT) { typeobj::absent_with_shared_index(tag, hints.ty).and_then(|i| obj.inline_value(i)) } else { None }
+            // Or a `__slots__` member (CPython's LOAD_ATTR_SLOT).
+            .or_else(|| typeobj::member_index_at(tag, hints.ty).and_then(|k| obj.slots().get(k)));
+        if let Some(v) = slot.and_then(|s| s.get()) {
             return Ok(v);
         }
     }
@@ -651,9 +648,8 @@ fn inline_hit<'a>(obj: &'a PyRef, td: &typeobj::TypeData, name: &PyRef, hints: &
     if !td.flag(tflags::HAS_DICT) {
         return None;
     }
-    if let Some(i) = typeobj::absent_with_shared_index(td.version.tag(), hints.ty) {
-        return obj.inline_value(i);
-    }
+    // (The type hint alone, once it notes the index, was tried already by
+    // `get_attr_hinted`/`set_attr_hinted`.)
     let ext = obj.ext()?;
     let i = hints.dict.get() as usize;
     if i >= ext.values_len() || !typeobj::hint_says_absent(obj.ty(), hints.ty) {
@@ -767,16 +763,12 @@ pub fn set_attr(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyR
 #[inline(always)]
 pub fn set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints: AttrHints) -> PyResult<()> {
     let td = typeobj::data(obj.ty());
-    if td.flags.get() & (tflags::CUSTOM_SETATTR | tflags::HAS_DICT) == tflags::HAS_DICT {
-        if let Some(slot) = typeobj::absent_with_shared_index(td.version.tag(), hints.ty).and_then(|i| obj.inline_value(i)) {
-            crate::observe::touch(obj.id());
-            let old = slot.replace(Some(value));
-            drop(old);
-            return Ok(());
-        }
-    }
     if !td.flag(tflags::CUSTOM_SETATTR) {
-        if let Some(slot) = typeobj::member_index_at(td.version.tag(), hints.ty).and_then(|k| obj.slots().get(k)) {
+        let tag = td.version.tag();
+        let slot = if td.flag(tflags::HAS_DICT) { typeobj::absent_with_shared_index(tag, hints.ty).and_then(|i| obj.inline_value(i)) } else { None }
+            // Or a `__slots__` member (CPython's STORE_ATTR_SLOT).
+            .or_else(|| typeobj::member_index_at(tag, hints.ty).and_then(|k| obj.slots().get(k)));
+        if let Some(slot) = slot {
             crate::observe::touch(obj.id());
             let old = slot.replace(Some(value));
             drop(old);
@@ -1757,6 +1749,12 @@ pub fn get_item(vm: &Vm, obj: &PyRef, key: &PyRef) -> PyResult {
 }
 
 pub fn set_item(vm: &Vm, obj: &PyRef, key: PyRef, value: PyRef) -> PyResult<()> {
+    // An exact dict with an exact str or int key (CPython's
+    // STORE_SUBSCR_DICT): the dict's own insertion, which holds a reference
+    // of its own to the key while it looks (as insertdict does).
+    if obj.ty().is(&vm.types.dict) && (key.ty().is(&vm.types.str_) || key.ty().is(&vm.types.int)) {
+        return dict::get(obj).unwrap().set(vm, obj, key.clone(), value);
+    }
     // `list[i] = v` with an exact int in range.
     if obj.ty().is(&vm.types.list) {
         if let Some(i) = small_index(vm, &key) {

@@ -81,12 +81,20 @@ pub fn is_slot_wrapper(vm: &Vm, d: &BuiltinFunctionData) -> bool {
 pub struct SlotCallArgs([Option<crate::object::gc::Transient>; 3]);
 
 impl SlotCallArgs {
+    /// `None` when `f` is no slot wrapper; most calls (`lst.append(x)`:
+    /// no dunder name) learn that inline.
+    #[inline]
     pub fn new(vm: &Vm, f: &PyRef, nargs: usize, nkw: usize) -> Option<SlotCallArgs> {
-        use crate::object::gc::Transient;
         let d = get(f)?;
-        if !is_slot_wrapper(vm, d) {
+        if !d.name.starts_with("__") || !is_slot_wrapper(vm, d) {
             return None;
         }
+        Self::for_slot_wrapper(vm, d, nargs, nkw)
+    }
+
+    #[inline(never)]
+    fn for_slot_wrapper(vm: &Vm, d: &BuiltinFunctionData, nargs: usize, nkw: usize) -> Option<SlotCallArgs> {
+        use crate::object::gc::Transient;
         let npos = nargs - nkw.min(nargs);
         let bound = d.self_.is_some();
         // BaseException.__init__ keeps the tuple it gets as `args` (made

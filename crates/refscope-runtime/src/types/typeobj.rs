@@ -350,7 +350,7 @@ pub fn value_if_hinted(ty: &PyRef, name: &PyRef, hint: &Cell<TypeHint>) -> Optio
     if h.tag != data(ty).version.tag() {
         return None;
     }
-    value_at(ty, name, h.mro_index, h.entry_index).flatten()
+    value_at_hint(ty, name, h)
 }
 
 /// The `__slots__` member index of the member descriptor that the hint,
