@@ -756,7 +756,7 @@ fn b_print(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.none())
 }
 
-fn b_len(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn b_len(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = fn_one(vm, "len", a, k)?;
     Ok(vm.int(ops::len(vm, x)? as i64))
 }
@@ -785,7 +785,7 @@ fn b_hash(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(ops::hash(vm, &a[0])?))
 }
 
-fn b_isinstance(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn b_isinstance(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     fn_pos(vm, "isinstance", a, k, 2, 2)?;
     Ok(vm.bool(ops::isinstance(vm, &a[0], &a[1])?))
 }

@@ -235,9 +235,18 @@ fn unbound_local(vm: &Vm, cd: &code::CodeData, i: usize) -> PyErr {
 /// `LOAD_GLOBAL` through the code object's hint for name `i` (see
 /// `code::GlobalHint`), refreshing the hint on a miss; `None` when the name
 /// is in neither dict (or the namespaces are not dicts).
+/// `ns`: the frame's globals and builtins dicts, found at its first global
+/// load (a frame's namespaces never change).
 #[inline]
-fn load_global_cached(cd: &code::CodeData, fd: &frame::FrameObj, i: usize) -> Option<PyRef> {
-    let gd = dict::get(fd.globals())?;
+fn load_global_cached<'f>(cd: &code::CodeData, fd: &'f frame::FrameObj, ns: &mut Option<(&'f dict::DictData, &'f dict::DictData)>, i: usize) -> Option<PyRef> {
+    let (gd, bd) = match *ns {
+        Some(p) => p,
+        None => {
+            let p = (dict::get(fd.globals())?, dict::get(fd.builtins())?);
+            *ns = Some(p);
+            p
+        }
+    };
     let slot = &cd.global_hints[i];
     let h = slot.get();
     let gv = gd.keys_version();
@@ -245,7 +254,6 @@ fn load_global_cached(cd: &code::CodeData, fd: &frame::FrameObj, i: usize) -> Op
         let v = if h.builtins == 0 {
             gd.value_at(h.idx as usize)
         } else {
-            let bd = dict::get(fd.builtins())?;
             if h.builtins == bd.keys_version() {
                 bd.value_at(h.idx as usize)
             } else {
@@ -256,7 +264,6 @@ fn load_global_cached(cd: &code::CodeData, fd: &frame::FrameObj, i: usize) -> Op
             return v;
         }
     }
-    let bd = dict::get(fd.builtins())?;
     let name = &cd.names[i];
     if let Some((idx, v)) = gd.get_str_with_index(name) {
         slot.set(code::GlobalHint { globals: gv, builtins: 0, idx: idx as u32 });
@@ -663,6 +670,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
     let instrs: &[Instr] = &cd.code.instrs;
     let consts = &cd.consts;
     let names = &cd.names;
+    let mut namespaces = None;
     // An attached observer (a tracer) hears of each new line; read once per
     // frame so that an unobserved run pays nothing per instruction.
     let observing = crate::observe::active();
@@ -1010,7 +1018,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     }
                     Instr::LoadClosure(i) => stack.push(fd.get_fast(i as usize).expect("cell")),
                     Instr::LoadGlobal(i) => {
-                        if let Some(v) = load_global_cached(cd, fd, i as usize) {
+                        if let Some(v) = load_global_cached(cd, fd, &mut namespaces, i as usize) {
                             stack.push(v);
                             continue;
                         }
@@ -1111,6 +1119,9 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             stack[base + 1] = method::get(&m).unwrap().self_.clone();
                             drop(m);
                             inline_any!(f, base + 1, base, kwnames.as_ref())
+                        } else if let Some(r) = kwnames.is_none().then(|| call_builtin_fast(vm, &stack[base], &stack[if has_self { base + 1 } else { base + 2 }..])).flatten() {
+                            stack.truncate(base);
+                            r
                         } else {
                             let start = if has_self { base + 1 } else { base + 2 };
                             let r = call_borrowed(vm, &stack[base], &stack[start..], kwnames.as_ref());
@@ -1136,6 +1147,9 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             stack.insert(base + 1, method::get(&m).unwrap().self_.clone());
                             drop(m);
                             inline_any!(f, base + 1, base, kwnames.as_ref())
+                        } else if let Some(r) = kwnames.is_none().then(|| call_builtin_fast(vm, &stack[base], &stack[base + 1..])).flatten() {
+                            stack.truncate(base);
+                            r
                         } else {
                             let r = call_borrowed(vm, &stack[base], &stack[base + 1..], kwnames.as_ref());
                             stack.truncate(base);
@@ -1907,6 +1921,44 @@ fn mapping_get(vm: &Vm, m: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
         Ok(v) => Ok(Some(v)),
         Err(e) if typeobj::isinstance(&e.0, &vm.exc.key_error) => Ok(None),
         Err(e) => Err(e),
+    }
+}
+
+/// CPython 3.11's specialised calls of builtins (`PRECALL_NO_KW_LEN`,
+/// `PRECALL_NO_KW_ISINSTANCE`, `PRECALL_NO_KW_LIST_APPEND`): the result of
+/// calling `f` with the positional arguments `args` (for a method
+/// descriptor, `self` first) when it is one of these on operands that run
+/// no Python code, `None` to take the general call. Builtins are told
+/// apart by their native function (each is its own code).
+#[inline(always)]
+fn call_builtin_fast(vm: &Vm, f: &PyRef, args: &[PyRef]) -> Option<PyResult> {
+    if f.kind() != Kind::BuiltinFunction {
+        return None;
+    }
+    let d = builtin_function::get(f)?;
+    let func = d.func as usize;
+    // A method descriptor has no `self` of its own (a bound builtin method
+    // does, and takes the arguments after it).
+    match args {
+        [x] if func == crate::builtins::b_len as crate::vm::NativeFn as usize && d.is_module_function => {
+            if typeobj::data(x.ty()).flag(typeobj::tflags::HEAPTYPE) {
+                return None;
+            }
+            let n = ops::builtin_len(x)?;
+            Some(Ok(vm.int(n as i64)))
+        }
+        [x, cls] if func == crate::builtins::b_isinstance as crate::vm::NativeFn as usize && d.is_module_function => {
+            // PyObject_IsInstance's first test: the exact type.
+            x.ty().is(cls).then(|| Ok(vm.true_.clone()))
+        }
+        [l, x] if func == crate::types::list_impl::list_append as crate::vm::NativeFn as usize && d.self_.is_none() => {
+            if !l.ty().is(&vm.types.list) {
+                return None;
+            }
+            list::get(l)?.push(x.clone());
+            Some(Ok(vm.none.clone()))
+        }
+        _ => None,
     }
 }
 

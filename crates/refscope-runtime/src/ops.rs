@@ -1913,12 +1913,16 @@ pub fn isinstance(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if cls.kind() != Kind::Type {
-        if let Some(f) = lookup_special(vm, cls, "__instancecheck__") {
+    // A class whose metaclass is not exactly `type` answers through its
+    // metaclass's `__instancecheck__` (CPython: PyType_CheckExact first).
+    if !cls.ty().is(&vm.types.type_) {
+        if let Some(f) = overriding_check(vm, cls, "__instancecheck__") {
             let r = call_unbound(vm, &f, cls, std::slice::from_ref(obj))?;
             return truthy(vm, &r);
         }
-        return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+        if cls.kind() != Kind::Type {
+            return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+        }
     }
     if typeobj::isinstance(obj, cls) {
         return Ok(true);
@@ -1944,14 +1948,24 @@ pub fn issubclass(vm: &Vm, sub: &PyRef, cls: &PyRef) -> PyResult<bool> {
     if sub.kind() != Kind::Type {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
-    if cls.kind() != Kind::Type {
-        if let Some(f) = lookup_special(vm, cls, "__subclasscheck__") {
+    if !cls.ty().is(&vm.types.type_) {
+        if let Some(f) = overriding_check(vm, cls, "__subclasscheck__") {
             let r = call_unbound(vm, &f, cls, std::slice::from_ref(sub))?;
             return truthy(vm, &r);
         }
-        return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        if cls.kind() != Kind::Type {
+            return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        }
     }
     Ok(typeobj::is_subtype(sub, cls))
+}
+
+/// `type(cls).name` for `isinstance`/`issubclass`, unless it is `type`'s
+/// own (whose answer the callers compute directly).
+fn overriding_check(vm: &Vm, cls: &PyRef, name: &'static str) -> Option<PyRef> {
+    let f = lookup_special(vm, cls, name)?;
+    let own = typeobj::lookup_str(vm, &vm.types.type_, name);
+    (!own.is_some_and(|o| o.is(&f))).then_some(f)
 }
 
 /// Python's `index` protocol as i64 (IndexError-style callers map overflow).

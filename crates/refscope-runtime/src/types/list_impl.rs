@@ -101,7 +101,7 @@ pub fn slice_index_not_none(vm: &Vm, x: &PyRef) -> PyResult<i64> {
     Ok(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))
 }
 
-fn list_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn list_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let x = one_arg(vm, "list", "append", a, k)?;
     this(vm, a)?.push(x.clone());
     Ok(vm.none())
