@@ -56,7 +56,17 @@ fn self_label<'t>(vm: &Vm, ty: &'t str, a: &[PyRef]) -> std::borrow::Cow<'t, str
 }
 
 /// A method without arguments (METH_NOARGS).
+#[inline]
 pub fn noargs(vm: &Vm, ty: &str, name: &str, a: &[PyRef], k: Option<&PyRef>) -> PyResult<()> {
+    if k.is_none() && a.len() == 1 {
+        return Ok(());
+    }
+    noargs_error(vm, ty, name, a, k)
+}
+
+#[cold]
+#[inline(never)]
+fn noargs_error(vm: &Vm, ty: &str, name: &str, a: &[PyRef], k: Option<&PyRef>) -> PyResult<()> {
     let label = self_label(vm, ty, a);
     let ty = &*label;
     no_kw(vm, ty, name, k)?;
@@ -67,7 +77,17 @@ pub fn noargs(vm: &Vm, ty: &str, name: &str, a: &[PyRef], k: Option<&PyRef>) -> 
 }
 
 /// A method of exactly one argument (METH_O).
+#[inline]
 pub fn one_arg<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyResult<&'a PyRef> {
+    match a {
+        [_, x] if k.is_none() => Ok(x),
+        _ => one_arg_error(vm, ty, name, a, k),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn one_arg_error<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>) -> PyResult<&'a PyRef> {
     let label = self_label(vm, ty, a);
     let ty = &*label;
     no_kw(vm, ty, name, k)?;
@@ -87,7 +107,19 @@ fn plural(n: usize) -> &'static str {
 
 /// Positional-only arguments parsed by Argument Clinic
 /// (`insert expected 2 arguments, got 0`).
+#[inline]
 pub fn pos_args<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>, min: usize, max: usize) -> PyResult<&'a [PyRef]> {
+    if let (None, Some(p)) = (k, a.get(1..)) {
+        if (min..=max).contains(&p.len()) {
+            return Ok(p);
+        }
+    }
+    pos_args_error(vm, ty, name, a, k, min, max)
+}
+
+#[cold]
+#[inline(never)]
+fn pos_args_error<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>, min: usize, max: usize) -> PyResult<&'a [PyRef]> {
     no_kw(vm, &self_label(vm, ty, a), name, k)?;
     let p = a.get(1..).unwrap_or(&[]);
     let n = p.len();
@@ -106,7 +138,19 @@ pub fn pos_args<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&Py
 
 /// Positional-only arguments parsed by PyArg_ParseTuple
 /// (`find() takes at least 1 argument (0 given)`).
+#[inline]
 pub fn tuple_args<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>, min: usize, max: usize) -> PyResult<&'a [PyRef]> {
+    if let (None, Some(p)) = (k, a.get(1..)) {
+        if (min..=max).contains(&p.len()) {
+            return Ok(p);
+        }
+    }
+    tuple_args_error(vm, ty, name, a, k, min, max)
+}
+
+#[cold]
+#[inline(never)]
+fn tuple_args_error<'a>(vm: &Vm, ty: &str, name: &str, a: &'a [PyRef], k: Option<&PyRef>, min: usize, max: usize) -> PyResult<&'a [PyRef]> {
     no_kw(vm, &self_label(vm, ty, a), name, k)?;
     let p = a.get(1..).unwrap_or(&[]);
     let n = p.len();
