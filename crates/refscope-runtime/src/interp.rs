@@ -1970,6 +1970,13 @@ fn call_borrowed(vm: &Vm, f: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) ->
         if d.is_module_function || (d.self_.is_none() && d.objclass.is_none()) {
             return ops::call_builtin(vm, d.func, args, kwnames);
         }
+        // The commonest: a method descriptor other than a slot wrapper,
+        // called without keywords on an instance of exactly its class.
+        if let (None, None, Some(cls), Some(first)) = (&d.self_, kwnames, &d.objclass, args.first()) {
+            if first.ty().is(cls) && !d.name.starts_with("__") {
+                return ops::call_builtin(vm, d.func, args, kwnames);
+            }
+        }
         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
         let _slot_args = builtin_function::SlotCallArgs::new(vm, f, args.len(), nkw);
         // A bound builtin method (`f = lst.sort; f(key=k)`): its `self` and
