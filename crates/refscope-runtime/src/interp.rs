@@ -1144,9 +1144,25 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             // drops the method before the call, so the
                             // arguments move into the callee's frame.
                             let m = std::mem::replace(&mut stack[base], vm.null.clone());
-                            stack.insert(base + 1, method::get(&m).unwrap().self_.clone());
+                            let self_ = method::get(&m).unwrap().self_.clone();
                             drop(m);
-                            inline_any!(f, base + 1, base, kwnames.as_ref())
+                            match kwnames.is_none().then(|| simple_code(&f, n + 1)).flatten() {
+                                // `self` and the arguments go straight into the
+                                // first locals (no shift of the stack).
+                                Some(code_obj) => switch_to_call!(
+                                    Ok::<_, PyErr>(Ok(simple_frame(vm, f, code_obj, |fast| {
+                                        for slot in fast[1..=n].iter().rev() {
+                                            slot.set(stack.pop());
+                                        }
+                                        fast[0].set(Some(self_));
+                                    }))),
+                                    base
+                                ),
+                                None => {
+                                    stack.insert(base + 1, self_);
+                                    inline_any!(f, base + 1, base, kwnames.as_ref())
+                                }
+                            }
                         } else if let Some(r) = kwnames.is_none().then(|| call_builtin_fast(vm, &stack[base], &stack[base + 1..])).flatten() {
                             stack.truncate(base);
                             r

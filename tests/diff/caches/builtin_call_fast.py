@@ -182,3 +182,26 @@ class Quiet(metaclass=type("QuietMeta", (type,), {})):
 print(issubclass(int, SM), issubclass(str, SM), issubclass(SM, SM))
 print(isinstance(Quiet(), Quiet), isinstance(1, Quiet), issubclass(Quiet, Quiet), issubclass(int, Quiet))
 print(isinstance(Fake(), Quiet), isinstance(7, (str, M)))
+
+
+# A bound Python method called through a name: `self` and the arguments go
+# straight into the callee's locals; counts seen inside match CPython's.
+class Box:
+    def put(self, x):
+        return sys.getrefcount(self), sys.getrefcount(x)
+
+    def two(self, x, y=5):
+        return x + y
+
+
+box = Box()
+item = object()
+put = box.put
+print("bound call counts", hot(put, item), box.put(item))
+two = box.two
+print(hot(two, 1), two(1, 2), two(x=3))
+for bad in [lambda: put(), lambda: put(1, 2), lambda: two()]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError", e)
