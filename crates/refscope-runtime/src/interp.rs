@@ -643,7 +643,10 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
     // Empty at every exit; its buffer, if any, is freed there
     // (`release_callers`), so that a run with no inlined call pays no drop.
     let mut callers = std::mem::ManuallyDrop::new(Vec::<Caller>::new());
+    // The blocks of all inlined callees, each callee's above its caller's
+    // (from `block_base`); the outermost frame's are `outer_blocks`.
     let mut callee_blocks: Vec<Block> = Vec::new();
+    let mut block_base = 0usize;
     let mut base = outer_base;
     let mut pc = *state_pc;
     let mut pending = throw.map(|e| (e, false));
@@ -664,7 +667,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
 
     loop {
     let frame: &PyRef = callee.as_ref().unwrap_or(outer);
-    let blocks: &mut Vec<Block> = if callee.is_some() { &mut callee_blocks } else { &mut *outer_blocks };
+    let (blocks, frame_block_base): (&mut Vec<Block>, usize) = if callee.is_some() { (&mut callee_blocks, block_base) } else { (&mut *outer_blocks, 0) };
     let fd = frame::get(frame).unwrap();
     let cd = code::get(&fd.code).unwrap();
     let instrs: &[Instr] = &cd.code.instrs;
@@ -1608,7 +1611,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                             crate::observe::emit(vm, crate::observe::Event::Return { frame, value: &v });
                         }
                         stack.truncate(base);
-                        blocks.clear();
+                        blocks.truncate(frame_block_base);
                         if callee.is_some() {
                             break 'run Switch::Return(v);
                         }
@@ -1796,7 +1799,8 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
             }
         }
         drop(err);
-        match blocks.pop() {
+        // Only this frame's own blocks handle it.
+        match if blocks.len() > frame_block_base { blocks.pop() } else { None } {
             Some(b) => {
                 stack.truncate(b.level as usize);
                 let prev = vm.handled.replace(Some(exc.clone()));
@@ -1825,19 +1829,20 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
         Switch::Call(f, call_base) => {
             // The caller waits at its call; the callee starts on the stack
             // above it (its arguments are already in its locals).
-            callers.push(Caller { frame: callee.replace(f), pc, base, blocks: std::mem::take(&mut callee_blocks), call_base, last_line });
+            callers.push(Caller { frame: callee.replace(f), pc, base, block_base, call_base, last_line });
+            block_base = callee_blocks.len();
             base = stack.len();
             pc = 0;
             entering = true;
         }
         Switch::Return(v) => {
-            let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
+            let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut block_base, &mut base, &mut pc, &mut resume_line);
             stack.truncate(call_base);
             stack.push(v);
             entering = false;
         }
         Switch::Raise(exc) => {
-            let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut base, &mut pc, &mut resume_line);
+            let call_base = resume_caller(vm, &mut callee, &mut callers, &mut callee_blocks, &mut block_base, &mut base, &mut pc, &mut resume_line);
             stack.truncate(call_base);
             // The call instruction raises it.
             pending = Some((PyErr(exc), false));
@@ -1863,7 +1868,8 @@ struct Caller {
     frame: Option<PyRef>,
     pc: usize,
     base: usize,
-    blocks: Vec<Block>,
+    /// Where its blocks start in the callees' shared block stack.
+    block_base: usize,
     call_base: usize,
     last_line: u32,
 }
@@ -1901,12 +1907,15 @@ fn leave_frame(vm: &Vm) {
 /// is released, and its caller's state comes back. Returns the stack index
 /// the call's result goes to.
 #[inline]
-fn resume_caller(vm: &Vm, callee: &mut Option<PyRef>, callers: &mut Vec<Caller>, callee_blocks: &mut Vec<Block>, base: &mut usize, pc: &mut usize, last_line: &mut Option<u32>) -> usize {
+#[allow(clippy::too_many_arguments)]
+fn resume_caller(vm: &Vm, callee: &mut Option<PyRef>, callers: &mut Vec<Caller>, callee_blocks: &mut Vec<Block>, block_base: &mut usize, base: &mut usize, pc: &mut usize, last_line: &mut Option<u32>) -> usize {
     leave_frame(vm);
     let c = callers.pop().expect("an inlined call has a caller");
     let done = std::mem::replace(callee, c.frame);
     drop(done);
-    *callee_blocks = c.blocks;
+    // The finished callee's blocks (none left after a return or a raise).
+    callee_blocks.truncate(*block_base);
+    *block_base = c.block_base;
     *base = c.base;
     *pc = c.pc;
     *last_line = Some(c.last_line);
