@@ -1379,7 +1379,7 @@ fn b_compile(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 
 pub fn init(vm: &Vm) {
     let d = vm.dict();
-    let module = PyRef::new(&vm.types.module, module::ModuleData { dict: d.clone() });
+    let module = PyRef::new(&vm.types.module, module::ModuleData { dict: d.clone(), builtin: true });
     let add = |name: &'static str, f: NativeFn| {
         let b = builtin_function::new_builtin(vm, name, f, Some(module.clone()));
         dict::set_item_str(vm, &d, vm.intern(name), b);

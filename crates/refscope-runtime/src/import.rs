@@ -167,7 +167,7 @@ pub fn new_module(vm: &Vm, name: &str) -> PyRef {
     dict::set_item_str(vm, &d, vm.intern("__loader__"), vm.none());
     dict::set_item_str(vm, &d, vm.intern("__spec__"), vm.none());
     dict::set_item_str(vm, &d, vm.intern("__builtins__"), vm.builtins.borrow().clone().expect("builtins"));
-    PyRef::new(&vm.types.module, module::ModuleData { dict: d })
+    PyRef::new(&vm.types.module, module::ModuleData { dict: d, builtin: true })
 }
 
 /// `from module import name`.

@@ -543,6 +543,44 @@ fn classmethod_new(vm: &Vm, cls: &PyRef, args: &[PyRef], _kw: Option<&PyRef>) ->
 
 /// `staticmethod.__init__` and `classmethod.__init__`: the callable, and
 /// its attributes copied (`copy_wrapped_attrs`).
+/// `module.__new__`: a module with an empty namespace (`types.ModuleType`).
+/// An instance of a subclass keeps its attributes in that namespace too
+/// (CPython's module type has its dict at `tp_dictoffset`): no trailer
+/// unless the subclass has `__slots__`.
+fn module_new(vm: &Vm, cls: &PyRef, _args: &[PyRef], _kw: Option<&PyRef>) -> PyResult {
+    let data = module::ModuleData { dict: vm.dict(), builtin: false };
+    if typeobj::data(cls).slot_names.borrow().is_empty() {
+        return Ok(PyRef::new(cls, data));
+    }
+    // With `__slots__` the instance has a trailer for them; its `__dict__`
+    // is the namespace.
+    let d = data.dict.clone();
+    let m = alloc(cls, data);
+    if let Some(ext) = m.ext() {
+        let old = ext.dict.replace(Some(d));
+        drop(old);
+    }
+    Ok(m)
+}
+
+/// `module.__init__(name, doc=None)`: the namespace gets `__name__`,
+/// `__doc__`, `__package__`, `__loader__` and `__spec__`, in CPython's order.
+fn module_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let p = crate::types::methods::kw_args(vm, "module", a, k, true, &["name", "doc"], 0, 1, 2)?;
+    let Some(m) = a.first().and_then(module::get) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'module' object"));
+    };
+    let name = p[0].expect("required");
+    if name.kind() != Kind::Str {
+        return Err(vm.type_error(format!("module() argument 'name' must be str, not {}", vm.type_name(name))));
+    }
+    let doc = p[1].cloned().unwrap_or_else(|| vm.none());
+    for (key, v) in [("__name__", name.clone()), ("__doc__", doc), ("__package__", vm.none()), ("__loader__", vm.none()), ("__spec__", vm.none())] {
+        dict::set_item(vm, &m.dict, vm.intern(key), v)?;
+    }
+    Ok(vm.none())
+}
+
 fn wrapper_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let name = if a.first().is_some_and(|s| s.kind() == Kind::ClassMethod) { "classmethod" } else { "staticmethod" };
     no_kw(vm, name, k)?;
@@ -724,6 +762,8 @@ pub fn init(vm: &Vm) {
     set(&t.staticmethod, staticmethod_new);
     typeobj::add_method(vm, &t.classmethod, "__init__", wrapper_init);
     typeobj::add_method(vm, &t.staticmethod, "__init__", wrapper_init);
+    set(&t.module, module_new);
+    typeobj::add_method(vm, &t.module, "__init__", module_init);
     set(&t.super_, super_new);
     set(&t.method, method_new);
     set(&t.enumerate, iter_new_enumerate);
@@ -836,4 +876,5 @@ new_wrappers!(
     classmethod_new_w => types.classmethod, staticmethod_new_w => types.staticmethod, super_new_w => types.super_,
     enumerate_new_w => types.enumerate, zip_new_w => types.zip, map_new_w => types.map, filter_new_w => types.filter,
     reversed_new_w => types.reversed, method_new_w => types.method, exception_new_w => exc.base_exception,
+    module_new_w => types.module,
 );

@@ -577,6 +577,7 @@ pub fn init(vm: &Vm) {
     m(&t.float, "__int__", d_int);
     m(&t.str_, "__format__", d_format);
     m(&t.str_, "__str__", d_str);
+    m(&t.module, "__repr__", d_repr);
     m(&vm.exc.base_exception, "__str__", d_str);
     m(&vm.exc.base_exception, "__repr__", d_repr);
     m(&vm.exc.base_exception, "__reduce__", crate::types::exceptions::exc_reduce);

@@ -184,7 +184,8 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             let d = &module::get(obj).unwrap().dict;
             match dict::get_str_key(d, &vm.intern("__file__")) {
                 Some(f) if f.kind() == Kind::Str => format!("<module '{}' from '{}'>", name, str::as_str(&f)),
-                _ => format!("<module '{}' (built-in)>", name),
+                _ if module::get(obj).unwrap().builtin => format!("<module '{}' (built-in)>", name),
+                _ => format!("<module '{}'>", name),
             }
         }
         Kind::Cell => {
