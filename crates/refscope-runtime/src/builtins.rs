@@ -128,6 +128,12 @@ pub fn float_from(vm: &Vm, x: &PyRef) -> PyResult<f64> {
 // ---------------------------------------------------------------- format
 
 pub fn format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
+    // int's, float's and str's own `__format__` (their types are not
+    // subclasses that could override it).
+    let t = v.ty();
+    if t.is(&vm.types.int) || t.is(&vm.types.float) || t.is(&vm.types.str_) {
+        return builtin_format(vm, v, spec);
+    }
     let r = match ops::call_special_bound(vm, v, "__format__", std::slice::from_ref(spec))? {
         Some(r) => r,
         None => return Err(vm.type_error("no __format__")),
@@ -147,7 +153,17 @@ pub fn builtin_format(vm: &Vm, v: &PyRef, spec: &PyRef) -> PyResult {
     if sp.is_empty() {
         return ops::str_(vm, v);
     }
-    let tn = vm.type_name(v);
+    // The type's name, for errors (written out for the exact types).
+    let t = v.ty();
+    let tn: std::borrow::Cow<str> = if t.is(&vm.types.int) {
+        "int".into()
+    } else if t.is(&vm.types.float) {
+        "float".into()
+    } else if t.is(&vm.types.str_) {
+        "str".into()
+    } else {
+        vm.type_name(v).into()
+    };
     let fs = refscope_numfmt::parse_format_spec(sp, &tn).map_err(|e| num_error(vm, e))?;
     let s = match v.kind() {
         Kind::Int => {

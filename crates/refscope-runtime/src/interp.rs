@@ -781,9 +781,10 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                 // What `f_lineno` reads, and where a finalizer run by this
                 // instruction's decrefs reports the program to be.
                 fd.lasti.set(pc as u32);
-                let ins = instrs[pc];
+                // Matched in place: each arm reads only its own operands.
+                let ins = &instrs[pc];
                 pc += 1;
-                match ins {
+                match *ins {
                     Instr::Nop | Instr::Resume => {}
                     Instr::PopTop => {
                         pop!();
@@ -868,7 +869,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     }
                     Instr::LoadFastLoadConstCompare(a, c, op) | Instr::LoadFastLoadFastCompare(a, c, op) => {
                         let Some(x) = fd.get_fast(a as usize) else { break 'exec (unbound_local(vm, cd, a as usize), false) };
-                        let y = if let Instr::LoadFastLoadConstCompare(..) = ins {
+                        let y = if let Instr::LoadFastLoadConstCompare(..) = *ins {
                             consts[c as usize].clone()
                         } else {
                             match fd.get_fast(c as usize) {
@@ -991,7 +992,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         drop(old);
                     }
                     Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
-                        if let Instr::LoadClassDeref(_) = ins {
+                        if let Instr::LoadClassDeref(_) = *ins {
                             let name = vm.intern(cd.code.localsplus_name(i as usize));
                             if let Some(l) = &fd.locals {
                                 if let Some(v) = tri!(mapping_get(vm, l, &name)) {
@@ -1101,7 +1102,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         }
                     }
                     Instr::CallMethod(n) | Instr::CallMethodKw(n) => {
-                        let kwnames = if let Instr::CallMethodKw(_) = ins { Some(pop!()) } else { None };
+                        let kwnames = if let Instr::CallMethodKw(_) = *ins { Some(pop!()) } else { None };
                         let n = n as usize;
                         let base = stack.len() - n - 2;
                         let has_self = !stack[base + 1].is(&vm.null);
@@ -1135,7 +1136,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         stack.push(r);
                     }
                     Instr::Call(n) | Instr::CallKw(n) => {
-                        let kwnames = if let Instr::CallKw(_) = ins { Some(pop!()) } else { None };
+                        let kwnames = if let Instr::CallKw(_) = *ins { Some(pop!()) } else { None };
                         let n = n as usize;
                         let base = stack.len() - n - 1;
                         let r = if stack[base].kind() == Kind::Function {
@@ -1444,7 +1445,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                     Instr::DictUpdate(i) | Instr::DictMerge(i) => {
                         let other = pop!();
                         let d = stack[stack.len() - i as usize].clone();
-                        let merge = matches!(ins, Instr::DictMerge(_));
+                        let merge = matches!(*ins, Instr::DictMerge(_));
                         if merge {
                             let fidx = stack.len() - i as usize - 2;
                             tri!(crate::types::dict_impl::merge_kwargs(vm, &d, &other, &stack[fidx]));

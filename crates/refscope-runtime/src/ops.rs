@@ -1189,6 +1189,13 @@ pub fn str_(vm: &Vm, obj: &PyRef) -> PyResult<PyRef> {
     if obj.ty().is(&vm.types.str_) {
         return Ok(obj.clone());
     }
+    // An exact int's str is its repr (no `__str__` to look up; ints are not
+    // subclassable in place, and `int`'s methods cannot be replaced).
+    if obj.ty().is(&vm.types.int) {
+        if let int::IntData::Small(i) = int::get(obj).unwrap() {
+            return Ok(vm.str_fresh(int::small_decimal(*i)));
+        }
+    }
     let heap = typeobj::data(obj.ty()).flag(tflags::HEAPTYPE);
     if !heap {
         match obj.kind() {
@@ -1531,6 +1538,11 @@ fn binop_type_error(vm: &Vm, a: &PyRef, b: &PyRef, full_sym: &str) -> PyErr {
 pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<PyRef>> {
     if let Some(r) = str_concat_fast(vm, a, b, op) {
         return Ok(Some(r));
+    }
+    // `str % x`: str's own `__mod__` goes first (`x`'s type is no subclass
+    // of str to reflect it) and always formats.
+    if op == BinOp::Mod && a.ty().is(&vm.types.str_) && (b.ty().is(&vm.types.str_) || !typeobj::is_subtype(b.ty(), &vm.types.str_)) {
+        return crate::types::percent::str_percent(vm, a, b).map(Some);
     }
     let (fwd, rev, _) = op.dunders();
     let ta = a.ty();

@@ -80,9 +80,32 @@ pub fn int_to_f64(vm: &Vm, d: &IntData) -> PyResult<f64> {
 
 pub fn repr(d: &IntData) -> String {
     match d {
-        IntData::Small(i) => i.to_string(),
+        IntData::Small(i) => small_decimal(*i),
         IntData::Big(b) => b.to_string(),
     }
+}
+
+/// The decimal digits of `i` in a string of exactly their length (a str
+/// object keeps its text without copying it again).
+pub fn small_decimal(i: i64) -> String {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut u = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    let digits = &buf[at..];
+    let mut s = String::with_capacity(digits.len() + (i < 0) as usize);
+    if i < 0 {
+        s.push('-');
+    }
+    s.extend(digits.iter().map(|&b| b as char));
+    s
 }
 
 /// CPython's limit on int -> decimal str conversions

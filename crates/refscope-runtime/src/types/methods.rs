@@ -475,8 +475,10 @@ fn d_str(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     d_repr(vm, a, None)
 }
 fn d_format(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let label = a.first().map(|o| vm.type_name(o)).unwrap_or_default();
-    one_arg(vm, &label, "__format__", a, k)?;
+    if a.len() != 2 || k.is_some() {
+        let label = a.first().map(|o| vm.type_name(o)).unwrap_or_default();
+        one_arg(vm, &label, "__format__", a, k)?;
+    }
     crate::builtins::builtin_format(vm, &a[0], &a[1])
 }
 fn cmp_call(vm: &Vm, a: &[PyRef], k: Option<&PyRef>, op: refscope_compiler::bytecode::CmpOp) -> PyResult {

@@ -61,7 +61,7 @@ fn percent_engine(vm: &Vm, f: &str, args: &PyRef, bytes_mode: bool) -> PyResult<
     } else {
         (vec![args.clone()], None)
     };
-    let mut out = String::new();
+    let mut out = String::with_capacity(f.len() + 8 * items.len());
     let mut argi = 0usize;
     let mut rest = f;
     let mut char_index = 0usize;
@@ -116,6 +116,24 @@ fn percent_engine(vm: &Vm, f: &str, args: &PyRef, bytes_mode: bool) -> PyResult<
             return Err(vm.value_error(refscope_numfmt::unsupported_format_char_message(spec.conv, char_index + 1 + spec_chars - 1)));
         }
         char_index += 1 + spec_chars;
+        // The plainest conversions of exact ints and strs write their text
+        // straight out: what the general conversions below make of them.
+        let plain = !spec.left && !spec.plus && !spec.space && !spec.alt && !spec.zero && matches!(spec.width, Count::Absent) && matches!(spec.precision, Count::Absent);
+        if plain && !bytes_mode {
+            match spec.conv {
+                'd' | 'i' | 'u' if value.ty().is(&vm.types.int) => {
+                    if let Some(i) = int::as_i64(&value) {
+                        out.push_str(&int::small_decimal(i));
+                        continue;
+                    }
+                }
+                's' if value.ty().is(&vm.types.str_) => {
+                    out.push_str(str::as_str(&value));
+                    continue;
+                }
+                _ => {}
+            }
+        }
         let piece = match spec.conv {
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let v = if value.kind() == Kind::Int {

@@ -33,7 +33,13 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     } else {
         None
     };
-    let r = call_type_inner(vm, cls, args, kwnames, given);
+    let r = if cls.is(&vm.types.str_) && args.len() == 1 && kwnames.is_none() {
+        // `str(x)`: str.__new__ with one argument is `PyObject_Str`, and
+        // `object.__init__` then does nothing (str's methods cannot change).
+        ops::str_(vm, &args[0])
+    } else {
+        call_type_inner(vm, cls, args, kwnames, given)
+    };
     if let Some((t, d)) = transient {
         t.free();
         if let Some(d) = d {
