@@ -13,6 +13,16 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     if cls.is(&vm.types.type_) && args.len() == 1 && kwnames.is_none() {
         return Ok(args[0].ty().clone());
     }
+    // list(), set(), dict(): their `__new__` alone (CPython's vectorcalls
+    // make the empty object; `__init__` with no arguments leaves it so).
+    if args.is_empty() && kwnames.is_none() {
+        let t = &vm.types;
+        if cls.is(&t.list) || cls.is(&t.set) || cls.is(&t.dict) {
+            if let Some(new) = typeobj::data(cls).new.get() {
+                return new(vm, cls, &[], None);
+            }
+        }
+    }
     // CPython 3.11 calls a type without vectorcall through a tuple of the
     // positional arguments (and a dict of the keywords): the counts see them.
     // In `cls(*args, **kwargs)` (`star_args_given`) the caller's tuple and
