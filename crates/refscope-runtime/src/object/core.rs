@@ -565,6 +565,21 @@ impl PyRef {
             unsafe { first.add(written).write(e) };
             written += 1;
         }
+        // A few fillers are written one by one (a call of `memset`, what
+        // the loop below becomes, costs more than some stores): a call's
+        // frame has a handful of locals.
+        let rest = n - written;
+        if rest <= 6 && E::filler().is_some() {
+            for k in 0..6 {
+                if k < rest {
+                    if let Some(e) = E::filler() {
+                        // SAFETY: as above (`written + k < n`).
+                        unsafe { first.add(written + k).write(e) };
+                    }
+                }
+            }
+            written = n;
+        }
         while written < n {
             let Some(e) = E::filler() else {
                 // The block is leaked (its payload would drop elements
@@ -912,6 +927,44 @@ impl Clone for PyRef {
 /// vector): `PyRef::hold_all`. Released first to last, as a vector's
 /// elements are.
 pub struct HeldAll<'a>(&'a [PyRef]);
+
+impl PyRef {
+    /// CPython's recycling of a result tuple (enumerate, zip and dict item
+    /// iterators): when `t` is the only reference to a tuple of exactly
+    /// `N` items (an exact tuple, no trailer), its items are replaced by
+    /// `new` in place and the old ones returned, first to last, for the
+    /// caller to release; the tuple is tracked again if a collection had
+    /// untracked it. Otherwise `new` comes back untouched.
+    pub fn recycle_tuple<const N: usize>(t: &mut PyRef, new: [PyRef; N]) -> Result<[PyRef; N], [PyRef; N]> {
+        type T = Tailed<(), PyRef>;
+        let h = t.header();
+        if h.refcnt.get() != 1 || h.kind != Kind::Tuple || h.flags.get() & (flags::HAS_EXT | flags::IMMORTAL) != 0 {
+            return Err(new);
+        }
+        match t.payload::<T>() {
+            Some(p) if p.items().len() == N => {}
+            _ => return Err(new),
+        }
+        // SAFETY: the count is one and `t` is borrowed exclusively, so no
+        // other `PyRef` to the tuple exists and no slice of its items
+        // borrowed through `t` is alive; the payload is a `Tailed<(),
+        // PyRef>` of `N` initialised elements (checked above), whose
+        // `items` pointer has the provenance of the whole block. Each
+        // element is swapped for a valid `PyRef` below, so the tuple stays
+        // fully initialised.
+        let first = unsafe { (*std::ptr::addr_of!((*(t.ptr.as_ptr() as *const Obj<T>)).payload)).items.as_ptr() };
+        let mut new = new.into_iter();
+        let old = std::array::from_fn(|k| {
+            let v = new.next().expect("N items");
+            // SAFETY: as above; `k < N`, the tuple's length.
+            unsafe { std::ptr::replace(first.add(k), v) }
+        });
+        if !super::gc::is_tracked(t) {
+            super::gc::track(t);
+        }
+        Ok(old)
+    }
+}
 
 impl PyRef {
     /// Count one more reference to each of `refs` until the guard drops.

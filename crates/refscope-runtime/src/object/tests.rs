@@ -235,6 +235,36 @@ fn containers_own_their_items() {
 }
 
 #[test]
+fn a_unique_tuple_is_recycled_in_place() {
+    let m = meta();
+    let start = live_blocks();
+    let (a, b, c, d) = (float(&m, 1.0), float(&m, 2.0), float(&m, 3.0), float(&m, 4.0));
+    let mut t = tup(&m, vec![a.clone(), b.clone()]);
+    let id = t.id();
+    // Held twice: not recycled, the new items come back.
+    let other = t.clone();
+    let back = PyRef::recycle_tuple(&mut t, [c.clone(), d.clone()]).expect_err("shared tuple");
+    assert!(back[0].is(&c) && back[1].is(&d));
+    drop((back, other));
+    // Held once: the same block with the new items, the old ones returned.
+    let old = PyRef::recycle_tuple(&mut t, [c.clone(), d.clone()]).expect("unique tuple");
+    assert_eq!(t.id(), id);
+    assert!(old[0].is(&a) && old[1].is(&b));
+    let items = t.payload::<TupleData>().unwrap().items();
+    assert!(items[0].is(&c) && items[1].is(&d));
+    assert_eq!((c.refcount(), d.refcount()), (2, 2));
+    drop(old);
+    assert_eq!((a.refcount(), b.refcount()), (1, 1));
+    // The wrong length is refused.
+    assert!(PyRef::recycle_tuple(&mut t, [a.clone()]).is_err());
+    assert_eq!(live_blocks(), start + 5);
+    drop(t);
+    assert_eq!((c.refcount(), d.refcount()), (1, 1));
+    drop((a, b, c, d));
+    assert_eq!(live_blocks(), start);
+}
+
+#[test]
 fn a_cell_can_hold_its_own_container_until_cleared() {
     // A reference cycle is not collected (there is no cycle GC in the core);
     // breaking it by hand frees both objects.

@@ -643,6 +643,12 @@ fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
 }
 
 fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+    // `enumerate(x)`: no argument parsing.
+    if let ([x], None) = (args, kw) {
+        let it = ops::get_iter(vm, x)?;
+        let result = iterators::ResultTuple::new(vm, 2);
+        return Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: iterators::EnumCount::Small(0), result }));
+    }
     let (pos, _) = split_kw(args, kw);
     if pos.is_empty() && !crate::types::methods::kw_names(kw).iter().any(|n| str::as_str(n) == "iterable") {
         if pos.len() + crate::types::methods::kw_names(kw).len() <= 2 {
@@ -656,7 +662,7 @@ fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>)
         None => num_bigint::BigInt::from(0),
     };
     let result = iterators::ResultTuple::new(vm, 2);
-    Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: start, result }))
+    Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: iterators::EnumCount::new(start), result }))
 }
 
 fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {

@@ -15,12 +15,37 @@ fn new_result(vm: &Vm, d: &iterators::IteratorData, reuse: Option<PyRef>, items:
     let Some(old) = reuse else { return vm.tuple(items) };
     drop(old);
     let t = vm.tuple(items);
+    keep_result(d, &t);
+    t
+}
+
+/// A pair result (enumerate, dict items): CPython's reuse of its kept
+/// tuple, the items replaced in place, when `reuse` (taken while nothing
+/// else held it) is given; the old items are released after the tuple is
+/// kept again, the index first. A tracer watching the run sees a new tuple
+/// in the old one's block instead (`new_result`).
+fn pair_result(vm: &Vm, d: &iterators::IteratorData, reuse: Option<PyRef>, a: PyRef, b: PyRef) -> PyRef {
+    let Some(mut t) = reuse else { return vm.tuple(vec![a, b]) };
+    if crate::observe::active() {
+        return new_result(vm, d, Some(t), vec![a, b]);
+    }
+    match PyRef::recycle_tuple(&mut t, [a, b]) {
+        Ok(old) => {
+            keep_result(d, &t);
+            drop(old);
+            t
+        }
+        Err([a, b]) => new_result(vm, d, Some(t), vec![a, b]),
+    }
+}
+
+/// The state's result tuple, taken for reuse, is `t` again.
+fn keep_result(d: &iterators::IteratorData, t: &PyRef) {
     match &mut *d.state.borrow_mut() {
-        IterState::Enumerate { result, .. } | IterState::Zip { result, .. } => result.keep(&t),
-        IterState::Dict { result: Some(r), .. } | IterState::DictReverse { result: Some(r), .. } => r.keep(&t),
+        IterState::Enumerate { result, .. } | IterState::Zip { result, .. } => result.keep(t),
+        IterState::Dict { result: Some(r), .. } | IterState::DictReverse { result: Some(r), .. } => r.keep(t),
         _ => {}
     }
-    t
 }
 
 pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
@@ -206,7 +231,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                         } else {
                             let reuse = result.as_mut().and_then(|r| r.take_reusable());
                             drop(st);
-                            new_result(vm, d, reuse, vec![k, v])
+                            pair_result(vm, d, reuse, k, v)
                         };
                         return Ok(Some(r));
                     }
@@ -235,7 +260,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                             _ => {
                                 let reuse = result.as_mut().and_then(|r| r.take_reusable());
                                 drop(st);
-                                new_result(vm, d, reuse, vec![k, v])
+                                pair_result(vm, d, reuse, k, v)
                             }
                         };
                         return Ok(Some(r));
@@ -301,15 +326,19 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             Ok(Some(v))
         }
         Call::Enumerate(inner) => {
-            let Some(v) = ops::next(vm, &inner)? else { return Ok(None) };
+            let v = match next_fast(vm, &inner) {
+                Some(v) => v,
+                None => match ops::next(vm, &inner)? {
+                    Some(v) => v,
+                    None => return Ok(None),
+                },
+            };
             let mut st = d.state.borrow_mut();
             let IterState::Enumerate { count, result, .. } = &mut *st else { return Ok(None) };
-            let c = count.clone();
-            *count += 1;
+            let c = count.take(vm);
             let reuse = result.take_reusable();
             drop(st);
-            let c = vm.bigint(c);
-            Ok(Some(new_result(vm, d, reuse, vec![c, v])))
+            Ok(Some(pair_result(vm, d, reuse, c, v)))
         }
         Call::Zip(iters, strict) => {
             if iters.is_empty() {
@@ -592,7 +621,7 @@ pub(crate) fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             return Ok(vm.tuple([iter(), vm.tuple([range]), vm.bigint(index)]));
         }
         IterState::Callable { func: Some(f), sentinel } => vm.tuple([iter(), vm.tuple([f.clone(), sentinel.clone()])]),
-        IterState::Enumerate { iter: inner, count, .. } => vm.tuple([t.enumerate.clone(), vm.tuple([inner.clone(), vm.bigint(count.clone())])]),
+        IterState::Enumerate { iter: inner, count, .. } => vm.tuple([t.enumerate.clone(), vm.tuple([inner.clone(), vm.bigint(count.value())])]),
         IterState::Zip { iters, strict, .. } => {
             let parts = vm.tuple(iters.clone());
             if *strict {

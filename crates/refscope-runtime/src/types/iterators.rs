@@ -29,7 +29,7 @@ pub enum IterState {
     DictReverse { dict: Option<PyRef>, pos: isize, len_at_start: usize, remaining: usize, which: u8, result: Option<ResultTuple> },
     Set { set: Option<PyRef>, pos: usize, len_at_start: usize },
     Callable { func: Option<PyRef>, sentinel: PyRef },
-    Enumerate { iter: PyRef, count: BigInt, result: ResultTuple },
+    Enumerate { iter: PyRef, count: EnumCount, result: ResultTuple },
     /// `held`: CPython's tuple of the iterators.
     Zip { iters: Vec<PyRef>, strict: bool, held: HeldTransient, result: ResultTuple },
     /// `held`: CPython's tuple of the iterators.
@@ -49,6 +49,48 @@ pub enum ResultTuple {
     Kept(PyRef),
     /// Freed for reuse: the next result takes its place.
     Reusing,
+}
+
+/// An enumerate's next index: a machine integer while it fits (CPython's
+/// `en_index`), else a big one.
+pub enum EnumCount {
+    Small(i64),
+    Big(BigInt),
+}
+
+impl EnumCount {
+    pub fn new(start: BigInt) -> EnumCount {
+        match i64::try_from(&start) {
+            Ok(i) => EnumCount::Small(i),
+            Err(_) => EnumCount::Big(start),
+        }
+    }
+
+    pub fn value(&self) -> BigInt {
+        match self {
+            EnumCount::Small(i) => BigInt::from(*i),
+            EnumCount::Big(b) => b.clone(),
+        }
+    }
+
+    /// The index as an int object; the count moves on.
+    pub fn take(&mut self, vm: &Vm) -> PyRef {
+        match self {
+            EnumCount::Small(i) => {
+                let v = vm.int(*i);
+                match i.checked_add(1) {
+                    Some(n) => *i = n,
+                    None => *self = EnumCount::Big(BigInt::from(*i) + 1),
+                }
+                v
+            }
+            EnumCount::Big(b) => {
+                let v = vm.bigint(b.clone());
+                *b += 1;
+                v
+            }
+        }
+    }
 }
 
 impl ResultTuple {

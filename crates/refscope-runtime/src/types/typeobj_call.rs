@@ -14,13 +14,18 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
         return Ok(args[0].ty().clone());
     }
     // list(), set(), dict(): their `__new__` alone (CPython's vectorcalls
-    // make the empty object; `__init__` with no arguments leaves it so).
-    if args.is_empty() && kwnames.is_none() {
-        let t = &vm.types;
-        if cls.is(&t.list) || cls.is(&t.set) || cls.is(&t.dict) {
-            if let Some(new) = typeobj::data(cls).new.get() {
-                return new(vm, cls, &[], None);
-            }
+    // make the empty object; `__init__` with no arguments leaves it so);
+    // and the iterator types whose `__init__` is object's, which accepts
+    // what their `__new__` accepted.
+    let t = &vm.types;
+    if (args.is_empty() && kwnames.is_none() && (cls.is(&t.list) || cls.is(&t.set) || cls.is(&t.dict)))
+        || cls.is(&t.enumerate)
+        || cls.is(&t.map)
+        || cls.is(&t.filter)
+        || cls.is(&t.reversed)
+    {
+        if let Some(new) = typeobj::data(cls).new.get() {
+            return new(vm, cls, args, kwnames);
         }
     }
     // CPython 3.11 calls a type without vectorcall through a tuple of the
