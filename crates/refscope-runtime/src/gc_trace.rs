@@ -381,7 +381,7 @@ impl Trace for IteratorData {
                 opt(&self.func, f);
                 f(iter);
             }
-            IterState::Range { .. } | IterState::BigRange { .. } | IterState::Exhausted => {}
+            IterState::Range { .. } | IterState::BigRange(_) | IterState::Exhausted => {}
         }
     }
     fn clear(&self) {

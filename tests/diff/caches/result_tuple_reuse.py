@@ -68,3 +68,23 @@ c0 = gc.get_count()
 for _ in range(50):
     next(e)
 print("gen0 count change over 50 reused results:", gc.get_count()[0] - c0[0])
+
+# zip: pairs refilled too; three iterables keep the general path.
+print("zip ids:", len({id(t) for t in zip(r, r)}), len({id(t) for t in zip(r, r, r)}))
+print(list(zip(r, range(3))), list(zip(r, iter(r))), list(zip()), list(zip(r)))
+z = zip(r, r)
+a = next(z)
+b = next(z)
+print("held pair kept:", a, b, a is not b)
+try:
+    list(zip([1, 2], [1], strict=True))
+except ValueError as e:
+    print("ValueError", e)
+try:
+    list(zip([1], [1, 2], [3], strict=True))
+except ValueError as e:
+    print("ValueError", e)
+print(list(range(2**64, 2**64 + 3)), list(reversed(range(2**64, 2**64 + 3))), len(list(iter(range(-2**70, -2**70 + 5, 2)))))
+it = iter(range(2**64, 2**64 + 10))
+next(it)
+print(it.__length_hint__(), it.__reduce__()[1:])

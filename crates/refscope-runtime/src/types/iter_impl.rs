@@ -68,7 +68,7 @@ pub fn builtin_iter(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
                 None => {
                     let (a, b, c) = (int::to_bigint(&r.start), int::to_bigint(&r.stop), int::to_bigint(&r.step));
                     let n = range::length(&a, &b, &c);
-                    Ok(Some(iterators::new(vm, &crate::types::range_impl::longrange_iterator_type(vm), IterState::BigRange { next: a.clone(), step: c, remaining: n, start: a })))
+                    Ok(Some(iterators::new(vm, &crate::types::range_impl::longrange_iterator_type(vm), IterState::BigRange(Box::new(iterators::BigRangeState { next: a.clone(), step: c, remaining: n, start: a })))))
                 }
             }
         }
@@ -130,6 +130,22 @@ pub fn next_fast(vm: &Vm, it: &PyRef) -> Option<PyRef> {
     }
 }
 
+/// A zip's iterators, held for one `next` (two of them without a vector).
+enum ZipIters {
+    Two([PyRef; 2]),
+    Many(Vec<PyRef>),
+}
+
+impl std::ops::Deref for ZipIters {
+    type Target = [PyRef];
+    fn deref(&self) -> &[PyRef] {
+        match self {
+            ZipIters::Two(a) => a,
+            ZipIters::Many(v) => v,
+        }
+    }
+}
+
 pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
     let d = iterators::get(it).unwrap();
     // States that need to call Python code are handled without holding the
@@ -137,7 +153,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
     enum Call {
         Callable(PyRef, PyRef),
         Enumerate(PyRef),
-        Zip(Vec<PyRef>, bool),
+        Zip(ZipIters, bool),
         Map(Vec<PyRef>),
         Filter(PyRef),
         Reversed(PyRef, isize),
@@ -203,7 +219,8 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 *next = next.wrapping_add(*step);
                 return Ok(Some(vm.int(v)));
             }
-            IterState::BigRange { next, step, remaining, .. } => {
+            IterState::BigRange(b) => {
+                let iterators::BigRangeState { next, step, remaining, .. } = &mut **b;
                 if remaining.is_zero() {
                     return Ok(None);
                 }
@@ -298,7 +315,13 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 Call::Callable(f.clone(), sentinel.clone())
             }
             IterState::Enumerate { iter, .. } => Call::Enumerate(iter.clone()),
-            IterState::Zip { iters, strict, .. } => Call::Zip(iters.clone(), *strict),
+            IterState::Zip { iters, strict, .. } => Call::Zip(
+                match &iters[..] {
+                    [a, b] => ZipIters::Two([a.clone(), b.clone()]),
+                    _ => ZipIters::Many(iters.clone()),
+                },
+                *strict,
+            ),
             IterState::Map { iters, .. } => Call::Map(iters.clone()),
             IterState::Filter { iter } => Call::Filter(iter.clone()),
             IterState::Reversed { seq, index } => {
@@ -350,7 +373,11 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             let fresh = if own { None } else { Some(crate::object::gc::HeldTransient::tuple(iters.len())) };
             let mut items = Vec::with_capacity(iters.len());
             for (i, x) in iters.iter().enumerate() {
-                match ops::next(vm, x)? {
+                let v = match next_fast(vm, x) {
+                    Some(v) => Some(v),
+                    None => ops::next(vm, x)?,
+                };
+                match v {
                     Some(v) => items.push(v),
                     None => {
                         if strict {
@@ -382,6 +409,11 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 _ => None,
             };
             drop(fresh);
+            if items.len() == 2 {
+                let b = items.pop().unwrap();
+                let a = items.pop().unwrap();
+                return Ok(Some(pair_result(vm, d, reuse, a, b)));
+            }
             Ok(Some(new_result(vm, d, reuse, items)))
         }
         Call::Map(iters) => {
@@ -454,7 +486,7 @@ pub fn length_hint(vm: &Vm, it: &PyRef) -> Option<num_bigint::BigInt> {
     let st = d.state.borrow();
     Some(match &*st {
         IterState::Range { remaining, .. } => BigInt::from(*remaining),
-        IterState::BigRange { remaining, .. } => remaining.clone(),
+        IterState::BigRange(b) => b.remaining.clone(),
         IterState::Seq { seq, index } => match seq {
             None => BigInt::zero(),
             Some(s) => {
@@ -612,7 +644,8 @@ pub(crate) fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             let range = ops::call(vm, &t.range, &[start, stop, step], None)?;
             return Ok(vm.tuple([iter(), vm.tuple([range]), vm.bigint(index.into())]));
         }
-        IterState::BigRange { next, step, remaining, start } => {
+        IterState::BigRange(b) => {
+            let iterators::BigRangeState { next, step, remaining, start } = &**b;
             let index: num_bigint::BigInt = if step.is_zero() { num_bigint::BigInt::zero() } else { (next - start) / step };
             let stop = start + (&index + remaining) * step;
             let (start, stop, step) = (vm.bigint(start.clone()), vm.bigint(stop), vm.bigint(step.clone()));
@@ -675,7 +708,8 @@ fn it_setstate(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             *next = (*start as i128 + idx * *step as i128) as i64;
             *remaining = (len - idx) as u64;
         }
-        IterState::BigRange { next, step, remaining, start } => {
+        IterState::BigRange(b) => {
+            let iterators::BigRangeState { next, step, remaining, start } = &mut **b;
             let len: num_bigint::BigInt = (&*next - &*start) / &*step + &*remaining;
             let mut idx = num_bigint::BigInt::from(index.max(0));
             if idx > len {

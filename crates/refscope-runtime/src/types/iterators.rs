@@ -19,7 +19,8 @@ pub enum IterState {
     /// `start` is the first value (for `__reduce__`: CPython's range
     /// iterator keeps its start and an index).
     Range { next: i64, step: i64, remaining: u64, start: i64 },
-    BigRange { next: BigInt, step: BigInt, remaining: BigInt, start: BigInt },
+    /// (Boxed: four big ints would make every iterator's state as big.)
+    BigRange(Box<BigRangeState>),
     /// dict keys/values/items iterators.
     /// `result`: an items iterator's kept result tuple (CPython's
     /// `di_result`, reused while nothing else holds it).
@@ -95,7 +96,7 @@ impl EnumCount {
 
 impl ResultTuple {
     pub fn new(vm: &Vm, n: usize) -> ResultTuple {
-        ResultTuple::Kept(vm.tuple(vec![vm.none(); n]))
+        ResultTuple::Kept(vm.tuple(std::iter::repeat_n(&vm.none, n).cloned()))
     }
 
     /// Whether CPython would reuse its tuple now (nothing else holds it).
@@ -130,6 +131,14 @@ impl ResultTuple {
     }
 }
 
+/// A range iterator beyond machine integers.
+pub struct BigRangeState {
+    pub next: BigInt,
+    pub step: BigInt,
+    pub remaining: BigInt,
+    pub start: BigInt,
+}
+
 pub struct IteratorData {
     pub state: RefCell<IterState>,
     /// The function map and filter call. It lies outside the state so that
@@ -157,7 +166,7 @@ pub fn new_with_func(ty: &PyRef, func: PyRef, s: IterState) -> PyRef {
 
 pub fn new(vm: &Vm, ty: &PyRef, s: IterState) -> PyRef {
     let _ = vm;
-    if matches!(s, IterState::Range { .. } | IterState::BigRange { .. }) {
+    if matches!(s, IterState::Range { .. } | IterState::BigRange(_)) {
         // range iterators hold only numbers: CPython's are not GC objects.
         PyRef::new_atomic(ty, IteratorData::new(s))
     } else {
@@ -175,3 +184,6 @@ pub fn exhausted(vm: &Vm) -> PyResult<Option<PyRef>> {
     let _ = vm;
     Ok(None)
 }
+// Every iterator object carries a state: keep the largest variant small
+// (big values go in boxes).
+const _: () = assert!(std::mem::size_of::<IterState>() <= 56);

@@ -147,7 +147,7 @@ fn range_reversed(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if let (Some(len), Some(nx), Some(st)) = (small, last.to_i64(), neg.to_i64()) {
         return Ok(iterators::new(vm, &vm.types.range_iterator, iterators::IterState::Range { next: nx, step: st, remaining: len as u64, start: nx }));
     }
-    Ok(iterators::new(vm, &longrange_iterator_type(vm), iterators::IterState::BigRange { next: last.clone(), step: neg, remaining: n, start: last }))
+    Ok(iterators::new(vm, &longrange_iterator_type(vm), iterators::IterState::BigRange(Box::new(iterators::BigRangeState { next: last.clone(), step: neg, remaining: n, start: last }))))
 }
 
 fn range_bool(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
