@@ -110,10 +110,11 @@ impl Trace for ListData {
     }
     fn clear(&self) {
         let old = self.items.try_borrow_mut().ok().map(|mut v| std::mem::take(&mut *v));
-        if old.is_some() {
+        if let Some(old) = old {
             self.note_clear();
+            // _list_clear: from the last item to the first.
+            crate::types::list::release_from_last(old);
         }
-        drop(old);
     }
 }
 

@@ -181,6 +181,14 @@ pub fn sized_as_appended(l: &PyRef) {
     }
 }
 
+/// Release items from the last to the first (CPython's `_list_clear` and
+/// `list_dealloc` order).
+pub fn release_from_last(mut v: Vec<PyRef>) {
+    while let Some(x) = v.pop() {
+        drop(x);
+    }
+}
+
 impl Drop for ListData {
     /// CPython releases a list's items from the last to the first.
     fn drop(&mut self) {

@@ -32,7 +32,13 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
         let mut items = l.items_mut();
         let old_len = items.len();
         let repl = new_items.unwrap_or_default();
-        removed = items.splice(start as usize..stop as usize, repl).collect();
+        let (start, stop) = (start as usize, stop as usize);
+        let mut old = if repl.len() == stop - start {
+            // As many new items as old: replaced in place.
+            items[start..stop].iter_mut().zip(repl).map(|(slot, x)| std::mem::replace(slot, x)).collect()
+        } else {
+            items.splice(start..stop, repl).collect::<Vec<PyRef>>()
+        };
         let len = items.len();
         drop(items);
         // list_ass_slice: emptying the list frees its array.
@@ -41,6 +47,9 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
         } else if len != old_len {
             l.note_resize_from(old_len, len);
         }
+        // list_ass_slice releases the replaced items from the last.
+        old.reverse();
+        removed = old;
     } else {
         let idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
         match new_items {
@@ -63,13 +72,16 @@ pub fn set_slice(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyR
                 removed = idx.iter().zip(v).map(|(i, x)| std::mem::replace(&mut items[*i], x)).collect();
             }
             None => {
+                // Released from the lowest index up, as CPython's
+                // list_ass_subscript does (it turns a negative step round).
                 let mut items = l.items_mut();
                 let mut sorted = idx.clone();
                 sorted.sort_unstable();
-                let mut r = Vec::new();
+                let mut r = Vec::with_capacity(sorted.len());
                 for i in sorted.into_iter().rev() {
                     r.push(items.remove(i));
                 }
+                r.reverse();
                 removed = r;
                 let len = items.len();
                 drop(items);
@@ -356,7 +368,8 @@ fn list_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let l = this(vm, a)?;
     let old = std::mem::take(&mut *l.items_mut());
     l.note_clear();
-    drop(old);
+    // _list_clear: from the last item to the first.
+    list::release_from_last(old);
     if let Some(x) = a.get(1) {
         extend_impl(vm, l, x)?;
     }
@@ -392,7 +405,10 @@ fn list_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     } else {
         l.note_resize_from(old_len, len);
     }
-    drop(old);
+    // `l *= 0` is _list_clear: from the last item to the first (the
+    // snapshot holds the last references then).
+    list::release_from_last(old);
+    list::release_from_last(items);
     Ok(a[0].clone())
 }
 fn list_reversed(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
