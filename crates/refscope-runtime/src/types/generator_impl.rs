@@ -71,10 +71,15 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
     g.running.set(true);
     // The generator's own exception state becomes the innermost entry; its
     // caller's waits outside (sys.exc_info() falls back to it).
+    // (No exception being handled outside, the usual case: nothing to
+    // keep there, `Vm::exc_info`'s search skips empty entries anyway.)
     let outer = vm.handled.replace(g.exc_state.borrow_mut().take());
-    vm.handled_outer.borrow_mut().push(outer);
+    let kept = outer.is_some();
+    if kept {
+        vm.handled_outer.borrow_mut().push(outer);
+    }
     let r = interp::run_frame(vm, &g.frame, state, throw);
-    let outer = vm.handled_outer.borrow_mut().pop().flatten();
+    let outer = if kept { vm.handled_outer.borrow_mut().pop().flatten() } else { None };
     let own = vm.handled.replace(outer);
     g.running.set(false);
     match r {
