@@ -55,6 +55,10 @@ pub struct TypeData {
     /// Where `__new__` and `__init__` were last found on this type (for
     /// calls of the type: `typeobj_call`); valid while the tag holds.
     pub new_hint: Cell<TypeHint>,
+    /// The type's tag when its `__new__` was last found to be a builtin
+    /// one (0: not known), so that a class call skips the lookup while the
+    /// type is unchanged.
+    pub builtin_new_tag: Cell<u64>,
     pub init_hint: Cell<TypeHint>,
     /// CPython's cached keys of classes with a managed instance `__dict__`.
     pub shared_keys: RefCell<Option<std::rc::Rc<crate::types::dict::SharedKeys>>>,
@@ -476,6 +480,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, base: Option<&PyRef>, kind: Kind, 
         new: Cell::new(None),
         version,
         new_hint: Cell::new(TypeHint::default()),
+        builtin_new_tag: Cell::new(0),
         init_hint: Cell::new(TypeHint::default()),
         shared_keys: RefCell::new(None),
         registry_ref: RefCell::new(None),
@@ -924,6 +929,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         new: Cell::new(data(&base).new.get()),
         version,
         new_hint: Cell::new(TypeHint::default()),
+        builtin_new_tag: Cell::new(0),
         init_hint: Cell::new(TypeHint::default()),
         shared_keys: RefCell::new(None),
         registry_ref: RefCell::new(None),

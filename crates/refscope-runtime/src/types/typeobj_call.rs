@@ -117,10 +117,21 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
 /// `call_type_default`; `unpacked`: the caller holds `args` as the array
 /// the keywords dict was unpacked into (no second one for `__init__`).
 fn call_type_default_in(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, unpacked: bool) -> PyResult {
-    let new = typeobj::lookup_str_hinted(vm, cls, "__new__", &typeobj::data(cls).new_hint).map(|n| match n.kind() {
-        Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
-        _ => n,
-    });
+    let ctd = typeobj::data(cls);
+    let tag = ctd.version.tag();
+    let new = if ctd.builtin_new_tag.get() == tag {
+        // Found builtin last time, and the type has not changed since.
+        None
+    } else {
+        let new = typeobj::lookup_str_hinted(vm, cls, "__new__", &ctd.new_hint).map(|n| match n.kind() {
+            Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
+            _ => n,
+        });
+        if new.as_ref().is_none_or(|f| f.kind() == Kind::BuiltinFunction) {
+            ctd.builtin_new_tag.set(tag);
+        }
+        new
+    };
     let obj = match new {
         Some(f) if f.kind() != Kind::BuiltinFunction => {
             // slot_tp_new unpacks the keywords dict into a new array (as
