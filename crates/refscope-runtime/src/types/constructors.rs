@@ -642,12 +642,12 @@ fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
     Ok(e)
 }
 
-fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+fn iter_new_enumerate(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
     // `enumerate(x)`: no argument parsing.
     if let ([x], None) = (args, kw) {
         let it = ops::get_iter(vm, x)?;
         let result = iterators::ResultTuple::new(vm, 2);
-        return Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: iterators::EnumCount::Small(0), result }));
+        return Ok(iter_obj(vm, cls, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: iterators::EnumCount::Small(0), result }, None));
     }
     let (pos, _) = split_kw(args, kw);
     if pos.is_empty() && !crate::types::methods::kw_names(kw).iter().any(|n| str::as_str(n) == "iterable") {
@@ -662,10 +662,24 @@ fn iter_new_enumerate(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>)
         None => num_bigint::BigInt::from(0),
     };
     let result = iterators::ResultTuple::new(vm, 2);
-    Ok(iterators::new(vm, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: iterators::EnumCount::new(start), result }))
+    Ok(iter_obj(vm, cls, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: iterators::EnumCount::new(start), result }, None))
 }
 
-fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+/// An enumerate, zip, map, filter or reversed object of class `cls`: the
+/// builtin type's own, or an instance of a subclass (with its `__dict__`).
+fn iter_obj(vm: &Vm, cls: &PyRef, builtin: &PyRef, s: iterators::IterState, func: Option<PyRef>) -> PyRef {
+    if cls.is(builtin) {
+        return match func {
+            Some(f) => iterators::new_with_func(builtin, f, s),
+            None => iterators::new(vm, builtin, s),
+        };
+    }
+    let mut d = iterators::IteratorData::new(s);
+    d.func = func;
+    alloc(cls, d)
+}
+
+fn iter_new_zip(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
     let (pos, kwv) = split_kw(args, kw);
     let mut strict = false;
     if let Some(k) = kw {
@@ -683,29 +697,29 @@ fn iter_new_zip(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
         iters.push(ops::get_iter(vm, a)?);
     }
     let result = iterators::ResultTuple::new(vm, pos.len());
-    Ok(iterators::new(vm, &vm.types.zip, iterators::IterState::Zip { iters, strict, held, result }))
+    Ok(iter_obj(vm, cls, &vm.types.zip, iterators::IterState::Zip { iters, strict, held, result }, None))
 }
 
-fn iter_new_map(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+fn iter_new_map(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
     no_kw(vm, "map", kw)?;
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
     let held = crate::object::gc::HeldTransient::tuple(args.len() - 1);
     let iters = args[1..].iter().map(|a| ops::get_iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
-    Ok(iterators::new_with_func(&vm.types.map, args[0].clone(), iterators::IterState::Map { iters, held }))
+    Ok(iter_obj(vm, cls, &vm.types.map, iterators::IterState::Map { iters, held }, Some(args[0].clone())))
 }
 
-fn iter_new_filter(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+fn iter_new_filter(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
     no_kw(vm, "filter", kw)?;
     if args.len() != 2 {
         return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));
     }
     let it = ops::get_iter(vm, &args[1])?;
-    Ok(iterators::new_with_func(&vm.types.filter, args[0].clone(), iterators::IterState::Filter { iter: it }))
+    Ok(iter_obj(vm, cls, &vm.types.filter, iterators::IterState::Filter { iter: it }, Some(args[0].clone())))
 }
 
-fn iter_new_reversed(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
+fn iter_new_reversed(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
     no_kw(vm, "reversed", kw)?;
     if args.len() != 1 {
         return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len())));
@@ -725,7 +739,7 @@ fn iter_new_reversed(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) 
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
     }
     let n = ops::len(vm, seq)? as isize;
-    Ok(iterators::new(vm, &vm.types.reversed, iterators::IterState::Reversed { seq: Some(seq.clone()), index: n - 1 }))
+    Ok(iter_obj(vm, cls, &vm.types.reversed, iterators::IterState::Reversed { seq: Some(seq.clone()), index: n - 1 }, None))
 }
 
 /// `types.MethodType(func, obj)`: a bound method.

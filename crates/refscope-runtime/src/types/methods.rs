@@ -386,7 +386,13 @@ pub fn d_iter(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 pub fn d_next(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     wrapper_args(vm, "__next__", a, k, 0)?;
-    match ops::next(vm, &a[0])? {
+    // The builtin step itself: `ops::next` would look `__next__` up again
+    // on an instance of a subclass (enumerate, zip, map...) and come back.
+    let r = match a[0].kind() {
+        Kind::Iterator => crate::types::iter_impl::iter_next(vm, &a[0])?,
+        _ => ops::next(vm, &a[0])?,
+    };
+    match r {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(None)),
     }
