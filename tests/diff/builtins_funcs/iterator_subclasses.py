@@ -31,3 +31,13 @@ for t in [type(iter([])), type(iter(range(3))), type(iter({})), type(iter("ab"))
         print(t.__name__, "subclassed")
     except TypeError as e:
         print(t.__name__, "TypeError", e)
+class M(map): pass
+class E(enumerate): pass
+class Z(zip): pass
+class F(filter): pass
+class R(reversed): pass
+for obj in [M(str, [1]), E([1]), Z([1], [2]), F(None, [1]), R([1, 2])]:
+    print(type(obj).__name__, iter(obj) is obj, next(obj), repr(obj).split(" object")[0], obj.__reduce__()[0].__name__ if hasattr(obj, "__reduce__") else None)
+    print(" ", obj.__length_hint__() if hasattr(obj, "__length_hint__") else "-", list(iter(obj)), obj.__iter__() is obj)
+    import sys
+    print(" ", sys.getsizeof(obj) > 0, hash(obj) == hash(obj), obj == obj, bool(obj), str(obj)[:3])

@@ -633,8 +633,8 @@ pub(crate) fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         IterState::Seq { seq: Some(s), index } => vm.tuple([iter(), vm.tuple([s.clone()]), vm.int(*index as i64)]),
         IterState::ListReverse { seq: Some(s), index } => vm.tuple([t.reversed.clone(), vm.tuple([s.clone()]), vm.int(*index as i64)]),
         IterState::ListReverse { seq: None, .. } => vm.tuple([iter(), vm.tuple([vm.list(vec![])])]),
-        IterState::Reversed { seq: Some(s), index } => vm.tuple([t.reversed.clone(), vm.tuple([s.clone()]), vm.int(*index as i64)]),
-        IterState::Reversed { seq: None, .. } => vm.tuple([t.reversed.clone(), vm.tuple([vm.empty_tuple.clone()])]),
+        IterState::Reversed { seq: Some(s), index } => vm.tuple([it.ty().clone(), vm.tuple([s.clone()]), vm.int(*index as i64)]),
+        IterState::Reversed { seq: None, .. } => vm.tuple([it.ty().clone(), vm.tuple([vm.empty_tuple.clone()])]),
         IterState::Range { next, step, remaining, start } => {
             let (next, step, remaining, start) = (*next as i128, *step as i128, *remaining as i128, *start as i128);
             let index = if step == 0 { 0 } else { (next - start) / step };
@@ -654,21 +654,21 @@ pub(crate) fn it_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
             return Ok(vm.tuple([iter(), vm.tuple([range]), vm.bigint(index)]));
         }
         IterState::Callable { func: Some(f), sentinel } => vm.tuple([iter(), vm.tuple([f.clone(), sentinel.clone()])]),
-        IterState::Enumerate { iter: inner, count, .. } => vm.tuple([t.enumerate.clone(), vm.tuple([inner.clone(), vm.bigint(count.value())])]),
+        IterState::Enumerate { iter: inner, count, .. } => vm.tuple([it.ty().clone(), vm.tuple([inner.clone(), vm.bigint(count.value())])]),
         IterState::Zip { iters, strict, .. } => {
             let parts = vm.tuple(iters.clone());
             if *strict {
-                vm.tuple([t.zip.clone(), parts, vm.true_.clone()])
+                vm.tuple([it.ty().clone(), parts, vm.true_.clone()])
             } else {
-                vm.tuple([t.zip.clone(), parts])
+                vm.tuple([it.ty().clone(), parts])
             }
         }
         IterState::Map { iters, .. } => {
             let mut parts = vec![d.func.clone().unwrap_or_else(|| vm.none())];
             parts.extend(iters.iter().cloned());
-            vm.tuple([t.map.clone(), vm.tuple(parts)])
+            vm.tuple([it.ty().clone(), vm.tuple(parts)])
         }
-        IterState::Filter { iter: inner } => vm.tuple([t.filter.clone(), vm.tuple([d.func.clone().unwrap_or_else(|| vm.none()), inner.clone()])]),
+        IterState::Filter { iter: inner } => vm.tuple([it.ty().clone(), vm.tuple([d.func.clone().unwrap_or_else(|| vm.none()), inner.clone()])]),
         // An exhausted sequence or callable iterator.
         _ => vm.tuple([iter(), vm.tuple([vm.empty_tuple.clone()])]),
     };
