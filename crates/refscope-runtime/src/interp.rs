@@ -717,7 +717,7 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         match $made {
                             Ok(Ok((nf, max_stack))) => {
                                 stack.reserve(max_stack);
-                                match enter_frame(vm, &nf) {
+                                match enter_inlined_frame(vm, &nf) {
                                     Ok(()) => break 'run Switch::Call(nf, call_base),
                                     Err(e) => {
                                         drop(nf);
@@ -1889,6 +1889,15 @@ fn release_callers(callers: &mut Vec<Caller>) {
 #[inline]
 fn enter_frame(vm: &Vm, frame: &PyRef) -> PyResult<()> {
     vm.enter_recursion("")?;
+    vm.frames.borrow_mut().push(frame.clone());
+    Ok(())
+}
+
+/// `enter_frame` for a call run inlined in the running loop: it takes no
+/// native stack, so only the recursion depth is checked.
+#[inline]
+fn enter_inlined_frame(vm: &Vm, frame: &PyRef) -> PyResult<()> {
+    vm.enter_recursion_depth("")?;
     vm.frames.borrow_mut().push(frame.clone());
     Ok(())
 }

@@ -545,6 +545,18 @@ impl Vm {
         Ok(())
     }
 
+    /// `enter_recursion` for what uses no native stack (a Python call run
+    /// inlined in the running interpreter loop): the depth alone.
+    #[inline]
+    pub fn enter_recursion_depth(&self, what: &str) -> PyResult<()> {
+        let d = self.depth.get() + 1;
+        if d > self.recursion_limit.get() {
+            return Err(self.recursion_error_msg(what));
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+
     /// For recursive native code that CPython does not count as recursion
     /// (hashing nested tuples): a RecursionError only when the native stack
     /// itself is nearly exhausted, instead of a crash.
