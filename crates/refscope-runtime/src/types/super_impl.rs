@@ -71,13 +71,17 @@ pub fn getattr(vm: &Vm, sup: &PyRef, name: &PyRef) -> PyResult {
     let s = super_::get(sup).unwrap();
     if let (Some(obj), Some(st)) = (&s.obj, &s.obj_type) {
         if str::as_str(name) != "__class__" {
-            let mro = typeobj::data(st).mro_vec();
-            let start = mro.iter().position(|t| t.is(&s.thisclass)).map(|i| i + 1).unwrap_or(mro.len());
-            for t in &mro[start..] {
-                if let Some(v) = dict::get_str_key(&typeobj::data(t).dict, name) {
-                    let inst = if obj.is(st) { None } else { Some(obj) };
-                    return ops::descr_get(vm, &v, inst, st);
-                }
+            // Looked up with the MRO borrowed (str keys: no Python code
+            // runs), bound after the borrow ends (`__get__` may).
+            let found = {
+                let mro = typeobj::data(st).mro.borrow();
+                let items = tuple::items(&mro);
+                let start = items.iter().position(|t| t.is(&s.thisclass)).map(|i| i + 1).unwrap_or(items.len());
+                items[start..].iter().find_map(|t| dict::get_str_key(&typeobj::data(t).dict, name))
+            };
+            if let Some(v) = found {
+                let inst = if obj.is(st) { None } else { Some(obj) };
+                return ops::descr_get(vm, &v, inst, st);
             }
         }
     }

@@ -15,14 +15,15 @@ pub fn call_type(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
     }
     // list(), set(), dict(): their `__new__` alone (CPython's vectorcalls
     // make the empty object; `__init__` with no arguments leaves it so);
-    // and the iterator types whose `__init__` is object's, which accepts
-    // what their `__new__` accepted.
+    // and the iterator types and `super`, whose `__init__` is object's,
+    // which accepts what their `__new__` accepted.
     let t = &vm.types;
     if (args.is_empty() && kwnames.is_none() && (cls.is(&t.list) || cls.is(&t.set) || cls.is(&t.dict)))
         || cls.is(&t.enumerate)
         || cls.is(&t.map)
         || cls.is(&t.filter)
         || cls.is(&t.reversed)
+        || cls.is(&t.super_)
     {
         if let Some(new) = typeobj::data(cls).new.get() {
             return new(vm, cls, args, kwnames);
