@@ -246,6 +246,8 @@ pub fn descr_get(vm: &Vm, d: &PyRef, obj: Option<&PyRef>, ty: &PyRef) -> PyResul
             let p = property::get(d).unwrap();
             let fget = p.fget.borrow().clone();
             match fget {
+                // A Python getter takes `obj` straight into its first local.
+                Some(f) if f.kind() == Kind::Function => crate::interp::call_function_iter(vm, &f, 1, std::iter::once(o.clone())),
                 Some(f) => call1(vm, &f, o.clone()),
                 None => Err(vm.attribute_error(format!(
                     "property {}of '{}' object has no getter",
