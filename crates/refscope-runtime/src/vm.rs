@@ -530,19 +530,14 @@ impl Vm {
 
     #[inline]
     pub fn enter_recursion(&self, what: &str) -> PyResult<()> {
-        let d = self.depth.get() + 1;
-        if d > self.recursion_limit.get() {
-            return Err(self.recursion_error_msg(what));
-        }
         // Guard the native stack too: a high recursion limit must still
         // produce RecursionError, not a crash.
-        let here = &d as *const u32 as usize;
+        let here = &what as *const &str as usize;
         let base = self.stack_base.get();
         if base != 0 && base.saturating_sub(here) > self.stack_size.get() {
             return Err(self.recursion_error_msg(what));
         }
-        self.depth.set(d);
-        Ok(())
+        self.enter_recursion_depth(what)
     }
 
     /// `enter_recursion` for what uses no native stack (a Python call run

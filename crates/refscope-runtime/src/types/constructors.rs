@@ -643,26 +643,26 @@ fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
 }
 
 fn iter_new_enumerate(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
-    // `enumerate(x)`: no argument parsing.
-    if let ([x], None) = (args, kw) {
-        let it = ops::get_iter(vm, x)?;
-        let result = iterators::ResultTuple::new(vm, 2);
-        return Ok(iter_obj(vm, cls, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: iterators::EnumCount::Small(0), result }, None));
-    }
-    let (pos, _) = split_kw(args, kw);
-    if pos.is_empty() && !crate::types::methods::kw_names(kw).iter().any(|n| str::as_str(n) == "iterable") {
-        if pos.len() + crate::types::methods::kw_names(kw).len() <= 2 {
-            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    let (it, count) = if let ([x], None) = (args, kw) {
+        // `enumerate(x)`: no argument parsing.
+        (ops::get_iter(vm, x)?, iterators::EnumCount::Small(0))
+    } else {
+        let (pos, _) = split_kw(args, kw);
+        if pos.is_empty() && !crate::types::methods::kw_names(kw).iter().any(|n| str::as_str(n) == "iterable") {
+            if pos.len() + crate::types::methods::kw_names(kw).len() <= 2 {
+                return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+            }
         }
-    }
-    let p = crate::types::methods::kw_args(vm, "enumerate", args, kw, false, &["iterable", "start"], 0, 1, 2)?;
-    let it = ops::get_iter(vm, p[0].unwrap())?;
-    let start = match p[1] {
-        Some(v) => int::index_value(vm, v)?,
-        None => num_bigint::BigInt::from(0),
+        let p = crate::types::methods::kw_args(vm, "enumerate", args, kw, false, &["iterable", "start"], 0, 1, 2)?;
+        let it = ops::get_iter(vm, p[0].unwrap())?;
+        let start = match p[1] {
+            Some(v) => int::index_value(vm, v)?,
+            None => num_bigint::BigInt::from(0),
+        };
+        (it, iterators::EnumCount::new(start))
     };
     let result = iterators::ResultTuple::new(vm, 2);
-    Ok(iter_obj(vm, cls, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count: iterators::EnumCount::new(start), result }, None))
+    Ok(iter_obj(vm, cls, &vm.types.enumerate, iterators::IterState::Enumerate { iter: it, count, result }, None))
 }
 
 /// An enumerate, zip, map, filter or reversed object of class `cls`: the

@@ -130,6 +130,16 @@ pub fn next_fast(vm: &Vm, it: &PyRef) -> Option<PyRef> {
     }
 }
 
+/// The next item of an iterator another iterator draws from (enumerate's,
+/// zip's): list and range iterators step here, the rest through `ops::next`.
+#[inline]
+fn next_item(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
+    match next_fast(vm, it) {
+        Some(v) => Ok(Some(v)),
+        None => ops::next(vm, it),
+    }
+}
+
 /// A zip's iterators, held for one `next` (two of them without a vector).
 enum ZipIters {
     Two([PyRef; 2]),
@@ -349,13 +359,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             Ok(Some(v))
         }
         Call::Enumerate(inner) => {
-            let v = match next_fast(vm, &inner) {
-                Some(v) => v,
-                None => match ops::next(vm, &inner)? {
-                    Some(v) => v,
-                    None => return Ok(None),
-                },
-            };
+            let Some(v) = next_item(vm, &inner)? else { return Ok(None) };
             let mut st = d.state.borrow_mut();
             let IterState::Enumerate { count, result, .. } = &mut *st else { return Ok(None) };
             let c = count.take(vm);
@@ -373,11 +377,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             let fresh = if own { None } else { Some(crate::object::gc::HeldTransient::tuple(iters.len())) };
             let mut items = Vec::with_capacity(iters.len());
             for (i, x) in iters.iter().enumerate() {
-                let v = match next_fast(vm, x) {
-                    Some(v) => Some(v),
-                    None => ops::next(vm, x)?,
-                };
-                match v {
+                match next_item(vm, x)? {
                     Some(v) => items.push(v),
                     None => {
                         if strict {
