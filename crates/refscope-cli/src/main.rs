@@ -352,14 +352,13 @@ fn main() -> ExitCode {
     // Ctrl-C raises KeyboardInterrupt in the running program (checked where
     // loops turn back); a second Ctrl-C before the program noticed the
     // first one (blocked reading input, say) ends the process as SIGINT does.
-    let _ = ctrlc::set_handler(|| {
-        if refscope_runtime::interrupt::requested() {
-            std::process::exit(130);
-        }
-        refscope_runtime::interrupt::request();
-    });
+    // The order matters: the first handler ends the process only when the
+    // flag is already set, the second sets it.
+    let flag = refscope_runtime::interrupt::flag();
+    let _ = signal_hook::flag::register_conditional_shutdown(signal_hook::consts::SIGINT, 130, flag.clone());
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
     let handle = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(args))).unwrap_or_else(|p| {
+        let status = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(args))).unwrap_or_else(|p| {
             let msg = p
                 .downcast_ref::<String>()
                 .cloned()
@@ -368,7 +367,11 @@ fn main() -> ExitCode {
             let loc = LAST_PANIC.lock().ok().and_then(|mut l| l.take()).unwrap_or_default();
             eprintln!("SystemError: refscope internal error: {}{}", msg, loc);
             1
-        })
+        });
+        // The process ends here, from the interpreter's thread: tearing the
+        // thread down (its thread-locals, its allocator heap, its stack)
+        // would only give memory back to a process about to exit.
+        exit_with(status)
     });
     let status = match handle {
         Ok(h) => h.join().unwrap_or(1),
@@ -377,15 +380,21 @@ fn main() -> ExitCode {
             1
         }
     };
+    exit_with(status)
+}
+
+/// End the process with `status` (flushing Rust's stdout), or die of SIGINT
+/// when the program ended with an unhandled KeyboardInterrupt, as CPython
+/// does, so that the parent sees the interruption.
+fn exit_with(status: i32) -> ! {
     if refscope_runtime::traceback_print::unhandled_keyboard_interrupt() {
-        // As CPython: die of SIGINT so the parent sees the interruption.
         kill_self_with_sigint();
     }
-    ExitCode::from(status as u8)
+    std::process::exit(status & 0xff)
 }
 
 #[cfg(unix)]
-fn kill_self_with_sigint() {
+fn kill_self_with_sigint() -> ! {
     const SIGINT: i32 = 2;
     const SIG_DFL: usize = 0;
     extern "C" {
@@ -404,6 +413,6 @@ fn kill_self_with_sigint() {
 }
 
 #[cfg(not(unix))]
-fn kill_self_with_sigint() {
+fn kill_self_with_sigint() -> ! {
     std::process::exit(130);
 }

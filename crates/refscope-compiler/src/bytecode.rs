@@ -416,6 +416,29 @@ impl Constant {
             _ => false,
         }
     }
+
+    /// A hash agreeing with `same_as`: constants it calls the same hash
+    /// alike (so a hashed table can find a constant met before).
+    pub fn hash_same<H: std::hash::Hasher>(&self, h: &mut H) {
+        use std::hash::Hash;
+        use Constant::*;
+        std::mem::discriminant(self).hash(h);
+        match self {
+            None | True | False | Ellipsis => {}
+            Int(i) => i.hash(h),
+            Float(f) => f.to_bits().hash(h),
+            Complex(r, i) => (r.to_bits(), i.to_bits()).hash(h),
+            Str(s) => s.hash(h),
+            Bytes(b) => b.hash(h),
+            Tuple(items) | FrozenSet(items) => {
+                items.len().hash(h);
+                for x in items.iter() {
+                    x.hash_same(h);
+                }
+            }
+            Code(c) => Rc::as_ptr(c).hash(h),
+        }
+    }
 }
 
 /// Code flags (a subset of CPython's `co_flags`, same bit values).

@@ -8,6 +8,26 @@ use crate::object::{Kind, PyRef};
 use crate::types::typeobj::{self, tflags};
 use crate::types::*;
 use crate::vm::Vm;
+use std::cell::Cell;
+
+thread_local! {
+    static RUNS_CODE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Something now exists that could run Python code when it is freed: a
+/// class with `__del__`, a started generator (its `finally` blocks), a
+/// weak reference with a callback.
+#[inline]
+pub fn note_code_at_death() {
+    RUNS_CODE.set(true);
+}
+
+/// Whether `note_code_at_death` was ever called: if not, freeing objects
+/// runs no Python code (the shutdown collection can be skipped, see
+/// `Interpreter::finalize`).
+pub fn code_at_death_possible() -> bool {
+    RUNS_CODE.get()
+}
 
 pub fn needs_finalizer(r: &PyRef) -> bool {
     match r.kind() {

@@ -4,11 +4,17 @@
 //! does.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, LazyLock};
 
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+static INTERRUPTED: LazyLock<Arc<AtomicBool>> = LazyLock::new(|| Arc::new(AtomicBool::new(false)));
 
-/// Called from the signal handler's thread: ask the interpreter to raise
-/// KeyboardInterrupt at its next check.
+/// The flag itself, for a signal handler to set (the command line's
+/// SIGINT handler, registered with `signal_hook::flag`).
+pub fn flag() -> Arc<AtomicBool> {
+    INTERRUPTED.clone()
+}
+
+/// Ask the interpreter to raise KeyboardInterrupt at its next check.
 pub fn request() {
     INTERRUPTED.store(true, Ordering::SeqCst);
 }
@@ -21,7 +27,8 @@ pub fn clear() {
 /// Whether an interruption is waiting; consumes it.
 #[inline]
 pub fn take() -> bool {
-    INTERRUPTED.load(Ordering::Relaxed) && INTERRUPTED.swap(false, Ordering::SeqCst)
+    let f: &AtomicBool = &INTERRUPTED;
+    f.load(Ordering::Relaxed) && f.swap(false, Ordering::SeqCst)
 }
 
 /// Whether an interruption is waiting (without consuming it).

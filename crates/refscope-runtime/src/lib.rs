@@ -84,7 +84,35 @@ fn obj_to_const(vm: &Vm, o: &PyRef) -> Option<Constant> {
 /// equal constants are one object (CPython's compiler merges them).
 #[derive(Default)]
 struct ConstCache {
-    entries: Vec<(Constant, PyRef)>,
+    /// By `Constant::hash_same`; a second constant with the same hash
+    /// (rare) goes to `collided`.
+    entries: std::collections::HashMap<u64, (Constant, PyRef), rustc_hash::FxBuildHasher>,
+    collided: Vec<(Constant, PyRef)>,
+}
+
+impl ConstCache {
+    fn key(c: &Constant) -> u64 {
+        let mut h = rustc_hash::FxHasher::default();
+        c.hash_same(&mut h);
+        std::hash::Hasher::finish(&h)
+    }
+
+    fn get(&self, c: &Constant) -> Option<PyRef> {
+        match self.entries.get(&Self::key(c)) {
+            Some((k, o)) if k.same_as(c) => Some(o.clone()),
+            Some(_) => self.collided.iter().find(|(k, _)| k.same_as(c)).map(|(_, o)| o.clone()),
+            None => None,
+        }
+    }
+
+    fn insert(&mut self, c: &Constant, o: &PyRef) {
+        match self.entries.entry(Self::key(c)) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((c.clone(), o.clone()));
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.collided.push((c.clone(), o.clone())),
+        }
+    }
 }
 
 fn is_identifier_like(s: &str) -> bool {
@@ -92,8 +120,10 @@ fn is_identifier_like(s: &str) -> bool {
 }
 
 fn const_to_obj(vm: &Vm, c: &Constant, cache: &mut ConstCache) -> Option<PyRef> {
-    if let Some((_, o)) = cache.entries.iter().find(|(k, _)| k.same_as(c)) {
-        return Some(o.clone());
+    if !matches!(c, Constant::Code(_)) {
+        if let Some(o) = cache.get(c) {
+            return Some(o);
+        }
     }
     let o = match c {
         Constant::None => vm.none(),
@@ -147,7 +177,7 @@ fn const_to_obj(vm: &Vm, c: &Constant, cache: &mut ConstCache) -> Option<PyRef> 
         Constant::Code(code) => materialize(vm, code.clone(), cache),
     };
     if !matches!(c, Constant::Code(_)) {
-        cache.entries.push((c.clone(), o.clone()));
+        cache.insert(c, &o);
     }
     Some(o)
 }
@@ -436,7 +466,9 @@ impl Interpreter {
         1
     }
 
-    /// Shut down as CPython 3.11 does: the modules leave `sys.modules`
+    /// Shut down as CPython 3.11 does: after the `atexit` functions, a
+    /// collection like `gc.collect()` (if the collector is enabled) while
+    /// everything is still in place; then the modules leave `sys.modules`
     /// (sys and builtins stay with the interpreter); a module whose
     /// namespace is not part of a cycle is freed at once, its globals
     /// released in insertion order; the others (a module that defines a
@@ -450,6 +482,7 @@ impl Interpreter {
         let old = vm.handled.replace(None);
         drop(old);
         modules::atexit::run_exitfuncs(vm);
+        modules::gc::collect_at_exit(vm);
         let main = vm.main_module.borrow_mut().take();
         let mods = dict::get(&vm.modules).unwrap().keys();
         for k in mods {

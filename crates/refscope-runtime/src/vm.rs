@@ -111,7 +111,7 @@ pub struct Vm {
     pub single_bytes: Vec<PyRef>,
     /// Interned strings (identifier-like constants, attribute names,
     /// `sys.intern`).
-    pub interned: RefCell<HashMap<Box<str>, PyRef>>,
+    pub interned: RefCell<HashMap<Box<str>, PyRef, rustc_hash::FxBuildHasher>>,
     /// `intern_static`'s cache: (address, length) of a `&'static str` to its
     /// interned str, direct-mapped by address.
     static_names: RefCell<Box<[(usize, usize, Option<PyRef>)]>>,
@@ -168,6 +168,7 @@ impl Vm {
         if let Some(vm) = Self::try_current() {
             return vm;
         }
+        typeobj::begin_boot();
         let vm: &'static Vm = Box::leak(Box::new(Self::bootstrap(hash_seed)));
         CURRENT.with(|c| c.set(Some(vm)));
         // Also root the interpreter in a static: it lives until the process
@@ -180,6 +181,7 @@ impl Vm {
         vm.intern_startup_chars();
         crate::types::init_all(vm);
         crate::builtins::init(vm);
+        typeobj::end_boot(&vm.types.object);
         crate::modules::sys::init(vm);
         crate::modules::io::init(vm);
         crate::modules::weakref::init(vm);
@@ -224,7 +226,8 @@ impl Vm {
             empty_bytes,
             latin1,
             single_bytes,
-            interned: RefCell::new(HashMap::new()),
+            // Start-up interns about 1,500 names: no rehashing while it does.
+            interned: RefCell::new(HashMap::with_capacity_and_hasher(2048, rustc_hash::FxBuildHasher)),
             static_names: RefCell::new((0..STATIC_NAMES).map(|_| (0, 0, None)).collect()),
             builtins: RefCell::new(None),
             builtins_dict: RefCell::new(None),
@@ -407,8 +410,8 @@ impl Vm {
 
     /// Intern an existing str object (`sys.intern`): returns the canonical one.
     pub fn intern_obj(&self, obj: &PyRef) -> PyRef {
-        let s = crate::types::str::as_str(obj).to_string();
-        if let Some(r) = self.interned.borrow().get(s.as_str()) {
+        let s = crate::types::str::as_str(obj);
+        if let Some(r) = self.interned.borrow().get(s) {
             return r.clone();
         }
         obj.set_flag(flags::INTERNED);

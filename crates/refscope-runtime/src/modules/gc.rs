@@ -173,9 +173,36 @@ pub fn collect(vm: &Vm, generation: usize) -> usize {
     n
 }
 
-/// The full collection at interpreter shutdown: no callbacks, whether or
-/// not the collector is enabled.
+/// Whether a collection now could be seen by the program: something it
+/// frees could run Python code (a `__del__`, a suspended generator's
+/// `finally`, a weak reference callback), `gc.callbacks` or debug flags
+/// report on it, or an observer watches. The collections at shutdown are
+/// skipped when none of these holds (CPython runs them regardless; the
+/// process is about to end). With the system allocator (valgrind's build)
+/// they run, so that memory checkers see the garbage freed.
+fn shutdown_collection_seen(vm: &Vm) -> bool {
+    crate::finalize::code_at_death_possible()
+        || debug() != 0
+        || list::get(&callbacks(vm)).is_some_and(|l| l.len() != 0)
+        || core_gc::is_observed()
+        || cfg!(feature = "system-alloc")
+}
+
+/// The collection CPython 3.11 runs when the program has ended (after the
+/// `atexit` functions) while every module is still in place: like
+/// `gc.collect()`, with `gc.callbacks`, if the collector is enabled.
+pub fn collect_at_exit(vm: &Vm) {
+    if core_gc::is_enabled() && shutdown_collection_seen(vm) {
+        collect(vm, NUM_GENERATIONS - 1);
+    }
+}
+
+/// The full collection at interpreter shutdown, once the modules are gone:
+/// no callbacks, whether or not the collector is enabled.
 pub fn collect_at_shutdown(vm: &Vm) {
+    if !shutdown_collection_seen(vm) {
+        return;
+    }
     if core_gc::begin() {
         core_gc::collect(NUM_GENERATIONS - 1, &Runtime { vm }, false);
         core_gc::end();

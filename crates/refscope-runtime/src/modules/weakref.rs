@@ -107,6 +107,9 @@ fn ref_new(vm: &Vm, cls: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         }
     }
     let index = if cb.is_none() && exact { 0 } else { r.is_some() as usize + p.is_some() as usize };
+    if cb.is_some() {
+        crate::finalize::note_code_at_death();
+    }
     let wr = constructors::alloc(cls, WeakrefData::new(cb));
     weak::attach(&wr, ob, index);
     Ok(wr)
@@ -214,6 +217,9 @@ fn b_proxy(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     }
     let index = if cb.is_none() { r.is_some() as usize } else { r.is_some() as usize + p.is_some() as usize };
     let ty = if ops::is_callable(vm, ob) { &t.callable_proxy } else { &t.proxy };
+    if cb.is_some() {
+        crate::finalize::note_code_at_death();
+    }
     let wr = PyRef::new(ty, WeakrefData::new(cb));
     weak::attach(&wr, ob, index);
     Ok(wr)

@@ -203,6 +203,11 @@ pub fn attention() -> bool {
     PENDING_FLAG.with(|p| p.get() != 0)
 }
 
+/// Whether an observer is attached.
+pub fn is_observed() -> bool {
+    PENDING_FLAG.with(|p| p.get() & OBSERVED != 0)
+}
+
 /// An observer was attached or detached (see `attention`).
 pub fn set_observed(on: bool) {
     PENDING_FLAG.with(|p| p.set(if on { p.get() | OBSERVED } else { p.get() & !OBSERVED }))

@@ -67,6 +67,7 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
             }
         }
         g.started.set(true);
+        crate::finalize::note_code_at_death();
     }
     g.running.set(true);
     // The generator's own exception state becomes the innermost entry; its

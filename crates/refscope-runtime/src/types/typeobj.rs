@@ -165,6 +165,11 @@ impl TypeVersion {
     pub fn modified(&self) {
         let e = next_type_epoch();
         self.tag.set(e);
+        if BOOTING.get() {
+            // The builtin types are being filled in: `end_boot` renews
+            // every tag at once.
+            return;
+        }
         let mut work: Vec<std::rc::Rc<TypeVersion>> = Vec::new();
         let collect = |v: &TypeVersion, work: &mut Vec<std::rc::Rc<TypeVersion>>| {
             if let Ok(mut subs) = v.subclasses.try_borrow_mut() {
@@ -256,6 +261,25 @@ thread_local! {
     static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
 }
 
+thread_local! {
+    static BOOTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The builtin types are about to be made and filled: until `end_boot`, a
+/// change to a type renews its own tag only, not its subclasses' (adding
+/// each of `object`'s methods would otherwise visit every builtin type).
+/// No Python code may run in between.
+pub fn begin_boot() {
+    BOOTING.set(true);
+}
+
+/// Every builtin type (every type is below `object`) takes a new tag, so
+/// nothing a lookup remembered while booting is trusted after it.
+pub fn end_boot(object: &PyRef) {
+    BOOTING.set(false);
+    data(object).version.modified();
+}
+
 /// A new, never used type tag.
 #[inline]
 fn next_type_epoch() -> u64 {
@@ -294,6 +318,8 @@ fn value_at(ty: &PyRef, name: &PyRef, mro_index: u32, entry_index: u32) -> Optio
 /// Where `name` is along `ty`'s MRO, through the cache.
 #[inline]
 fn cached_position(ty: &PyRef, name: &PyRef) -> (u32, u32, Option<PyRef>) {
+    // Nothing looks a type up while tags are renewed lazily (`begin_boot`).
+    debug_assert!(!BOOTING.get(), "type lookup while booting");
     let tag = data(ty).version.tag();
     let slot = attr_cache_slot(tag, name);
     let cached = ATTR_CACHE.with(|c| {
@@ -1008,10 +1034,11 @@ pub fn mangle_private(class_name: &str, name: String) -> String {
 pub fn update_flags(vm: &Vm, ty: &PyRef) {
     let td = data(ty);
     let mut fl = td.flags.get() & !(tflags::HAS_DEL | tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR | tflags::CUSTOM_SETATTR);
-    let heap_defines = |name: &str| -> bool {
-        let n = vm.intern(name);
-        for t in td.mro_vec() {
-            let d = data(&t);
+    let mro = td.mro.borrow().clone();
+    let heap_defines = |name: &'static str| -> bool {
+        let n = vm.intern_static(name);
+        for t in crate::types::tuple::items(&mro) {
+            let d = data(t);
             if let Some(v) = crate::types::dict::get_str_key(&d.dict, &n) {
                 return d.flag(tflags::HEAPTYPE) || v.kind() == Kind::Function;
             }
@@ -1020,6 +1047,7 @@ pub fn update_flags(vm: &Vm, ty: &PyRef) {
     };
     if heap_defines("__del__") {
         fl |= tflags::HAS_DEL;
+        crate::finalize::note_code_at_death();
     }
     if heap_defines("__getattribute__") {
         fl |= tflags::CUSTOM_GETATTRIBUTE;
