@@ -1,20 +1,14 @@
 //! Compiles at build time the Python source that every start-up runs: the
 //! embedded standard library (src/stdlib, weakref.py above all) and the
-//! sys prelude (src/modules/sys_prelude.py, for every value of its
-//! `{FLAGS}`). See `refscope_compiler::embed`. Writes
-//! `$OUT_DIR/precompiled.rs`: `precompiled(filename, source)`, the code of
-//! a source compiled here (with that filename), if it could be.
+//! sys prelude (src/modules/sys_prelude.py). See `refscope_compiler::embed`.
+//! Writes `$OUT_DIR/precompiled.rs`: `precompiled(filename, source)`, the
+//! code of a source compiled here (with that filename), if it could be.
 
 use std::fmt::Write;
-
-mod sys_flags {
-    include!("src/modules/sys_flags.rs");
-}
 
 fn main() {
     println!("cargo:rerun-if-changed=src/stdlib");
     println!("cargo:rerun-if-changed=src/modules/sys_prelude.py");
-    println!("cargo:rerun-if-changed=src/modules/sys_flags.rs");
     let mut units: Vec<(String, String)> = Vec::new();
     // The embedded modules are the ones `stdlib::MODULES` lists.
     let dir = std::path::Path::new("src/stdlib");
@@ -28,10 +22,7 @@ fn main() {
     }
     // As modules/sys.rs makes it.
     let prelude = format!("\n{}", std::fs::read_to_string("src/modules/sys_prelude.py").expect("sys prelude"));
-    for bits in 0..8 {
-        let flags = sys_flags::flags_values(bits & 1, (bits >> 1) & 1, (bits >> 2) & 1);
-        units.push(("<sys>".to_string(), prelude.replace("{FLAGS}", &flags)));
-    }
+    units.push(("<sys>".to_string(), prelude));
 
     // Each unit's source is kept (to compare with what the runtime is about
     // to compile) as a range of one string, and the code's strings are in

@@ -118,12 +118,12 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
                             )));
                         }
                         if !typeobj::isinstance(&args[0], cls) && !cls.is(&vm.types.object) {
-                            return Err(vm.type_error(format!(
-                                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                                d.name,
-                                typeobj::type_name(cls),
-                                vm.type_name(&args[0])
-                            )));
+                            let (name, got) = (typeobj::tp_name(cls), typeobj::tp_name(args[0].ty()));
+                            return Err(vm.type_error(if builtin_function::is_slot_wrapper(vm, d) {
+                                format!("descriptor '{}' requires a '{}' object but received a '{}'", d.name, name, got)
+                            } else {
+                                format!("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", d.name, name, got)
+                            }));
                         }
                     }
                     call_builtin(vm, d.func, &args, kwnames)
@@ -1166,7 +1166,9 @@ pub fn repr(vm: &Vm, obj: &PyRef) -> PyResult<PyRef> {
 
 fn repr_inner(vm: &Vm, obj: &PyRef) -> PyResult<PyRef> {
     let heap = typeobj::data(obj.ty()).flag(tflags::HEAPTYPE);
-    if !heap {
+    // (Struct sequences are the builtin tuple subclasses with a repr of
+    // their own.)
+    if !heap && (obj.kind() != Kind::Tuple || obj.ty().is(&vm.types.tuple)) {
         if let Some(s) = crate::types::repr_impl::builtin_repr(vm, obj)? {
             return Ok(s);
         }

@@ -917,15 +917,13 @@ impl Vm {
     }
 }
 
-/// Python-level parts of sys, run at start-up: the struct sequences
-/// (`version_info`, `float_info`, ...) and `implementation`. `{FLAGS}` is
-/// replaced by the values of `sys.flags` (`sys_flags.rs`); the build
-/// compiles every variant (build.rs).
-const SYS_PRELUDE: &str = concat!("\n", include_str!("sys_prelude.py"));
+/// Python-level parts of sys, run at start-up: `implementation` (a
+/// `types.SimpleNamespace`).
+pub(crate) const SYS_PRELUDE: &str = concat!("\n", include_str!("sys_prelude.py"));
 
-/// The sys prelude with the values of `sys.flags` (from the environment,
-/// as CPython reads it).
-pub(crate) fn prelude_source() -> String {
+/// `sys.flags` values that depend on the environment, as CPython reads it:
+/// (dont_write_bytecode, hash_randomization, utf8_mode).
+fn env_flags() -> (i64, i64, i64) {
     let hash_randomization = match std::env::var("PYTHONHASHSEED") {
         Ok(v) if v == "0" => 0,
         _ => 1,
@@ -934,10 +932,139 @@ pub(crate) fn prelude_source() -> String {
     let utf8_mode = match std::env::var("PYTHONUTF8").as_deref() {
         Ok("1") => 1,
         Ok("0") => 0,
-        _ => i32::from(matches!(ctype_locale().as_deref(), None | Some("C") | Some("POSIX"))),
+        _ => i64::from(matches!(ctype_locale().as_deref(), None | Some("C") | Some("POSIX"))),
     };
-    let flags = sys_flags::flags_values(i32::from(env_flag("PYTHONDONTWRITEBYTECODE")), hash_randomization, utf8_mode);
-    SYS_PRELUDE.replace("{FLAGS}", &flags)
+    (i64::from(env_flag("PYTHONDONTWRITEBYTECODE")), hash_randomization, utf8_mode)
+}
+
+/// sys's struct sequences, as CPython 3.11 makes them (types/structseq.rs).
+fn struct_sequences(vm: &Vm) -> Vec<(&'static str, PyRef)> {
+    use crate::types::structseq::{self, Spec};
+    let mk = |spec: &Spec, values: Vec<PyRef>| structseq::new(&structseq::new_type(vm, spec), values);
+    let i = |n: i64| vm.int(n);
+    let version_info = mk(
+        &Spec {
+            module: "sys",
+            name: "version_info",
+            doc: "sys.version_info\n\nVersion information as a named tuple.",
+            fields: &[
+                ("major", "Major release number"),
+                ("minor", "Minor release number"),
+                ("micro", "Patch release number"),
+                ("releaselevel", "'alpha', 'beta', 'candidate', or 'final'"),
+                ("serial", "Serial release number"),
+            ],
+            instantiable: false,
+        },
+        vec![i(3), i(11), i(7), vm.str("final"), i(0)],
+    );
+    let float_info = mk(
+        &Spec {
+            module: "sys",
+            name: "float_info",
+            doc: "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\ninformation about the precision and internal representation. Please study\nyour system's :file:`float.h` for more information.",
+            fields: &[
+                ("max", "DBL_MAX -- maximum representable finite float"),
+                ("max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable"),
+                ("max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable"),
+                ("min", "DBL_MIN -- Minimum positive normalized float"),
+                ("min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float"),
+                ("min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float"),
+                ("dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float"),
+                ("mant_dig", "DBL_MANT_DIG -- mantissa digits"),
+                ("epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float"),
+                ("radix", "FLT_RADIX -- radix of exponent"),
+                ("rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"),
+            ],
+            instantiable: true,
+        },
+        vec![vm.float(f64::MAX), i(1024), i(308), vm.float(f64::MIN_POSITIVE), i(-1021), i(-307), i(15), i(53), vm.float(f64::EPSILON), i(2), i(1)],
+    );
+    let int_info = mk(
+        &Spec {
+            module: "sys",
+            name: "int_info",
+            doc: "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.",
+            fields: &[
+                ("bits_per_digit", "size of a digit in bits"),
+                ("sizeof_digit", "size in bytes of the C type used to represent a digit"),
+                ("default_max_str_digits", "maximum string conversion digits limitation"),
+                ("str_digits_check_threshold", "minimum positive value for int_max_str_digits"),
+            ],
+            instantiable: true,
+        },
+        vec![i(30), i(4), i(4300), i(640)],
+    );
+    let hash_info = mk(
+        &Spec {
+            module: "sys",
+            name: "hash_info",
+            doc: "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.",
+            fields: &[
+                ("width", "width of the type used for hashing, in bits"),
+                ("modulus", "prime number giving the modulus on which the hash function is based"),
+                ("inf", "value to be used for hash of a positive infinity"),
+                ("nan", "value to be used for hash of a nan"),
+                ("imag", "multiplier used for the imaginary part of a complex number"),
+                ("algorithm", "name of the algorithm for hashing of str, bytes and memoryviews"),
+                ("hash_bits", "internal output size of hash algorithm"),
+                ("seed_bits", "seed size of hash algorithm"),
+                ("cutoff", "small string optimization cutoff"),
+            ],
+            instantiable: true,
+        },
+        vec![i(64), i(2305843009213693951), i(314159), i(0), i(1000003), vm.str("siphash13"), i(64), i(128), i(0)],
+    );
+    let (dont_write_bytecode, hash_randomization, utf8_mode) = env_flags();
+    let flags = mk(
+        &Spec {
+            module: "sys",
+            name: "flags",
+            doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+            fields: &[
+                ("debug", "-d"),
+                ("inspect", "-i"),
+                ("interactive", "-i"),
+                ("optimize", "-O or -OO"),
+                ("dont_write_bytecode", "-B"),
+                ("no_user_site", "-s"),
+                ("no_site", "-S"),
+                ("ignore_environment", "-E"),
+                ("verbose", "-v"),
+                ("bytes_warning", "-b"),
+                ("quiet", "-q"),
+                ("hash_randomization", "-R"),
+                ("isolated", "-I"),
+                ("dev_mode", "-X dev"),
+                ("utf8_mode", "-X utf8"),
+                ("warn_default_encoding", "-X warn_default_encoding"),
+                ("safe_path", "-P"),
+                ("int_max_str_digits", "-X int_max_str_digits"),
+            ],
+            instantiable: false,
+        },
+        vec![
+            i(0),
+            i(0),
+            i(0),
+            i(0),
+            i(dont_write_bytecode),
+            i(0),
+            i(0),
+            i(0),
+            i(0),
+            i(0),
+            i(0),
+            i(hash_randomization),
+            i(0),
+            vm.false_.clone(),
+            i(utf8_mode),
+            i(0),
+            vm.false_.clone(),
+            i(-1),
+        ],
+    );
+    vec![("version_info", version_info), ("float_info", float_info), ("int_info", int_info), ("hash_info", hash_info), ("flags", flags)]
 }
 
 pub fn init(vm: &Vm) {
@@ -1075,15 +1202,13 @@ pub fn init(vm: &Vm) {
     }
     *vm.sys.borrow_mut() = Some(m.clone());
     dict::set_item_str(vm, &vm.modules, vm.intern("sys"), m.clone());
-    let prelude = prelude_source();
-    let code = crate::compile_source(vm, &prelude, "<sys>", false).expect("sys prelude compiles");
+    for (name, v) in struct_sequences(vm) {
+        dict::set_item_str(vm, &d, vm.intern(name), v);
+    }
+    let code = crate::compile_source(vm, SYS_PRELUDE, "<sys>", false).expect("sys prelude compiles");
     if let Err(e) = crate::interp::run_code(vm, &code, d.clone(), d.clone(), None) {
         panic!("sys prelude failed: {}", crate::ops::repr_string(vm, &e.0).unwrap_or_default());
     }
     let _ = write_stdout;
 }
 
-/// Shared with build.rs, which precompiles the prelude for every value.
-mod sys_flags {
-    include!("sys_flags.rs");
-}

@@ -856,14 +856,14 @@ fn tp_new_wrapper(vm: &Vm, ty: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResu
     // by exception_new).
     let keeps_slice = typeobj::is_subtype(ty, &vm.exc.base_exception);
     let _args = NewWrapperArgs::new(vm, a, k, !keeps_slice);
-    let name = typeobj::type_name(ty);
+    let name = typeobj::tp_name(ty);
     let Some(sub) = a.first() else {
         return Err(vm.type_error(format!("{}.__new__(): not enough arguments", name)));
     };
     if sub.kind() != Kind::Type {
         return Err(vm.type_error(format!("{}.__new__(X): X is not a type object ({})", name, vm.type_name(sub))));
     }
-    let subname = typeobj::type_name(sub);
+    let subname = typeobj::tp_name(sub);
     if !typeobj::is_subtype(sub, ty) {
         return Err(vm.type_error(format!("{}.__new__({}): {} is not a subtype of {}", name, subname, subname, name)));
     }
@@ -872,7 +872,7 @@ fn tp_new_wrapper(vm: &Vm, ty: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResu
     let theirs = typeobj::data(&base).new.get();
     let same = matches!((own, theirs), (Some(x), Some(y)) if std::ptr::fn_addr_eq(x, y));
     if !same {
-        return Err(vm.type_error(format!("{}.__new__({}) is not safe, use {}.__new__()", name, subname, typeobj::type_name(&base))));
+        return Err(vm.type_error(format!("{}.__new__({}) is not safe, use {}.__new__()", name, subname, typeobj::tp_name(&base))));
     }
     own.expect("builtin type with a constructor")(vm, sub, &a[1..], k)
 }

@@ -13,6 +13,9 @@ pub enum DescriptorKind {
     GetSet { getter: Getter, setter: Option<Setter> },
     /// A `__slots__` member stored at this index of the instance trailer.
     Member { index: usize },
+    /// A struct sequence's named field: the tuple's item at this index
+    /// (read-only), with its documentation (types/structseq.rs).
+    TupleItem { index: usize, doc: &'static str },
     /// The `__dict__` attribute of instances.
     InstanceDict,
     /// The `__weakref__` attribute of instances.
@@ -46,4 +49,9 @@ pub fn new_weakref_descriptor(vm: &Vm, ty: &PyRef) -> PyRef {
 
 pub fn new_member(vm: &Vm, ty: &PyRef, name: &str, index: usize) -> PyRef {
     PyRef::new(&vm.types.member_descriptor, DescriptorData { name: vm.intern(name), objclass: ty.clone(), kind: DescriptorKind::Member { index } })
+}
+
+/// A struct sequence's field `name`, item `index` of its instances.
+pub fn new_tuple_item(vm: &Vm, ty: &PyRef, name: &str, index: usize, doc: &'static str) -> PyRef {
+    PyRef::new(&vm.types.member_descriptor, DescriptorData { name: vm.intern(name), objclass: ty.clone(), kind: DescriptorKind::TupleItem { index, doc } })
 }

@@ -45,6 +45,7 @@ pub mod sizeof;
 pub mod slice;
 pub mod staticmethod;
 pub mod str;
+pub mod structseq;
 pub mod super_;
 pub mod super_impl;
 pub mod traceback;
@@ -66,6 +67,7 @@ pub fn init_all(vm: &Vm) {
     constructors::init(vm);
     methods::init(vm);
     core_methods::init(vm);
+    descriptor_impl::init(vm);
 }
 
 /// Fill in the bases and MRO of a builtin type created after start-up.

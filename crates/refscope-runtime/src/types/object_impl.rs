@@ -171,8 +171,8 @@ fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     // base's __new__ (int.__new__(MyInt, 7)), never by object's.
     if typeobj::data(cls).new.get().is_some() {
         let base = crate::types::constructors::static_new_base(vm, cls);
-        let name = typeobj::type_name(cls);
-        return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", name, typeobj::type_name(&base))));
+        let name = typeobj::tp_name(cls);
+        return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", name, typeobj::tp_name(&base))));
     }
     // Arguments are allowed only when __init__ is overridden (`a` holds
     // the class, then every argument, keyword values included).

@@ -166,8 +166,8 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
         Kind::BuiltinFunction => {
             let d = builtin_function::get(obj).unwrap();
             match (&d.self_, d.is_module_function, &d.objclass) {
-                (Some(s), false, _) => format!("<built-in method {} of {} object at {:#x}>", d.name, vm.type_name(s), s.id()),
-                (None, false, Some(c)) => format!("<method '{}' of '{}' objects>", d.name, typeobj::type_name(c)),
+                (Some(s), false, _) => format!("<built-in method {} of {} object at {:#x}>", d.name, typeobj::tp_name(s.ty()), s.id()),
+                (None, false, Some(c)) => format!("<method '{}' of '{}' objects>", d.name, typeobj::tp_name(c)),
                 _ => format!("<built-in function {}>", d.name),
             }
         }
@@ -234,7 +234,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
         Kind::Descriptor => {
             let d = descriptor::get(obj).unwrap();
             let what = if obj.ty().is(&vm.types.member_descriptor) { "member" } else { "attribute" };
-            format!("<{} '{}' of '{}' objects>", what, str::as_str(&d.name), typeobj::type_name(&d.objclass))
+            format!("<{} '{}' of '{}' objects>", what, str::as_str(&d.name), typeobj::tp_name(&d.objclass))
         }
         Kind::Super => {
             let s = super_::get(obj).unwrap();

@@ -29,6 +29,9 @@ pub mod tflags {
     /// Instances support weak references (`__weakref__`).
     pub const WEAKREFABLE: u32 = 128;
     pub const IS_ABSTRACT: u32 = 256;
+    /// Python code cannot make instances (CPython's
+    /// Py_TPFLAGS_DISALLOW_INSTANTIATION: calling it raises TypeError).
+    pub const NO_INSTANCES: u32 = 512;
 }
 
 /// How to create a new instance of a type (CPython's tp_new), for builtin
@@ -832,7 +835,7 @@ fn best_base(vm: &Vm, bases: &[PyRef]) -> PyResult<PyRef> {
     for b in bases {
         let bd = data(b);
         if !bd.flag(tflags::BASETYPE) {
-            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", bd.name.borrow())));
+            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", tp_name(b))));
         }
         match &winner {
             None => winner = Some(b.clone()),

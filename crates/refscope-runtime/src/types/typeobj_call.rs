@@ -119,6 +119,9 @@ pub fn call_type_default(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&
 /// the keywords dict was unpacked into (no second one for `__init__`).
 fn call_type_default_in(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, unpacked: bool) -> PyResult {
     let ctd = typeobj::data(cls);
+    if ctd.flag(tflags::NO_INSTANCES) {
+        return Err(vm.type_error(format!("cannot create '{}' instances", typeobj::tp_name(cls))));
+    }
     let tag = ctd.version.tag();
     let new = if ctd.builtin_new_tag.get() == tag {
         // Found builtin last time, and the type has not changed since.
@@ -258,7 +261,7 @@ pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) ->
     let td = typeobj::data(cls);
     let n = str::as_str(name);
     if !td.flag(tflags::HEAPTYPE) {
-        return Err(vm.type_error(format!("cannot set '{}' attribute of immutable type '{}'", n, td.name.borrow())));
+        return Err(vm.type_error(format!("cannot set '{}' attribute of immutable type '{}'", n, typeobj::tp_name(cls))));
     }
     if let Some(m) = typeobj::lookup(cls.ty(), name) {
         if ops::is_data_descriptor(vm, &m) {
@@ -279,6 +282,9 @@ pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) ->
             return Ok(());
         }
         "__bases__" => return set_bases(vm, cls, value),
+        // Kept in the namespace (below); the class's repr shows it when it
+        // is a str.
+        "__module__" => *td.module.borrow_mut() = value.as_ref().filter(|v| v.kind() == Kind::Str).map(|v| str::as_str(v).to_string()),
         _ => {}
     }
     let dd = dict::get(&td.dict).unwrap();
@@ -475,7 +481,7 @@ pub fn type_new(vm: &Vm, meta: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>) 
 /// `C` keep the MRO they had: refscope keeps no list of subclasses.)
 fn set_bases(vm: &Vm, cls: &PyRef, value: Option<PyRef>) -> PyResult<()> {
     let td = typeobj::data(cls);
-    let name = td.name.borrow().clone();
+    let name = typeobj::tp_name(cls);
     let Some(v) = value else {
         return Err(vm.type_error(format!("cannot delete '__bases__' attribute of immutable type '{}'", name)));
     };
