@@ -178,6 +178,11 @@ fn obj_new_method(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     // the class, then every argument, keyword values included).
     let nargs = a.len() - 1;
     if nargs > 0 {
+        // CPython's object_new: a class whose tp_new is not object_new
+        // (it has or had a `__new__` of its own) takes no arguments here.
+        if typeobj::data(cls).flag(tflags::SLOT_NEW) {
+            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
         let init = typeobj::lookup_str(vm, cls, "__init__");
         let init_is_object = init.map(|i| i.kind() == Kind::BuiltinFunction).unwrap_or(true);
         if init_is_object {

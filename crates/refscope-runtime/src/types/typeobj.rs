@@ -32,6 +32,12 @@ pub mod tflags {
     /// Python code cannot make instances (CPython's
     /// Py_TPFLAGS_DISALLOW_INSTANTIATION: calling it raises TypeError).
     pub const NO_INSTANCES: u32 = 512;
+    /// CPython's tp_new is slot_tp_new: `__new__` is called as Python code
+    /// calls it, even when it is a builtin one (object's then rejects
+    /// arguments). Set once a class's `__new__` is found not to be a
+    /// builtin one, at creation or when `__new__` is assigned; it stays set
+    /// when a builtin `__new__` is found later (`update_new_slot`).
+    pub const SLOT_NEW: u32 = 1024;
 }
 
 /// How to create a new instance of a type (CPython's tp_new), for builtin
@@ -1013,6 +1019,7 @@ pub fn new_class(vm: &Vm, meta: &PyRef, name: &str, bases: &[PyRef], ns: &PyRef)
         }
     }
     update_flags(vm, &ty);
+    update_new_slot(vm, &ty, data(&base).flag(tflags::SLOT_NEW));
     if crate::types::sizeof::managed_dict(&ty) {
         *data(&ty).shared_keys.borrow_mut() = Some(crate::types::dict::SharedKeys::new());
     }
@@ -1067,4 +1074,28 @@ pub fn update_flags(vm: &Vm, ty: &PyRef) {
 
 pub fn mro_error(vm: &Vm, msg: String) -> PyErr {
     vm.type_error(msg)
+}
+
+/// Recompute `ty`'s SLOT_NEW flag after its `__new__` may have changed (at
+/// creation, `inherited` is the primary base's flag), as CPython's
+/// update_one_slot does for tp_new: the builtin `__new__` of a builtin type
+/// (CPython's tp_new_wrapper: found in a builtin type, or assigned to a
+/// class as such, `C.__new__ = object.__new__`) keeps the slot the type
+/// had; anything else (a function, a staticmethod made in Python) makes it
+/// slot_tp_new.
+pub fn update_new_slot(vm: &Vm, ty: &PyRef, inherited: bool) {
+    let td = data(ty);
+    let key = vm.intern_static("__new__");
+    let mro = td.mro.borrow().clone();
+    let found = crate::types::tuple::items(&mro).iter().find_map(|t| crate::types::dict::get_str_key(&data(t).dict, &key).map(|f| (t.clone(), f)));
+    let builtin = match &found {
+        Some((owner, f)) => {
+            !data(owner).flag(tflags::HEAPTYPE)
+                || f.kind() == Kind::BuiltinFunction && crate::types::builtin_function::get(f).is_some_and(|d| d.name == "__new__")
+        }
+        None => true,
+    };
+    let slot = if builtin { inherited || td.flag(tflags::SLOT_NEW) } else { true };
+    let fl = td.flags.get();
+    td.flags.set(if slot { fl | tflags::SLOT_NEW } else { fl & !tflags::SLOT_NEW });
 }

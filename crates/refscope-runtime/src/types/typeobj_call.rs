@@ -131,13 +131,15 @@ fn call_type_default_in(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&P
             Kind::StaticMethod => n.payload_unchecked::<staticmethod::StaticMethodData>().func(),
             _ => n,
         });
-        if new.as_ref().is_none_or(|f| f.kind() == Kind::BuiltinFunction) {
+        if new.as_ref().is_none_or(|f| f.kind() == Kind::BuiltinFunction) && !ctd.flag(tflags::SLOT_NEW) {
             ctd.builtin_new_tag.set(tag);
         }
         new
     };
     let obj = match new {
-        Some(f) if f.kind() != Kind::BuiltinFunction => {
+        // CPython's slot_tp_new: `__new__` called as Python code calls it
+        // (a builtin one too, when the class's slot is slot_tp_new).
+        Some(f) if f.kind() != Kind::BuiltinFunction || ctd.flag(tflags::SLOT_NEW) => {
             // slot_tp_new unpacks the keywords dict into a new array (as
             // `__init__`'s call below).
             let _unpacked = (kwnames.is_some() && !unpacked).then(|| args.to_vec());
@@ -295,6 +297,11 @@ pub fn type_setattr(vm: &Vm, cls: &PyRef, name: &PyRef, value: Option<PyRef>) ->
                 return Err(ops::attr_error(vm, cls, name));
             }
         }
+    }
+    if n == "__new__" {
+        // (Subclasses keep the slot they had: refscope does not revisit
+        // them, CPython's update_slot does.)
+        typeobj::update_new_slot(vm, cls, false);
     }
     refresh_subclass_flags(vm, cls);
     Ok(())
