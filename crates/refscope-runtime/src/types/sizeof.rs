@@ -154,6 +154,37 @@ pub fn basicsize(vm: &Vm, ty: &PyRef) -> usize {
     size
 }
 
+/// `type.__basicsize__`: CPython's tp_basicsize, the fixed part of an
+/// instance (`basicsize`), where it differs from what `sys.getsizeof`
+/// starts from: bool's is its C struct's (with one digit, padded), a
+/// type's is a heap type object's, a generator's reaches its frame's
+/// locals.
+pub fn tp_basicsize(vm: &Vm, ty: &PyRef) -> usize {
+    let base = solid_base(ty);
+    let extra = basicsize(vm, ty) - builtin_basicsize(vm, &base);
+    let fixed = if base.is(&vm.types.bool_) {
+        32
+    } else {
+        match typeobj::data(&base).instance_kind {
+            Kind::Type => 904,
+            Kind::Generator => 152,
+            _ => builtin_basicsize(vm, &base),
+        }
+    };
+    fixed + extra
+}
+
+/// `type.__itemsize__`: the size of each item of a variable-size instance.
+pub fn tp_itemsize(ty: &PyRef) -> usize {
+    match typeobj::data(&solid_base(ty)).instance_kind {
+        Kind::Int => 4,
+        Kind::Tuple | Kind::Generator => 8,
+        Kind::Bytes => 1,
+        Kind::Type => 40,
+        _ => 0,
+    }
+}
+
 /// Whether instances of `ty` are gc objects in CPython (a collector head
 /// precedes them).
 pub fn is_gc_type(ty: &PyRef) -> bool {

@@ -26,6 +26,8 @@ pub fn special_attr(vm: &Vm, cls: &PyRef, name: &str) -> PyResult<Option<PyRef>>
         },
         "__doc__" => vm.none(),
         "__class__" => cls.ty().clone(),
+        "__basicsize__" => vm.int(crate::types::sizeof::tp_basicsize(vm, cls) as i64),
+        "__itemsize__" => vm.int(crate::types::sizeof::tp_itemsize(cls) as i64),
         _ => return Ok(None),
     }))
 }
