@@ -135,10 +135,12 @@ struct Gc<X> {
     obj: X,
 }
 
-/// The block of an object that can be a type: the slot, the collector head,
-/// then the object.
+/// The block of an object that can be a type: a word of padding (so that
+/// the object is 16-byte aligned, as every CPython object: identities and
+/// pointer hashes show it), the slot, the collector head, then the object.
 #[repr(C)]
 struct SlottedGc<X> {
+    _align: std::mem::MaybeUninit<usize>,
     slot: Slot,
     gc: GcHead,
     obj: X,
@@ -1262,8 +1264,8 @@ fn alloc_block<P>(header: Header, make: impl FnOnce() -> P, prefix: Prefix, nslo
         Prefix::SlottedGc => {
             // `ty()` finds a type's slot `SLOT_TO_HEADER` bytes before its
             // header, `gc_head` the head `GC_TO_HEADER` bytes before.
-            assert_eq!(offset_of!(SlottedGc<X<P>>, obj), SLOT_TO_HEADER, "type payloads are word-aligned");
-            assert_eq!(offset_of!(SlottedGc<X<P>>, gc), std::mem::size_of::<Slot>());
+            assert_eq!(offset_of!(SlottedGc<X<P>>, obj) - offset_of!(SlottedGc<X<P>>, slot), SLOT_TO_HEADER, "type payloads are word-aligned");
+            assert_eq!(offset_of!(SlottedGc<X<P>>, obj) % 16, 0, "objects are 16-byte aligned in their blocks");
             let (layout, slots_at, tail_at) = block_layout::<SlottedGc<X<P>>>(nslots, tail);
             let p = super::pool::alloc_block(layout) as *mut SlottedGc<X<P>>;
             if p.is_null() {

@@ -48,39 +48,56 @@ use std::sync::atomic::Ordering;
 use super::core::PyRef;
 use super::kinds::{clear_payload, trace_payload, trace_payload_hot, Kind};
 
-/// The collector's word pair in front of a container's header, plus the
-/// count copy used during collections (`state`: count << 2 | flags).
+/// The collector's word pair in front of a container's header (16 bytes,
+/// as CPython's, so that objects stay 16-byte aligned). `prev` carries the
+/// flags in its low bits (heads are 8-byte aligned); during a collection,
+/// from `update_refs` until `move_unreachable` has walked past it, an
+/// object of the generation being collected keeps its count copy there
+/// instead of the pointer (count << 2 | flags), as CPython does: the list
+/// is then walked through `next` alone and `move_unreachable` puts the
+/// pointers back.
 #[repr(C)]
 pub struct GcHead {
     next: Cell<*mut GcHead>,
     prev: Cell<*mut GcHead>,
-    state: Cell<isize>,
 }
 
 /// In the generation being collected (and not yet scanned as reachable).
-const COLLECTING: isize = 1;
+const COLLECTING: usize = 1;
 /// In the tentatively unreachable list of `move_unreachable`.
-const UNREACHABLE: isize = 2;
-const FLAG_BITS: isize = 3;
+const UNREACHABLE: usize = 2;
+const FLAG_BITS: usize = 3;
 
 impl GcHead {
     pub(super) const fn new() -> GcHead {
-        GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), state: Cell::new(0) }
+        GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()) }
+    }
+    fn flags(&self) -> usize {
+        self.prev.get().addr() & FLAG_BITS
+    }
+    /// The previous head (valid outside a collection's count window).
+    fn prev_ptr(&self) -> *mut GcHead {
+        self.prev.get().map_addr(|a| a & !FLAG_BITS)
+    }
+    fn set_prev_ptr(&self, p: *mut GcHead) {
+        let f = self.flags();
+        self.prev.set(p.map_addr(|a| a | f));
     }
     fn refs(&self) -> isize {
-        self.state.get() >> 2
+        (self.prev.get().addr() >> 2) as isize
     }
     fn set_refs(&self, n: isize) {
-        self.state.set((n << 2) | (self.state.get() & FLAG_BITS));
+        let f = self.flags();
+        self.prev.set(ptr::without_provenance_mut(((n as usize) << 2) | f));
     }
-    fn has(&self, f: isize) -> bool {
-        self.state.get() & f != 0
+    fn has(&self, f: usize) -> bool {
+        self.flags() & f != 0
     }
-    fn set(&self, f: isize) {
-        self.state.set(self.state.get() | f);
+    fn set(&self, f: usize) {
+        self.prev.set(self.prev.get().map_addr(|a| a | f));
     }
-    fn unset(&self, f: isize) {
-        self.state.set(self.state.get() & !f);
+    fn unset(&self, f: usize) {
+        self.prev.set(self.prev.get().map_addr(|a| a & !f));
     }
 }
 
@@ -248,7 +265,7 @@ fn head_of(r: &PyRef) -> Option<Node> {
 
 fn init_list(h: Node) {
     h.next.set(h.ptr());
-    h.prev.set(h.ptr());
+    h.set_prev_ptr(h.ptr());
 }
 
 /// # Safety (all `node`)
@@ -263,20 +280,20 @@ fn is_empty(list: Node) -> bool {
 
 fn append(list: Node, g: Node) {
     // SAFETY: list pointers are valid (see above).
-    let last = unsafe { node(list.prev.get()) };
-    g.prev.set(last.ptr());
+    let last = unsafe { node(list.prev_ptr()) };
+    g.set_prev_ptr(last.ptr());
     g.next.set(list.ptr());
     last.next.set(g.ptr());
-    list.prev.set(g.ptr());
+    list.set_prev_ptr(g.ptr());
 }
 
 fn unlink(g: Node) {
     // SAFETY: a linked head's neighbours are valid.
-    let (p, n) = unsafe { (node(g.prev.get()), node(g.next.get())) };
+    let (p, n) = unsafe { (node(g.prev_ptr()), node(g.next.get())) };
     p.next.set(n.ptr());
-    n.prev.set(p.ptr());
+    n.set_prev_ptr(p.ptr());
     g.next.set(ptr::null_mut());
-    g.prev.set(ptr::null_mut());
+    g.set_prev_ptr(ptr::null_mut());
 }
 
 fn move_to(g: Node, list: Node) {
@@ -292,12 +309,12 @@ fn merge(from: Node, to: Node) {
     // SAFETY: list pointers are valid.
     unsafe {
         let first = node(from.next.get());
-        let last = node(from.prev.get());
-        let tail = node(to.prev.get());
+        let last = node(from.prev_ptr());
+        let tail = node(to.prev_ptr());
         tail.next.set(first.ptr());
-        first.prev.set(tail.ptr());
+        first.set_prev_ptr(tail.ptr());
         last.next.set(to.ptr());
-        to.prev.set(last.ptr());
+        to.set_prev_ptr(last.ptr());
     }
     init_list(from);
 }
@@ -387,7 +404,7 @@ pub(super) fn is_linked(g: &GcHead) -> bool {
 pub(super) fn unlink_if_tracked(g: Node) {
     if !g.next.get().is_null() {
         unlink(g);
-        g.state.set(0);
+        g.prev.set(ptr::null_mut());
     }
 }
 
@@ -1008,7 +1025,7 @@ fn deduce_unreachable(young: Node, unreachable: Node) {
         let g = unsafe { node(p) };
         // SAFETY: `g` heads a live tracked block; the view is not dropped.
         let o = unsafe { PyRef::from_gc_head(p) };
-        g.state.set(((o.refcount() as isize) << 2) | COLLECTING);
+        g.prev.set(ptr::without_provenance_mut(((o.refcount() as usize) << 2) | COLLECTING));
         p = g.next.get();
     }
     // subtract_refs
@@ -1028,10 +1045,18 @@ fn deduce_unreachable(young: Node, unreachable: Node) {
     move_unreachable(young, unreachable);
 }
 
+/// CPython's move_unreachable. `young` is walked through `next`; the
+/// objects not yet walked keep their count copy in `prev`, each kept one
+/// gets its `prev` pointer back as the walk passes it (`kept` is the last
+/// one kept), and one found unreachable leaves by a `next` link alone. The
+/// sentinel's `prev` stays the tail throughout (an object leaves only
+/// when the walk is at it, after which nothing is appended if it was the
+/// tail), so `visit_reachable` can append to `young`.
 fn move_unreachable(young: Node, unreachable: Node) {
+    let mut kept = young;
     let mut p = young.next.get();
     while p != young.ptr() {
-        // SAFETY: list pointers are valid.
+        // SAFETY: `next` pointers are valid.
         let g = unsafe { node(p) };
         if g.refs() > 0 {
             // Reachable: so is everything it references.
@@ -1039,16 +1064,21 @@ fn move_unreachable(young: Node, unreachable: Node) {
             let o = unsafe { PyRef::from_gc_head(p) };
             traverse_tracked(&o, &mut |r: &PyRef| visit_reachable(r, young));
             g.unset(COLLECTING);
+            g.set_prev_ptr(kept.ptr());
+            kept = g;
+            // (Read after the traversal: it may have appended after `g`.)
             p = g.next.get();
         } else {
             // Tentatively unreachable; a later reachable object may still
             // move it back.
             let next = g.next.get();
-            move_to(g, unreachable);
+            kept.next.set(next);
+            append(unreachable, g);
             g.set(UNREACHABLE);
             p = next;
         }
     }
+    young.set_prev_ptr(kept.ptr());
 }
 
 fn visit_reachable(r: &PyRef, young: Node) {
@@ -1066,7 +1096,7 @@ fn visit_reachable(r: &PyRef, young: Node) {
     }
 }
 
-fn clear_mask(list: Node, f: isize) {
+fn clear_mask(list: Node, f: usize) {
     let mut p = list.next.get();
     while p != list.ptr() {
         // SAFETY: list pointers are valid.
@@ -1078,7 +1108,7 @@ fn clear_mask(list: Node, f: isize) {
 
 /// Clear flag `f` of every object in `list`, returning new references to
 /// those `pick` selects (in list order) and the number of objects.
-fn clear_mask_and_pick(list: Node, f: isize, pick: impl Fn(&PyRef) -> bool) -> (Vec<PyRef>, usize) {
+fn clear_mask_and_pick(list: Node, f: usize, pick: impl Fn(&PyRef) -> bool) -> (Vec<PyRef>, usize) {
     let mut out = Vec::new();
     let mut n = 0;
     let mut p = list.next.get();
