@@ -14,11 +14,6 @@ pub fn flag() -> Arc<AtomicBool> {
     INTERRUPTED.clone()
 }
 
-/// Ask the interpreter to raise KeyboardInterrupt at its next check.
-pub fn request() {
-    INTERRUPTED.store(true, Ordering::SeqCst);
-}
-
 /// Forget an interruption that arrived while no Python code ran.
 pub fn clear() {
     INTERRUPTED.store(false, Ordering::SeqCst);
@@ -29,9 +24,4 @@ pub fn clear() {
 pub fn take() -> bool {
     let f: &AtomicBool = &INTERRUPTED;
     f.load(Ordering::Relaxed) && f.swap(false, Ordering::SeqCst)
-}
-
-/// Whether an interruption is waiting (without consuming it).
-pub fn requested() -> bool {
-    INTERRUPTED.load(Ordering::SeqCst)
 }
