@@ -247,6 +247,8 @@ pub struct Interpreter {
     extra_path: std::cell::RefCell<Vec<String>>,
     isolated: std::cell::Cell<bool>,
     inspect: std::cell::Cell<bool>,
+    /// What the start-up leaves tracked (`modules::gc::startup_tracked_after_collection`).
+    startup_tracked: std::cell::Cell<usize>,
 }
 
 /// How a run ended: the process exit status CPython would use.
@@ -264,7 +266,7 @@ impl Interpreter {
         let vm = Vm::init(seed);
         let base = 0u8;
         vm.stack_base.set(&base as *const u8 as usize);
-        Interpreter { vm, extra_path: Default::default(), isolated: Default::default(), inspect: Default::default() }
+        Interpreter { vm, extra_path: Default::default(), isolated: Default::default(), inspect: Default::default(), startup_tracked: Default::default() }
     }
 
     /// The CPython 3.11 shape of every code object compiled from `source`
@@ -329,6 +331,9 @@ impl Interpreter {
         }
         dict::set_item_str(vm, &vm.modules, vm.intern("__main__"), main.clone());
         *vm.main_module.borrow_mut() = Some(main);
+        // (before the program is compiled: its constants are the program's)
+        object::gc::age_all();
+        self.startup_tracked.set(modules::gc::startup_tracked_after_collection(vm));
         md
     }
 
@@ -336,7 +341,7 @@ impl Interpreter {
     /// first (`refscope` with no arguments).
     pub fn start_interactive(&self, argv: Vec<String>) {
         drop(self.start_main("<stdin>", argv, String::new()));
-        start_state();
+        start_state(self.startup_tracked.get());
     }
 
     /// Directories searched for imports after the program's own (from
@@ -360,7 +365,7 @@ impl Interpreter {
         // The namespace is the frame's alone while it runs (the module
         // holds it too): CPython's count of it.
         let result = compile_source(vm, source, filename, false).and_then(|code| {
-            start_state();
+            start_state(self.startup_tracked.get());
             interp::run_code(vm, &code, md.clone(), md, None)
         });
         match result {
@@ -509,10 +514,10 @@ impl Default for Interpreter {
 /// (measured: `import gc; print(gc.get_count())` is the first line of a
 /// program prints `(249, 0, 2)`; small free lists are partly filled by the
 /// start-up). What the start-up left tracked counts as old (generation 2).
-fn start_state() {
+fn start_state(tracked: usize) {
     object::gc::age_all();
     object::gc::set_start_state([START_COUNT0, 0, 2], 38, 18, &[0, 4, 19, 2, 2, 3, 0, 8, 6, 2, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1]);
-    object::gc::set_startup_tracked(START_TRACKED);
+    object::gc::set_startup_tracked(START_TRACKED, tracked);
 }
 
 /// Generation 0's count at the start of a program, chosen so that the

@@ -596,9 +596,14 @@ impl Drop for HeldTransient {
 /// (what a full collection right then keeps): the difference from what
 /// refscope has tracked now counts towards the long-lived total of every
 /// full collection.
-pub fn set_startup_tracked(cpython_tracked: isize) {
-    let now: usize = generation_sizes().iter().sum();
-    GC.with(|s| s.startup_extra.set((cpython_tracked - now as isize).max(0)));
+pub fn set_startup_tracked(cpython_tracked: isize, refscope_tracked: usize) {
+    GC.with(|s| {
+        s.startup_extra.set((cpython_tracked - refscope_tracked as isize).max(0));
+        // (the start-up's own collection is no full collection of the
+        // program's)
+        s.long_lived_total.set(0);
+        s.long_lived_pending.set(0);
+    });
 }
 
 /// Set the allocation counts and free-list occupancy that CPython 3.11
@@ -882,6 +887,20 @@ pub fn generation_due() -> Option<usize> {
     })
 }
 
+/// An automatic collection begins, before its "start" callbacks: what was
+/// allocated since it became due (CPython would have collected at that
+/// allocation) is noted, to be counted in generation 0 after it
+/// (`finish_automatic`), and stays in the nursery, out of the collection;
+/// what the callbacks allocate from here on is in generation 0 and counted
+/// there, as in CPython, where the callbacks run inside the collection.
+pub fn begin_automatic() {
+    GC.with(|s| {
+        let since = if pending() { s.count[0].get() - s.trigger_count.get() } else { 0 };
+        s.since_trigger.set(since.max(0));
+    });
+    PENDING.store(false, Ordering::Relaxed);
+}
+
 /// After an automatic collection and its callbacks: what was allocated
 /// while it was due joins generation 0, and is counted there.
 pub fn finish_automatic() {
@@ -916,7 +935,8 @@ pub fn end() {
 /// and counts it in generation 0 afterwards.
 pub fn collect(generation: usize, rt: &dyn Collector, automatic: bool) -> Outcome {
     with(|s| {
-        let since_trigger = if automatic && pending() { s.count[0].get() - s.trigger_count.get() } else { 0 };
+        // (`begin_automatic` noted it, before the "start" callbacks.)
+        let since_trigger = if automatic { s.since_trigger.get() } else { 0 };
         // From here on, new containers are tracked in generation 0 again
         // (the nursery keeps what was allocated before the collection).
         PENDING.store(false, Ordering::Relaxed);
