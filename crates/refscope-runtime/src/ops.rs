@@ -1446,6 +1446,33 @@ pub fn arith_fast(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> Option<PyRef> {
             BinOp::And => x & y,
             BinOp::Or => x | y,
             BinOp::Xor => x ^ y,
+            // (as `int::binop`'s machine-int path; a zero divisor, a
+            // negative shift or an overflow takes the general path, which
+            // raises or goes big)
+            BinOp::Mod => {
+                let r = x.checked_rem(y)?;
+                if r != 0 && (r ^ y) < 0 {
+                    r + y
+                } else {
+                    r
+                }
+            }
+            BinOp::FloorDiv => {
+                let q = x.checked_div(y)?;
+                if (x % y != 0) && ((x ^ y) < 0) {
+                    q - 1
+                } else {
+                    q
+                }
+            }
+            BinOp::RShift if y >= 0 => x >> y.min(63),
+            BinOp::LShift if (0..63).contains(&y) => {
+                let r = x << y;
+                if r >> y != x {
+                    return None;
+                }
+                r
+            }
             _ => return None,
         };
         Some(vm.int(r))
