@@ -57,7 +57,7 @@ pub fn call_unbound(vm: &Vm, f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult
         // `obj` and the arguments go straight into the frame's locals when
         // they bind simply (no vector).
         Kind::Function => crate::interp::call_function_iter(vm, f, args.len() + 1, std::iter::once(obj.clone()).chain(args.iter().cloned())),
-        Kind::BuiltinFunction if f.is_type_exact(&vm.types.method_descriptor) => {
+        Kind::BuiltinFunction if builtin_function::is_descriptor_type(vm, f.ty()) => {
             let d = builtin_function::get(f).unwrap();
             // A special method of a builtin type, reached through the type
             // (CPython's slot call): `obj` and the arguments borrowed, and
@@ -68,16 +68,6 @@ pub fn call_unbound(vm: &Vm, f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult
             let bound = descr_get(vm, f, Some(obj), obj.ty())?;
             call(vm, &bound, args, None)
         }
-    }
-}
-
-trait TypeExact {
-    fn is_type_exact(&self, ty: &PyRef) -> bool;
-}
-impl TypeExact for PyRef {
-    #[inline]
-    fn is_type_exact(&self, ty: &PyRef) -> bool {
-        self.ty().is(ty)
     }
 }
 
@@ -948,7 +938,7 @@ pub fn load_method_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, thint: Option<&std
         let td = typeobj::data(ty);
         if td.flags.get() & tflags::CUSTOM_GETATTRIBUTE == 0 && !matches!(obj.kind(), Kind::Type | Kind::Super) && surely_unshadowed(obj, td, name) {
             if let Some(d) = typeobj::value_if_hinted(ty, name, h) {
-                if d.kind() == Kind::Function || (d.kind() == Kind::BuiltinFunction && d.ty().is(&vm.types.method_descriptor)) {
+                if d.kind() == Kind::Function || (d.kind() == Kind::BuiltinFunction && builtin_function::is_descriptor_type(vm, d.ty())) {
                     return Ok((d, true));
                 }
             }
@@ -980,7 +970,7 @@ fn load_method_hinted_slow(vm: &Vm, obj: &PyRef, name: &PyRef, thint: Option<&st
     let td = typeobj::data(ty);
     if obj.kind() != Kind::Type && obj.kind() != Kind::Super && td.flags.get() & (tflags::CUSTOM_GETATTRIBUTE) == 0 {
         if let Some(d) = type_lookup(ty, name, thint) {
-            let is_plain = d.kind() == Kind::Function || (d.kind() == Kind::BuiltinFunction && d.ty().is(&vm.types.method_descriptor));
+            let is_plain = d.kind() == Kind::Function || (d.kind() == Kind::BuiltinFunction && builtin_function::is_descriptor_type(vm, d.ty()));
             if is_plain {
                 // An instance attribute of the same name shadows it.
                 let shadowed = instance_attr(vm, obj, name, None).is_some();
@@ -1615,7 +1605,7 @@ pub fn binary_op1(vm: &Vm, a: &PyRef, b: &PyRef, op: BinOp) -> PyResult<Option<P
 /// direct call of that method raises.
 fn repeat_declines(vm: &Vm, op: BinOp, f: &PyRef, seq: &PyRef, x: &PyRef) -> bool {
     op == BinOp::Mul
-        && f.is_type_exact(&vm.types.method_descriptor)
+        && builtin_function::is_descriptor_type(vm, f.ty())
         && crate::types::number_ops::is_seq(seq.kind())
         && x.kind() != Kind::Int
         && !crate::types::number_ops::is_index_like(vm, x)

@@ -43,7 +43,7 @@ types_struct!(
     classmethod, staticmethod, super_, cell, code, frame, traceback, module, generator, dict_keys, dict_values,
     dict_items, list_iterator, list_reverseiterator, tuple_iterator, range_iterator, str_iterator, bytes_iterator,
     dict_keyiterator, dict_valueiterator, dict_itemiterator, set_iterator, seq_iterator, callable_iterator,
-    enumerate, zip, map, filter, reversed, getset_descriptor, member_descriptor, wrapper_descriptor, null_type,
+    enumerate, zip, map, filter, reversed, getset_descriptor, member_descriptor, wrapper_descriptor, method_wrapper, null_type,
     bytearray_iterator,
 );
 

@@ -28,19 +28,25 @@ pub fn new_builtin(vm: &Vm, name: &'static str, func: NativeFn, module: Option<P
     )
 }
 
+/// A method of the builtin type `ty`: a `method_descriptor`, or a
+/// `wrapper_descriptor` for a type slot (`is_slot_wrapper`).
 pub fn new_method_descriptor(vm: &Vm, name: &'static str, func: NativeFn, ty: &PyRef) -> PyRef {
-    PyRef::new(
-        &vm.types.method_descriptor,
-        BuiltinFunctionData { name, func, self_: None, objclass: Some(ty.clone()), is_module_function: false },
-    )
+    let ty_ = if is_slot_name_of(vm, name, ty) { &vm.types.wrapper_descriptor } else { &vm.types.method_descriptor };
+    PyRef::new(ty_, BuiltinFunctionData { name, func, self_: None, objclass: Some(ty.clone()), is_module_function: false })
 }
 
-/// Bind a method descriptor to an instance.
+/// Bind a method descriptor to an instance: a `builtin_function_or_method`,
+/// or a `method-wrapper` for a slot wrapper.
 pub fn bind(vm: &Vm, d: &BuiltinFunctionData, obj: &PyRef) -> PyRef {
-    PyRef::new(
-        &vm.types.builtin_function,
-        BuiltinFunctionData { name: d.name, func: d.func, self_: Some(obj.clone()), objclass: d.objclass.clone(), is_module_function: false },
-    )
+    let ty = if is_slot_wrapper(vm, d) { &vm.types.method_wrapper } else { &vm.types.builtin_function };
+    PyRef::new(ty, BuiltinFunctionData { name: d.name, func: d.func, self_: Some(obj.clone()), objclass: d.objclass.clone(), is_module_function: false })
+}
+
+/// Whether `ty` is the type of an unbound method of a builtin type (a
+/// method or a slot wrapper descriptor).
+#[inline]
+pub fn is_descriptor_type(vm: &Vm, ty: &PyRef) -> bool {
+    ty.is(&vm.types.method_descriptor) || ty.is(&vm.types.wrapper_descriptor)
 }
 
 /// Names CPython 3.11 exposes as `wrapper_descriptor`s (type slots) on the
@@ -59,12 +65,17 @@ const SLOT_WRAPPERS: [&str; 66] = [
 
 pub fn is_slot_wrapper(vm: &Vm, d: &BuiltinFunctionData) -> bool {
     let Some(cls) = &d.objclass else { return false };
+    !d.is_module_function && is_slot_name_of(vm, d.name, cls)
+}
+
+/// Whether method `name` of builtin type `cls` is a slot wrapper.
+fn is_slot_name_of(vm: &Vm, name: &str, cls: &PyRef) -> bool {
     // Most method calls (append, get, ...) are no dunder: rejected first.
-    if d.is_module_function || !d.name.starts_with("__") || !SLOT_WRAPPERS.contains(&d.name) {
+    if !name.starts_with("__") || !SLOT_WRAPPERS.contains(&name) {
         return false;
     }
     let t = &vm.types;
-    let coexists = match d.name {
+    let coexists = match name {
         "__getitem__" => cls.is(&t.list) || cls.is(&t.dict),
         "__contains__" => cls.is(&t.dict) || cls.is(&t.set) || cls.is(&t.frozenset),
         _ => false,

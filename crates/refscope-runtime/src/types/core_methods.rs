@@ -445,6 +445,32 @@ fn method_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(if h == -1 { -2 } else { h }))
 }
 
+/// Bound builtin methods and method-wrappers are equal when they bind the
+/// same object (identity) to the same method (CPython's `meth_richcompare`,
+/// `wrapper_richcompare`); module functions bind their module.
+fn builtin_eq(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    nargs(vm, "__eq__", a, 1, 1)?;
+    let (Some(x), Some(y)) = (builtin_function::get(&a[0]), builtin_function::get(&a[1])) else {
+        return Ok(vm.not_implemented.clone());
+    };
+    if !a[0].ty().is(a[1].ty()) || x.self_.is_none() || y.self_.is_none() {
+        return Ok(vm.not_implemented.clone());
+    }
+    let same_self = match (&x.self_, &y.self_) {
+        (Some(p), Some(q)) => p.is(q),
+        _ => false,
+    };
+    Ok(vm.bool(same_self && std::ptr::fn_addr_eq(x.func, y.func) && x.name == y.name))
+}
+
+fn builtin_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let b = builtin_function::get(&a[0]).unwrap();
+    let s = b.self_.as_ref().map_or(0, ops::id_hash);
+    let f = (b.func as usize).rotate_right(4) as i64;
+    let h = s ^ f;
+    Ok(vm.int(if h == -1 { -2 } else { h }))
+}
+
 /// `method.__reduce__`: rebuilt as `getattr(obj, name)`.
 fn method_reduce(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     crate::types::methods::noargs(vm, "method", "__reduce__", a, k)?;
@@ -535,6 +561,10 @@ pub fn init(vm: &Vm) {
     m(&t.method, "__eq__", method_eq);
     m(&t.method, "__hash__", method_hash);
     m(&t.method, "__reduce__", method_reduce);
+    for ty in [&t.builtin_function, &t.method_wrapper] {
+        m(ty, "__eq__", builtin_eq);
+        m(ty, "__hash__", builtin_hash);
+    }
     m(&t.method_descriptor, "__reduce__", method_descriptor_reduce);
     m(&t.generator, "send", gen_send);
     m(&t.generator, "throw", gen_throw);

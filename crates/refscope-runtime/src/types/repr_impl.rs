@@ -165,8 +165,11 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
         Kind::Function => format!("<function {} at {:#x}>", str::as_str(&function::get(obj).unwrap().qualname.borrow()), obj.id()),
         Kind::BuiltinFunction => {
             let d = builtin_function::get(obj).unwrap();
+            let slot = obj.ty().is(&vm.types.wrapper_descriptor) || obj.ty().is(&vm.types.method_wrapper);
             match (&d.self_, d.is_module_function, &d.objclass) {
+                (Some(s), false, _) if slot => format!("<method-wrapper '{}' of {} object at {:#x}>", d.name, typeobj::tp_name(s.ty()), s.id()),
                 (Some(s), false, _) => format!("<built-in method {} of {} object at {:#x}>", d.name, typeobj::tp_name(s.ty()), s.id()),
+                (None, false, Some(c)) if slot => format!("<slot wrapper '{}' of '{}' objects>", d.name, typeobj::tp_name(c)),
                 (None, false, Some(c)) => format!("<method '{}' of '{}' objects>", d.name, typeobj::tp_name(c)),
                 _ => format!("<built-in function {}>", d.name),
             }

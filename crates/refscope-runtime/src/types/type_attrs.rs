@@ -87,6 +87,8 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                     None => vm.str(b.name),
                 }),
                 "__self__" => Some(b.self_.clone().unwrap_or_else(|| vm.none())),
+                // method and slot wrapper descriptors, and method-wrappers
+                "__objclass__" if b.self_.is_none() || obj.ty().is(&vm.types.method_wrapper) => b.objclass.clone(),
                 "__doc__" => Some(vm.none()),
                 // A module's function names its module (CPython keeps the
                 // name the module had when the function was made; this reads

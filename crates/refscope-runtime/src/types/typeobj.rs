@@ -554,8 +554,8 @@ pub fn bootstrap_types() -> Types {
     let not_implemented_type = mk("NotImplementedType", Some(&object), Kind::Object, 0);
     let ellipsis_type = mk("ellipsis", Some(&object), Kind::Object, 0);
     let function = mk("function", Some(&object), Kind::Function, tflags::HAS_DICT | tflags::WEAKREFABLE);
-    let builtin_function = mk("builtin_function_or_method", Some(&object), Kind::BuiltinFunction, tflags::WEAKREFABLE);
-    let method_descriptor = mk("method_descriptor", Some(&object), Kind::BuiltinFunction, 0);
+    let builtin_function = mk("builtin_function_or_method", Some(&object), Kind::BuiltinFunction, tflags::WEAKREFABLE | tflags::NO_INSTANCES);
+    let method_descriptor = mk("method_descriptor", Some(&object), Kind::BuiltinFunction, tflags::NO_INSTANCES);
     let method = mk("method", Some(&object), Kind::Method, tflags::WEAKREFABLE);
     let property = mk("property", Some(&object), Kind::Property, b);
     let classmethod = mk("classmethod", Some(&object), Kind::ClassMethod, b | tflags::HAS_DICT);
@@ -591,7 +591,10 @@ pub fn bootstrap_types() -> Types {
     let reversed = mk("reversed", Some(&object), Kind::Iterator, b);
     let getset_descriptor = mk("getset_descriptor", Some(&object), Kind::Descriptor, 0);
     let member_descriptor = mk("member_descriptor", Some(&object), Kind::Descriptor, 0);
-    let wrapper_descriptor = mk("wrapper_descriptor", Some(&object), Kind::Descriptor, 0);
+    // A builtin type's slot method (`int.__add__`) and its binding
+    // (`(1).__add__`): builtin functions of their own types, as in CPython.
+    let wrapper_descriptor = mk("wrapper_descriptor", Some(&object), Kind::BuiltinFunction, tflags::NO_INSTANCES);
+    let method_wrapper = mk("method-wrapper", Some(&object), Kind::BuiltinFunction, tflags::NO_INSTANCES);
     let null_type = mk("NULL", Some(&object), Kind::Object, 0);
     {
         let td = data(&type_);
@@ -654,6 +657,7 @@ pub fn bootstrap_types() -> Types {
         getset_descriptor,
         member_descriptor,
         wrapper_descriptor,
+        method_wrapper,
         null_type,
         bytearray_iterator,
     };
@@ -748,6 +752,7 @@ pub fn all_types(t: &Types) -> Vec<PyRef> {
         t.getset_descriptor.clone(),
         t.member_descriptor.clone(),
         t.wrapper_descriptor.clone(),
+        t.method_wrapper.clone(),
         t.null_type.clone(),
         t.bytearray_iterator.clone(),
     ]

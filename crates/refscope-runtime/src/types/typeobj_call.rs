@@ -149,7 +149,15 @@ fn call_type_default_in(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&P
         }
         _ => {
             let td = typeobj::data(cls);
-            let newfn = td.new.get().unwrap_or(crate::types::object_impl::object_new);
+            let newfn = match td.new.get() {
+                Some(f) => f,
+                // A builtin type without a constructor of its own (an
+                // iterator, a view, a frame: CPython's tp_new is NULL).
+                None if td.instance_kind != Kind::Object && !td.flag(tflags::HEAPTYPE) => {
+                    return Err(vm.type_error(format!("cannot create '{}' instances", typeobj::tp_name(cls))));
+                }
+                None => crate::types::object_impl::object_new,
+            };
             newfn(vm, cls, args, kwnames)?
         }
     };
