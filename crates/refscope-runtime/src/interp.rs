@@ -167,6 +167,25 @@ pub fn call_function_iter(vm: &Vm, func: &PyRef, n: usize, args: impl Iterator<I
     call_function_owned(vm, func.clone(), args.collect(), None)
 }
 
+/// Call the function `func` with `obj` then `args` as its positional
+/// arguments (a method called with its `self`: a special method, a class's
+/// `__init__`), filled straight into the first locals when they bind simply.
+pub fn call_function_with_self(vm: &Vm, func: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult {
+    let n = args.len() + 1;
+    if let Some(code_obj) = simple_code(func, n) {
+        let (frame, max_stack) = simple_frame(vm, func.clone(), code_obj, |fast| {
+            if let Some((first, rest)) = fast.split_first() {
+                first.set(Some(obj.clone()));
+                for (slot, a) in rest.iter().zip(args) {
+                    slot.set(Some(a.clone()));
+                }
+            }
+        });
+        return run_new_frame(vm, &frame, max_stack);
+    }
+    call_function_owned(vm, func.clone(), std::iter::once(obj.clone()).chain(args.iter().cloned()).collect(), None)
+}
+
 /// The code object of `func` (a Python function) when a positional call
 /// with `n` arguments can bind them straight into the first locals: the
 /// count matches the parameters and there are no *args, **kwargs,

@@ -56,7 +56,7 @@ pub fn call_unbound(vm: &Vm, f: &PyRef, obj: &PyRef, args: &[PyRef]) -> PyResult
     match f.kind() {
         // `obj` and the arguments go straight into the frame's locals when
         // they bind simply (no vector).
-        Kind::Function => crate::interp::call_function_iter(vm, f, args.len() + 1, std::iter::once(obj.clone()).chain(args.iter().cloned())),
+        Kind::Function => crate::interp::call_function_with_self(vm, f, obj, args),
         Kind::BuiltinFunction if builtin_function::is_descriptor_type(vm, f.ty()) => {
             let d = builtin_function::get(f).unwrap();
             // A special method of a builtin type, reached through the type

@@ -180,7 +180,7 @@ fn call_type_default_in(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&P
             }
         } else if !is_object_init {
             let r = match init.kind() {
-                Kind::Function if kwnames.is_none() => crate::interp::call_function_iter(vm, &init, args.len() + 1, std::iter::once(obj.clone()).chain(args.iter().cloned()))?,
+                Kind::Function if kwnames.is_none() => crate::interp::call_function_with_self(vm, &init, &obj, args)?,
                 Kind::Function => {
                     // With keywords, slot_tp_init's call unpacks the
                     // keywords dict into a new argument array, which holds
