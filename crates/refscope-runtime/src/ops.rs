@@ -101,15 +101,15 @@ pub fn call_owned(vm: &Vm, callable: &PyRef, mut args: Vec<PyRef>, kwnames: Opti
                         let cls = d.objclass.as_ref().unwrap();
                         let nkw = kwnames.map(|k| tuple::items(k).len()).unwrap_or(0);
                         if args.len() <= nkw {
-                            return Err(vm.type_error(format!(
-                                "unbound method {}.{}() needs an argument",
-                                typeobj::type_name(cls),
-                                d.name
-                            )));
+                            return Err(vm.type_error(if builtin_function::is_slot_wrapper(vm, callable) {
+                                format!("descriptor '{}' of '{}' object needs an argument", d.name, typeobj::tp_name(cls))
+                            } else {
+                                format!("unbound method {}.{}() needs an argument", typeobj::type_name(cls), d.name)
+                            }));
                         }
                         if !typeobj::isinstance(&args[0], cls) && !cls.is(&vm.types.object) {
                             let (name, got) = (typeobj::tp_name(cls), typeobj::tp_name(args[0].ty()));
-                            return Err(vm.type_error(if builtin_function::is_slot_wrapper(vm, d) {
+                            return Err(vm.type_error(if builtin_function::is_slot_wrapper(vm, callable) {
                                 format!("descriptor '{}' requires a '{}' object but received a '{}'", d.name, name, got)
                             } else {
                                 format!("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", d.name, name, got)
@@ -203,7 +203,7 @@ pub fn descr_get(vm: &Vm, d: &PyRef, obj: Option<&PyRef>, ty: &PyRef) -> PyResul
         Kind::BuiltinFunction => {
             let bd = builtin_function::get(d).unwrap();
             match (obj, bd.self_.is_none() && bd.objclass.is_some()) {
-                (Some(o), true) => Ok(builtin_function::bind(vm, bd, o)),
+                (Some(o), true) => Ok(builtin_function::bind(vm, d, o)),
                 _ => Ok(d.clone()),
             }
         }

@@ -448,7 +448,6 @@ fn g_get_freeze_count(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(core_gc::freeze_count() as i64))
 }
 
-/// Create the `gc` module (on its first import).
 /// Tracked objects that `import gc` would make now: the module, its dict,
 /// its functions and the `garbage` and `callbacks` lists unless they exist.
 fn module_tracked_objects() -> usize {
@@ -491,6 +490,7 @@ const FUNCS: [(&str, NativeFn); 18] = [
     ("set_threshold", g_set_threshold),
 ];
 
+/// Create the `gc` module (on its first import).
 pub fn make_module(vm: &Vm) -> PyRef {
     let m = crate::import::new_module(vm, "gc");
     let d = module::get(&m).unwrap().dict.clone();

@@ -29,17 +29,25 @@ pub fn new_builtin(vm: &Vm, name: &'static str, func: NativeFn, module: Option<P
 }
 
 /// A method of the builtin type `ty`: a `method_descriptor`, or a
-/// `wrapper_descriptor` for a type slot (`is_slot_wrapper`).
+/// `wrapper_descriptor` for a type slot (`is_slot_name_of`).
 pub fn new_method_descriptor(vm: &Vm, name: &'static str, func: NativeFn, ty: &PyRef) -> PyRef {
     let ty_ = if is_slot_name_of(vm, name, ty) { &vm.types.wrapper_descriptor } else { &vm.types.method_descriptor };
     PyRef::new(ty_, BuiltinFunctionData { name, func, self_: None, objclass: Some(ty.clone()), is_module_function: false })
 }
 
-/// Bind a method descriptor to an instance: a `builtin_function_or_method`,
-/// or a `method-wrapper` for a slot wrapper.
-pub fn bind(vm: &Vm, d: &BuiltinFunctionData, obj: &PyRef) -> PyRef {
-    let ty = if is_slot_wrapper(vm, d) { &vm.types.method_wrapper } else { &vm.types.builtin_function };
+/// Bind the method descriptor `descr` to an instance: a
+/// `builtin_function_or_method`, or a `method-wrapper` for a slot wrapper.
+pub fn bind(vm: &Vm, descr: &PyRef, obj: &PyRef) -> PyRef {
+    let d = get(descr).expect("a method descriptor");
+    let ty = if descr.ty().is(&vm.types.wrapper_descriptor) { &vm.types.method_wrapper } else { &vm.types.builtin_function };
     PyRef::new(ty, BuiltinFunctionData { name: d.name, func: d.func, self_: Some(obj.clone()), objclass: d.objclass.clone(), is_module_function: false })
+}
+
+/// Whether `f` is a slot wrapper, unbound (`wrapper_descriptor`) or bound
+/// (`method-wrapper`).
+#[inline]
+pub fn is_slot_wrapper(vm: &Vm, f: &PyRef) -> bool {
+    f.ty().is(&vm.types.wrapper_descriptor) || f.ty().is(&vm.types.method_wrapper)
 }
 
 /// Whether `ty` is the type of an unbound method of a builtin type (a
@@ -62,11 +70,6 @@ const SLOT_WRAPPERS: [&str; 66] = [
     "__rxor__", "__set__", "__setattr__", "__setitem__", "__str__", "__sub__", "__truediv__", "__xor__", "__matmul__",
     "__rmatmul__",
 ];
-
-pub fn is_slot_wrapper(vm: &Vm, d: &BuiltinFunctionData) -> bool {
-    let Some(cls) = &d.objclass else { return false };
-    !d.is_module_function && is_slot_name_of(vm, d.name, cls)
-}
 
 /// Whether method `name` of builtin type `cls` is a slot wrapper.
 fn is_slot_name_of(vm: &Vm, name: &str, cls: &PyRef) -> bool {
@@ -96,11 +99,10 @@ impl SlotCallArgs {
     /// no dunder name) learn that inline.
     #[inline]
     pub fn new(vm: &Vm, f: &PyRef, nargs: usize, nkw: usize) -> Option<SlotCallArgs> {
-        let d = get(f)?;
-        if !d.name.starts_with("__") || !is_slot_wrapper(vm, d) {
+        if !is_slot_wrapper(vm, f) {
             return None;
         }
-        Self::for_slot_wrapper(vm, d, nargs, nkw)
+        Self::for_slot_wrapper(vm, get(f)?, nargs, nkw)
     }
 
     #[inline(never)]

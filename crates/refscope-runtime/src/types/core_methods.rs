@@ -431,15 +431,16 @@ fn key_error_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 
 /// Bound methods are equal when they bind the same object (identity, since
 /// 3.8) to equal functions.
-fn method_eq(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    nargs(vm, "__eq__", a, 1, 1)?;
+fn method_eq(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::types::methods::wrapper_args(vm, "__eq__", a, k, 1)?;
     let (Some(x), Some(y)) = (method::get(&a[0]), method::get(&a[1])) else {
         return Ok(vm.not_implemented.clone());
     };
     Ok(vm.bool(x.self_.is(&y.self_) && ops::eq(vm, &x.func, &y.func)?))
 }
 
-fn method_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn method_hash(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::types::methods::wrapper_args(vm, "__hash__", a, k, 0)?;
     let m = method::get(&a[0]).unwrap();
     let h = ops::id_hash(&m.self_) ^ ops::hash(vm, &m.func)?;
     Ok(vm.int(if h == -1 { -2 } else { h }))
@@ -448,22 +449,19 @@ fn method_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
 /// Bound builtin methods and method-wrappers are equal when they bind the
 /// same object (identity) to the same method (CPython's `meth_richcompare`,
 /// `wrapper_richcompare`); module functions bind their module.
-fn builtin_eq(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    nargs(vm, "__eq__", a, 1, 1)?;
+fn builtin_eq(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::types::methods::wrapper_args(vm, "__eq__", a, k, 1)?;
     let (Some(x), Some(y)) = (builtin_function::get(&a[0]), builtin_function::get(&a[1])) else {
         return Ok(vm.not_implemented.clone());
     };
-    if !a[0].ty().is(a[1].ty()) || x.self_.is_none() || y.self_.is_none() {
+    let (Some(p), Some(q), true) = (&x.self_, &y.self_, a[0].ty().is(a[1].ty())) else {
         return Ok(vm.not_implemented.clone());
-    }
-    let same_self = match (&x.self_, &y.self_) {
-        (Some(p), Some(q)) => p.is(q),
-        _ => false,
     };
-    Ok(vm.bool(same_self && std::ptr::fn_addr_eq(x.func, y.func) && x.name == y.name))
+    Ok(vm.bool(p.is(q) && std::ptr::fn_addr_eq(x.func, y.func) && x.name == y.name))
 }
 
-fn builtin_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn builtin_hash(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    crate::types::methods::wrapper_args(vm, "__hash__", a, k, 0)?;
     let b = builtin_function::get(&a[0]).unwrap();
     let s = b.self_.as_ref().map_or(0, ops::id_hash);
     let f = (b.func as usize).rotate_right(4) as i64;

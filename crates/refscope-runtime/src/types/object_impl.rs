@@ -4,6 +4,7 @@ use crate::object::{Kind, PyRef};
 use crate::ops;
 use crate::types::typeobj::{self, tflags};
 use crate::types::*;
+use crate::types::methods::wrapper_args;
 use crate::vm::{PyResult, Vm};
 
 /// The inline value room of a class's instances made before any of them
@@ -82,14 +83,16 @@ fn obj_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     ops::repr(vm, &a[0])
 }
 
-fn obj_eq(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
-    Ok(if a[0].is(&a[1]) { vm.true_.clone() } else { vm.not_implemented.clone() })
+fn obj_eq(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let other = &wrapper_args(vm, "__eq__", a, k, 1)?[0];
+    Ok(if a[0].is(other) { vm.true_.clone() } else { vm.not_implemented.clone() })
 }
 
-fn obj_ne(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn obj_ne(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    let other = &wrapper_args(vm, "__ne__", a, k, 1)?[0];
     // Inverts __eq__ unless it returns NotImplemented.
     let r = match ops::lookup_special(vm, &a[0], "__eq__") {
-        Some(f) => ops::call_unbound(vm, &f, &a[0], &[a[1].clone()])?,
+        Some(f) => ops::call_unbound(vm, &f, &a[0], &[other.clone()])?,
         None => vm.not_implemented.clone(),
     };
     if r.is(&vm.not_implemented) {
@@ -98,7 +101,8 @@ fn obj_ne(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Ok(vm.bool(!ops::truthy(vm, &r)?))
 }
 
-fn obj_cmp_ni(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn obj_cmp_ni(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "comparison", a, k, 1)?;
     Ok(vm.not_implemented.clone())
 }
 
@@ -106,14 +110,20 @@ fn obj_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(ops::id_hash(&a[0])))
 }
 
-fn obj_getattribute(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn obj_getattribute(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__getattribute__", a, k, 1)?;
     if a[1].kind() != Kind::Str {
         return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
     }
     ops::generic_get_attr(vm, &a[0], &a[1])
 }
 
-fn obj_setattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn obj_setattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if crate::types::methods::kw_names(k).is_empty() && a.len() != 3 {
+        // (CPython unpacks them with an empty function name)
+        return Err(vm.type_error(format!(" expected 2 arguments, got {}", a.len().saturating_sub(1))));
+    }
+    wrapper_args(vm, "__setattr__", a, k, 2)?;
     if a[1].kind() != Kind::Str {
         return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
     }
@@ -121,18 +131,32 @@ fn obj_setattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Ok(vm.none())
 }
 
-fn obj_delattr(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn obj_delattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    wrapper_args(vm, "__delattr__", a, k, 1)?;
     ops::generic_set_attr(vm, &a[0], &a[1], None)?;
     Ok(vm.none())
 }
 
-fn obj_init_subclass(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+fn obj_init_subclass(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    if !crate::types::methods::kw_names(k).is_empty() {
+        let cls = a.first().map(typeobj::type_name).unwrap_or_default();
+        return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", cls)));
+    }
+    if a.len() > 1 {
+        return Err(vm.type_error(format!("object.__init_subclass__() takes no arguments ({} given)", a.len() - 1)));
+    }
     Ok(vm.none())
+}
+
+/// `object.__subclasshook__`: a classmethod that leaves the decision to
+/// the usual mechanism.
+fn obj_subclasshook(vm: &Vm, _a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    Ok(vm.not_implemented.clone())
 }
 
 fn obj_format(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     if a.len() < 2 {
-        return Err(vm.type_error("__format__() takes exactly one argument (0 given)"));
+        return Err(vm.type_error("object.__format__() takes exactly one argument (0 given)"));
     }
     if let Some(s) = str::get(&a[1]) {
         if !s.as_str().is_empty() {
@@ -408,6 +432,7 @@ pub fn init(vm: &Vm) {
     typeobj::add_method(vm, o, "__setattr__", obj_setattr);
     typeobj::add_method(vm, o, "__delattr__", obj_delattr);
     typeobj::add_classmethod(vm, o, "__init_subclass__", obj_init_subclass);
+    typeobj::add_classmethod(vm, o, "__subclasshook__", obj_subclasshook);
     typeobj::add_method(vm, o, "__format__", obj_format);
     typeobj::add_method(vm, o, "__dir__", obj_dir);
     typeobj::add_method(vm, o, "__sizeof__", obj_sizeof);

@@ -260,34 +260,6 @@ fn frame_slots(code: &PyRef) -> usize {
 
 /// Special methods CPython implements as type slots: bound to an object
 /// they are `method-wrapper`s (32 bytes), not builtin methods.
-const SLOT_METHODS: &[&str] = &[
-    "__repr__", "__str__", "__hash__", "__call__", "__getattribute__", "__setattr__", "__delattr__", "__lt__", "__le__",
-    "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__next__", "__get__", "__set__", "__delete__", "__init__",
-    "__del__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__divmod__",
-    "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__bool__", "__invert__", "__lshift__",
-    "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__xor__", "__rxor__", "__or__", "__ror__",
-    "__int__", "__float__", "__iadd__", "__isub__", "__imul__", "__imod__", "__ipow__", "__ilshift__", "__irshift__",
-    "__iand__", "__ixor__", "__ior__", "__floordiv__", "__rfloordiv__", "__truediv__", "__rtruediv__", "__ifloordiv__",
-    "__itruediv__", "__index__", "__matmul__", "__rmatmul__", "__imatmul__", "__len__", "__getitem__", "__setitem__",
-    "__delitem__", "__contains__",
-];
-
-/// Whether a builtin function object stands for CPython's method-wrapper:
-/// a slot method bound to an object (dict and list define `__getitem__`,
-/// dict and set `__contains__`, as ordinary methods besides).
-fn is_method_wrapper(o: &PyRef) -> bool {
-    let Some(b) = builtin_function::get(o) else { return false };
-    let Some(owner) = b.self_.as_ref() else { return false };
-    if b.is_module_function || !SLOT_METHODS.contains(&b.name) {
-        return false;
-    }
-    match b.name {
-        "__getitem__" => !matches!(owner.kind(), Kind::List | Kind::Dict),
-        "__contains__" => !matches!(owner.kind(), Kind::Dict | Kind::Set),
-        _ => true,
-    }
-}
-
 /// `o.__sizeof__()` as CPython 3.11's builtin types compute it.
 pub fn sizeof(vm: &Vm, o: &PyRef) -> usize {
     let ty = o.ty();
@@ -315,7 +287,7 @@ pub fn sizeof(vm: &Vm, o: &PyRef) -> usize {
         // The generator's frame lives inside it: 72 bytes of frame header,
         // then the locals and the value stack.
         Kind::Generator => base + 72 + frame::get(&generator::get(o).unwrap().frame).map(|f| 8 * frame_slots(&f.code)).unwrap_or(0),
-        Kind::BuiltinFunction if is_method_wrapper(o) => 32,
+        Kind::BuiltinFunction if o.ty().is(&vm.types.method_wrapper) => 32,
         Kind::Frame => base + 72 + frame::get(o).map(|f| 8 * frame_slots(&f.code)).unwrap_or(0),
         // The header, then CPython's bytecode (2 bytes a code unit, inline
         // caches included), the whole rounded up to 8 bytes.

@@ -100,7 +100,7 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                         None => vm.none(),
                     }),
                     // (a bound slot wrapper is a method-wrapper: none)
-                    (Some(_), false) if !builtin_function::is_slot_wrapper(vm, b) => Some(vm.none()),
+                    (Some(_), false) if !builtin_function::is_slot_wrapper(vm, obj) => Some(vm.none()),
                     (Some(_), false) => None,
                     (None, _) => None,
                 },
