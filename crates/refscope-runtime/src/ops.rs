@@ -316,10 +316,10 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
     if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
         return None;
     }
-    if ext.dict.borrow().is_none() && ext.values_len() != 0 {
+    if !ext.dict.is_some() && ext.values_len() != 0 {
         return Some(spill_values(vm, obj, ext));
     }
-    if ext.dict.borrow().is_none() {
+    if !ext.dict.is_some() {
         if !create {
             return None;
         }
@@ -335,9 +335,9 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
             crate::object::gc::materialize_dict(&d);
         }
         crate::observe::touch(obj.id());
-        *ext.dict.borrow_mut() = Some(d);
+        ext.dict.set(Some(d));
     }
-    ext.dict.borrow().clone()
+    ext.dict.get()
 }
 
 // Inline attribute values (CPython 3.11's values array). An instance made
@@ -375,7 +375,7 @@ fn spill_values(vm: &Vm, obj: &PyRef, ext: &crate::object::InstanceExt) -> PyRef
     });
     ext.set_values_len(0);
     crate::observe::adopt(dd as *const crate::types::dict::DictData as usize, obj.id());
-    *ext.dict.borrow_mut() = Some(d.clone());
+    ext.dict.set(Some(d.clone()));
     d
 }
 
@@ -383,7 +383,7 @@ fn spill_values(vm: &Vm, obj: &PyRef, ext: &crate::object::InstanceExt) -> PyRef
 /// its class changes: the values are indexed by the class's names).
 pub fn spill_inline_values(vm: &Vm, obj: &PyRef) {
     if let Some(ext) = obj.ext() {
-        if ext.values_len() != 0 && ext.dict.borrow().is_none() {
+        if ext.values_len() != 0 && !ext.dict.is_some() {
             spill_values(vm, obj, ext);
         }
     }
@@ -425,7 +425,7 @@ fn inline_attr(obj: &PyRef, n: usize, name: &PyRef, hint: Option<&std::cell::Cel
 #[inline]
 fn store_inline(obj: &PyRef, ext: &crate::object::InstanceExt, name: &PyRef, value: PyRef, hint: &std::cell::Cell<u32>) -> Result<(), PyRef> {
     let cap = ext.values_capacity();
-    if cap == 0 || ext.dict.borrow().is_some() {
+    if cap == 0 || ext.dict.is_some() {
         return Err(value);
     }
     let n = ext.values_len();
@@ -665,16 +665,17 @@ fn instance_attr(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Ce
             return inline_attr(obj, n, name, hint);
         }
         // Read in place (no new reference to the dict); no Python code runs
-        // while the trailer is borrowed (str keys compare by value).
-        let d = ext.dict.borrow();
-        let dd = dict::get(d.as_ref()?)?;
-        if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
-            return None;
-        }
-        return match hint {
-            Some(h) => dd.get_str_hinted(name, h),
-            None => dd.get_str(name),
-        };
+        // meanwhile (str keys compare by value).
+        return ext.dict.with(|d| {
+            let dd = dict::get(d?)?;
+            if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
+                return None;
+            }
+            match hint {
+                Some(h) => dd.get_str_hinted(name, h),
+                None => dd.get_str(name),
+            }
+        });
     }
     let dict = instance_dict(vm, obj, false)?;
     dict::get(&dict)?.get_str(name)
@@ -797,7 +798,7 @@ fn set_attr_hinted_slow(vm: &Vm, obj: &PyRef, name: &PyRef, value: PyRef, hints:
                     None => true,
                 };
                 if no_data_descr {
-                    let dict = ext.dict.borrow().clone();
+                    let dict = ext.dict.get();
                     if let Some(dict) = dict {
                         let dd = dict::get(&dict).expect("instance dict");
                         match dd.replace_str_hinted(&dict, name, hint, value) {
@@ -958,7 +959,7 @@ fn surely_unshadowed(obj: &PyRef, td: &typeobj::TypeData, name: &PyRef) -> bool 
         // (`instance_dict`).
         return !matches!(obj.kind(), Kind::Module | Kind::Type | Kind::Function | Kind::Exception | Kind::StaticMethod | Kind::ClassMethod);
     };
-    if ext.dict.borrow().is_some() {
+    if ext.dict.is_some() {
         return false;
     }
     ext.values_len() == 0 || td.shared_keys.borrow().as_ref().is_some_and(|sk| sk.surely_lacks(name))

@@ -1035,7 +1035,7 @@ fn encode(vm: &Vm, o: &PyRef) -> (Map<String, Value>, Vec<PyRef>, Vec<usize>) {
             // An instance of a class the program defined.
             let mut attrs = Vec::new();
             if let Some(ext) = o.ext() {
-                if let Some(d) = ext.dict.borrow().clone() {
+                if let Some(d) = ext.dict.get() {
                     if let Some(dd) = dict::get(&d) {
                         aliases.push(dd as *const _ as usize);
                         for (k, v) in dd.items() {

@@ -191,7 +191,7 @@ pub const MAX_INLINE_VALUES: usize = u8::MAX as usize;
 pub struct InstanceExt {
     /// The instance `__dict__` (created on first use). While it is `None`,
     /// the attributes may be in the inline values instead (`PyRef::values`).
-    pub dict: std::cell::RefCell<Option<PyRef>>,
+    pub dict: RefSlot,
     /// Number of slot values after the object.
     nslots: u32,
     /// Bytes from the header to the first slot value.
@@ -226,7 +226,7 @@ impl InstanceExt {
     }
     fn new(nslots: usize, slots_offset: usize, vcap: usize) -> InstanceExt {
         InstanceExt {
-            dict: std::cell::RefCell::new(None),
+            dict: RefSlot::new(None),
             nslots: u32::try_from(nslots).expect("too many __slots__"),
             slots_offset: u16::try_from(slots_offset).expect("instance payload too large"),
             vcap: u8::try_from(vcap).expect("too many inline values"),

@@ -726,15 +726,15 @@ pub fn traverse<V: FnMut(&PyRef) + ?Sized>(r: &PyRef, visit: &mut V) {
                 }
             });
         }
-        if let Ok(d) = ext.dict.try_borrow() {
-            if let Some(d) = &*d {
+        ext.dict.with(|d| {
+            if let Some(d) = d {
                 if d.flags() & super::core::flags::MANAGED_DICT != 0 {
                     trace_payload(d, visit);
                 } else {
                     visit(d);
                 }
             }
-        }
+        });
         // Inline values: the managed dict's values, without the dict.
         let n = ext.values_len();
         if n != 0 {
@@ -766,9 +766,8 @@ fn traverse_tracked<V: FnMut(&PyRef)>(r: &PyRef, visit: &mut V) {
                 visit(v);
             }
         }
-        // SAFETY: the visitor changes no dict slot; a slot borrowed mutably
-        // (never the case between instructions) is skipped, as `traverse` does.
-        if let Ok(Some(d)) = unsafe { ext.dict.try_borrow_unguarded() } {
+        // SAFETY: the visitor changes no dict slot (see above).
+        if let Some(d) = unsafe { ext.dict.peek() } {
             if d.flags() & super::core::flags::MANAGED_DICT != 0 {
                 trace_payload(d, visit);
             } else {
@@ -795,7 +794,7 @@ pub fn clear(r: &PyRef) {
         for s in r.slots() {
             drop(s.take());
         }
-        let d = ext.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
+        let d = ext.dict.take();
         drop(d);
         // As the managed dict would be: every value taken out first, then
         // released in insertion order.

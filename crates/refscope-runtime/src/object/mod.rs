@@ -1,5 +1,6 @@
 //! The object core. All of refscope's `unsafe` code is in this module.
 pub mod alloc;
+pub mod cell;
 pub mod cfuncs;
 pub mod core;
 pub mod gc;

@@ -559,7 +559,7 @@ fn new_ext_has_a_dict_and_slots_trailer() {
     let ext = o.ext().expect("a trailer");
     assert_eq!(o.slots().len(), 3);
     assert_eq!(ext.nslots(), 3);
-    assert!(ext.dict.borrow().is_none());
+    assert!(!ext.dict.is_some());
     assert!(o.slots().iter().all(|s| !s.is_some()));
 
     let v0 = float(&m, 0.0);
@@ -567,7 +567,7 @@ fn new_ext_has_a_dict_and_slots_trailer() {
     let d = PyRef::new(&m, ListData::new(vec![v0.clone()]));
     o.slots()[0].set(Some(v0.clone()));
     o.slots()[2].set(Some(v2.clone()));
-    *ext.dict.borrow_mut() = Some(d.clone());
+    ext.dict.set(Some(d.clone()));
     assert_eq!((v0.refcount(), v2.refcount(), d.refcount()), (3, 2, 2));
     assert!(o.slots()[2].get().unwrap().is(&v2));
     assert_eq!(live_blocks(), start + 4);
@@ -663,7 +663,7 @@ fn new_ext_for_every_small_payload() {
     for o in &objs {
         assert!(o.has_ext());
         assert!(o.ext().is_some());
-        *o.ext().unwrap().dict.borrow_mut() = Some(keep.clone());
+        o.ext().unwrap().dict.set(Some(keep.clone()));
     }
     assert_eq!(objs[2].payload::<StrData>().unwrap().as_str(), "s");
     assert_eq!(objs[3].payload::<TupleData>().unwrap().items().len(), 1);
@@ -802,7 +802,7 @@ fn dropping_a_deep_list_chain_does_not_overflow_the_stack() {
         // trailer whose dict holds the next node instead of the list.
         head = if i % 3 == 0 {
             let o = PyRef::new_ext(&m, ListData::new(Vec::new()), 1);
-            *o.ext().unwrap().dict.borrow_mut() = Some(head);
+            o.ext().unwrap().dict.set(Some(head));
             o
         } else {
             PyRef::new(&m, ListData::new(vec![head]))
@@ -1128,7 +1128,7 @@ impl gc::Collector for TestCollector {
     }
 }
 
-fn list_items(l: &PyRef) -> std::cell::RefMut<'_, Vec<PyRef>> {
+fn list_items(l: &PyRef) -> crate::object::cell::AuxRefMut<'_, Vec<PyRef>> {
     l.payload::<ListData>().expect("a list").items.borrow_mut()
 }
 

@@ -4,43 +4,27 @@
 //! that `sys.getsizeof` of a list reports CPython's numbers: appending to an
 //! empty list allocates 4 slots, then 8, 16, 24, 32, 40, 52, ...
 //!
-//! Borrowing discipline: the `RefCell` is never held across a call that can
+//! Borrowing discipline: the cell is never held across a call that can
 //! run Python code (a comparison, `__del__` of a removed item, ...). Removed
 //! items are moved out first and dropped after the borrow ends.
 
+use crate::object::cell::{AuxCell, AuxRefMut};
 use crate::object::PyRef;
-use std::cell::RefCell;
 
+/// The items, in a cell whose spare word keeps CPython's `allocated` (the
+/// capacity CPython would have, saturated at 2^31 - 1: such a list would
+/// not fit in memory anyway) and, in its top bit, CPython's
+/// `ob_item == NULL`: a list made empty (`[]`, `list()`, after `clear()`)
+/// has no item array; `extend` then allocates exactly (rounded up to even)
+/// instead of over-allocating. A list emptied by `pop`/`del` keeps its
+/// (zero-sized) array. (Together with the items' vector that is 32 bytes:
+/// a list block is 64 bytes, the size class of small instances.)
 pub struct ListData {
-    pub items: RefCell<Vec<PyRef>>,
-    /// CPython's `allocated`: the capacity CPython would have.
-    pub allocated: Capacity,
-    /// CPython's `ob_item == NULL`: a list made empty (`[]`, `list()`,
-    /// after `clear()`) has no item array; `extend` then allocates exactly
-    /// (rounded up to even) instead of over-allocating. A list emptied by
-    /// `pop`/`del` keeps its (zero-sized) array.
-    pub no_storage: std::cell::Cell<bool>,
+    pub items: AuxCell<Vec<PyRef>>,
 }
 
-/// A list's CPython capacity, kept in 32 bits (with `no_storage` beside
-/// it, the list object is 16 bytes smaller); capacities beyond are kept
-/// saturated (such a list would not fit in memory anyway).
-#[derive(Default)]
-pub struct Capacity(std::cell::Cell<u32>);
-
-impl Capacity {
-    pub fn new(n: usize) -> Capacity {
-        Capacity(std::cell::Cell::new(u32::try_from(n).unwrap_or(u32::MAX)))
-    }
-    #[inline]
-    pub fn get(&self) -> usize {
-        self.0.get() as usize
-    }
-    #[inline]
-    pub fn set(&self, n: usize) {
-        self.0.set(u32::try_from(n).unwrap_or(u32::MAX));
-    }
-}
+const NO_STORAGE: u32 = 1 << 31;
+const CAPACITY: u32 = NO_STORAGE - 1;
 
 /// CPython 3.11's `list_resize` capacity rule: the new `allocated` for a
 /// list of `size` items resized to `newsize`, or None when it keeps its
@@ -63,14 +47,38 @@ fn resized_capacity(allocated: usize, size: usize, newsize: usize) -> Option<usi
 impl ListData {
     /// The items, to change them (the tracer hears of the change).
     #[inline]
-    pub fn items_mut(&self) -> std::cell::RefMut<'_, Vec<PyRef>> {
+    pub fn items_mut(&self) -> AuxRefMut<'_, Vec<PyRef>> {
         crate::observe::touch(self as *const Self as usize);
         self.items.borrow_mut()
     }
 
     pub fn new(items: Vec<PyRef>) -> ListData {
         let n = items.len();
-        ListData { items: RefCell::new(items), allocated: Capacity::new(n), no_storage: std::cell::Cell::new(n == 0) }
+        let d = ListData { items: AuxCell::new(items, 0) };
+        d.set_allocated(n);
+        d.set_no_storage(n == 0);
+        d
+    }
+    /// CPython's `allocated`.
+    #[inline]
+    pub fn allocated(&self) -> usize {
+        (self.items.aux().get() & CAPACITY) as usize
+    }
+    #[inline]
+    fn set_allocated(&self, n: usize) {
+        let aux = self.items.aux();
+        let n = u32::try_from(n).unwrap_or(CAPACITY).min(CAPACITY);
+        aux.set((aux.get() & NO_STORAGE) | n);
+    }
+    /// CPython's `ob_item == NULL`.
+    #[inline]
+    fn no_storage(&self) -> bool {
+        self.items.aux().get() & NO_STORAGE != 0
+    }
+    #[inline]
+    fn set_no_storage(&self, b: bool) {
+        let aux = self.items.aux();
+        aux.set(if b { aux.get() | NO_STORAGE } else { aux.get() & CAPACITY });
     }
     pub fn len(&self) -> usize {
         self.items.borrow().len()
@@ -85,30 +93,30 @@ impl ListData {
     }
     /// list_resize from `size` items to `newsize`.
     pub fn note_resize_from(&self, size: usize, newsize: usize) {
-        if let Some(cap) = resized_capacity(self.allocated.get(), size, newsize) {
-            self.allocated.set(cap);
-            self.no_storage.set(false);
+        if let Some(cap) = resized_capacity(self.allocated(), size, newsize) {
+            self.set_allocated(cap);
+            self.set_no_storage(false);
         }
     }
     /// `_list_clear`: the item array is freed.
     pub fn note_clear(&self) {
-        self.allocated.set(0);
-        self.no_storage.set(true);
+        self.set_allocated(0);
+        self.set_no_storage(true);
     }
     /// `list_preallocate_exact`: n slots, rounded up to even.
     pub fn note_preallocate(&self, n: usize) {
-        self.allocated.set((n + 1) & !1usize);
-        self.no_storage.set(false);
+        self.set_allocated((n + 1) & !1usize);
+        self.set_no_storage(false);
     }
     /// `count` appends to a list of `size` items.
     pub fn note_appends(&self, size: usize, count: usize) {
         let end = size + count;
         let mut size = size;
         while size < end {
-            if size >= self.allocated.get() {
+            if size >= self.allocated() {
                 self.note_resize_from(size, size + 1);
             }
-            size = end.min(self.allocated.get().max(size + 1));
+            size = end.min(self.allocated().max(size + 1));
         }
     }
     /// `list.extend` of `count` items onto `size` items, as CPython 3.11
@@ -120,7 +128,7 @@ impl ListData {
         if exact_seq && count == 0 {
             return;
         }
-        if self.no_storage.get() {
+        if self.no_storage() {
             if room > 0 {
                 self.note_preallocate(room);
             }
@@ -131,7 +139,7 @@ impl ListData {
             return;
         }
         self.note_appends(size, count);
-        if size + count < self.allocated.get() {
+        if size + count < self.allocated() {
             self.note_resize_from(size + count, size + count);
         }
     }
@@ -139,8 +147,8 @@ impl ListData {
     /// appends past them (str.split: 12).
     pub fn note_prealloc_then_appends(&self, prealloc: usize) {
         let n = self.len();
-        self.allocated.set(prealloc);
-        self.no_storage.set(false);
+        self.set_allocated(prealloc);
+        self.set_no_storage(false);
         if n > prealloc {
             self.note_appends(prealloc, n - prealloc);
         }

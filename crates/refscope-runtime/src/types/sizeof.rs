@@ -271,7 +271,7 @@ pub fn sizeof(vm: &Vm, o: &PyRef) -> usize {
         Kind::Bytes => base + bytes::get(o).unwrap().len(),
         Kind::ByteArray => base + bytearray::get(o).unwrap().alloc.get(),
         Kind::Tuple => base + 8 * tuple::items(o).len(),
-        Kind::List => base + 8 * list::get(o).unwrap().allocated.get(),
+        Kind::List => base + 8 * list::get(o).unwrap().allocated(),
         Kind::Dict => dict_size(base, o),
         Kind::Set => {
             let n = set::get(o).unwrap().table.borrow().slots.len();
