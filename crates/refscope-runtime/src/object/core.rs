@@ -203,6 +203,10 @@ pub struct InstanceExt {
     vlen: Cell<u8>,
 }
 
+// Instances' size classes depend on this (with two `__slots__`: header,
+// collector head, this and the slots make 64 bytes).
+const _: () = assert!(std::mem::size_of::<InstanceExt>() == 16);
+
 impl InstanceExt {
     /// Number of `__slots__` values.
     pub fn nslots(&self) -> usize {

@@ -23,6 +23,10 @@ pub struct ListData {
     pub items: AuxCell<Vec<PyRef>>,
 }
 
+// The list block's size class (header, collector head, payload: 64 bytes,
+// as CPython's list) depends on this.
+const _: () = assert!(std::mem::size_of::<ListData>() == 32);
+
 const NO_STORAGE: u32 = 1 << 31;
 const CAPACITY: u32 = NO_STORAGE - 1;
 
