@@ -10,11 +10,22 @@ use std::cell::Cell;
 
 pub struct StrData {
     s: Box<str>,
-    len: usize,
-    ascii: bool,
     hash: Cell<i64>,
-    /// For non-ASCII text: the byte offset of every `STRIDE`-th code point,
-    /// built on first use, so that indexing is O(STRIDE) instead of O(n).
+    /// What only non-ASCII text needs (None: ASCII, whose length in code
+    /// points is its length in bytes). Kept apart so that a str block is
+    /// 48 bytes, the size class of CPython's short strings' neighbours,
+    /// not 80.
+    wide: Option<Box<Wide>>,
+}
+
+// A str block (header and payload) is 48 bytes (see `wide`).
+const _: () = assert!(std::mem::size_of::<StrData>() == 32);
+
+struct Wide {
+    /// Length in code points.
+    len: usize,
+    /// The byte offset of every `STRIDE`-th code point, built on first
+    /// use, so that indexing is O(STRIDE) instead of O(n).
     stride_offsets: std::cell::OnceCell<Box<[usize]>>,
 }
 
@@ -22,9 +33,8 @@ const STRIDE: usize = 64;
 
 impl StrData {
     pub fn new(s: String) -> StrData {
-        let ascii = s.is_ascii();
-        let len = if ascii { s.len() } else { s.chars().count() };
-        StrData { s: s.into_boxed_str(), len, ascii, hash: Cell::new(-1), stride_offsets: std::cell::OnceCell::new() }
+        let wide = if s.is_ascii() { None } else { Some(Box::new(Wide { len: s.chars().count(), stride_offsets: std::cell::OnceCell::new() })) };
+        StrData { s: s.into_boxed_str(), hash: Cell::new(-1), wide }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -33,11 +43,14 @@ impl StrData {
     /// Length in code points.
     #[inline]
     pub fn char_len(&self) -> usize {
-        self.len
+        match &self.wide {
+            None => self.s.len(),
+            Some(w) => w.len,
+        }
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.ascii
+        self.wide.is_none()
     }
     pub fn hash(&self, vm: &Vm) -> i64 {
         let h = self.hash.get();
@@ -50,7 +63,7 @@ impl StrData {
     }
     /// The code point at index `i` (0 <= i < len).
     pub fn char_at(&self, i: usize) -> char {
-        if self.ascii {
+        if self.is_ascii() {
             self.s.as_bytes().get(i).map(|b| *b as char).unwrap_or('\0')
         } else {
             let b = self.byte_offset(i);
@@ -59,13 +72,13 @@ impl StrData {
     }
     /// Byte offset of code point index `i` (i <= len).
     pub fn byte_offset(&self, i: usize) -> usize {
-        if self.ascii {
+        let Some(w) = &self.wide else {
             return i.min(self.s.len());
-        }
-        if i >= self.len {
+        };
+        if i >= w.len {
             return self.s.len();
         }
-        let offs = self.stride_offsets.get_or_init(|| self.s.char_indices().step_by(STRIDE).map(|(b, _)| b).collect());
+        let offs = w.stride_offsets.get_or_init(|| self.s.char_indices().step_by(STRIDE).map(|(b, _)| b).collect());
         let start = offs.get(i / STRIDE).copied().unwrap_or(0);
         self.s[start..].char_indices().nth(i % STRIDE).map(|(b, _)| start + b).unwrap_or(self.s.len())
     }
@@ -95,17 +108,17 @@ pub fn repr(s: &str) -> String {
 /// Two str objects are equal (fast path: identity, then length and bytes).
 #[inline]
 pub fn eq(a: &StrData, b: &StrData) -> bool {
-    std::ptr::eq(a, b) || (a.len == b.len && a.s == b.s)
+    std::ptr::eq(a, b) || (a.s.len() == b.s.len() && a.s == b.s)
 }
 
 /// `a + b` for str objects: an exact str is returned as is when the other
 /// operand is empty (as CPython does).
 pub fn concat_objs(vm: &Vm, a: &PyRef, b: &PyRef) -> PyRef {
     let (x, y) = (get(a).unwrap(), get(b).unwrap());
-    if y.len == 0 && a.ty().is(&vm.types.str_) {
+    if y.s.is_empty() && a.ty().is(&vm.types.str_) {
         return a.clone();
     }
-    if x.len == 0 && b.ty().is(&vm.types.str_) {
+    if x.s.is_empty() && b.ty().is(&vm.types.str_) {
         return b.clone();
     }
     concat(vm, x, y)
@@ -119,7 +132,7 @@ pub fn concat(vm: &Vm, a: &StrData, b: &StrData) -> PyRef {
 }
 
 pub fn repeat(vm: &Vm, a: &StrData, n: i64) -> PyResult<PyRef> {
-    if n <= 0 || a.len == 0 {
+    if n <= 0 || a.s.is_empty() {
         return Ok(vm.empty_str.clone());
     }
     let total = (a.s.len() as u128) * (n as u128);
