@@ -186,7 +186,8 @@ fn materialize(vm: &Vm, code: Rc<CodeObject>, cache: &mut ConstCache) -> PyRef {
     let consts = code.consts.iter().map(|c| const_to_obj(vm, c, cache).unwrap_or_else(|| vm.none())).collect();
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let localsplus_names = (0..code.nlocalsplus()).map(|i| vm.intern(code.localsplus_name(i))).collect();
-    PyRef::new(&vm.types.code, code::CodeData::new(code, consts, names, localsplus_names))
+    let qualname = if code.qualname == code.name { vm.intern(&code.name) } else { vm.str(&code.qualname) };
+    PyRef::new(&vm.types.code, code::CodeData::new(code, consts, names, localsplus_names, qualname))
 }
 
 /// Turn a compile error into a SyntaxError instance.

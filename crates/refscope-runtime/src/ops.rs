@@ -842,6 +842,11 @@ fn generic_set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyR
             return r;
         }
     }
+    if obj.kind() == Kind::Generator {
+        if let Some(r) = crate::types::generator_impl::set_special(vm, obj, str::as_str(name), value.clone()) {
+            return r;
+        }
+    }
     let ty = obj.ty();
     if obj.kind() == Kind::Exception && exceptions::get_member(obj, name).is_some() {
         // A deleted field reads as None, as CPython's member does.

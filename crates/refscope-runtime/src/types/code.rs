@@ -10,6 +10,10 @@ pub struct CodeData {
     pub consts: Vec<PyRef>,
     /// co_names as interned strs.
     pub names: Vec<PyRef>,
+    /// co_qualname: the object its functions' `__qualname__` is (the
+    /// interned name itself when they are the same text, as CPython's
+    /// compiler makes it for module-level code).
+    pub qualname: PyRef,
     /// Local variable names as interned strs (varnames, cellvars, freevars).
     pub localsplus_names: Vec<PyRef>,
     /// Per name, where `LOAD_GLOBAL` last found it (an inline cache, as
@@ -47,7 +51,7 @@ pub struct GlobalHint {
 }
 
 impl CodeData {
-    pub fn new(code: Rc<CodeObject>, consts: Vec<PyRef>, names: Vec<PyRef>, localsplus_names: Vec<PyRef>) -> CodeData {
+    pub fn new(code: Rc<CodeObject>, consts: Vec<PyRef>, names: Vec<PyRef>, localsplus_names: Vec<PyRef>, qualname: PyRef) -> CodeData {
         let global_hints = names.iter().map(|_| std::cell::Cell::new(GlobalHint::default())).collect();
         let attr_hints = names.iter().map(|_| std::cell::Cell::new(0)).collect();
         let type_hints = names.iter().map(|_| std::cell::Cell::new(Default::default())).collect();
@@ -57,7 +61,7 @@ impl CodeData {
         let nfast = code.nlocalsplus() as u32;
         let nvarnames = code.varnames.len() as u32;
         let (max_stack, first_line) = (code.max_stack, code.first_line);
-        CodeData { code, consts, names, localsplus_names, global_hints, attr_hints, type_hints, simple_argc, nfast, nvarnames, max_stack, first_line }
+        CodeData { code, consts, names, qualname, localsplus_names, global_hints, attr_hints, type_hints, simple_argc, nfast, nvarnames, max_stack, first_line }
     }
 }
 

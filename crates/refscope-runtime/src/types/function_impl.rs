@@ -16,7 +16,8 @@ pub fn new_function(
 ) -> PyRef {
     let cd = code::get(&code_obj).unwrap();
     let name = vm.intern(&cd.code.name);
-    let qualname = vm.str(&cd.code.qualname);
+    // The code's own qualname object (for module-level code, the name).
+    let qualname = cd.qualname.clone();
     let doc = if cd.code.has_docstring { cd.consts[0].clone() } else { vm.none() };
     let module = dict::get_str_key(&globals, &vm.intern("__name__")).unwrap_or_else(|| vm.none());
     let builtins = vm.builtins_dict();

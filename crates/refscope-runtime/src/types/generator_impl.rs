@@ -13,8 +13,13 @@ use std::cell::{Cell, RefCell};
 pub fn new_generator(vm: &Vm, frame: PyRef) -> PyRef {
     let fd = frame::get(&frame).unwrap();
     let cd = code::get(&fd.code).unwrap();
-    let name = vm.str(&cd.code.name);
-    let qualname = vm.str(&cd.code.qualname);
+    // The function's own name objects, as CPython's generator takes them
+    // (each live generator holds a reference to them); a frame without a
+    // function has only its code's.
+    let (name, qualname) = match fd.func.as_ref().and_then(function::get) {
+        Some(f) => (f.name.borrow().clone(), f.qualname.borrow().clone()),
+        None => (vm.str(&cd.code.name), vm.str(&cd.code.qualname)),
+    };
     let max_stack = cd.code.max_stack as usize;
     // The frame outlives calls now: the collector must see it.
     crate::object::gc::track(&frame);
@@ -32,6 +37,29 @@ pub fn new_generator(vm: &Vm, frame: PyRef) -> PyRef {
             exc_state: RefCell::new(None),
         },
     )
+}
+
+/// Assigning or deleting a generator's own attributes, with CPython's
+/// errors: `__name__` and `__qualname__` take a str; the `gi_` attributes
+/// are read-only. `None` when `name` is none of them.
+pub fn set_special(vm: &Vm, gen: &PyRef, name: &str, value: Option<PyRef>) -> Option<PyResult<()>> {
+    let g = generator::get(gen)?;
+    match name {
+        "__name__" | "__qualname__" => {
+            let Some(v) = value.filter(|v| v.kind() == Kind::Str) else {
+                return Some(Err(vm.type_error(format!("{} must be set to a string object", name))));
+            };
+            let cell = if name == "__name__" { &g.name } else { &g.qualname };
+            let old = cell.replace(v);
+            drop(old);
+            Some(Ok(()))
+        }
+        "gi_frame" | "gi_running" | "gi_yieldfrom" | "gi_suspended" => {
+            Some(Err(vm.new_exception(&vm.exc.attribute_error, format!("attribute '{}' of 'generator' objects is not writable", name))))
+        }
+        "gi_code" => Some(Err(vm.new_exception(&vm.exc.attribute_error, "readonly attribute".into()))),
+        _ => None,
+    }
 }
 
 /// Resume: `Ok(Ok(yielded))`, `Ok(Err(returned))` or an exception.

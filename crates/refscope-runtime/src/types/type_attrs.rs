@@ -219,8 +219,10 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
         Kind::Code => {
             let c = code::get(obj).unwrap();
             match name {
-                "co_name" => Some(vm.str(&c.code.name)),
-                "co_qualname" => Some(vm.str(&c.code.qualname)),
+                // The interned name, the object the code's functions are
+                // named by (CPython's `co_name` is their `__name__`).
+                "co_name" => Some(vm.intern(&c.code.name)),
+                "co_qualname" => Some(c.qualname.clone()),
                 "co_filename" => Some(vm.str(&c.code.filename)),
                 "co_firstlineno" => Some(vm.int(c.code.first_line as i64)),
                 "co_argcount" => Some(vm.int(c.code.argcount as i64)),
