@@ -39,6 +39,30 @@ pub fn new_generator(vm: &Vm, frame: PyRef) -> PyRef {
     )
 }
 
+/// `gi_suspended`: stopped at a `yield` (started, not running, not
+/// finished), CPython's FRAME_SUSPENDED.
+pub fn is_suspended(g: &generator::GeneratorData) -> bool {
+    g.started.get() && !g.running.get() && !g.finished.get()
+}
+
+/// `gi_yieldfrom`: the iterator a suspended generator is delegating to
+/// (stopped at the `yield` of a `yield from`, whose loop is `SEND`,
+/// `YIELD_VALUE`, a jump back to the `SEND`; the iterator is then the top
+/// of its saved stack).
+pub fn yielding_from(g: &generator::GeneratorData) -> Option<PyRef> {
+    if !is_suspended(g) {
+        return None;
+    }
+    let code_obj = &frame::get(&g.frame)?.code;
+    let instrs = &code::get(code_obj)?.code.instrs;
+    let state = g.state.try_borrow().ok()?;
+    let state = state.as_ref()?;
+    match instrs.get(state.pc) {
+        Some(Instr::Jump(t)) if matches!(instrs.get(*t as usize), Some(Instr::Send(_))) => state.stack.last().cloned(),
+        _ => None,
+    }
+}
+
 /// Assigning or deleting a generator's own attributes, with CPython's
 /// errors: `__name__` and `__qualname__` take a str; the `gi_` attributes
 /// are read-only. `None` when `name` is none of them.

@@ -192,6 +192,8 @@ pub fn builtin_attr(vm: &Vm, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>>
                     g.frame.clone()
                 }),
                 "gi_running" => Some(vm.bool(g.running.get())),
+                "gi_suspended" => Some(vm.bool(crate::types::generator_impl::is_suspended(g))),
+                "gi_yieldfrom" => Some(crate::types::generator_impl::yielding_from(g).unwrap_or_else(|| vm.none())),
                 "gi_code" => Some(frame::get(&g.frame).unwrap().code.clone()),
                 _ => None,
             }
