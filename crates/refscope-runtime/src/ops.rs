@@ -664,18 +664,15 @@ fn instance_attr(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Ce
         if n != 0 {
             return inline_attr(obj, n, name, hint);
         }
-        // Read in place (no new reference to the dict); no Python code runs
-        // meanwhile (str keys compare by value).
-        return ext.dict.with(|d| {
-            let dd = dict::get(d?)?;
-            if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
-                return None;
-            }
-            match hint {
-                Some(h) => dd.get_str_hinted(name, h),
-                None => dd.get_str(name),
-            }
-        });
+        let d = ext.dict.get()?;
+        let dd = dict::get(&d)?;
+        if !typeobj::data(obj.ty()).flag(tflags::HAS_DICT) {
+            return None;
+        }
+        return match hint {
+            Some(h) => dd.get_str_hinted(name, h),
+            None => dd.get_str(name),
+        };
     }
     let dict = instance_dict(vm, obj, false)?;
     dict::get(&dict)?.get_str(name)

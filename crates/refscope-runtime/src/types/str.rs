@@ -105,10 +105,10 @@ pub fn repr(s: &str) -> String {
     refscope_text::str_repr(s)
 }
 
-/// Two str objects are equal (fast path: identity, then length and bytes).
+/// Two str objects are equal (fast path: identity, then the bytes).
 #[inline]
 pub fn eq(a: &StrData, b: &StrData) -> bool {
-    std::ptr::eq(a, b) || (a.s.len() == b.s.len() && a.s == b.s)
+    std::ptr::eq(a, b) || a.s == b.s
 }
 
 /// `a + b` for str objects: an exact str is returned as is when the other
