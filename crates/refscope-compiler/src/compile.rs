@@ -66,6 +66,10 @@ struct Unit<'a> {
     instrs: Vec<Instr>,
     spans: Vec<(u32, u32)>,
     consts: Vec<Constant>,
+    /// Constants CPython's optimizer folds after code generation (a tuple
+    /// of constant defaults): added to `consts` when the unit ends, after
+    /// every other, at the `LoadConst` emitted at this instruction index.
+    deferred: Vec<(usize, Constant)>,
     names: Vec<Rc<str>>,
     varnames: Vec<Rc<str>>,
     cellvars: Vec<Rc<str>>,
@@ -184,6 +188,7 @@ impl<'a> Compiler<'a> {
             instrs: Vec::new(),
             spans: Vec::new(),
             consts: Vec::new(),
+            deferred: Vec::new(),
             names: Vec::new(),
             varnames,
             cellvars: scope.cellvars.iter().map(|s| Rc::from(s.as_str())).collect(),
@@ -202,6 +207,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn leave(&mut self) -> CodeObject {
+        for (at, c) in std::mem::take(&mut self.u().deferred) {
+            let i = self.add_const(c);
+            self.u().instrs[at] = Instr::LoadConst(i);
+        }
         let u = self.units.pop().unwrap();
         let mut instrs = u.instrs;
         for ins in instrs.iter_mut() {
@@ -1354,7 +1363,17 @@ impl<'a> Compiler<'a> {
             let defs: Vec<&Expr> = pos.iter().filter_map(|a| a.default.as_deref()).collect();
             let consts: Option<Vec<Constant>> = defs.iter().map(|d| self.const_value(d)).collect();
             match consts {
-                Some(c) => self.load_const(Constant::Tuple(c.into())),
+                Some(c) => {
+                    // Each default is loaded, then CPython's optimizer folds
+                    // the tuple built of them: the values stay among the
+                    // constants, the tuple comes after every other.
+                    for x in &c {
+                        self.add_const(x.clone());
+                    }
+                    let at = self.u().instrs.len();
+                    self.emit(Instr::LoadConst(0));
+                    self.u().deferred.push((at, Constant::Tuple(c.into())));
+                }
                 None => {
                     for d in &defs {
                         self.expr(d)?;
@@ -1600,7 +1619,7 @@ impl<'a> Compiler<'a> {
     // ----- expressions -----
 
     /// The value of `e` if it is a constant expression (after folding).
-    fn const_value(&self, e: &Expr) -> Option<Constant> {
+    pub(crate) fn const_value(&self, e: &Expr) -> Option<Constant> {
         match e {
             Expr::NumberLiteral(n) => Some(match &n.value {
                 ast::Number::Int(i) => Constant::Int(int_literal(i)?),

@@ -9,6 +9,7 @@
 //! (`bytecode::Constant`) that the runtime turns into objects, merging equal
 //! ones per compilation unit as CPython's compiler does.
 
+pub mod arena;
 pub mod bytecode;
 pub mod compile;
 pub mod embed;
@@ -159,13 +160,25 @@ fn is_compound(s: &ruff_python_ast::Stmt) -> bool {
 /// Parse and compile a module (a file, a `-c` string, or — with
 /// `interactive` — one statement typed at the prompt).
 pub fn compile_module(source: &str, filename: &str, folder: &dyn ConstFolder, interactive: bool) -> Result<CodeObject, CompileError> {
+    compile_module_inner(source, filename, folder, interactive, false).map(|(c, _)| c)
+}
+
+/// `compile_module`, with what the parser's arena holds (`arena`): for
+/// code that runs while its arena lives (a program, a `-c` string, a line
+/// at the prompt, `exec` and `eval` of a string).
+pub fn compile_module_with_arena(source: &str, filename: &str, folder: &dyn ConstFolder, interactive: bool) -> Result<(CodeObject, arena::ParseArena), CompileError> {
+    compile_module_inner(source, filename, folder, interactive, true)
+}
+
+fn compile_module_inner(source: &str, filename: &str, folder: &dyn ConstFolder, interactive: bool, with_arena: bool) -> Result<(CodeObject, arena::ParseArena), CompileError> {
     let module = parse_module(source, filename)?;
     let scope = symtable::build(&module).map_err(|e| scope_error(e, source, filename))?;
     // CPython emits its SyntaxWarnings while generating code: all of them,
     // or those before the place where code generation fails.
     let found = warnings::collect(&module, source, filename);
     let compiler = compile::Compiler::new(source, filename, folder, interactive);
-    let result = compiler.compile_module(&module, &scope);
+    let arena = if with_arena { arena::collect(&compiler, &module.body) } else { Default::default() };
+    let result = compiler.compile_module(&module, &scope).map(|c| (c, arena));
     match &result {
         Ok(_) => warnings::push(found),
         Err(e) => warnings::push(found.into_iter().filter(|w| w.line < e.line).collect()),
@@ -186,6 +199,16 @@ fn scope_error(e: symtable::ScopeError, source: &str, filename: &str) -> Compile
 /// Parse and compile the source of `eval()` (or `compile(..., "eval")`):
 /// one expression, whose value the code returns.
 pub fn compile_eval(source: &str, filename: &str, folder: &dyn ConstFolder) -> Result<CodeObject, CompileError> {
+    compile_eval_inner(source, filename, folder, false).map(|(c, _)| c)
+}
+
+/// `compile_eval`, with what the parser's arena holds (for `eval` of a
+/// string, which runs while its arena lives).
+pub fn compile_eval_with_arena(source: &str, filename: &str, folder: &dyn ConstFolder) -> Result<(CodeObject, arena::ParseArena), CompileError> {
+    compile_eval_inner(source, filename, folder, true)
+}
+
+fn compile_eval_inner(source: &str, filename: &str, folder: &dyn ConstFolder, with_arena: bool) -> Result<(CodeObject, arena::ParseArena), CompileError> {
     let module = parse_module(source, filename)?;
     let single_expr = matches!(module.body.as_slice(), [ruff_python_ast::Stmt::Expr(_)]);
     if !single_expr {
@@ -195,7 +218,8 @@ pub fn compile_eval(source: &str, filename: &str, folder: &dyn ConstFolder) -> R
     let scope = symtable::build(&module).map_err(|e| scope_error(e, source, filename))?;
     let found = warnings::collect(&module, source, filename);
     let compiler = compile::Compiler::new(source, filename, folder, false);
-    let result = compiler.compile_eval(&module, &scope);
+    let arena = if with_arena { arena::collect(&compiler, &module.body) } else { Default::default() };
+    let result = compiler.compile_eval(&module, &scope).map(|c| (c, arena));
     if result.is_ok() {
         warnings::push(found);
     }

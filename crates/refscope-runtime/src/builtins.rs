@@ -1361,18 +1361,23 @@ fn run_source_builtin(vm: &Vm, a: &[PyRef], is_eval: bool) -> PyResult {
     if dict::get_str_key(&globals, &vm.intern("__builtins__")).is_none() {
         dict::set_item_str(vm, &globals, vm.intern("__builtins__"), vm.builtins.borrow().clone().unwrap());
     }
-    let code = if src.kind() == Kind::Code {
-        src.clone()
+    // A string's parse arena lives while its code runs (see
+    // `refscope_compiler::arena`).
+    let (code, arena) = if src.kind() == Kind::Code {
+        (src.clone(), None)
     } else {
         let text = str::get(src).ok_or_else(|| vm.type_error("exec() arg 1 must be a string, bytes or code object"))?.as_str().to_string();
-        if is_eval {
+        let (code, arena) = if is_eval {
             // eval() ignores leading spaces and tabs (CPython).
-            crate::compile_eval_source(vm, text.trim_start_matches([' ', '\t']), "<string>")?
+            crate::compile_eval_source_with_arena(vm, text.trim_start_matches([' ', '\t']), "<string>")?
         } else {
-            crate::compile_source(vm, &text, "<string>", false)?
-        }
+            crate::compile_source_with_arena(vm, &text, "<string>", false)?
+        };
+        (code, Some(arena))
     };
-    let v = crate::interp::run_code(vm, &code, globals, locals, None)?;
+    let v = crate::interp::run_code(vm, &code, globals, locals, None);
+    drop(arena);
+    let v = v?;
     if is_eval {
         return Ok(v);
     }

@@ -149,7 +149,7 @@ fn const_to_obj(vm: &Vm, c: &Constant, cache: &mut ConstCache) -> Option<PyRef> 
                 }
             } else if is_identifier_like(s) {
                 // Source constants are interned.
-                let existing = vm.interned.borrow().get(&**s).cloned();
+                let existing = vm.interned(s);
                 match existing {
                     Some(r) => r,
                     None => {
@@ -240,6 +240,199 @@ pub fn compile_eval_source(vm: &Vm, source: &str, filename: &str) -> PyResult {
     let code = code?;
     let mut cache = ConstCache::default();
     Ok(materialize(vm, Rc::new(code), &mut cache))
+}
+
+/// `compile_source` for code that runs while its parse arena lives (a
+/// program, a `-c` string, a line at the prompt, `exec` of a string):
+/// the code object and the arena's list (`parse_arena`), which the caller
+/// keeps until the code has run.
+pub fn compile_source_with_arena(vm: &Vm, source: &str, filename: &str, interactive: bool) -> PyResult<(PyRef, PyRef)> {
+    if !interactive && filename != "<stdin>" {
+        traceback_print::remember_source(filename, source);
+    }
+    let folder = Folder { vm };
+    let compiled = refscope_compiler::compile_module_with_arena(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e));
+    traceback_print::print_compile_warnings(vm);
+    let (code, arena) = compiled?;
+    let mut cache = ConstCache::default();
+    let list = parse_arena(vm, &arena, &mut cache);
+    let code = materialize(vm, Rc::new(code), &mut cache);
+    Ok((code, list))
+}
+
+/// `compile_eval_source` for `eval` of a string, with its arena's list.
+pub fn compile_eval_source_with_arena(vm: &Vm, source: &str, filename: &str) -> PyResult<(PyRef, PyRef)> {
+    let folder = Folder { vm };
+    let compiled = refscope_compiler::compile_eval_with_arena(source, filename, &folder).map_err(|e| syntax_error(vm, &e));
+    traceback_print::print_compile_warnings(vm);
+    let (code, arena) = compiled?;
+    let mut cache = ConstCache::default();
+    let list = parse_arena(vm, &arena, &mut cache);
+    let code = materialize(vm, Rc::new(code), &mut cache);
+    Ok((code, list))
+}
+
+/// The list CPython's parser arena keeps (see `refscope_compiler::arena`):
+/// the objects its parser and folder made, whose first of each value (in
+/// source order) the compiler makes the code's constant; `cache` is
+/// seeded with those, so the code is made of the arena's objects. A name-
+/// like string constant is interned: when its text already was (or is a
+/// name in the source, which the parser interned first), the code's
+/// constant is that interned str and the literal's object stays apart.
+/// Objects CPython keeps one of (small ints, None, one-character strings,
+/// the empty tuple) are left out of the list: the program's count of
+/// them is not modelled.
+fn parse_arena(vm: &Vm, arena: &refscope_compiler::arena::ParseArena, cache: &mut ConstCache) -> PyRef {
+    use refscope_compiler::arena::Made;
+    let nodes = &arena.nodes;
+    // The code's constant of each value: the node registered first.
+    let mut canon: std::collections::HashMap<u64, Vec<(Constant, u32)>> = std::collections::HashMap::new();
+    fn canon_of(canon: &std::collections::HashMap<u64, Vec<(Constant, u32)>>, v: &Constant) -> Option<u32> {
+        canon.get(&ConstCache::key(v))?.iter().find(|(k, _)| k.same_as(v)).map(|(_, n)| *n)
+    }
+    fn register(nodes: &[refscope_compiler::arena::ArenaNode], canon: &mut std::collections::HashMap<u64, Vec<(Constant, u32)>>, n: u32) {
+        let node = &nodes[n as usize];
+        if is_cached_const(&node.value) || canon_of(canon, &node.value).is_some() {
+            return;
+        }
+        // A frozenset's constant is the compiler's own (with the merged
+        // items), not the folder's.
+        if !matches!(node.made, Made::FrozenSet(_)) {
+            canon.entry(ConstCache::key(&node.value)).or_default().push((node.value.clone(), n));
+        }
+        if let Made::Tuple(ops) | Made::FrozenSet(ops) = &node.made {
+            for &o in ops {
+                register(nodes, canon, o);
+            }
+        }
+    }
+    for &n in &arena.top {
+        register(nodes, &mut canon, n);
+    }
+    struct Build<'a> {
+        vm: &'a Vm,
+        arena: &'a refscope_compiler::arena::ParseArena,
+        canon: std::collections::HashMap<u64, Vec<(Constant, u32)>>,
+        objs: Vec<Option<PyRef>>,
+        canonical: Vec<Option<PyRef>>,
+    }
+    impl Build<'_> {
+        /// The parser's (or folder's) object of node `n`.
+        fn node(&mut self, n: u32) -> PyRef {
+            if let Some(o) = &self.objs[n as usize] {
+                return o.clone();
+            }
+            let node = &self.arena.nodes[n as usize];
+            let o = match &node.made {
+                _ if is_cached_const(&node.value) => const_to_obj(self.vm, &node.value, &mut ConstCache::default()).unwrap_or_else(|| self.vm.none()),
+                Made::Literal | Made::New => fresh_const(self.vm, &node.value),
+                Made::Same(i) => self.node(*i),
+                Made::Tuple(ops) => {
+                    // The code's tuple has the code's constants as items
+                    // (CPython's compiler replaces them in place).
+                    let is_canon = canon_of(&self.canon, &node.value) == Some(n);
+                    let items: Vec<PyRef> = ops.iter().map(|&o| if is_canon { self.canonical(&self.arena.nodes[o as usize].value) } else { self.node(o) }).collect();
+                    self.vm.tuple(items)
+                }
+                Made::FrozenSet(ops) => {
+                    let s = PyRef::new(&self.vm.types.frozenset, set::SetData::new());
+                    for &o in ops {
+                        let item = self.node(o);
+                        let _ = set::get(&s).unwrap().add(self.vm, &item);
+                    }
+                    s
+                }
+            };
+            self.objs[n as usize] = Some(o.clone());
+            o
+        }
+
+        /// The code's constant of value `v` (registered).
+        fn canonical(&mut self, v: &Constant) -> PyRef {
+            let Some(n) = canon_of(&self.canon, v) else {
+                return const_to_obj(self.vm, v, &mut ConstCache::default()).unwrap_or_else(|| self.vm.none());
+            };
+            if let Some(o) = &self.canonical[n as usize] {
+                return o.clone();
+            }
+            let o = match v {
+                Constant::Str(s) if is_identifier_like(s) => {
+                    if self.arena.names.contains(&**s) {
+                        self.vm.intern(s)
+                    } else {
+                        let own = self.node(n);
+                        self.vm.intern_obj(&own)
+                    }
+                }
+                _ => self.node(n),
+            };
+            self.canonical[n as usize] = Some(o.clone());
+            o
+        }
+    }
+    let mut b = Build { vm, arena, canon, objs: vec![None; nodes.len()], canonical: vec![None; nodes.len()] };
+    let values: Vec<Constant> = b.canon.values().flatten().map(|(v, _)| v.clone()).collect();
+    for v in &values {
+        let o = b.canonical(v);
+        cache.insert(v, &o);
+    }
+    // The parser's objects first, then the folder's.
+    let order = (0..nodes.len() as u32).filter(|&n| matches!(nodes[n as usize].made, Made::Literal)).chain((0..nodes.len() as u32).filter(|&n| !matches!(nodes[n as usize].made, Made::Literal)));
+    let mut items = Vec::new();
+    for n in order.collect::<Vec<_>>() {
+        if !is_cached_const(&nodes[n as usize].value) {
+            items.push(b.node(n));
+        }
+    }
+    vm.list(items)
+}
+
+/// Constants that are objects CPython keeps one of (a literal of one is
+/// that object, not one of its own).
+fn is_cached_const(c: &Constant) -> bool {
+    match c {
+        Constant::None | Constant::True | Constant::False | Constant::Ellipsis | Constant::Code(_) => true,
+        Constant::Int(i) => *i >= num_bigint::BigInt::from(-5) && *i <= num_bigint::BigInt::from(256),
+        Constant::Str(s) => {
+            let mut ch = s.chars();
+            match (ch.next(), ch.next()) {
+                (None, _) => true,
+                (Some(c), None) => (c as u32) < 256,
+                _ => false,
+            }
+        }
+        Constant::Bytes(b) => b.len() <= 1,
+        Constant::Tuple(t) => t.is_empty(),
+        _ => false,
+    }
+}
+
+/// A new object for the constant `c` (items of a tuple or frozenset too,
+/// but for the cached ones), as the parser makes one per literal.
+fn fresh_const(vm: &Vm, c: &Constant) -> PyRef {
+    let item = |x: &Constant| {
+        if is_cached_const(x) {
+            const_to_obj(vm, x, &mut ConstCache::default()).unwrap_or_else(|| vm.none())
+        } else {
+            fresh_const(vm, x)
+        }
+    };
+    match c {
+        Constant::Int(i) => vm.bigint(i.clone()),
+        Constant::Float(f) => vm.float(*f),
+        Constant::Complex(r, i) => complex::new(vm, *r, *i),
+        Constant::Str(s) => PyRef::new(&vm.types.str_, str::StrData::new(s.to_string())),
+        Constant::Bytes(b) => vm.bytes(b.to_vec()),
+        Constant::Tuple(items) => vm.tuple(items.iter().map(item).collect::<Vec<_>>()),
+        Constant::FrozenSet(items) => {
+            let s = PyRef::new(&vm.types.frozenset, set::SetData::new());
+            for x in items.iter() {
+                let _ = set::get(&s).unwrap().add(vm, &item(x));
+            }
+            s
+        }
+        _ => const_to_obj(vm, c, &mut ConstCache::default()).unwrap_or_else(|| vm.none()),
+    }
 }
 
 /// The interpreter of this thread.
@@ -365,9 +558,13 @@ impl Interpreter {
         let md = self.start_main(filename, argv, path0);
         // The namespace is the frame's alone while it runs (the module
         // holds it too): CPython's count of it.
-        let result = compile_source(vm, source, filename, false).and_then(|code| {
-            start_state(self.startup_tracked.get());
-            interp::run_code(vm, &code, md.clone(), md, None)
+        // The parser's arena lives until the program has run (one list,
+        // tracked, as in the CPython program that measured `START_TRACKED`).
+        let result = compile_source_with_arena(vm, source, filename, false).and_then(|(code, arena)| {
+            start_state(self.startup_tracked.get() + 1);
+            let r = interp::run_code(vm, &code, md.clone(), md, None);
+            drop(arena);
+            r
         });
         match result {
             Ok(_) => 0,
@@ -399,7 +596,11 @@ impl Interpreter {
         let vm = self.vm;
         let md = vm.main_module.borrow().as_ref().and_then(|m| module::get(m).map(|m| m.dict.clone()))?;
         crate::interrupt::clear();
-        let result = compile_source(vm, source, "<stdin>", true).and_then(|code| interp::run_code(vm, &code, md.clone(), md, None));
+        let result = compile_source_with_arena(vm, source, "<stdin>", true).and_then(|(code, arena)| {
+            let r = interp::run_code(vm, &code, md.clone(), md, None);
+            drop(arena);
+            r
+        });
         let Err(e) = result else {
             modules::sys::flush_stdout(vm);
             return None;

@@ -13,7 +13,6 @@ use crate::types::int::IntData;
 use crate::types::str::StrData;
 use crate::types::typeobj::{self, TypeData};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 /// A raised exception (the exception instance).
 pub struct PyErr(pub PyRef);
@@ -109,9 +108,11 @@ pub struct Vm {
     pub empty_bytes: PyRef,
     pub latin1: Vec<PyRef>,
     pub single_bytes: Vec<PyRef>,
-    /// Interned strings (identifier-like constants, attribute names,
-    /// `sys.intern`).
-    pub interned: RefCell<HashMap<Box<str>, PyRef, rustc_hash::FxBuildHasher>>,
+    /// The one-character strings CPython's start-up interned as objects of
+    /// their own (`intern_startup_chars`): its start-up code holds them.
+    /// (Interned strings are in `object::intern`'s table, which does not
+    /// hold them.)
+    startup_chars: RefCell<Vec<PyRef>>,
     /// `intern_static`'s cache: (address, length) of a `&'static str` to its
     /// interned str, direct-mapped by address.
     static_names: RefCell<Box<[(usize, usize, Option<PyRef>)]>>,
@@ -227,7 +228,7 @@ impl Vm {
             latin1,
             single_bytes,
             // Start-up interns about 1,500 names: no rehashing while it does.
-            interned: RefCell::new(HashMap::with_capacity_and_hasher(2048, rustc_hash::FxBuildHasher)),
+            startup_chars: RefCell::new(Vec::new()),
             static_names: RefCell::new((0..STATIC_NAMES).map(|_| (0, 0, None)).collect()),
             builtins: RefCell::new(None),
             builtins_dict: RefCell::new(None),
@@ -333,20 +334,25 @@ impl Vm {
         const STARTUP_INTERNED: &str = "BCLST_abcdefhijklmnopqrstvwxy";
         for c in STARTUP_INTERNED.chars() {
             let s = c.to_string();
-            let r = PyRef::new(&self.types.str_, StrData::new(s.clone()));
-            r.set_flag(flags::INTERNED);
-            self.interned.borrow_mut().insert(s.into(), r);
+            let r = PyRef::new(&self.types.str_, StrData::new(s));
+            let r = self.intern_obj(&r);
+            self.startup_chars.borrow_mut().push(r);
         }
     }
 
+    /// The interned str for `s` (a new one, interned, if it has none).
+    /// The table does not count its reference, as CPython 3.11's does not:
+    /// an interned str lives while something else holds it.
     pub fn intern(&self, s: &str) -> PyRef {
-        if let Some(r) = self.interned.borrow().get(s) {
-            return r.clone();
+        if let Some(r) = crate::object::intern::get(s) {
+            return r;
         }
-        let r = self.str(s);
-        r.set_flag(flags::INTERNED);
-        self.interned.borrow_mut().insert(s.into(), r.clone());
-        r
+        self.intern_obj(&self.str(s))
+    }
+
+    /// The interned str for `s` if it has one.
+    pub fn interned(&self, s: &str) -> Option<PyRef> {
+        crate::object::intern::get(s)
     }
 
     /// The interned str for a name written in refscope's source (a special
@@ -410,13 +416,11 @@ impl Vm {
 
     /// Intern an existing str object (`sys.intern`): returns the canonical one.
     pub fn intern_obj(&self, obj: &PyRef) -> PyRef {
-        let s = crate::types::str::as_str(obj);
-        if let Some(r) = self.interned.borrow().get(s) {
-            return r.clone();
+        let r = crate::object::intern::intern(obj);
+        if r.is(obj) && crate::object::intern::is_interned(obj) {
+            obj.set_flag(flags::INTERNED);
         }
-        obj.set_flag(flags::INTERNED);
-        self.interned.borrow_mut().insert(s.into(), obj.clone());
-        obj.clone()
+        r
     }
 
     pub fn bytes(&self, b: Vec<u8>) -> PyRef {

@@ -94,6 +94,9 @@ mod iflags {
     /// reference table (`weak.rs`), which must be cleared before the block
     /// is freed.
     pub const HAS_WEAKREFS: u16 = 32;
+    /// The object (a str) has an entry in the interned string table
+    /// (`intern.rs`), which must be removed before the block is freed.
+    pub const IN_INTERN_TABLE: u16 = 64;
 }
 
 /// How a payload kind takes part in cycle collection (see `kinds::gc_mode`).
@@ -1068,6 +1071,9 @@ impl Dying {
             if h.iflags.get() & iflags::HAS_WEAKREFS != 0 {
                 super::weak::clear_silently(RawObj(p));
             }
+            if h.iflags.get() & iflags::IN_INTERN_TABLE != 0 {
+                super::intern::forget(RawObj(p));
+            }
             let has_ext = h.flags.get() & flags::HAS_EXT != 0;
             let ifl = h.iflags.get();
             let ty = h.ty.get();
@@ -1161,7 +1167,7 @@ fn dealloc_slow(ptr: NonNull<Header>) {
     // SAFETY: count just reached zero; the block is alive.
     let h = unsafe { ptr.as_ref() };
     if h.flags.get() & (flags::IMMORTAL | flags::HAS_EXT) == 0
-        && h.iflags.get() & (iflags::HAS_WEAKREFS | iflags::HAS_GC | iflags::HAS_SLOT | iflags::OWNS_TYPE | iflags::RETIRED) == 0
+        && h.iflags.get() & (iflags::HAS_WEAKREFS | iflags::HAS_GC | iflags::HAS_SLOT | iflags::OWNS_TYPE | iflags::RETIRED | iflags::IN_INTERN_TABLE) == 0
         && free_leaf(ptr, h.kind)
     {
         return;
@@ -1439,6 +1445,14 @@ impl RawObj {
         } else {
             Some((*self.view()).clone())
         }
+    }
+    /// Mark the object as having an entry in the interned string table.
+    ///
+    /// # Safety
+    /// The block must be alive, and the entry made (`intern.rs`).
+    pub(super) unsafe fn set_in_intern_table(self) {
+        let h = self.0.as_ref();
+        h.iflags.set(h.iflags.get() | iflags::IN_INTERN_TABLE);
     }
     /// Mark whether the object has weak references.
     ///

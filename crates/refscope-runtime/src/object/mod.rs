@@ -5,6 +5,7 @@ pub mod cfuncs;
 pub mod core;
 pub mod gc;
 pub mod heap;
+pub mod intern;
 pub mod kinds;
 mod pool;
 pub mod weak;

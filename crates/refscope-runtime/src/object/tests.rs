@@ -1535,3 +1535,56 @@ fn hold_all_counts_each_reference_until_dropped() {
     drop((v, a, b));
     assert_eq!(live_blocks(), start);
 }
+
+// ----- The interned string table (intern.rs) -----
+
+#[test]
+fn interned_table_does_not_count_and_forgets_freed_strings() {
+    use super::intern;
+    let m = meta();
+    let before = live_blocks();
+    let a = PyRef::new(&m, StrData::new("zq_interned".to_string()));
+    assert_eq!(a.refcount(), 1);
+    let i = intern::intern(&a);
+    assert!(i.is(&a));
+    // The table's entry is not counted: only `a` and `i`.
+    assert_eq!(a.refcount(), 2);
+    assert!(intern::is_interned(&a));
+    let found = intern::get("zq_interned").expect("interned");
+    assert!(found.is(&a));
+    assert_eq!(a.refcount(), 3);
+    drop((i, found));
+    // Another str of the same text interns to the first.
+    let b = PyRef::new(&m, StrData::new("zq_interned".to_string()));
+    let ib = intern::intern(&b);
+    assert!(ib.is(&a) && !intern::is_interned(&b));
+    drop((ib, b));
+    assert_eq!(a.refcount(), 1);
+    let n = intern::len();
+    // The last reference goes: the block is freed and its entry removed.
+    drop(a);
+    assert_eq!(intern::len(), n - 1);
+    assert!(intern::get("zq_interned").is_none());
+    assert_eq!(live_blocks(), before);
+    // The text can be interned again, by a new object.
+    let c = PyRef::new(&m, StrData::new("zq_interned".to_string()));
+    let ic = intern::intern(&c);
+    assert!(ic.is(&c));
+    drop(ic);
+    drop(c);
+    assert!(intern::get("zq_interned").is_none());
+    assert_eq!(live_blocks(), before);
+}
+
+#[test]
+fn only_exact_strs_are_interned() {
+    use super::intern;
+    let m = meta();
+    let f = float(&m, 2.5);
+    let r = intern::intern(&f);
+    assert!(r.is(&f) && !intern::is_interned(&f));
+    let s = PyRef::new_ext(&m, StrData::new("zq_sub".into()), 0);
+    let r = intern::intern(&s);
+    assert!(r.is(&s) && !intern::is_interned(&s));
+    assert!(intern::get("zq_sub").is_none());
+}

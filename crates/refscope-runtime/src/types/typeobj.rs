@@ -260,13 +260,28 @@ struct AttrCache {
     /// Fixed size, so that a lookup is one indexed load (an entry of tag 0
     /// is empty: no type has that tag).
     entries: [Cell<AttrCacheEntry>; ATTR_CACHE_SIZE],
+    /// Each entry's name, a counted reference, as CPython's type cache
+    /// holds one (`sys.getrefcount` of an attribute name counts it) until
+    /// another name takes the slot. It also keeps the name's address from
+    /// meaning another string while the entry lasts.
+    names: [Cell<Option<PyRef>>; ATTR_CACHE_SIZE],
+}
+
+impl Drop for AttrCache {
+    fn drop(&mut self) {
+        // At thread exit the heap may be gone: the names are not released
+        // (the interpreter's objects live until the process exits).
+        for n in &self.names {
+            std::mem::forget(n.take());
+        }
+    }
 }
 
 const EMPTY_ENTRY: AttrCacheEntry = AttrCacheEntry { tag: 0, name: 0, mro_index: 0, entry_index: 0 };
 
 thread_local! {
     // All zeros, so a new thread's copy costs nothing to set up.
-    static ATTR_CACHE: AttrCache = const { AttrCache { entries: [const { Cell::new(EMPTY_ENTRY) }; ATTR_CACHE_SIZE] } };
+    static ATTR_CACHE: AttrCache = const { AttrCache { entries: [const { Cell::new(EMPTY_ENTRY) }; ATTR_CACHE_SIZE], names: [const { Cell::new(None) }; ATTR_CACHE_SIZE] } };
     static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
 }
 
@@ -342,12 +357,15 @@ fn cached_position(ty: &PyRef, name: &PyRef) -> (u32, u32, Option<PyRef>) {
     }
     let found = find_in_mro(ty, name);
     let (mro_index, entry_index) = found.as_ref().map_or((ABSENT, 0), |(i, idx, _)| (*i, *idx));
-    // Only interned names are cached: they live as long as the interpreter
-    // (`Vm::interned` keeps them), so an entry's name address never comes
-    // to mean another string; another str with the same text is looked up
-    // uncached.
-    if name.flags() & crate::object::flags::INTERNED != 0 {
-        ATTR_CACHE.with(|c| c.entries[slot].set(AttrCacheEntry { tag, name: name.id(), mro_index, entry_index }));
+    // As CPython's: names of at most 100 characters, of the exact str type.
+    if !name.has_ext() && crate::types::str::get(name).is_some_and(|s| s.char_len() <= 100) {
+        let old = ATTR_CACHE.with(|c| {
+            c.entries[slot].set(AttrCacheEntry { tag, name: name.id(), mro_index, entry_index });
+            c.names[slot].replace(Some(name.clone()))
+        });
+        // (released outside the cache: freeing a str runs no Python code,
+        // but the cache is not borrowed then either way)
+        drop(old);
     }
     (mro_index, entry_index, found.map(|(_, _, v)| v))
 }
