@@ -1479,6 +1479,7 @@ pub fn init(vm: &Vm) {
         dict::set_item_str(vm, &d, vm.intern(n), ty.clone());
     }
     dict::set_item_str(vm, &d, vm.intern("reversed"), t.reversed.clone());
+    dict::set_item_str(vm, &d, vm.intern("memoryview"), crate::types::memoryview::memoryview_type(vm));
     for (n, ty) in &vm.exc.all {
         dict::set_item_str(vm, &d, vm.intern(n), ty.clone());
     }

@@ -418,6 +418,38 @@ impl Trace for ExceptionData {
     }
 }
 
+impl Trace for crate::types::memoryview::ManagedBufferData {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
+        if let Ok(o) = self.obj.try_borrow() {
+            if let Some(o) = &*o {
+                f(o);
+            }
+        }
+    }
+    fn clear(&self) {
+        let o = self.obj.borrow_mut().take();
+        if let Some(b) = o.as_ref().and_then(crate::types::bytearray::get) {
+            b.exports.set(b.exports.get().saturating_sub(1));
+        }
+        drop(o);
+    }
+}
+
+impl Trace for crate::types::memoryview::MemoryViewData {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
+        if let Ok(m) = self.mbuf.try_borrow() {
+            if let Some(m) = &*m {
+                f(m);
+            }
+        }
+    }
+    fn clear(&self) {
+        crate::types::memoryview::release_view(self);
+        let m = self.mbuf.borrow_mut().take();
+        drop(m);
+    }
+}
+
 impl Trace for crate::types::mappingproxy::MappingProxyData {
     fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.mapping);

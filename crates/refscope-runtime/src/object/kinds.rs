@@ -167,4 +167,6 @@ kinds! {
     File => crate::modules::io::FileData,
     Weakref => super::weak::WeakrefData,
     MappingProxy => t::mappingproxy::MappingProxyData,
+    ManagedBuffer => t::memoryview::ManagedBufferData,
+    MemoryView => t::memoryview::MemoryViewData,
 }

@@ -1,6 +1,7 @@
 //! `bytearray`: a mutable byte string.
 
 use crate::object::PyRef;
+use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
 
 pub struct ByteArrayData {
@@ -11,12 +12,24 @@ pub struct ByteArrayData {
     /// CPython's `ob_start - ob_bytes`: deleting from the front advances
     /// the start instead of moving the bytes.
     pub offset: Cell<usize>,
+    /// Buffers exported (memoryviews' managed buffers over it): while any
+    /// is, the size cannot change (`BufferError`).
+    pub exports: Cell<u32>,
 }
 
 impl ByteArrayData {
     pub fn new(b: Vec<u8>) -> ByteArrayData {
         let n = b.len();
-        ByteArrayData { b: RefCell::new(b), alloc: Cell::new(if n == 0 { 0 } else { n + 1 }), offset: Cell::new(0) }
+        ByteArrayData { b: RefCell::new(b), alloc: Cell::new(if n == 0 { 0 } else { n + 1 }), offset: Cell::new(0), exports: Cell::new(0) }
+    }
+    /// CPython's check before a resize from `size` to `newsize` bytes: not
+    /// while a buffer is exported (a same-size "resize" is no resize).
+    pub fn check_resize(&self, vm: &Vm, size: usize, newsize: usize) -> PyResult<()> {
+        if newsize != size && self.exports.get() > 0 {
+            let ty = vm.exc.all.iter().find(|(n, _)| *n == "BufferError").map(|x| x.1.clone()).unwrap_or_else(|| vm.exc.exception.clone());
+            return Err(vm.new_exception(&ty, "Existing exports of data: object cannot be re-sized".into()));
+        }
+        Ok(())
     }
     /// `PyByteArray_Resize` from `size` bytes to `newsize`: shrinking below
     /// half the allocation reallocates exactly, growing by up to 1/8 of it
@@ -68,7 +81,6 @@ use crate::ops;
 use crate::types::bytes::{buffer, byte_value};
 use crate::types::methods::{noargs, one_arg, pos_args};
 use crate::types::{int, slice, typeobj};
-use crate::vm::{PyResult, Vm};
 
 fn this<'a>(vm: &Vm, a: &'a [PyRef]) -> PyResult<&'a ByteArrayData> {
     a.first().and_then(get).ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))
@@ -79,6 +91,7 @@ fn ba_append(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let v = byte_value(vm, x)?;
     let d = this(vm, a)?;
     let n = d.b.borrow().len();
+    d.check_resize(vm, n, n + 1)?;
     d.note_resize(n, n + 1);
     d.b.borrow_mut().push(v);
     Ok(vm.none())
@@ -108,6 +121,7 @@ fn ba_extend(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let v = iterable_bytes(vm, x)?;
     let d = this(vm, a)?;
     let n = d.b.borrow().len();
+    d.check_resize(vm, n, n + v.len())?;
     d.note_resize(n, n + v.len());
     d.b.borrow_mut().extend_from_slice(&v);
     Ok(vm.none())
@@ -120,6 +134,7 @@ fn ba_insert(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let mut b = d.b.borrow_mut();
     let n = b.len() as i64;
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    d.check_resize(vm, n as usize, n as usize + 1)?;
     d.note_resize(n as usize, n as usize + 1);
     b.insert(i, v);
     Ok(vm.none())
@@ -140,6 +155,7 @@ fn ba_pop(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if j < 0 || j >= n {
         return Err(vm.index_error("pop index out of range"));
     }
+    d.check_resize(vm, n as usize, n as usize - 1)?;
     let v = b.remove(j as usize);
     d.note_resize(n as usize, n as usize - 1);
     Ok(vm.int(v as i64))
@@ -152,6 +168,7 @@ fn ba_remove(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     match b.iter().position(|c| *c == v) {
         Some(i) => {
             let n = b.len();
+            d.check_resize(vm, n, n - 1)?;
             b.remove(i);
             d.note_resize(n, n - 1);
             Ok(vm.none())
@@ -168,6 +185,7 @@ fn ba_clear(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "bytearray", "clear", a, k)?;
     let d = this(vm, a)?;
     let n = d.b.borrow().len();
+    d.check_resize(vm, n, 0)?;
     d.note_resize(n, 0);
     d.b.borrow_mut().clear();
     Ok(vm.none())
@@ -189,6 +207,7 @@ fn ba_iadd(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let v = v.into_owned();
     let d = this(vm, a)?;
     let n = d.b.borrow().len();
+    d.check_resize(vm, n, n + v.len())?;
     d.note_resize(n, n + v.len());
     d.b.borrow_mut().extend_from_slice(&v);
     Ok(a[0].clone())
@@ -202,6 +221,7 @@ fn ba_imul(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if len * n > (isize::MAX as u128) {
         return Err(vm.memory_error());
     }
+    d.check_resize(vm, len as usize, (len * n) as usize)?;
     let v = d.b.borrow().repeat(n as usize);
     d.note_resize(len as usize, v.len());
     *d.b.borrow_mut() = v;
@@ -224,6 +244,7 @@ fn ba_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     };
     let d = this(vm, a)?;
     let old = d.b.borrow().len();
+    d.check_resize(vm, old, 0)?;
     d.note_resize(old, 0);
     // Other iterables than exact lists and tuples are appended byte by byte.
     let appended = p[0].is_some_and(|x| {
@@ -260,6 +281,7 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
         match v {
             Some(v) => b[j as usize] = v,
             None => {
+                d.check_resize(vm, n as usize, n as usize - 1)?;
                 b.remove(j as usize);
                 if j == 0 {
                     d.note_front_shrink(1);
@@ -292,6 +314,7 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
     if step == 1 {
         let stop = stop.max(start);
         let old_len = b.len();
+        d.check_resize(vm, old_len, old_len - (stop - start) as usize + new.as_ref().map_or(0, |v| v.len()))?;
         b.splice(start as usize..stop as usize, new.unwrap_or_default());
         let len = b.len();
         if len < old_len && start == 0 {
@@ -306,6 +329,7 @@ pub fn set_item(vm: &Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyRe
         let mut idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
         idx.sort_unstable();
         let old_len = b.len();
+        d.check_resize(vm, old_len, old_len - idx.len())?;
         for i in idx.into_iter().rev() {
             b.remove(i);
         }

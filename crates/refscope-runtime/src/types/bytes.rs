@@ -56,7 +56,10 @@ pub fn buffer(o: &PyRef) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = get(o) {
         return Some(Cow::Borrowed(b));
     }
-    bytearray::get(o).map(|d| Cow::Owned(d.b.borrow().clone()))
+    if let Some(d) = bytearray::get(o) {
+        return Some(Cow::Owned(d.b.borrow().clone()));
+    }
+    crate::types::memoryview::bytes_of(o).map(Cow::Owned)
 }
 
 /// A bytes-like argument, or `a bytes-like object is required, not 'str'`.
@@ -426,7 +429,7 @@ fn b_removesuffix(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(piece(vm, &a[0], s.len(), refscope_text::pybytes::removesuffix(&s, &p)))
 }
 
-fn b_hex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn b_hex(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     let p = kw_args(vm, "hex", a, k, true, &["sep", "bytes_per_sep"], 0, 0, 2)?;
     let sep = match p[0] {
         None => None,

@@ -27,6 +27,7 @@ pub mod iterators;
 pub mod list;
 pub mod list_impl;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod methods;
 pub mod methods_more;
 pub mod method;

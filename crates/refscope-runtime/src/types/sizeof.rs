@@ -109,6 +109,9 @@ fn builtin_basicsize(vm: &Vm, ty: &PyRef) -> usize {
         Kind::Generator => 80,
         Kind::DictView => 24,
         Kind::MappingProxy => 24,
+        // One dimension: three Py_ssize_t after the object.
+        Kind::MemoryView => 168,
+        Kind::ManagedBuffer => 112,
         Kind::Exception => exception_basicsize(vm, ty),
         Kind::Descriptor if ty.is(&t.getset_descriptor) || ty.is(&t.member_descriptor) => 48,
         Kind::Descriptor => 56,

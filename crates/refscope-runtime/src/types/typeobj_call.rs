@@ -89,6 +89,7 @@ fn needs_args_tuple(vm: &Vm, cls: &PyRef) -> bool {
     }
     let t = &vm.types;
     [&t.type_, &t.int, &t.str_, &t.bytes, &t.complex, &t.bytearray, &t.property, &t.zip, &t.staticmethod, &t.classmethod, &t.slice].iter().any(|x| x.is(cls))
+        || typeobj::data(cls).instance_kind == Kind::MemoryView
 }
 
 fn call_type_inner(vm: &Vm, cls: &PyRef, args: &[PyRef], kwnames: Option<&PyRef>, unpacked: bool) -> PyResult {
