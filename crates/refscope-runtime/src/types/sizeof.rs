@@ -81,6 +81,9 @@ fn exception_basicsize(vm: &Vm, ty: &PyRef) -> usize {
 fn builtin_basicsize(vm: &Vm, ty: &PyRef) -> usize {
     let t = &vm.types;
     match typeobj::data(ty).instance_kind {
+        // `list[int]`: origin, args, parameters, weak list, starred flag,
+        // vectorcall pointer.
+        Kind::Object if typeobj::type_name(ty) == "GenericAlias" => 64,
         Kind::Object => 16,
         Kind::Int => 24,
         Kind::Float => 24,
@@ -118,7 +121,7 @@ fn builtin_basicsize(vm: &Vm, ty: &PyRef) -> usize {
         Kind::Iterator => {
             if ty.is(&t.enumerate) || ty.is(&t.dict_keyiterator) || ty.is(&t.dict_valueiterator) || ty.is(&t.dict_itemiterator) {
                 56
-            } else if ty.is(&t.zip) || ty.is(&t.set_iterator) || ty.is(&t.range_iterator) {
+            } else if ty.is(&t.zip) || ty.is(&t.set_iterator) || ty.is(&t.range_iterator) || typeobj::type_name(ty) == "longrange_iterator" {
                 48
             } else {
                 32
@@ -196,7 +199,8 @@ pub fn is_gc_type(ty: &PyRef) -> bool {
         return true;
     }
     match td.instance_kind {
-        Kind::Object | Kind::Int | Kind::Float | Kind::Complex | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range | Kind::Code | Kind::File => false,
+        Kind::Object => typeobj::type_name(ty) == "GenericAlias",
+        Kind::Int | Kind::Float | Kind::Complex | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range | Kind::Code | Kind::File => false,
         Kind::Iterator => !matches!(typeobj::type_name(ty).as_str(), "range_iterator" | "longrange_iterator"),
         _ => true,
     }
