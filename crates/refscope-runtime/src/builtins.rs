@@ -581,20 +581,33 @@ pub fn frame_locals(vm: &Vm, frame: &PyRef) -> PyResult {
         return Ok(l.clone());
     }
     let cd = code::get(&fd.code).unwrap();
-    let d = vm.dict();
-    let dd = dict::get(&d).unwrap();
+    // The frame's own dict, made once, brought up to date at each call
+    // (a variable unbound since is removed from it), as CPython 3.11's
+    // `_PyFrame_FastToLocalsWithError`.
+    let d = match fd.locals_dict.get() {
+        Some(d) => d,
+        None => {
+            let d = vm.dict();
+            fd.locals_dict.replace(Some(d.clone()));
+            d
+        }
+    };
     let nv = cd.code.varnames.len();
     for i in 0..cd.code.nlocalsplus() {
-        let Some(v) = fd.get_fast(i) else { continue };
-        let v = if i >= nv {
-            match cell::get_cell(&v).get() {
-                Some(x) => x,
-                None => continue,
-            }
-        } else {
-            v
+        let v = fd.get_fast(i);
+        let v = match v {
+            Some(v) if i >= nv => cell::get_cell(&v).get(),
+            v => v,
         };
-        dd.set(vm, &d, vm.intern(cd.code.localsplus_name(i)), v)?;
+        let name = vm.intern(cd.code.localsplus_name(i));
+        match v {
+            Some(v) => dict::set_item(vm, &d, name, v)?,
+            None => {
+                if dict::get(&d).is_some_and(|dd| dd.len() > 0) {
+                    let _ = dict::del_item_str(vm, &d, &name);
+                }
+            }
+        }
     }
     Ok(d)
 }

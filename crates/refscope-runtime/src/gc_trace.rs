@@ -290,14 +290,16 @@ fn fast_slot<V: FnMut(&PyRef) + ?Sized>(c: &crate::object::RefSlot, f: &mut V) {
 
 impl Trace for crate::types::frame::FrameObj {
     fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
+        // CPython's order: f_back, f_locals, f_func, f_code, the locals.
         cell_opt(&self.back, f);
-        f(&self.code);
+        opt(&self.locals, f);
+        fast_slot(&self.locals_dict, f);
         opt(&self.func, f);
         if let Some((g, b)) = &self.own_namespaces {
             f(g);
             f(b);
         }
-        opt(&self.locals, f);
+        f(&self.code);
         self.fast().iter().for_each(|c| fast_slot(c, f));
     }
     fn clear(&self) {

@@ -79,6 +79,7 @@ fn frame_with_locals(
             func,
             own_namespaces,
             locals,
+            locals_dict: crate::object::RefSlot::default(),
             lasti: std::cell::Cell::new(0),
             lineno: std::cell::Cell::new(first_line),
             back: std::cell::RefCell::new(None),

@@ -1062,7 +1062,7 @@
       head.appendChild(c);
     } else if (entry.rc !== undefined) {
       var rc = el('span', 'rs-rc', 'rc ' + entry.rc);
-      rc.title = 'reference count: sys.getrefcount(x) - 1';
+      rc.title = 'reference count: sys.getrefcount(x) - 1, references not drawn included (a constant written in the program is also held by its code object and, while the program runs, by the parser, as in CPython)';
       head.appendChild(rc);
     }
     if (o.interned) head.appendChild(el('span', 'rs-badge rs-badge-interned', 'interned'));

@@ -21,6 +21,11 @@ pub struct FrameData {
     pub own_namespaces: Option<(PyRef, PyRef)>,
     /// The namespace of module and class bodies (`locals()` there).
     pub locals: Option<PyRef>,
+    /// A function frame's `f_locals` dict, made by the first `locals()` or
+    /// `frame.f_locals` and updated by each later one (CPython 3.11's
+    /// `frame->f_locals`): the same dict every time, holding the values
+    /// while the frame lives.
+    pub locals_dict: RefSlot,
     /// Index of the instruction being executed.
     pub lasti: Cell<u32>,
     /// The line last reported (for tracing).
