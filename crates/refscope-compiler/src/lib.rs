@@ -175,8 +175,8 @@ fn compile_module_inner(source: &str, filename: &str, folder: &dyn ConstFolder, 
     let scope = symtable::build(&module).map_err(|e| scope_error(e, source, filename))?;
     // CPython emits its SyntaxWarnings while generating code: all of them,
     // or those before the place where code generation fails.
-    let found = warnings::collect(&module, source, filename);
     let compiler = compile::Compiler::new(source, filename, folder, interactive);
+    let found = warnings::collect(&module, source, filename, &|e| compiler.const_value(e));
     let arena = if with_arena { arena::collect(&compiler, &module.body) } else { Default::default() };
     let result = compiler.compile_module(&module, &scope).map(|c| (c, arena));
     match &result {
@@ -216,8 +216,8 @@ fn compile_eval_inner(source: &str, filename: &str, folder: &dyn ConstFolder, wi
         return Err(CompileError::at("invalid syntax".into(), range, source, filename));
     }
     let scope = symtable::build(&module).map_err(|e| scope_error(e, source, filename))?;
-    let found = warnings::collect(&module, source, filename);
     let compiler = compile::Compiler::new(source, filename, folder, false);
+    let found = warnings::collect(&module, source, filename, &|e| compiler.const_value(e));
     let arena = if with_arena { arena::collect(&compiler, &module.body) } else { Default::default() };
     let result = compiler.compile_eval(&module, &scope).map(|c| (c, arena));
     if result.is_ok() {

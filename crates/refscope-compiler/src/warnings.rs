@@ -5,7 +5,8 @@
 //! folding, as CPython's do (`x is -1`, `x is (1, 2)` count as literals).
 
 use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
-use ruff_python_ast::{self as ast, Expr, ExprContext, Number, Stmt, UnaryOp};
+use crate::bytecode::Constant;
+use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
 use ruff_text_size::Ranged;
 use std::cell::RefCell;
 
@@ -35,8 +36,8 @@ pub(crate) fn push(warnings: Vec<CompileWarning>) {
 }
 
 /// The warnings for a module, in the order CPython emits them.
-pub(crate) fn collect(module: &ast::ModModule, source: &str, filename: &str) -> Vec<CompileWarning> {
-    let mut c = Checker { source, filename, out: Vec::new() };
+pub(crate) fn collect(module: &ast::ModModule, source: &str, filename: &str, fold: &dyn Fn(&Expr) -> Option<Constant>) -> Vec<CompileWarning> {
+    let mut c = Checker { source, filename, out: Vec::new(), fold };
     for s in &module.body {
         c.visit_stmt(s);
     }
@@ -44,6 +45,7 @@ pub(crate) fn collect(module: &ast::ModModule, source: &str, filename: &str) -> 
 }
 
 struct Checker<'s> {
+    fold: &'s dyn Fn(&Expr) -> Option<Constant>,
     source: &'s str,
     filename: &'s str,
     out: Vec<CompileWarning>,
@@ -57,61 +59,27 @@ impl Checker<'_> {
     }
 }
 
-/// The type of the constant `e` folds to, if it does.
-fn const_type(e: &Expr) -> Option<&'static str> {
-    Some(match e {
-        Expr::NumberLiteral(n) => match n.value {
-            Number::Int(_) => "int",
-            Number::Float(_) => "float",
-            Number::Complex { .. } => "complex",
-        },
-        Expr::StringLiteral(_) => "str",
-        Expr::BytesLiteral(_) => "bytes",
-        Expr::BooleanLiteral(_) => "bool",
-        Expr::NoneLiteral(_) => "NoneType",
-        Expr::EllipsisLiteral(_) => "ellipsis",
-        Expr::Tuple(t) => {
-            if t.elts.iter().all(|x| const_type(x).is_some()) {
-                "tuple"
-            } else {
-                return None;
-            }
-        }
-        Expr::UnaryOp(u) => {
-            let t = const_type(&u.operand)?;
-            match (u.op, t) {
-                (UnaryOp::Not, _) => "bool",
-                (UnaryOp::USub | UnaryOp::UAdd, "int" | "bool") => "int",
-                (UnaryOp::USub | UnaryOp::UAdd, "float") => "float",
-                (UnaryOp::USub | UnaryOp::UAdd, "complex") => "complex",
-                (UnaryOp::Invert, "int" | "bool") => "int",
-                _ => return None,
-            }
-        }
-        Expr::BinOp(b) => {
-            let (l, r) = (const_type(&b.left)?, const_type(&b.right)?);
-            let num = |t: &str| matches!(t, "int" | "bool" | "float" | "complex");
-            if num(l) && num(r) {
-                if l == "complex" || r == "complex" {
-                    "complex"
-                } else if l == "float" || r == "float" || b.op == ast::Operator::Div {
-                    "float"
-                } else {
-                    "int"
-                }
-            } else if l == r && matches!(l, "str" | "bytes") && b.op == ast::Operator::Add {
-                l
-            } else {
-                return None;
-            }
-        }
-        _ => return None,
+/// The type of the constant `e` folds to, if it does (the compiler's
+/// folder decides, as CPython's checks see the folded tree).
+fn const_type(fold: &dyn Fn(&Expr) -> Option<Constant>, e: &Expr) -> Option<&'static str> {
+    Some(match fold(e)? {
+        Constant::Int(_) => "int",
+        Constant::Float(_) => "float",
+        Constant::Complex(..) => "complex",
+        Constant::Str(_) => "str",
+        Constant::Bytes(_) => "bytes",
+        Constant::True | Constant::False => "bool",
+        Constant::None => "NoneType",
+        Constant::Ellipsis => "ellipsis",
+        Constant::Tuple(_) => "tuple",
+        Constant::FrozenSet(_) => "frozenset",
+        Constant::Code(_) => return None,
     })
 }
 
 /// CPython's `infer_type`: the type of an expression known from its form.
-fn infer_type(e: &Expr) -> Option<&'static str> {
-    if let Some(t) = const_type(e) {
+fn infer_type(fold: &dyn Fn(&Expr) -> Option<Constant>, e: &Expr) -> Option<&'static str> {
+    if let Some(t) = const_type(fold, e) {
         return Some(t);
     }
     Some(match e {
@@ -144,7 +112,7 @@ impl<'a> Visitor<'a> for Checker<'_> {
             Expr::Compare(c) => {
                 // A literal on either side of `is` / `is not` (None, True,
                 // False and Ellipsis are fine).
-                let is_literal = |x: &Expr| const_type(x).is_some_and(|t| !matches!(t, "NoneType" | "bool" | "ellipsis"));
+                let is_literal = |x: &Expr| const_type(self.fold, x).is_some_and(|t| !matches!(t, "NoneType" | "bool" | "ellipsis"));
                 let mut left = is_literal(&c.left);
                 for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
                     let right_lit = is_literal(right);
@@ -158,21 +126,21 @@ impl<'a> Visitor<'a> for Checker<'_> {
             }
             Expr::Call(c) => {
                 let callee = &*c.func;
-                let not_callable = const_type(callee).is_some()
+                let not_callable = const_type(self.fold, callee).is_some()
                     || matches!(
                         callee,
                         Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::Dict(_) | Expr::DictComp(_) | Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::FString(_)
                     );
                 if not_callable {
-                    if let Some(t) = infer_type(callee) {
+                    if let Some(t) = infer_type(self.fold, callee) {
                         self.warn(e, format!("'{}' object is not callable; perhaps you missed a comma?", t));
                     }
                 }
             }
             Expr::Subscript(s) if s.ctx == ExprContext::Load => {
                 let value = &*s.value;
-                let vt = infer_type(value);
-                let not_subscriptable = match const_type(value) {
+                let vt = infer_type(self.fold, value);
+                let not_subscriptable = match const_type(self.fold, value) {
                     Some(t) => matches!(t, "NoneType" | "ellipsis" | "int" | "bool" | "float" | "complex"),
                     None => matches!(value, Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_)),
                 };
@@ -181,9 +149,9 @@ impl<'a> Visitor<'a> for Checker<'_> {
                         self.warn(e, format!("'{}' object is not subscriptable; perhaps you missed a comma?", t));
                     }
                 }
-                if let Some(it) = infer_type(&s.slice) {
+                if let Some(it) = infer_type(self.fold, &s.slice) {
                     if !matches!(it, "int" | "bool" | "slice") {
-                        let sequence = match const_type(value) {
+                        let sequence = match const_type(self.fold, value) {
                             Some(t) => matches!(t, "str" | "bytes" | "tuple"),
                             None => matches!(value, Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_)),
                         };
