@@ -251,21 +251,20 @@ pub fn compile_source_with_arena(vm: &Vm, source: &str, filename: &str, interact
         traceback_print::remember_source(filename, source);
     }
     let folder = Folder { vm };
-    let compiled = refscope_compiler::compile_module_with_arena(source, filename, &folder, interactive).map_err(|e| syntax_error(vm, &e));
-    traceback_print::print_compile_warnings(vm);
-    let (code, arena) = compiled?;
-    let mut cache = ConstCache::default();
-    let list = parse_arena(vm, &arena, &mut cache);
-    let code = materialize(vm, Rc::new(code), &mut cache);
-    Ok((code, list))
+    code_and_arena(vm, refscope_compiler::compile_module_with_arena(source, filename, &folder, interactive))
 }
 
 /// `compile_eval_source` for `eval` of a string, with its arena's list.
 pub fn compile_eval_source_with_arena(vm: &Vm, source: &str, filename: &str) -> PyResult<(PyRef, PyRef)> {
     let folder = Folder { vm };
-    let compiled = refscope_compiler::compile_eval_with_arena(source, filename, &folder).map_err(|e| syntax_error(vm, &e));
+    code_and_arena(vm, refscope_compiler::compile_eval_with_arena(source, filename, &folder))
+}
+
+/// The code object and the arena's list of a compilation (its warnings
+/// reported first): the arena's objects seed the constants.
+fn code_and_arena(vm: &Vm, compiled: Result<(CodeObject, refscope_compiler::arena::ParseArena), CompileError>) -> PyResult<(PyRef, PyRef)> {
     traceback_print::print_compile_warnings(vm);
-    let (code, arena) = compiled?;
+    let (code, arena) = compiled.map_err(|e| syntax_error(vm, &e))?;
     let mut cache = ConstCache::default();
     let list = parse_arena(vm, &arena, &mut cache);
     let code = materialize(vm, Rc::new(code), &mut cache);
