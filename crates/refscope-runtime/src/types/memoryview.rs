@@ -66,11 +66,11 @@ pub fn release_view(d: &MemoryViewData) {
 }
 
 thread_local! {
-    static TYPES: RefCell<Option<(PyRef, PyRef)>> = const { RefCell::new(None) };
+    static TYPES: RefCell<Option<(PyRef, PyRef, PyRef)>> = const { RefCell::new(None) };
 }
 
-/// The `memoryview` and `managedbuffer` types.
-fn types(vm: &Vm) -> (PyRef, PyRef) {
+/// The `memoryview`, `managedbuffer` and `memory_iterator` types.
+fn types(vm: &Vm) -> (PyRef, PyRef, PyRef) {
     if let Some(t) = TYPES.with(|t| t.borrow().clone()) {
         return t;
     }
@@ -382,10 +382,13 @@ fn mv_len(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(this(vm, a)?.len as i64))
 }
 
+/// `iter(m)`: a `memory_iterator` reading the view's items one at a time
+/// (a change to the bytearray shows in the items not yet read).
 fn mv_iter(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "__iter__", a, k)?;
-    let items = values(vm, &a[0])?;
-    ops::get_iter(vm, &vm.list(items))
+    this(vm, a)?;
+    let it = types(vm).2;
+    Ok(crate::types::iterators::new(vm, &it, crate::types::iterators::IterState::Seq { seq: Some(a[0].clone()), index: 0 }))
 }
 
 fn mv_tolist(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
@@ -582,9 +585,13 @@ fn g_contiguous(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(vm.bool(d.len <= 1 || d.step == d.itemsize as isize))
 }
 
-fn make_types(vm: &Vm) -> (PyRef, PyRef) {
+fn make_types(vm: &Vm) -> (PyRef, PyRef, PyRef) {
     let mb = typeobj::new_static_type(&vm.types, "managedbuffer", &vm.types.object, Kind::ManagedBuffer, typeobj::tflags::NO_INSTANCES);
     crate::types::finish_one_type(vm, &mb);
+    let it = typeobj::new_static_type(&vm.types, "memory_iterator", &vm.types.object, Kind::Iterator, typeobj::tflags::NO_INSTANCES);
+    crate::types::finish_one_type(vm, &it);
+    typeobj::add_method(vm, &it, "__iter__", crate::types::methods::d_iter);
+    typeobj::add_method(vm, &it, "__next__", crate::types::methods::d_next);
     let t = typeobj::new_static_type(&vm.types, "memoryview", &vm.types.object, Kind::MemoryView, typeobj::tflags::WEAKREFABLE);
     crate::types::finish_one_type(vm, &t);
     typeobj::data(&t).new.set(Some(mv_new));
@@ -628,5 +635,5 @@ fn make_types(vm: &Vm) -> (PyRef, PyRef) {
     for (n, g) in getters {
         typeobj::add_getter(vm, &t, n, g);
     }
-    (t, mb)
+    (t, mb, it)
 }
