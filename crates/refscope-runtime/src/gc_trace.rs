@@ -245,6 +245,7 @@ impl Trace for ClassMethodData {
     fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         cell_ref(&self.func, f);
         cell_opt(&self.dict, f);
+        opt(&self.owner, f);
     }
     fn clear(&self) {
         set_none(&self.func);

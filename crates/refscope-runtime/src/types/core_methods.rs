@@ -119,7 +119,7 @@ fn owner_arg(vm: &Vm, a: &[PyRef]) -> PyRef {
     }
 }
 
-fn classmethod_get(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+pub(crate) fn classmethod_get(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     nargs(vm, "__get__", a, 1, 2)?;
     let owner = owner_arg(vm, a);
     let inst = if a[1].is(&vm.none) { None } else { Some(&a[1]) };

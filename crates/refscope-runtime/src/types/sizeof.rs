@@ -102,6 +102,8 @@ fn builtin_basicsize(vm: &Vm, ty: &PyRef) -> usize {
         Kind::Method => 48,
         Kind::Weakref => 64,
         Kind::Property => 64,
+        // A builtin type's class method is a method descriptor.
+        Kind::ClassMethod if typeobj::type_name(ty) == "classmethod_descriptor" => 56,
         Kind::ClassMethod | Kind::StaticMethod => 32,
         Kind::Super => 40,
         Kind::Cell => 24,

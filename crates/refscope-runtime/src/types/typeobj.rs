@@ -792,7 +792,7 @@ pub fn add_method(vm: &Vm, ty: &PyRef, name: &'static str, f: NativeFn) {
 
 pub fn add_classmethod(vm: &Vm, ty: &PyRef, name: &'static str, f: NativeFn) {
     let m = crate::types::builtin_function::new_builtin(vm, name, f, None);
-    let cm = PyRef::new(&vm.types.classmethod, crate::types::classmethod::ClassMethodData::new(m));
+    let cm = PyRef::new(&crate::types::classmethod::descriptor_type(vm), crate::types::classmethod::ClassMethodData::new_descriptor(m, ty.clone()));
     set_in_dict(vm, ty, name, cm);
 }
 
