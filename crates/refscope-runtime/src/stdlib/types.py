@@ -50,6 +50,9 @@ except TypeError as _e:
 class SimpleNamespace:
     """A plain object whose attributes are the keyword arguments given."""
 
+    # CPython's is a C type with a __dict__ and no weak references (40 bytes).
+    __slots__ = ("__dict__",)
+
     def __init__(self, *args, **kwargs):
         if args:
             raise TypeError("no positional arguments expected")
