@@ -979,6 +979,16 @@ fn encode(vm: &Vm, o: &PyRef) -> (Map<String, Value>, Vec<PyRef>, Vec<usize>) {
                 refs.push(v);
             }
         }
+        Kind::MemoryView => {
+            // The object whose bytes the view shares (an alias: writes
+            // through the view change it); none once released.
+            let mut attrs = Vec::new();
+            if let Some(x) = refscope_runtime::types::memoryview::exporter(o) {
+                attrs.push(json!(["obj", x.id()]));
+                refs.push(x);
+            }
+            m.insert("attrs".into(), Value::Array(attrs));
+        }
         Kind::Method => {
             let md = method::get(o).unwrap();
             m.insert("func".into(), json!(md.func.id()));

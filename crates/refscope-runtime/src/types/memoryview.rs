@@ -83,6 +83,17 @@ pub fn memoryview_type(vm: &Vm) -> PyRef {
     types(vm).0
 }
 
+/// The object a live view shares the bytes of (None once released).
+pub fn exporter(o: &PyRef) -> Option<PyRef> {
+    let d = o.payload::<MemoryViewData>()?;
+    if d.released.get() {
+        return None;
+    }
+    let mb = d.mbuf.borrow().clone()?;
+    let obj = mb.payload::<ManagedBufferData>()?.obj.borrow().clone();
+    obj
+}
+
 fn err_released(vm: &Vm) -> crate::vm::PyErr {
     vm.value_error("operation forbidden on released memoryview object")
 }
@@ -460,6 +471,7 @@ fn mv_release(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     noargs(vm, "release", a, k)?;
     if let Some(d) = a[0].payload::<MemoryViewData>() {
         release_view(d);
+        crate::observe::touch(a[0].id());
     }
     Ok(vm.none())
 }
@@ -473,6 +485,7 @@ fn mv_enter(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 fn mv_exit(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     if let Some(d) = a.first().and_then(|o| o.payload::<MemoryViewData>()) {
         release_view(d);
+        crate::observe::touch(a[0].id());
     }
     Ok(vm.none())
 }
