@@ -521,10 +521,10 @@ fn property_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyR
     let [fget, fset, fdel, mut doc] = slots;
     if doc.is_none() {
         if let Some(g) = &fget {
+            // The getter's docstring, None included (CPython keeps that
+            // None object: `gc.get_referents` shows it).
             if let Ok(d) = ops::get_attr_str(vm, g, "__doc__") {
-                if !d.is(&vm.none) {
-                    doc = Some(d);
-                }
+                doc = Some(d);
             }
         }
     }
