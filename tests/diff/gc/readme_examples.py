@@ -25,3 +25,14 @@ gc.callbacks.append(cb)
 gc.collect()
 gc.callbacks.remove(cb)
 print(seen)
+
+# Constants' references (the code's constants, the parser's) and interned
+# strings (the intern table does not count).
+import sys
+x = 1000
+print(sys.getrefcount(x))
+def f():
+    return "two words"
+print(sys.getrefcount(f()))
+s = sys.intern("".join(["in", "terned"]))
+print(sys.getrefcount(s))
