@@ -321,7 +321,9 @@ fn mv_getitem(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         let (start, _stop, count) = slice::adjust(d.len as i64, ustart, ustop, step);
         let mb = d.mbuf.borrow().clone().ok_or_else(|| err_released(vm))?;
         let first = if count > 0 { item_offset(d, start as usize) } else { d.start };
-        return Ok(new_view(vm, &mb, first, count as usize, d.step * step as isize, d.itemsize, d.fmt, d.readonly));
+        // (A step so big that only one item is taken can overflow the
+        // stride; it is never used to reach a second item.)
+        return Ok(new_view(vm, &mb, first, count as usize, d.step.wrapping_mul(step as isize), d.itemsize, d.fmt, d.readonly));
     }
     if !is_index(vm, key) {
         return Err(vm.type_error("memoryview: invalid slice key"));
