@@ -333,6 +333,15 @@ pub enum Instr {
     /// Stack: exception type pattern on top of the exception. Pops the
     /// pattern, pushes whether the exception matches.
     CheckExcMatch,
+    /// `except*`: stack: exception (or None) below a handler's types. Pops
+    /// both, pushes the part the types do not match, then the part they do
+    /// (None for none; a matching naked exception comes wrapped in an
+    /// ExceptionGroup), and makes a match the handled exception.
+    CheckEgMatch,
+    /// `except*`: stack: the caught exception below the list of what the
+    /// handlers raised (and the rest). Pops both, pushes what to raise again
+    /// (None for nothing).
+    PrepReraiseStar,
     /// Stack: exit, (prev exc), exc. Calls exit(type, exc, tb); pushes result.
     WithExceptStart,
     /// Stack: context manager. Pushes its bound `__exit__` below the result

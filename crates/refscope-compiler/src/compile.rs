@@ -57,6 +57,9 @@ enum FBlock<'a> {
     HandlerCleanup { name: Option<&'a str> },
     /// An exception handler of `try`/`except` whose own cleanup block is set.
     ExceptHandler,
+    /// The body of an `except*` handler: `break`, `continue` and `return`
+    /// may not leave it.
+    ExceptStarHandler,
 }
 
 struct Unit<'a> {
@@ -550,6 +553,8 @@ impl<'a> Compiler<'a> {
                 } else {
                     self.load_const(Constant::None);
                 }
+                // CPython reports it at the value, compiled by then.
+                self.check_except_star_exit(None, r.value.as_ref().map_or(r.range, |v| v.range()))?;
                 self.unwind_fblocks(true, None)?;
                 self.set_span(r.range);
                 self.emit(Instr::ReturnValue);
@@ -633,11 +638,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return self.err("except* is not supported by refscope yet", t.range);
-                }
                 if !t.finalbody.is_empty() {
                     self.try_finally(t)
+                } else if t.is_star {
+                    self.try_star(t)
                 } else {
                     self.try_except(t)
                 }
@@ -737,6 +741,7 @@ impl<'a> Compiler<'a> {
     fn break_continue(&mut self, is_break: bool, range: TextRange) -> Result<(), CompileError> {
         // Find the innermost loop, unwinding blocks in between.
         let loop_idx = self.u().fblocks.iter().rposition(|b| matches!(b, FBlock::While { .. } | FBlock::For { .. }));
+        self.check_except_star_exit(loop_idx, range)?;
         let Some(idx) = loop_idx else {
             let what = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return self.err(what, range);
@@ -824,6 +829,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Instr::PopExcept);
             }
+            FBlock::ExceptStarHandler => {}
             FBlock::HandlerCleanup { name } => {
                 if let Some(name) = name {
                     self.emit(Instr::PopBlock);
@@ -1003,6 +1009,109 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `break`, `continue` and `return` may not leave an `except*` handler
+    /// (frame blocks above `stop`).
+    fn check_except_star_exit(&mut self, stop: Option<usize>, range: TextRange) -> Result<(), CompileError> {
+        let lo = stop.map(|s| s + 1).unwrap_or(0);
+        if self.u().fblocks[lo..].iter().any(|b| matches!(b, FBlock::ExceptStarHandler)) {
+            return self.err("'break', 'continue' and 'return' cannot appear in an except* block", range);
+        }
+        Ok(())
+    }
+
+    /// `try`/`except*` (PEP 654). Each clause takes the part of the
+    /// exception its types match (CheckEgMatch), runs with it as the handled
+    /// exception, and what it raises is collected in a list; the rest goes
+    /// on to the next clause. At the end PrepReraiseStar builds what is
+    /// raised again from the caught exception and that list (the
+    /// unhandled rest last), or None when everything was handled.
+    fn try_star(&mut self, t: &'a ast::StmtTry) -> Result<(), CompileError> {
+        let handler = self.new_label();
+        let end = self.new_label();
+        let orelse = self.new_label();
+        self.jump(Instr::SetupFinally, handler);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.body(&t.body)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.jump(Instr::Jump, orelse);
+
+        // Stack on entry: [prev, orig].
+        self.bind_label(handler);
+        let cleanup = self.new_label();
+        self.jump(Instr::SetupCleanup, cleanup);
+        self.emit(Instr::BuildList(0));
+        self.emit(Instr::Copy(2));
+        // [prev, orig, raised, exc]
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_span(h.range);
+            let Some(ty) = &h.type_ else {
+                return self.err("expected one or more exception types", h.range);
+            };
+            let next = self.new_label();
+            let no_match = self.new_label();
+            self.expr(ty)?;
+            self.set_span(h.range);
+            // [.., exc, T] -> [.., rest, match]
+            self.emit(Instr::CheckEgMatch);
+            self.emit(Instr::Copy(1));
+            self.jump(Instr::PopJumpIfNone, no_match);
+            match &h.name {
+                Some(name) => self.store_name(&name.id),
+                None => self.emit(Instr::PopTop),
+            }
+            // [prev, orig, raised, rest]
+            let failed = self.new_label();
+            self.jump(Instr::SetupFinally, failed);
+            self.u().fblocks.push(FBlock::ExceptStarHandler);
+            self.body(&h.body)?;
+            self.u().fblocks.pop();
+            self.emit(Instr::PopBlock);
+            if let Some(name) = &h.name {
+                self.load_const(Constant::None);
+                self.store_name(&name.id);
+                self.delete_name(&name.id);
+            }
+            self.jump(Instr::Jump, next);
+            // The handler raised: [.., raised, rest, match, new]. The new
+            // exception joins the list; the match is handled again.
+            self.bind_label(failed);
+            if let Some(name) = &h.name {
+                self.load_const(Constant::None);
+                self.store_name(&name.id);
+                self.delete_name(&name.id);
+            }
+            self.emit(Instr::ListAppend(3));
+            self.emit(Instr::PopExcept);
+            self.jump(Instr::Jump, next);
+            self.bind_label(no_match);
+            self.emit(Instr::PopTop);
+            self.bind_label(next);
+        }
+        // [prev, orig, raised, rest]
+        self.emit(Instr::ListAppend(1));
+        self.emit(Instr::PrepReraiseStar);
+        // [prev, result]
+        let reraise = self.new_label();
+        self.emit(Instr::Copy(1));
+        self.jump(Instr::PopJumpIfNotNone, reraise);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::PopExcept);
+        self.jump(Instr::Jump, end);
+        self.bind_label(reraise);
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::Reraise);
+        self.bind_label(cleanup);
+        self.emit(Instr::ReraiseCleanup(0));
+
+        self.bind_label(orelse);
+        self.body(&t.orelse)?;
+        self.bind_label(end);
+        Ok(())
+    }
+
     fn try_finally(&mut self, t: &'a ast::StmtTry) -> Result<(), CompileError> {
         let exc_path = self.new_label();
         let end = self.new_label();
@@ -1010,6 +1119,8 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.push(FBlock::FinallyTry { body: &t.finalbody });
         if t.handlers.is_empty() {
             self.body(&t.body)?;
+        } else if t.is_star {
+            self.try_star(t)?;
         } else {
             self.try_except(t)?;
         }
@@ -3022,7 +3133,8 @@ fn stack_effect(i: Instr) -> (i64, i64, Option<u32>, bool) {
         SetupWith(t) | SetupCleanup(t) => (0, 1, Some(t), true),
         PopBlock => (0, 0, None, true),
         PopExcept => (-1, 0, None, true),
-        CheckExcMatch => (0, 0, None, true),
+        CheckExcMatch | CheckEgMatch => (0, 0, None, true),
+        PrepReraiseStar => (-1, 0, None, true),
         WithExceptStart => (1, 0, None, true),
         BeforeWith => (1, 0, None, true),
         PrintExpr => (-1, 0, None, true),

@@ -500,7 +500,10 @@ fn parse_error(source: &str, filename: &str, e: &ruff_python_parser::ParseError,
         let err = CompileError { kind: "IndentationError", message: "unexpected indent".to_string(), filename: filename.to_string(), line, column: width, end_line: line, end_column: -1, text: text + "\n" };
         return ParseFailure { err, pos, overridable: false, local: false, reads_on: false, lookahead: None };
     }
+    // `except*:` names no type.
+    let bare_except_star = prev.len() == 2 && prev[0].kind() == T::Star && prev[1].kind() == T::Except && tokens.get(idx).is_some_and(|t| t.kind() == T::Colon);
     let message = match &e.error {
+        _ if bare_except_star => "expected one or more exception types".to_string(),
         ParseErrorType::Lexical(L::UnclosedStringError) => {
             let (line, _, _) = locate(source, range.start().to_u32() as usize);
             let text_at = &source[range.start().to_u32() as usize..];

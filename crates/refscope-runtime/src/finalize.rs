@@ -35,7 +35,9 @@ pub fn needs_finalizer(r: &PyRef) -> bool {
             let g = generator::get(r).unwrap();
             g.started.get() && !g.finished.get()
         }
-        _ => r.has_ext() && typeobj::data(r.ty()).flag(tflags::HAS_DEL),
+        // Instances of classes (exceptions keep their own dict, not an
+        // extension).
+        _ => (r.has_ext() || r.kind() == Kind::Exception) && typeobj::data(r.ty()).flag(tflags::HAS_DEL),
     }
 }
 

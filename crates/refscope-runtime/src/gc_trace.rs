@@ -396,13 +396,14 @@ impl Trace for IteratorData {
 
 impl Trace for ExceptionData {
     fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
-        cell_opt(&self.dict, f);
-        // Fields of CPython's exception struct: no object of their own.
+        // Fields of CPython's exception struct (visited before the rest,
+        // as CPython's subclass traverse functions do).
         if let Ok(d) = self.fields.try_borrow() {
-            if let Some(d) = &*d {
-                crate::object::gc::traverse(d, f);
+            for (_, v) in d.iter() {
+                f(v);
             }
         }
+        cell_opt(&self.dict, f);
         cell_ref(&self.args, f);
         cell_opt(&self.traceback, f);
         cell_opt(&self.cause, f);
@@ -410,7 +411,8 @@ impl Trace for ExceptionData {
     }
     fn clear(&self) {
         take_opt(&self.dict);
-        take_opt(&self.fields);
+        let old = self.fields.try_borrow_mut().ok().map(|mut v| std::mem::take(&mut *v));
+        drop(old);
         if let Some(vm) = Vm::try_current() {
             let old = self.args.try_borrow_mut().ok().map(|mut a| std::mem::replace(&mut *a, vm.empty_tuple.clone()));
             drop(old);

@@ -1755,6 +1755,23 @@ fn run_frame_on(vm: &Vm, outer: &PyRef, given_stack: &mut Vec<PyRef>, outer_base
                         let m = tri!(exception_matches(vm, &exc, &pat));
                         stack.push(vm.bool(m));
                     }
+                    Instr::CheckEgMatch => {
+                        let pat = pop!();
+                        let exc = pop!();
+                        let (rest, matched) = tri!(crate::types::exception_group::except_star_match(vm, &exc, &pat));
+                        if !matched.is(&vm.none) {
+                            let old = vm.handled.replace(Some(matched.clone()));
+                            drop(old);
+                        }
+                        stack.push(rest);
+                        stack.push(matched);
+                    }
+                    Instr::PrepReraiseStar => {
+                        let raised = pop!();
+                        let orig = pop!();
+                        let r = tri!(crate::types::exception_group::prep_reraise_star(vm, &orig, &raised));
+                        stack.push(r);
+                    }
                     Instr::WithExceptStart => {
                         let l = stack.len();
                         let exc = stack[l - 1].clone();

@@ -681,7 +681,7 @@ fn instance_attr(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Ce
 fn generic_get_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, hint: Option<&std::cell::Cell<u32>>, thint: Option<&std::cell::Cell<typeobj::TypeHint>>) -> PyResult {
     let ty = obj.ty();
     if obj.kind() == Kind::Exception {
-        if let Some(v) = exceptions::get_member(obj, name) {
+        if let Some(v) = exceptions::read_member(vm, obj, name) {
             return Ok(v);
         }
     }
@@ -845,10 +845,10 @@ fn generic_set_attr_hinted(vm: &Vm, obj: &PyRef, name: &PyRef, value: Option<PyR
         }
     }
     let ty = obj.ty();
-    if obj.kind() == Kind::Exception && exceptions::get_member(obj, name).is_some() {
-        // A deleted field reads as None, as CPython's member does.
-        exceptions::set_member(vm, obj, str::as_str(name), value.unwrap_or_else(|| vm.none()));
-        return Ok(());
+    if obj.kind() == Kind::Exception {
+        if let Some(r) = exceptions::write_member(vm, obj, name, value.clone()) {
+            return r;
+        }
     }
     if let Some(d) = type_lookup(ty, name, thint) {
         if is_data_descriptor(vm, &d) {

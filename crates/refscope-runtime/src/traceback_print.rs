@@ -56,46 +56,148 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
     }
 }
 
-/// The text CPython prints for an exception (with its chain).
+/// The text CPython prints for an exception (with its chain, and the
+/// exceptions of a group nested in boxes).
 pub fn format_exception(vm: &Vm, exc: &PyRef) -> String {
-    let mut out = String::new();
-    let mut seen = Vec::new();
-    format_chain(vm, exc, &mut out, &mut seen);
-    out
+    let mut p = Printer { vm, out: String::new(), seen: Vec::new(), depth: 0, need_close: false };
+    p.recursive(exc);
+    p.out
 }
 
-fn format_chain(vm: &Vm, exc: &PyRef, out: &mut String, seen: &mut Vec<usize>) {
-    seen.push(exc.id());
-    if let Some(ed) = exceptions::get(exc) {
-        let cause = ed.cause.borrow().clone();
-        let context = ed.context.borrow().clone();
-        if let Some(c) = cause {
-            if !seen.contains(&c.id()) {
-                format_chain(vm, &c, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            }
-        } else if let Some(c) = context {
-            if !ed.suppress_context.get() && !seen.contains(&c.id()) {
-                format_chain(vm, &c, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+/// At most this many exceptions of a group are shown, and groups nested at
+/// most this deep (CPython's defaults).
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// CPython's exception printer: exceptions inside a group are printed at a
+/// depth, each line behind an indent of two spaces per level and a `| `
+/// margin; each sub-exception opens with a `+---- n ----` line and the
+/// last closes its box.
+struct Printer<'v> {
+    vm: &'v Vm,
+    out: String,
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
+}
+
+impl Printer<'_> {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// The indent and margin every line at this depth starts with.
+    fn margin(&self) -> String {
+        let mut m = self.indent();
+        if self.depth > 0 {
+            m.push_str("| ");
+        }
+        m
+    }
+
+    fn recursive(&mut self, exc: &PyRef) {
+        self.seen.push(exc.id());
+        if let Some(ed) = exceptions::get(exc) {
+            let cause = ed.cause.borrow().clone();
+            let context = ed.context.borrow().clone();
+            if let Some(c) = cause {
+                if !self.seen.contains(&c.id()) {
+                    self.chained(&c, "The above exception was the direct cause of the following exception:\n");
+                }
+            } else if let Some(c) = context {
+                if !ed.suppress_context.get() && !self.seen.contains(&c.id()) {
+                    self.chained(&c, "During handling of the above exception, another exception occurred:\n");
+                }
             }
         }
+        if typeobj::isinstance(exc, &self.vm.exc.base_exception_group) {
+            self.group(exc);
+        } else {
+            self.one(exc);
+        }
     }
-    format_one(vm, exc, out);
-}
 
-fn format_one(vm: &Vm, exc: &PyRef, out: &mut String) {
-    let tb = exceptions::get(exc).and_then(|d| d.traceback.borrow().clone());
-    if let Some(tb) = tb {
-        format_traceback(out, &tb);
+    fn chained(&mut self, exc: &PyRef, message: &str) {
+        let need_close = self.need_close;
+        self.recursive(exc);
+        self.need_close = need_close;
+        let m = self.margin();
+        self.out.push_str(&format!("{m}\n{m}{message}{m}\n"));
     }
-    out.push_str(&exception_line(vm, exc));
-    out.push('\n');
-    format_notes(vm, exc, out);
+
+    /// The traceback, the `Type: message` line and the notes.
+    fn one(&mut self, exc: &PyRef) {
+        let vm = self.vm;
+        let margin = self.margin();
+        let tb = exceptions::get(exc).and_then(|d| d.traceback.borrow().clone());
+        if let Some(tb) = tb {
+            let is_group = typeobj::isinstance(exc, &vm.exc.base_exception_group);
+            let header = if is_group { "Exception Group Traceback (most recent call last):\n" } else { "Traceback (most recent call last):\n" };
+            let header_margin = if is_group && self.depth == 1 { format!("{}+ ", self.indent()) } else { margin.clone() };
+            self.out.push_str(&header_margin);
+            self.out.push_str(header);
+            let mut lines = String::new();
+            traceback_lines(&mut lines, &tb);
+            for l in lines.split_inclusive('\n') {
+                self.out.push_str(&margin);
+                self.out.push_str(l);
+            }
+        }
+        self.out.push_str(&exception_line_with_margin(vm, exc, &margin));
+        self.out.push('\n');
+        format_notes(vm, exc, &mut self.out, &margin);
+    }
+
+    fn group(&mut self, exc: &PyRef) {
+        if self.depth > MAX_GROUP_DEPTH {
+            let m = self.margin();
+            self.out.push_str(&format!("{m}... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        if self.depth == 0 {
+            self.depth = 1;
+        }
+        self.one(exc);
+        let excs = crate::types::exception_group::excs(self.vm, exc).map(|t| tuple::items(&t).to_vec()).unwrap_or_default();
+        let n = if excs.len() <= MAX_GROUP_WIDTH { excs.len() } else { MAX_GROUP_WIDTH + 1 };
+        self.need_close = false;
+        for i in 0..n {
+            let last = i == n - 1;
+            if last {
+                // The closing line may come from a nested group instead.
+                self.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let open = if i == 0 { "+-" } else { "  " };
+            let label = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            self.out.push_str(&format!("{}{open}+---------------- {label} ----------------\n", self.indent()));
+            self.depth += 1;
+            if truncated {
+                let more = excs.len() - MAX_GROUP_WIDTH;
+                let m = self.margin();
+                self.out.push_str(&format!("{m}and {more} more exception{}\n", if more > 1 { "s" } else { "" }));
+            } else {
+                self.recursive(&excs[i]);
+            }
+            if last && self.need_close {
+                self.out.push_str(&format!("{}+------------------------------------\n", self.indent()));
+                self.need_close = false;
+            }
+            self.depth -= 1;
+        }
+        if self.depth == 1 {
+            self.depth = 0;
+        }
+    }
 }
 
 fn format_traceback(out: &mut String, tb: &PyRef) {
     out.push_str("Traceback (most recent call last):\n");
+    traceback_lines(out, tb);
+}
+
+/// The entries of a traceback (without its header).
+fn traceback_lines(out: &mut String, tb: &PyRef) {
     let mut cur = Some(tb.clone());
     let mut last: Option<(String, u32, String)> = None;
     let mut repeat = 0usize;
@@ -194,10 +296,11 @@ fn flush_repeats(out: &mut String, repeat: usize) {
 /// The exception's `__notes__`, one per line (CPython 3.11: a note whose
 /// `str()` fails shows as `<note str() failed>`; notes that are not a
 /// sequence show as their repr).
-fn format_notes(vm: &Vm, exc: &PyRef, out: &mut String) {
+fn format_notes(vm: &Vm, exc: &PyRef, out: &mut String, margin: &str) {
     let Ok(notes) = ops::get_attr_str(vm, exc, "__notes__") else { return };
     let is_sequence = notes.kind() != crate::object::Kind::Dict && ops::lookup_special(vm, &notes, "__getitem__").is_some() && ops::lookup_special(vm, &notes, "__len__").is_some();
     if !is_sequence {
+        out.push_str(margin);
         match ops::repr_string(vm, &notes) {
             Ok(s) => out.push_str(&s),
             Err(_) => out.push_str("<__notes__ repr() failed>"),
@@ -207,12 +310,48 @@ fn format_notes(vm: &Vm, exc: &PyRef, out: &mut String) {
     }
     let Ok(items) = ops::iterate(vm, &notes) else { return };
     for note in items {
-        match ops::str_string(vm, &note) {
-            Ok(s) => out.push_str(&s),
-            Err(_) => out.push_str("<note str() failed>"),
+        let text = match ops::str_string(vm, &note) {
+            Ok(s) => s,
+            Err(_) => "<note str() failed>".to_string(),
+        };
+        // Each line of a note behind the margin.
+        for line in split_lines_keep_ends(&text) {
+            out.push_str(margin);
+            out.push_str(line);
         }
-        out.push('\n');
+        if !text.ends_with(is_line_break) {
+            out.push('\n');
+        }
     }
+}
+
+/// The line breaks of `str.splitlines`.
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `text.splitlines(keepends=True)`.
+fn split_lines_keep_ends(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_line_break(c) {
+            let mut end = i + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(j, '\n')) = it.peek() {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            out.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
 }
 
 /// The name CPython prints for an exception's type: `module.Qualname`,
@@ -235,9 +374,15 @@ fn type_display_name(vm: &Vm, ty: &PyRef) -> String {
 
 /// `Type: message` (or just `Type` when the message is empty).
 pub fn exception_line(vm: &Vm, exc: &PyRef) -> String {
+    exception_line_with_margin(vm, exc, "")
+}
+
+/// `exception_line` behind a margin (inside a group): the first line of
+/// the message and a SyntaxError's `File` line have it, the rest not.
+fn exception_line_with_margin(vm: &Vm, exc: &PyRef, margin: &str) -> String {
     let name = type_display_name(vm, exc.ty());
     if typeobj::isinstance(exc, &vm.exc.syntax_error) {
-        return syntax_error_line(vm, exc, &name);
+        return syntax_error_line(vm, exc, &name, margin);
     }
     let mut msg = match ops::str_(vm, exc) {
         Ok(s) => str::as_str(&s).to_string(),
@@ -247,18 +392,18 @@ pub fn exception_line(vm: &Vm, exc: &PyRef) -> String {
         msg.push_str(&format!(". Did you mean: '{}'?", s));
     }
     if msg.is_empty() {
-        name
+        format!("{}{}", margin, name)
     } else {
-        format!("{}: {}", name, msg)
+        format!("{}{}: {}", margin, name, msg)
     }
 }
 
-fn syntax_error_line(vm: &Vm, exc: &PyRef, name: &str) -> String {
+fn syntax_error_line(vm: &Vm, exc: &PyRef, name: &str, margin: &str) -> String {
     let get = |n: &str| ops::get_attr_str(vm, exc, n).ok().filter(|v| !v.is(&vm.none));
     let msg = get("msg").map(|m| ops::str_string(vm, &m).unwrap_or_default()).unwrap_or_default();
     let mut head = String::new();
     if let (Some(f), Some(l)) = (get("filename"), get("lineno")) {
-        head.push_str(&format!("  File \"{}\", line {}\n", ops::str_string(vm, &f).unwrap_or_default(), ops::str_string(vm, &l).unwrap_or_default()));
+        head.push_str(&format!("{}  File \"{}\", line {}\n", margin, ops::str_string(vm, &f).unwrap_or_default(), ops::str_string(vm, &l).unwrap_or_default()));
         if let Some(t) = get("text") {
             let text = ops::str_string(vm, &t).unwrap_or_default();
             let trimmed = text.trim_end_matches('\n');
@@ -279,7 +424,7 @@ fn syntax_error_line(vm: &Vm, exc: &PyRef, name: &str) -> String {
             }
         }
     }
-    format!("{}{}: {}", head, name, msg)
+    format!("{}{}{}: {}", head, margin, name, msg)
 }
 
 // ----------------------------------------------------------- suggestions

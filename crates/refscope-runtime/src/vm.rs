@@ -82,6 +82,10 @@ pub struct ExcTypes {
     pub unicode_encode_error: PyRef,
     pub file_not_found_error: PyRef,
     pub reference_error: PyRef,
+    pub base_exception_group: PyRef,
+    /// `ExceptionGroup`, a heap type made once the builtins exist
+    /// (`exception_group::make_exception_group`).
+    pub exception_group: std::cell::OnceCell<PyRef>,
     /// Every builtin exception type by name (for the builtins module).
     pub all: Vec<(&'static str, PyRef)>,
 }

@@ -177,7 +177,9 @@ pub fn live_blocks() -> isize {
 
 pub(super) fn dealloc(mut d: Dying) {
     let is_generator = d.kind() == super::Kind::Generator;
-    if is_generator || d.flags() & flags::HAS_EXT != 0 {
+    // Exceptions keep their dict in their payload: an instance of an
+    // exception class has no extension but may have a `__del__`.
+    if is_generator || d.flags() & flags::HAS_EXT != 0 || d.kind() == super::Kind::Exception {
         // Generators clear their weak references before closing (CPython's
         // gen_dealloc); instances run `__del__` first (subtype_dealloc).
         if is_generator && d.flags() & flags::HAS_EXT == 0 {

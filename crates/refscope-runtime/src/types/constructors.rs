@@ -7,7 +7,7 @@ use crate::ops;
 use crate::types::typeobj::{self, tflags, NewFn};
 use crate::types::*;
 use crate::vm::{PyResult, Vm};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 /// Allocate an instance of `cls` (a builtin type or a subclass of one).
 pub fn alloc<T: PyPayload>(cls: &PyRef, payload: T) -> PyRef {
@@ -628,15 +628,7 @@ fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> Py
     let a = vm.tuple(pos.to_vec());
     let e = PyRef::new(
         cls,
-        exceptions::ExceptionData {
-            args: RefCell::new(a),
-            traceback: RefCell::new(None),
-            cause: RefCell::new(None),
-            context: RefCell::new(None),
-            suppress_context: Cell::new(false),
-            dict: RefCell::new(None),
-            fields: RefCell::new(None),
-        },
+        exceptions::ExceptionData::new(a),
     );
     exceptions::init_special_attrs(vm, &e, pos);
     Ok(e)
@@ -895,6 +887,6 @@ new_wrappers!(
     range_new_w => types.range, slice_new_w => types.slice, property_new_w => types.property,
     classmethod_new_w => types.classmethod, staticmethod_new_w => types.staticmethod, super_new_w => types.super_,
     enumerate_new_w => types.enumerate, zip_new_w => types.zip, map_new_w => types.map, filter_new_w => types.filter,
-    reversed_new_w => types.reversed, method_new_w => types.method, exception_new_w => exc.base_exception,
+    reversed_new_w => types.reversed, method_new_w => types.method, exception_new_w => exc.base_exception, group_new_w => exc.base_exception_group,
     module_new_w => types.module,
 );

@@ -9,7 +9,7 @@ use crate::ops;
 use crate::types::typeobj::{self};
 use crate::types::*;
 use crate::vm::{NativeFn, PyErr, PyResult, Vm};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 fn nargs(vm: &Vm, name: &str, a: &[PyRef], min: usize, max: usize) -> PyResult<()> {
     let n = a.len().saturating_sub(1);
@@ -370,7 +370,7 @@ fn exc_set_suppress(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
 fn os_error_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
     let (pos, _) = constructors::split_kw(args, kw);
     let mut cls = cls.clone();
-    if cls.is(&vm.exc.os_error) && pos.len() >= 2 {
+    if cls.is(&vm.exc.os_error) && (2..=5).contains(&pos.len()) {
         if let Some(errno) = int::as_i64(&pos[0]) {
             let name = match errno {
                 1 | 13 => "PermissionError",
@@ -396,15 +396,7 @@ fn os_error_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyR
     }
     let e = PyRef::new(
         &cls,
-        exceptions::ExceptionData {
-            args: RefCell::new(vm.tuple(if pos.len() >= 3 { pos[..2].to_vec() } else { pos.to_vec() })),
-            traceback: RefCell::new(None),
-            cause: RefCell::new(None),
-            context: RefCell::new(None),
-            suppress_context: Cell::new(false),
-            dict: RefCell::new(None),
-            fields: RefCell::new(None),
-        },
+        exceptions::ExceptionData::new(vm.tuple(if (3..=5).contains(&pos.len()) && !pos[2].is(&vm.none) { pos[..2].to_vec() } else { pos.to_vec() })),
     );
     exceptions::init_special_attrs(vm, &e, pos);
     Ok(e)
@@ -415,12 +407,29 @@ fn os_error_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     let get = |n: &str| ops::get_attr_str(vm, o, n).ok().filter(|v| !v.is(&vm.none));
     if let (Some(errno), Some(msg)) = (get("errno"), get("strerror")) {
         let base = format!("[Errno {}] {}", ops::str_string(vm, &errno)?, ops::str_string(vm, &msg)?);
-        return Ok(vm.str_owned(match get("filename") {
-            Some(f) => format!("{}: {}", base, ops::repr_string(vm, &f)?),
-            None => base,
+        return Ok(vm.str_owned(match (get("filename"), get("filename2")) {
+            (Some(f), Some(g)) => format!("{}: {} -> {}", base, ops::repr_string(vm, &f)?, ops::repr_string(vm, &g)?),
+            (Some(f), None) => format!("{}: {}", base, ops::repr_string(vm, &f)?),
+            _ => base,
         }));
     }
     crate::types::repr_impl::exception_str_base(vm, o)
+}
+
+/// `str(SyntaxError)`: the message (None when unset), with the file's base
+/// name and the line when they are a str and an int.
+fn syntax_error_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
+    let o = &a[0];
+    let field = |n: &str| exceptions::get_member(o, &vm.intern(n));
+    let msg = ops::str_string(vm, &field("msg").unwrap_or_else(|| vm.none()))?;
+    let file = field("filename").and_then(|f| str::get(&f).map(|s| s.as_str().rsplit('/').next().unwrap_or("").to_string()));
+    let line = field("lineno").filter(|l| l.ty().is(&vm.types.int)).map(|l| ops::str_string(vm, &l)).transpose()?;
+    Ok(vm.str_owned(match (file, line) {
+        (Some(f), Some(l)) => format!("{} ({}, line {})", msg, f, l),
+        (Some(f), None) => format!("{} ({})", msg, f),
+        (None, Some(l)) => format!("{} (line {})", msg, l),
+        (None, None) => msg,
+    }))
 }
 
 fn key_error_str(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
@@ -603,4 +612,5 @@ pub fn init(vm: &Vm) {
     typeobj::data(&vm.exc.os_error).new.set(Some(os_error_new));
     m(&vm.exc.os_error, "__str__", os_error_str);
     m(&vm.exc.key_error, "__str__", key_error_str);
+    m(&vm.exc.syntax_error, "__str__", syntax_error_str);
 }

@@ -16,6 +16,9 @@ pub enum DescriptorKind {
     /// A struct sequence's named field: the tuple's item at this index
     /// (read-only), with its documentation (types/structseq.rs).
     TupleItem { index: usize, doc: &'static str },
+    /// A field of an exception struct (`exceptions::members`), with its
+    /// documentation.
+    ExceptionField { doc: &'static str },
     /// The `__dict__` attribute of instances.
     InstanceDict,
     /// The `__weakref__` attribute of instances.
@@ -49,6 +52,11 @@ pub fn new_weakref_descriptor(vm: &Vm, ty: &PyRef) -> PyRef {
 
 pub fn new_member(vm: &Vm, ty: &PyRef, name: &str, index: usize) -> PyRef {
     PyRef::new(&vm.types.member_descriptor, DescriptorData { name: vm.intern(name), objclass: ty.clone(), kind: DescriptorKind::Member { index } })
+}
+
+/// Field `name` of the exceptions of type `ty` (a member descriptor).
+pub fn new_exception_field(vm: &Vm, ty: &PyRef, name: &str, doc: &'static str) -> PyRef {
+    PyRef::new(&vm.types.member_descriptor, DescriptorData { name: vm.intern(name), objclass: ty.clone(), kind: DescriptorKind::ExceptionField { doc } })
 }
 
 /// A struct sequence's field `name`, item `index` of its instances.

@@ -17,6 +17,10 @@ pub fn get(vm: &Vm, d: &PyRef, obj: &PyRef) -> PyResult {
             Some(v) => Ok(v.clone()),
             None => Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), str::as_str(&dd.name)))),
         },
+        DescriptorKind::ExceptionField { .. } => match exceptions::read_member(vm, obj, &dd.name) {
+            Some(v) => Ok(v),
+            None => Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), str::as_str(&dd.name)))),
+        },
         DescriptorKind::InstanceDict => match crate::ops::instance_dict(vm, obj, true) {
             Some(d) => {
                 crate::object::gc::materialize_dict(&d);
@@ -48,6 +52,7 @@ pub fn set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()
             Ok(())
         }
         DescriptorKind::TupleItem { .. } => Err(vm.attribute_error("readonly attribute")),
+        DescriptorKind::ExceptionField { .. } => exceptions::write_member(vm, obj, &dd.name, value).unwrap_or_else(|| Err(vm.type_error("bad member"))),
         DescriptorKind::InstanceDict => {
             let Some(ext) = obj.ext() else { return Err(vm.type_error("cannot set __dict__")) };
             // The values leave with the dict they stand for.
@@ -150,7 +155,7 @@ fn g_objclass(_vm: &Vm, d: &PyRef) -> PyResult {
 /// `__slots__` member's).
 fn g_member_doc(vm: &Vm, d: &PyRef) -> PyResult {
     match descriptor::get(d).unwrap().kind {
-        DescriptorKind::TupleItem { doc, .. } => Ok(vm.str(doc)),
+        DescriptorKind::TupleItem { doc, .. } | DescriptorKind::ExceptionField { doc } => Ok(vm.str(doc)),
         _ => Ok(vm.none()),
     }
 }

@@ -17,74 +17,156 @@ pub struct ExceptionData {
     pub suppress_context: Cell<bool>,
     pub dict: RefCell<Option<PyRef>>,
     /// Fields CPython keeps in its exception structs (AttributeError's
-    /// `name` and `obj`, StopIteration's `value`, OSError's `errno`, ...),
-    /// read and written as attributes before the instance dict (they are
-    /// member descriptors there). A `MANAGED_DICT` dict: no object to the
-    /// collector or the counts, its values traced as the exception's.
-    pub fields: RefCell<Option<PyRef>>,
+    /// `obj` and `name`, StopIteration's `value`, OSError's `errno`, an
+    /// exception group's `message` and `exceptions`, ...), read and
+    /// written as attributes before the instance dict (they are member
+    /// descriptors there). Only the fields that are set (non-NULL in
+    /// CPython), in the order of the type's `members` (the order CPython's
+    /// traverse visits them): no object of their own, their values traced
+    /// as the exception's.
+    pub fields: RefCell<Vec<(&'static str, PyRef)>>,
+}
+
+impl ExceptionData {
+    pub fn new(args: PyRef) -> ExceptionData {
+        ExceptionData {
+            args: RefCell::new(args),
+            traceback: RefCell::new(None),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            dict: RefCell::new(None),
+                fields: RefCell::new(Vec::new()),
+        }
+    }
 }
 
 pub fn get(obj: &PyRef) -> Option<&ExceptionData> {
     obj.payload::<ExceptionData>()
 }
 
-/// Store a value CPython keeps in a field of its exception struct
-/// (`ExceptionData::fields`).
-pub fn set_member(vm: &Vm, e: &PyRef, name: &str, v: PyRef) {
-    let Some(d) = get(e) else { return };
-    let dict = d
-        .fields
-        .borrow_mut()
-        .get_or_insert_with(|| {
-            let nd = PyRef::new_uncounted(&vm.types.dict, crate::types::dict::DictData::new());
-            nd.set_flag(crate::object::flags::MANAGED_DICT);
-            nd
-        })
-        .clone();
-    crate::types::dict::set_item_str(vm, &dict, vm.intern(name), v);
+/// The struct fields of exceptions of type `ty`, in the order CPython's
+/// traverse function visits them. Each reads as None while unset.
+pub fn members(vm: &Vm, ty: &PyRef) -> &'static [&'static str] {
+    let e = &vm.exc;
+    let is = |t: &PyRef| typeobj::is_subtype(ty, t);
+    if is(&e.base_exception_group) {
+        &["message", "exceptions"]
+    } else if is(&e.stop_iteration) {
+        &["value"]
+    } else if is(&e.system_exit) {
+        &["code"]
+    } else if is(&e.import_error) {
+        &["msg", "name", "path"]
+    } else if is(&e.attribute_error) {
+        &["obj", "name"]
+    } else if is(&e.name_error) {
+        &["name"]
+    } else if is(&e.os_error) {
+        &["errno", "strerror", "filename", "filename2"]
+    } else if is(&e.syntax_error) {
+        &["msg", "filename", "lineno", "offset", "end_lineno", "end_offset", "text", "print_file_and_line"]
+    } else {
+        &[]
+    }
 }
 
-/// The value of a field of the exception struct (`ExceptionData::fields`).
+/// Store a value CPython keeps in a field of its exception struct
+/// (`ExceptionData::fields`); `None` clears it (CPython's NULL).
+pub fn store_member(vm: &Vm, e: &PyRef, name: &str, v: Option<PyRef>) {
+    let Some(d) = get(e) else { return };
+    let order = members(vm, e.ty());
+    let Some(pos) = order.iter().position(|m| *m == name) else { return };
+    let mut f = d.fields.borrow_mut();
+    let at = f.iter().position(|(n, _)| order.iter().position(|m| m == n).unwrap_or(usize::MAX) >= pos);
+    let old = match (at, v) {
+        (Some(i), Some(v)) if f[i].0 == name => Some(std::mem::replace(&mut f[i].1, v)),
+        (Some(i), None) if f[i].0 == name => Some(f.remove(i).1),
+        (Some(i), Some(v)) => {
+            f.insert(i, (order[pos], v));
+            None
+        }
+        (None, Some(v)) => {
+            f.push((order[pos], v));
+            None
+        }
+        (_, None) => None,
+    };
+    drop(f);
+    drop(old);
+}
+
+/// Store a value CPython keeps in a field of its exception struct.
+pub fn set_member(vm: &Vm, e: &PyRef, name: &str, v: PyRef) {
+    store_member(vm, e, name, Some(v))
+}
+
+/// The value of a field of the exception struct that is set.
 pub fn get_member(e: &PyRef, name: &PyRef) -> Option<PyRef> {
-    let f = get(e)?.fields.borrow().clone()?;
-    crate::types::dict::get(&f)?.get_str(name)
+    let n = crate::types::str::as_str(name);
+    get(e)?.fields.borrow().iter().find(|(m, _)| *m == n).map(|(_, v)| v.clone())
+}
+
+/// `e.name` when `name` is a field of `e`'s type: its value, None while
+/// unset.
+pub fn read_member(vm: &Vm, e: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let n = crate::types::str::as_str(name);
+    if !members(vm, e.ty()).contains(&n) {
+        return None;
+    }
+    Some(get_member(e, name).unwrap_or_else(|| vm.none()))
+}
+
+/// `e.name = v` / `del e.name` when `name` is a field of `e`'s type
+/// (None otherwise). An exception group's fields are read-only.
+pub fn write_member(vm: &Vm, e: &PyRef, name: &PyRef, v: Option<PyRef>) -> Option<PyResult<()>> {
+    let n = crate::types::str::as_str(name);
+    if !members(vm, e.ty()).contains(&n) {
+        return None;
+    }
+    if typeobj::is_subtype(e.ty(), &vm.exc.base_exception_group) {
+        return Some(Err(vm.attribute_error("readonly attribute")));
+    }
+    store_member(vm, e, n, v);
+    Some(Ok(()))
 }
 
 pub fn new_exception(vm: &Vm, ty: &PyRef, args: Vec<PyRef>) -> PyRef {
     let args = vm.tuple(args);
     let e = PyRef::new(
         ty,
-        ExceptionData {
-            args: RefCell::new(args.clone()),
-            traceback: RefCell::new(None),
-            cause: RefCell::new(None),
-            context: RefCell::new(None),
-            suppress_context: Cell::new(false),
-            dict: RefCell::new(None),
-            fields: RefCell::new(None),
-        },
+        ExceptionData::new(args.clone()),
     );
     init_special_attrs(vm, &e, crate::types::tuple::items(&args));
     e
 }
 
 /// The keyword arguments of `BaseException.__init__` for `e`: none, except
-/// `name` and `path` for ImportError and its subclasses (CPython's messages
-/// name ImportError whatever the subclass).
+/// `name` and `path` for ImportError (CPython's messages name ImportError
+/// whatever the subclass), `name` for NameError and `name` and `obj` for
+/// AttributeError.
 pub fn init_keywords(vm: &Vm, e: &PyRef, names: &[PyRef], values: &[PyRef]) -> PyResult<()> {
     if names.is_empty() {
         return Ok(());
     }
-    if !typeobj::is_subtype(e.ty(), &vm.exc.import_error) {
+    let ty = e.ty();
+    let (allowed, owner): (&[&str], &str) = if typeobj::is_subtype(ty, &vm.exc.import_error) {
+        (&["name", "path"], "ImportError")
+    } else if typeobj::is_subtype(ty, &vm.exc.attribute_error) {
+        (&["name", "obj"], "AttributeError")
+    } else if typeobj::is_subtype(ty, &vm.exc.name_error) {
+        (&["name"], "NameError")
+    } else {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(e))));
-    }
-    if names.len() > 2 {
-        return Err(vm.type_error(format!("ImportError() takes at most 2 keyword arguments ({} given)", names.len())));
+    };
+    if names.len() > allowed.len() {
+        let s = if allowed.len() == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{}() takes at most {} keyword argument{} ({} given)", owner, allowed.len(), s, names.len())));
     }
     for n in names {
         let n = crate::types::str::as_str(n);
-        if n != "name" && n != "path" {
-            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for ImportError()", n)));
+        if !allowed.contains(&n) {
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {}()", n, owner)));
         }
     }
     for (n, v) in names.iter().zip(values) {
@@ -93,48 +175,49 @@ pub fn init_keywords(vm: &Vm, e: &PyRef, names: &[PyRef], values: &[PyRef]) -> P
     Ok(())
 }
 
-/// Set the attributes some exception types derive from their arguments.
+/// Set the fields some exception types derive from their arguments (those
+/// CPython's `__init__` sets; the others stay unset and read as None).
 pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
     let ty = e.ty().clone();
     let set = |name: &str, v: PyRef| set_member(vm, e, name, v);
     if typeobj::is_subtype(&ty, &vm.exc.stop_iteration) {
         set("value", args.first().cloned().unwrap_or_else(|| vm.none()));
     } else if typeobj::is_subtype(&ty, &vm.exc.system_exit) {
-        let code = match args.len() {
-            0 => vm.none(),
-            1 => args[0].clone(),
-            _ => vm.tuple(args.to_vec()),
-        };
-        set("code", code);
-    } else if typeobj::is_subtype(&ty, &vm.exc.key_error) || typeobj::is_subtype(&ty, &vm.exc.import_error) {
-        if typeobj::is_subtype(&ty, &vm.exc.import_error) {
-            // msg is the argument only when there is exactly one.
-            set("msg", if args.len() == 1 { args[0].clone() } else { vm.none() });
-            set("name", vm.none());
-            set("path", vm.none());
+        match args.len() {
+            0 => {}
+            1 => set("code", args[0].clone()),
+            _ => set("code", vm.tuple(args.to_vec())),
         }
-    } else if typeobj::is_subtype(&ty, &vm.exc.name_error) {
-        set("name", vm.none());
-    } else if typeobj::is_subtype(&ty, &vm.exc.attribute_error) {
-        set("name", vm.none());
-        set("obj", vm.none());
+    } else if typeobj::is_subtype(&ty, &vm.exc.import_error) {
+        // msg is the argument only when there is exactly one.
+        if args.len() == 1 {
+            set("msg", args[0].clone());
+        }
     } else if typeobj::is_subtype(&ty, &vm.exc.os_error) {
-        if args.len() >= 2 {
+        if (2..=5).contains(&args.len()) {
             set("errno", args[0].clone());
             set("strerror", args[1].clone());
-        } else {
-            set("errno", vm.none());
-            set("strerror", vm.none());
+            // filename2 only with a filename.
+            if let Some(f) = args.get(2).filter(|v| !v.is(&vm.none)) {
+                set("filename", f.clone());
+                if let Some(f2) = args.get(4) {
+                    set("filename2", f2.clone());
+                }
+            }
         }
-        set("filename", if args.len() >= 3 { args[2].clone() } else { vm.none() });
     } else if typeobj::is_subtype(&ty, &vm.exc.syntax_error) {
-        set("msg", args.first().cloned().unwrap_or_else(|| vm.none()));
-        let detail = args.get(1).map(|d| crate::types::tuple::items(d).to_vec()).unwrap_or_default();
-        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
-        for (i, n) in names.iter().enumerate() {
-            set(n, detail.get(i).cloned().unwrap_or_else(|| vm.none()));
+        if let Some(m) = args.first() {
+            set("msg", m.clone());
         }
-        set("print_file_and_line", vm.none());
+        if let Some(d) = args.get(1) {
+            let detail = crate::types::tuple::items(d).to_vec();
+            let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+            for (i, n) in names.iter().enumerate() {
+                if let Some(v) = detail.get(i) {
+                    set(n, v.clone());
+                }
+            }
+        }
     }
 }
 
@@ -148,6 +231,7 @@ pub fn is_exception(vm: &Vm, obj: &PyRef) -> bool {
 
 /// The builtin hierarchy: (name, base name).
 const HIERARCHY: &[(&str, &str)] = &[
+    ("BaseExceptionGroup", "BaseException"),
     ("SystemExit", "BaseException"),
     ("KeyboardInterrupt", "BaseException"),
     ("GeneratorExit", "BaseException"),
@@ -226,6 +310,8 @@ pub fn bootstrap_exception_types(types: &Types) -> ExcTypes {
     let g = |n: &str| all.iter().find(|(x, _)| *x == n).map(|(_, t)| t.clone()).expect("exception type");
     ExcTypes {
         base_exception: g("BaseException"),
+        base_exception_group: g("BaseExceptionGroup"),
+        exception_group: std::cell::OnceCell::new(),
         exception: g("Exception"),
         system_exit: g("SystemExit"),
         keyboard_interrupt: g("KeyboardInterrupt"),

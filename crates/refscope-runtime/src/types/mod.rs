@@ -14,6 +14,7 @@ pub mod descriptor;
 pub mod descriptor_impl;
 pub mod dict;
 pub mod dict_impl;
+pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod frame;
@@ -68,6 +69,7 @@ pub fn init_all(vm: &Vm) {
     constructors::init(vm);
     methods::init(vm);
     core_methods::init(vm);
+    exception_group::init(vm);
     descriptor_impl::init(vm);
 }
 

@@ -70,8 +70,9 @@ fn exception_basicsize(vm: &Vm, ty: &PyRef) -> usize {
         8
     } else if ["UnicodeEncodeError", "UnicodeDecodeError", "UnicodeTranslateError"].contains(&typeobj::type_name(ty).as_str()) {
         40
-    } else if ["BaseExceptionGroup", "ExceptionGroup"].contains(&typeobj::type_name(ty).as_str()) {
-        24
+    } else if extra(&e.base_exception_group) {
+        // message, exceptions
+        16
     } else {
         0
     }

@@ -1,0 +1,4 @@
+try:
+    raise BaseExceptionGroup("mixed", [KeyboardInterrupt(), ValueError(1)])
+except* ValueError:
+    pass
