@@ -132,6 +132,8 @@ enum Op {
     PushExcInfo,
     PopExcept,
     CheckExcMatch,
+    CheckEgMatch,
+    PrepReraiseStar,
     WithExceptStart,
     BeforeWith,
     LoadAssertionError,
@@ -179,12 +181,12 @@ impl Op {
         match self {
             Op::Nop | Op::Swap | Op::Unary | Op::DeleteFast | Op::DeleteDeref | Op::DeleteName | Op::DeleteGlobal => 0,
             Op::LoadAttr | Op::KwNames | Op::ListToTuple | Op::GetIter | Op::GetYieldFromIter | Op::YieldValue => 0,
-            Op::Resume | Op::ReturnGenerator | Op::MakeCell | Op::CopyFreeVars | Op::CheckExcMatch | Op::SetupAnnotations => 0,
+            Op::Resume | Op::ReturnGenerator | Op::MakeCell | Op::CopyFreeVars | Op::CheckExcMatch | Op::CheckEgMatch | Op::SetupAnnotations => 0,
             Op::PopBlock | Op::Jump | Op::JumpNoInterrupt => 0,
             Op::PopTop | Op::BinaryOp | Op::BinarySubscr | Op::CompareOp | Op::IsOp | Op::ContainsOp => -1,
             Op::StoreFast | Op::StoreDeref | Op::StoreName | Op::StoreGlobal | Op::DeleteAttr | Op::ImportName => -1,
             Op::ListAppend | Op::SetAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => -1,
-            Op::ReturnValue | Op::ImportStar | Op::Reraise | Op::PopExcept | Op::PrintExpr => -1,
+            Op::ReturnValue | Op::ImportStar | Op::Reraise | Op::PopExcept | Op::PrintExpr | Op::PrepReraiseStar => -1,
             Op::PushNull | Op::Copy | Op::LoadConst | Op::LoadFast | Op::LoadDeref | Op::LoadClosure => 1,
             Op::LoadClassDeref | Op::LoadName | Op::LoadMethod | Op::LoadBuildClass | Op::ImportFrom => 1,
             Op::PushExcInfo | Op::WithExceptStart | Op::BeforeWith | Op::LoadAssertionError => 1,
@@ -1386,10 +1388,12 @@ where
         self.emit_full(Op::SetupFinally, 0, end, self.line);
         self.use_block(body);
         self.fblocks.push(Fblock { kind: FbKind::FinallyTry, block: body, exit: end, finalbody: Some(&t.finalbody), name: None, line: 0 });
-        if !t.handlers.is_empty() {
-            self.try_except(t);
-        } else {
+        if t.handlers.is_empty() {
             self.body(&t.body);
+        } else if t.is_star {
+            self.try_star_except(t);
+        } else {
+            self.try_except(t);
         }
         self.op_noline(Op::PopBlock, 0);
         self.fblocks.pop();
@@ -1413,12 +1417,120 @@ where
     }
 
     fn try_star(&mut self, t: &'a ast::StmtTry) {
-        // except* is rare; modelled as a plain try for size purposes.
         if !t.finalbody.is_empty() {
             self.try_finally(t);
         } else {
-            self.try_except(t);
+            self.try_star_except(t);
         }
+    }
+
+    /// CPython 3.11's code for `try`/`except*`: the caught exception and a
+    /// list of what handlers raise stay on the stack; each clause matches
+    /// with CHECK_EG_MATCH and appends what its body raises; at the end
+    /// PREP_RERAISE_STAR decides what is raised again.
+    fn try_star_except(&mut self, t: &'a ast::StmtTry) {
+        let body = self.new_block();
+        let except = self.new_block();
+        let orelse = self.new_block();
+        let end = self.new_block();
+        let cleanup = self.new_block();
+        let reraise_star = self.new_block();
+        self.emit_full(Op::SetupFinally, 0, except, self.line);
+        self.use_block(body);
+        self.fblocks.push(Fblock { kind: FbKind::TryExcept, block: body, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
+        self.body(&t.body);
+        self.fblocks.pop();
+        self.op_noline(Op::PopBlock, 0);
+        self.jump_noline(Op::Jump, orelse);
+        self.use_block(except);
+        self.emit_full(Op::SetupCleanup, 0, cleanup, NO_LINE);
+        self.op_noline(Op::PushExcInfo, 0);
+        self.fblocks.push(Fblock { kind: FbKind::ExceptionHandler, block: NO_TARGET, exit: NO_TARGET, finalbody: None, name: None, line: 0 });
+        let n = t.handlers.len();
+        for (i, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let hline = self.line_of(h.range);
+            self.line = hline;
+            let next = self.new_block();
+            let no_match = self.new_block();
+            let with_error = self.new_block();
+            if i == 0 {
+                self.op(Op::Copy, 1);
+                self.op(Op::BuildList, 0);
+                self.op(Op::Swap, 2);
+            }
+            if let Some(ty) = &h.type_ {
+                self.expr(ty);
+                self.op(Op::CheckEgMatch, 0);
+                self.op(Op::Copy, 1);
+                self.jump(Op::PopJumpIfNone, no_match);
+            }
+            let cleanup_end = self.new_block();
+            let cleanup_body = self.new_block();
+            let name = h.name.as_ref().map(|n| n.id.as_str());
+            match name {
+                Some(nm) => self.store_name(nm),
+                None => self.op(Op::PopTop, 0),
+            }
+            self.emit_full(Op::SetupCleanup, 0, cleanup_end, self.line);
+            self.use_block(cleanup_body);
+            self.fblocks.push(Fblock { kind: FbKind::HandlerCleanup, block: cleanup_body, exit: NO_TARGET, finalbody: None, name, line: 0 });
+            self.body(&h.body);
+            self.fblocks.pop();
+            self.op(Op::PopBlock, 0);
+            if let Some(nm) = name {
+                self.load_none_noline();
+                self.name_op_noline(nm, ast::ExprContext::Store);
+                self.name_op_noline(nm, ast::ExprContext::Del);
+            }
+            self.jump_noline(Op::Jump, next);
+            self.use_block(cleanup_end);
+            if let Some(nm) = name {
+                self.load_none_noline();
+                self.name_op_noline(nm, ast::ExprContext::Store);
+                self.name_op_noline(nm, ast::ExprContext::Del);
+            }
+            self.op_noline(Op::ListAppend, 3);
+            self.op_noline(Op::PopTop, 0);
+            self.jump_noline(Op::Jump, with_error);
+            self.use_block(next);
+            self.op_noline(Op::Nop, 0);
+            self.jump_noline(Op::Jump, with_error);
+            self.use_block(no_match);
+            self.line = hline;
+            self.op(Op::PopTop, 0);
+            self.use_block(with_error);
+            if i == n - 1 {
+                // From here on the code has no line of its own (the jump to
+                // the end threads into a loop's artificial jump).
+                self.op_noline(Op::ListAppend, 1);
+                self.jump_noline(Op::Jump, reraise_star);
+            }
+        }
+        self.fblocks.pop();
+        let reraise = self.new_block();
+        self.use_block(reraise_star);
+        self.op_noline(Op::PrepReraiseStar, 0);
+        self.op_noline(Op::Copy, 1);
+        self.jump_noline(Op::PopJumpIfNotNone, reraise);
+        self.op_noline(Op::PopTop, 0);
+        self.op_noline(Op::PopBlock, 0);
+        self.op_noline(Op::PopExcept, 0);
+        self.jump_noline(Op::Jump, end);
+        self.use_block(reraise);
+        self.op_noline(Op::PopBlock, 0);
+        self.op_noline(Op::Swap, 2);
+        self.op_noline(Op::PopExcept, 0);
+        self.op_noline(Op::Reraise, 0);
+        self.next_block();
+        self.use_block(cleanup);
+        self.op_noline(Op::Copy, 3);
+        self.op_noline(Op::PopExcept, 0);
+        self.op_noline(Op::Reraise, 1);
+        self.next_block();
+        self.use_block(orelse);
+        self.body(&t.orelse);
+        self.use_block(end);
     }
 
     fn with_stmt(&mut self, w: &'a ast::StmtWith, pos: usize) {
