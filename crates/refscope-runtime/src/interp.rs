@@ -577,6 +577,7 @@ pub fn set_context(vm: &Vm, exc: &PyRef) {
         match next {
             Some(n) if n.is(exc) => {
                 if let Some(d) = exceptions::get(&o) {
+                    crate::observe::touch(o.id());
                     let old = d.context.replace(None);
                     drop(old);
                 }
@@ -586,6 +587,7 @@ pub fn set_context(vm: &Vm, exc: &PyRef) {
             None => break,
         }
     }
+    crate::observe::touch(exc.id());
     let old = ed.context.replace(Some(h));
     drop(old);
 }
@@ -2178,6 +2180,7 @@ fn make_raise(vm: &Vm, exc: PyRef, cause: Option<PyRef>) -> PyResult<PyErr> {
     if let Some(c) = cause {
         let c = if c.is(&vm.none) { None } else { Some(instantiate_exception_cause(vm, c)?) };
         let ed = exceptions::get(&e).unwrap();
+        crate::observe::touch(e.id());
         let old = ed.cause.replace(c);
         drop(old);
         ed.suppress_context.set(true);

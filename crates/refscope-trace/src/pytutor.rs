@@ -84,6 +84,10 @@ fn encode(obj: &Value, heap: &std::collections::HashMap<u64, Value>) -> Value {
         attrs(&mut out);
         return Value::Array(out);
     }
+    if obj.get("attrs").is_some() && obj.get("repr").is_some() {
+        // A builtin exception: Python Tutor shows its repr.
+        return json!(["HEAP_PRIMITIVE", ty, obj["repr"].as_str().unwrap_or("")]);
+    }
     if obj.get("attrs").is_some() {
         out.push("INSTANCE".into());
         out.push(ty.into());

@@ -1041,6 +1041,45 @@ fn encode(vm: &Vm, o: &PyRef) -> (Map<String, Value>, Vec<PyRef>, Vec<usize>) {
             }
             m.insert("attrs".into(), Value::Array(attrs));
         }
+        Kind::Exception => {
+            // An exception: the fields its type keeps (a group's `message`
+            // and `exceptions`: the parts `split` makes share their
+            // leaves), its own attributes, `args`, and the exceptions it
+            // is chained to. Its traceback (frames) is not drawn.
+            if !heap_type {
+                // A builtin exception's repr runs no Python code.
+                let text = refscope_runtime::ops::repr_string(vm, o).unwrap_or_else(|_| format!("<{} object>", vm.type_name(o)));
+                m.insert("repr".into(), json!(shorten(&text, 200)));
+            }
+            let mut attrs = Vec::new();
+            if let Some(e) = refscope_runtime::types::exceptions::get(o) {
+                let mut add = |name: &str, v: PyRef| {
+                    attrs.push(json!([name, v.id()]));
+                    refs.push(v);
+                };
+                for (n, v) in e.fields.borrow().iter() {
+                    add(n, v.clone());
+                }
+                if let Some(d) = e.dict.borrow().clone() {
+                    if let Some(dd) = dict::get(&d) {
+                        aliases.push(dd as *const _ as usize);
+                        for (k, v) in dd.items() {
+                            if k.kind() == Kind::Str {
+                                add(str::as_str(&k), v);
+                            }
+                        }
+                    }
+                }
+                add("args", e.args.borrow().clone());
+                if let Some(c) = e.cause.borrow().clone() {
+                    add("__cause__", c);
+                }
+                if let Some(c) = e.context.borrow().clone() {
+                    add("__context__", c);
+                }
+            }
+            m.insert("attrs".into(), Value::Array(attrs));
+        }
         _ if heap_type => {
             // An instance of a class the program defined.
             let mut attrs = Vec::new();

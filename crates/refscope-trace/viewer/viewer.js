@@ -1146,6 +1146,8 @@
       return;
     }
     if (o.attrs) {
+      // A builtin exception has its repr as well.
+      if (typeof o.repr === 'string') box.appendChild(el('div', 'rs-repr', o.repr));
       if (!o.attrs.length) box.appendChild(el('div', 'rs-empty', 'no attributes'));
       else slots('attrs', named(o.attrs));
       return;

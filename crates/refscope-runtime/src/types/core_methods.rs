@@ -253,6 +253,7 @@ fn exc_init(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
         exceptions::init_keywords(vm, &a[0], tuple::items(k), kwvalues)?;
     }
     if let Some(e) = exceptions::get(&a[0]) {
+        crate::observe::touch(a[0].id());
         let old = e.args.replace(vm.tuple(pos[1..].to_vec()));
         drop(old);
     }
@@ -302,6 +303,7 @@ fn exc_get_suppress(vm: &Vm, o: &PyRef) -> PyResult {
 
 fn set_exc_field(vm: &Vm, o: &PyRef, field: &str, v: Option<PyRef>) -> PyResult<()> {
     let Some(e) = exceptions::get(o) else { return Err(vm.type_error("not an exception")) };
+    crate::observe::touch(o.id());
     let v = v.filter(|x| !x.is(&vm.none));
     match field {
         "args" => {

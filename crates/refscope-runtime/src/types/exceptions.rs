@@ -77,6 +77,7 @@ pub fn store_member(vm: &Vm, e: &PyRef, name: &str, v: Option<PyRef>) {
     let Some(d) = get(e) else { return };
     let order = members(vm, e.ty());
     let Some(pos) = order.iter().position(|m| *m == name) else { return };
+    crate::observe::touch(e.id());
     let mut f = d.fields.borrow_mut();
     let at = f.iter().position(|(n, _)| order.iter().position(|m| m == n).unwrap_or(usize::MAX) >= pos);
     let old = match (at, v) {
