@@ -423,6 +423,23 @@ impl Trace for ExceptionData {
     }
 }
 
+impl Trace for crate::types::union::UnionData {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
+        f(&self.args);
+        if let Ok(p) = self.parameters.try_borrow() {
+            if let Some(p) = &*p {
+                f(p);
+            }
+        }
+    }
+    fn clear(&self) {
+        // The members tuple holds only classes and aliases; a cycle runs
+        // through the parameters at most.
+        let p = self.parameters.borrow_mut().take();
+        drop(p);
+    }
+}
+
 impl Trace for crate::types::memoryview::ManagedBufferData {
     fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         if let Ok(o) = self.obj.try_borrow() {

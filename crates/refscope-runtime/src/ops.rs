@@ -1941,6 +1941,10 @@ pub fn isinstance(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
     if obj.ty().is(cls) {
         return Ok(true);
     }
+    if let Some(u) = crate::types::union::get(cls) {
+        // `int | str`: its members in order, as a tuple of classes.
+        return isinstance(vm, obj, &u.args.clone());
+    }
     if cls.kind() == Kind::Tuple {
         for c in tuple::items(cls) {
             if isinstance(vm, obj, c)? {
@@ -1973,6 +1977,9 @@ pub fn isinstance(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
 }
 
 pub fn issubclass(vm: &Vm, sub: &PyRef, cls: &PyRef) -> PyResult<bool> {
+    if let Some(u) = crate::types::union::get(cls) {
+        return issubclass(vm, sub, &u.args.clone());
+    }
     if cls.kind() == Kind::Tuple {
         for c in tuple::items(cls) {
             if issubclass(vm, sub, c)? {

@@ -169,4 +169,5 @@ kinds! {
     MappingProxy => t::mappingproxy::MappingProxyData,
     ManagedBuffer => t::memoryview::ManagedBufferData,
     MemoryView => t::memoryview::MemoryViewData,
+    Union => t::union::UnionData,
 }

@@ -23,6 +23,8 @@ MethodDescriptorType = type(str.join)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 EllipsisType = type(Ellipsis)
+UnionType = type(int | str)
+GenericAlias = type(list[int])
 
 
 def _generator():

@@ -13,11 +13,11 @@ thread_local! {
     static GENERIC_ALIAS: OnceCell<PyRef> = const { OnceCell::new() };
 }
 
-fn alias_type() -> Option<PyRef> {
+pub fn alias_type() -> Option<PyRef> {
     GENERIC_ALIAS.with(|c| c.get().cloned())
 }
 
-fn is_alias(o: &PyRef) -> bool {
+pub fn is_alias(o: &PyRef) -> bool {
     alias_type().map(|t| o.ty().is(&t)).unwrap_or(false)
 }
 
@@ -149,6 +149,8 @@ pub fn init(vm: &Vm) {
     m("__instancecheck__", ga_instancecheck);
     m("__subclasscheck__", ga_subclasscheck);
     m("__mro_entries__", ga_mro_entries);
+    m("__or__", crate::types::union::alias_or);
+    m("__ror__", crate::types::union::alias_ror);
     GENERIC_ALIAS.with(|c| {
         let _ = c.set(ty);
     });

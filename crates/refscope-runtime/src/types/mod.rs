@@ -52,6 +52,7 @@ pub mod super_;
 pub mod super_impl;
 pub mod traceback;
 pub mod tuple;
+pub mod union;
 pub mod type_attrs;
 pub mod typeobj;
 pub mod typeobj_call;
@@ -70,6 +71,7 @@ pub fn init_all(vm: &Vm) {
     methods::init(vm);
     core_methods::init(vm);
     exception_group::init(vm);
+    union::init(vm);
     descriptor_impl::init(vm);
 }
 

@@ -110,7 +110,7 @@ fn obj_hash(vm: &Vm, a: &[PyRef], _k: Option<&PyRef>) -> PyResult {
     Ok(vm.int(ops::id_hash(&a[0])))
 }
 
-fn obj_getattribute(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn obj_getattribute(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     wrapper_args(vm, "__getattribute__", a, k, 1)?;
     if a[1].kind() != Kind::Str {
         return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));

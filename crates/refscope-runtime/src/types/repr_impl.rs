@@ -203,7 +203,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             format!("<generator object {} at {:#x}>", str::as_str(&g.qualname.borrow()), obj.id())
         }
         Kind::Exception => exception_repr(vm, obj)?,
-        Kind::MappingProxy | Kind::MemoryView | Kind::ManagedBuffer => return Ok(None),
+        Kind::MappingProxy | Kind::MemoryView | Kind::ManagedBuffer | Kind::Union => return Ok(None),
         Kind::Object => {
             if obj.is(&vm.none) {
                 "None".into()

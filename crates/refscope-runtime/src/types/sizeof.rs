@@ -118,13 +118,16 @@ fn builtin_basicsize(vm: &Vm, ty: &PyRef) -> usize {
         // One dimension: three Py_ssize_t after the object.
         Kind::MemoryView => 168,
         Kind::ManagedBuffer => 112,
+        // args, parameters
+        Kind::Union => 32,
         Kind::Exception => exception_basicsize(vm, ty),
         Kind::Descriptor if ty.is(&t.getset_descriptor) || ty.is(&t.member_descriptor) => 48,
         Kind::Descriptor => 56,
         Kind::Iterator => {
-            if ty.is(&t.enumerate) || ty.is(&t.dict_keyiterator) || ty.is(&t.dict_valueiterator) || ty.is(&t.dict_itemiterator) {
+            let name = typeobj::type_name(ty);
+            if ty.is(&t.enumerate) || ty.is(&t.dict_keyiterator) || ty.is(&t.dict_valueiterator) || ty.is(&t.dict_itemiterator) || name.starts_with("dict_reverse") {
                 56
-            } else if ty.is(&t.zip) || ty.is(&t.set_iterator) || ty.is(&t.range_iterator) || typeobj::type_name(ty) == "longrange_iterator" {
+            } else if ty.is(&t.zip) || ty.is(&t.set_iterator) || ty.is(&t.range_iterator) || name == "longrange_iterator" {
                 48
             } else {
                 32
