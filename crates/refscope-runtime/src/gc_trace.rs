@@ -423,6 +423,15 @@ impl Trace for ExceptionData {
     }
 }
 
+impl Trace for crate::types::namespace::NamespaceData {
+    fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
+        cell_opt(&self.dict, f);
+    }
+    fn clear(&self) {
+        take_opt(&self.dict);
+    }
+}
+
 impl Trace for crate::types::union::UnionData {
     fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.args);

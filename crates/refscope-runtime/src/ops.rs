@@ -300,6 +300,13 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
             }
             return e.dict.borrow().clone();
         }
+        Kind::Namespace => {
+            let d = &crate::types::namespace::get(obj).unwrap().dict;
+            if d.borrow().is_none() && create {
+                *d.borrow_mut() = Some(vm.dict());
+            }
+            return d.borrow().clone();
+        }
         Kind::StaticMethod | Kind::ClassMethod => {
             let d = match obj.kind() {
                 Kind::StaticMethod => &obj.payload_unchecked::<crate::types::staticmethod::StaticMethodData>().dict,
@@ -959,7 +966,7 @@ fn surely_unshadowed(obj: &PyRef, td: &typeobj::TypeData, name: &PyRef) -> bool 
     let Some(ext) = obj.ext() else {
         // Without a trailer only these kinds have an instance dict
         // (`instance_dict`).
-        return !matches!(obj.kind(), Kind::Module | Kind::Type | Kind::Function | Kind::Exception | Kind::StaticMethod | Kind::ClassMethod);
+        return !matches!(obj.kind(), Kind::Module | Kind::Type | Kind::Function | Kind::Exception | Kind::StaticMethod | Kind::ClassMethod | Kind::Namespace);
     };
     if ext.dict.is_some() {
         return false;

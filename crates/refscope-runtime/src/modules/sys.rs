@@ -1064,7 +1064,27 @@ fn struct_sequences(vm: &Vm) -> Vec<(&'static str, PyRef)> {
             i(-1),
         ],
     );
-    vec![("version_info", version_info), ("float_info", float_info), ("int_info", int_info), ("hash_info", hash_info), ("flags", flags)]
+    // The thread library, as CPython reports glibc's (its version from
+    // confstr, as CPython reads it).
+    let thread_info = mk(
+        &Spec {
+            module: "sys",
+            name: "thread_info",
+            doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+            fields: &[
+                ("name", "name of the thread implementation"),
+                ("lock", "name of the lock implementation"),
+                ("version", "name and version of the thread library"),
+            ],
+            instantiable: true,
+        },
+        vec![
+            vm.str("pthread"),
+            vm.str("semaphore"),
+            crate::object::cfuncs::confstr(crate::object::cfuncs::CS_GNU_LIBPTHREAD_VERSION).map(|v| vm.str_owned(v)).unwrap_or_else(|| vm.none()),
+        ],
+    );
+    vec![("version_info", version_info), ("float_info", float_info), ("int_info", int_info), ("hash_info", hash_info), ("flags", flags), ("thread_info", thread_info)]
 }
 
 pub fn init(vm: &Vm) {
@@ -1205,6 +1225,7 @@ pub fn init(vm: &Vm) {
     for (name, v) in struct_sequences(vm) {
         dict::set_item_str(vm, &d, vm.intern(name), v);
     }
+    dict::set_item_str(vm, &d, vm.intern("_namespace"), crate::types::namespace::namespace_type(vm));
     let code = crate::compile_source(vm, SYS_PRELUDE, "<sys>", false).expect("sys prelude compiles");
     if let Err(e) = crate::interp::run_code(vm, &code, d.clone(), d.clone(), None) {
         panic!("sys prelude failed: {}", crate::ops::repr_string(vm, &e.0).unwrap_or_default());

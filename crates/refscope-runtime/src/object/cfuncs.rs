@@ -110,6 +110,32 @@ pub fn clock_ns(clock: i32) -> Option<i64> {
     (r == 0).then(|| ts.tv_sec.saturating_mul(1_000_000_000).saturating_add(ts.tv_nsec))
 }
 
+/// glibc's `confstr` name for the thread library's name and version.
+pub const CS_GNU_LIBPTHREAD_VERSION: i32 = 3;
+
+/// `confstr(name)`: a configuration string of the C library, `None` when
+/// it has none.
+pub fn confstr(name: i32) -> Option<String> {
+    extern "C" {
+        fn confstr(name: i32, buf: *mut u8, len: usize) -> usize;
+    }
+    let mut buf = vec![0u8; 256];
+    // SAFETY: `buf` is writable for `buf.len()` bytes; confstr writes at
+    // most that many (truncating, NUL included) and returns the size the
+    // whole string needs, 0 when the name has no value.
+    let need = unsafe { confstr(name, buf.as_mut_ptr(), buf.len()) };
+    if need == 0 {
+        return None;
+    }
+    if need > buf.len() {
+        buf = vec![0u8; need];
+        // SAFETY: as above, with a buffer of the size asked for.
+        unsafe { confstr(name, buf.as_mut_ptr(), buf.len()) };
+    }
+    let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
+    Some(String::from_utf8_lossy(&buf[..end]).into_owned())
+}
+
 /// `clock_getres(clock)` in nanoseconds.
 pub fn clock_res_ns(clock: i32) -> Option<i64> {
     extern "C" {

@@ -170,4 +170,5 @@ kinds! {
     ManagedBuffer => t::memoryview::ManagedBufferData,
     MemoryView => t::memoryview::MemoryViewData,
     Union => t::union::UnionData,
+    Namespace => t::namespace::NamespaceData,
 }

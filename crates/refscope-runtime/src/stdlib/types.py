@@ -49,36 +49,6 @@ except TypeError as _e:
     del _e
 
 
-class SimpleNamespace:
-    """A plain object whose attributes are the keyword arguments given."""
-
-    # CPython's is a C type with a __dict__ and no weak references (40 bytes).
-    __slots__ = ("__dict__",)
-
-    def __init__(self, *args, **kwargs):
-        if args:
-            raise TypeError("no positional arguments expected")
-        self.__dict__.update(kwargs)
-
-    def __repr__(self):
-        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-        if _repr_running.get(id(self)):
-            return name + "(...)"
-        _repr_running[id(self)] = True
-        try:
-            items = ", ".join("%s=%r" % (k, v) for k, v in self.__dict__.items())
-        finally:
-            del _repr_running[id(self)]
-        return "%s(%s)" % (name, items)
-
-    def __eq__(self, other):
-        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
-
-    __hash__ = None
-
-
-_repr_running = {}
+SimpleNamespace = type(sys.implementation)
 
 del sys, _function, _generator, _C

@@ -843,7 +843,7 @@ pub fn static_new_base(vm: &Vm, sub: &PyRef) -> PyRef {
 /// `T.__new__(S, ...)` of a builtin type T (CPython's tp_new_wrapper):
 /// S must be a subtype of T whose nearest builtin base is built by the
 /// same constructor.
-fn tp_new_wrapper(vm: &Vm, ty: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub fn tp_new_wrapper(vm: &Vm, ty: &PyRef, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     // An exception's __new__ keeps the slice as its `args` (made for real
     // by exception_new).
     let keeps_slice = typeobj::is_subtype(ty, &vm.exc.base_exception);

@@ -19,6 +19,8 @@ pub enum DescriptorKind {
     /// A field of an exception struct (`exceptions::members`), with its
     /// documentation.
     ExceptionField { doc: &'static str },
+    /// A read-only member of a builtin type's struct, read by `getter`.
+    ReadonlyMember { getter: Getter },
     /// The `__dict__` attribute of instances.
     InstanceDict,
     /// The `__weakref__` attribute of instances.
@@ -52,6 +54,11 @@ pub fn new_weakref_descriptor(vm: &Vm, ty: &PyRef) -> PyRef {
 
 pub fn new_member(vm: &Vm, ty: &PyRef, name: &str, index: usize) -> PyRef {
     PyRef::new(&vm.types.member_descriptor, DescriptorData { name: vm.intern(name), objclass: ty.clone(), kind: DescriptorKind::Member { index } })
+}
+
+/// A read-only member `name` of `ty`'s instances (a member descriptor).
+pub fn new_readonly_member(vm: &Vm, ty: &PyRef, name: &str, getter: Getter) -> PyRef {
+    PyRef::new(&vm.types.member_descriptor, DescriptorData { name: vm.intern(name), objclass: ty.clone(), kind: DescriptorKind::ReadonlyMember { getter } })
 }
 
 /// Field `name` of the exceptions of type `ty` (a member descriptor).

@@ -8,7 +8,7 @@ use crate::vm::{PyResult, Vm};
 pub fn get(vm: &Vm, d: &PyRef, obj: &PyRef) -> PyResult {
     let dd = descriptor::get(d).unwrap();
     match &dd.kind {
-        DescriptorKind::GetSet { getter, .. } => getter(vm, obj),
+        DescriptorKind::GetSet { getter, .. } | DescriptorKind::ReadonlyMember { getter } => getter(vm, obj),
         DescriptorKind::Member { index } => {
             let v = obj.slots().get(*index).and_then(|s| s.get());
             v.ok_or_else(|| vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), str::as_str(&dd.name))))
@@ -51,7 +51,7 @@ pub fn set(vm: &Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()
             drop(old);
             Ok(())
         }
-        DescriptorKind::TupleItem { .. } => Err(vm.attribute_error("readonly attribute")),
+        DescriptorKind::TupleItem { .. } | DescriptorKind::ReadonlyMember { .. } => Err(vm.attribute_error("readonly attribute")),
         DescriptorKind::ExceptionField { .. } => exceptions::write_member(vm, obj, &dd.name, value).unwrap_or_else(|| Err(vm.type_error("bad member"))),
         DescriptorKind::InstanceDict => {
             let Some(ext) = obj.ext() else { return Err(vm.type_error("cannot set __dict__")) };

@@ -33,6 +33,7 @@ pub mod methods;
 pub mod methods_more;
 pub mod method;
 pub mod module;
+pub mod namespace;
 pub mod number_ops;
 pub mod object_impl;
 pub mod percent;

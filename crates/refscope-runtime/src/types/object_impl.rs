@@ -118,7 +118,7 @@ pub(crate) fn obj_getattribute(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyRes
     ops::generic_get_attr(vm, &a[0], &a[1])
 }
 
-fn obj_setattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn obj_setattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     if crate::types::methods::kw_names(k).is_empty() && a.len() != 3 {
         // (CPython unpacks them with an empty function name)
         return Err(vm.type_error(format!(" expected 2 arguments, got {}", a.len().saturating_sub(1))));
@@ -131,7 +131,7 @@ fn obj_setattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     Ok(vm.none())
 }
 
-fn obj_delattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+pub(crate) fn obj_delattr(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     wrapper_args(vm, "__delattr__", a, k, 1)?;
     ops::generic_set_attr(vm, &a[0], &a[1], None)?;
     Ok(vm.none())

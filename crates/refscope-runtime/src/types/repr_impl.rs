@@ -14,7 +14,7 @@ thread_local! {
 }
 
 /// Run `f` unless `obj` is already being repr'd further up (then `None`).
-fn guarded(obj: &PyRef, f: impl FnOnce() -> PyResult<String>) -> PyResult<Option<String>> {
+pub(crate) fn guarded(obj: &PyRef, f: impl FnOnce() -> PyResult<String>) -> PyResult<Option<String>> {
     if !REPR_LIST_MADE.with(|m| m.replace(true)) {
         // CPython's first Py_ReprEnter makes the thread state's dict and
         // the list of objects being repr'd in it, kept for good.
@@ -203,7 +203,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
             format!("<generator object {} at {:#x}>", str::as_str(&g.qualname.borrow()), obj.id())
         }
         Kind::Exception => exception_repr(vm, obj)?,
-        Kind::MappingProxy | Kind::MemoryView | Kind::ManagedBuffer | Kind::Union => return Ok(None),
+        Kind::MappingProxy | Kind::MemoryView | Kind::ManagedBuffer | Kind::Union | Kind::Namespace => return Ok(None),
         Kind::Object => {
             if obj.is(&vm.none) {
                 "None".into()

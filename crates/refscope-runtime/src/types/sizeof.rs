@@ -32,7 +32,7 @@ fn var_sized(kind: Kind) -> bool {
 
 /// Builtin bases whose instances already carry a `__dict__`.
 fn has_own_dict(kind: Kind) -> bool {
-    matches!(kind, Kind::Exception | Kind::Function | Kind::Module | Kind::Type)
+    matches!(kind, Kind::Exception | Kind::Function | Kind::Module | Kind::Type | Kind::Namespace)
 }
 
 /// Builtin bases whose instances already carry a weak-reference list.
@@ -120,6 +120,8 @@ fn builtin_basicsize(vm: &Vm, ty: &PyRef) -> usize {
         Kind::ManagedBuffer => 112,
         // args, parameters
         Kind::Union => 32,
+        // the dict
+        Kind::Namespace => 24,
         Kind::Exception => exception_basicsize(vm, ty),
         Kind::Descriptor if ty.is(&t.getset_descriptor) || ty.is(&t.member_descriptor) => 48,
         Kind::Descriptor => 56,

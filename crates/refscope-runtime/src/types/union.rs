@@ -211,10 +211,10 @@ fn make_type(vm: &Vm) -> PyRef {
     m("__or__", u_or);
     m("__ror__", u_ror);
     m("__getitem__", u_getitem);
-    for (name, g) in [("__args__", g_args as crate::types::descriptor::Getter), ("__parameters__", g_parameters)] {
-        let d = crate::types::descriptor::new_getset(vm, &t, name, g, None);
-        typeobj::set_in_dict(vm, &t, name, d);
-    }
+    let d = crate::types::descriptor::new_readonly_member(vm, &t, "__args__", g_args);
+    typeobj::set_in_dict(vm, &t, "__args__", d);
+    let d = crate::types::descriptor::new_getset(vm, &t, "__parameters__", g_parameters, None);
+    typeobj::set_in_dict(vm, &t, "__parameters__", d);
     typeobj::set_in_dict(vm, &t, "__doc__", vm.str("Represent a PEP 604 union type\n\nE.g. for int | str"));
     t
 }
