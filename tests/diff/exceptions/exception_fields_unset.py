@@ -60,3 +60,11 @@ for e in [SyntaxError("m", ("/x/y.py", None, 1, "t")), SyntaxError("m", (None, 3
           SyntaxError("m", (5, 3, 1, "t")), SyntaxError(1, ("f", 2, 1, "t")), SyntaxError("m", ("f", True, 1, "t")),
           IndentationError("i", ("g.py", 4, 1, "t"))]:
     print(str(e))
+
+print("-- SyntaxError's details")
+print(SyntaxError("a", ["f", 1, 2, "t"]).filename, SyntaxError("a", "b", "c").args, SyntaxError("a", "b", "c").filename)
+for info in [5, ("f",), "xyz", ("f", 1, 2, "t", 1, 2, 3)]:
+    try:
+        SyntaxError("a", info)
+    except TypeError as e:
+        print("TypeError", e)

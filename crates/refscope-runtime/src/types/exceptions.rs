@@ -176,6 +176,22 @@ pub fn init_keywords(vm: &Vm, e: &PyRef, names: &[PyRef], values: &[PyRef]) -> P
     Ok(())
 }
 
+/// The argument checks of CPython's `__init__` of some exception types:
+/// SyntaxError's second argument is (filename, lineno, offset, text[,
+/// end_lineno, end_offset]).
+pub fn check_args(vm: &Vm, ty: &PyRef, args: &[PyRef]) -> PyResult<()> {
+    if typeobj::is_subtype(ty, &vm.exc.syntax_error) && args.len() == 2 {
+        let info = crate::ops::iterate(vm, &args[1])?;
+        if info.len() < 4 {
+            return Err(vm.type_error(format!("function takes at least 4 arguments ({} given)", info.len())));
+        }
+        if info.len() > 6 {
+            return Err(vm.type_error(format!("function takes at most 6 arguments ({} given)", info.len())));
+        }
+    }
+    Ok(())
+}
+
 /// Set the fields some exception types derive from their arguments (those
 /// CPython's `__init__` sets; the others stay unset and read as None).
 pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
@@ -210,8 +226,8 @@ pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
         if let Some(m) = args.first() {
             set("msg", m.clone());
         }
-        if let Some(d) = args.get(1) {
-            let detail = crate::types::tuple::items(d).to_vec();
+        // (Two arguments only, the second checked by `check_args`.)
+        if let Some(detail) = args.get(1).filter(|_| args.len() == 2).and_then(|d| crate::ops::iterate(vm, d).ok()) {
             let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
             for (i, n) in names.iter().enumerate() {
                 if let Some(v) = detail.get(i) {

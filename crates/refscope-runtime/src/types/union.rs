@@ -150,12 +150,12 @@ fn u_unordered(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
 }
 
 fn u_or(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let other = one_arg(vm, "UnionType", "__or__", a, k)?;
+    let other = &crate::types::methods::wrapper_args(vm, "__or__", a, k, 1)?[0];
     make_union(vm, &a[0], other)
 }
 
 fn u_ror(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let other = one_arg(vm, "UnionType", "__ror__", a, k)?;
+    let other = &crate::types::methods::wrapper_args(vm, "__ror__", a, k, 1)?[0];
     make_union(vm, other, &a[0])
 }
 
@@ -178,12 +178,12 @@ fn g_parameters(vm: &Vm, o: &PyRef) -> PyResult {
 }
 
 fn type_or(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let other = one_arg(vm, "type", "__or__", a, k)?;
+    let other = &crate::types::methods::wrapper_args(vm, "__or__", a, k, 1)?[0];
     make_union(vm, &a[0], other)
 }
 
 fn type_ror(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let other = one_arg(vm, "type", "__ror__", a, k)?;
+    let other = &crate::types::methods::wrapper_args(vm, "__ror__", a, k, 1)?[0];
     make_union(vm, other, &a[0])
 }
 
@@ -227,11 +227,11 @@ pub fn init(vm: &Vm) {
 
 /// For GenericAlias: `list[int] | None`.
 pub fn alias_or(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let other = one_arg(vm, "GenericAlias", "__or__", a, k)?;
+    let other = &crate::types::methods::wrapper_args(vm, "__or__", a, k, 1)?[0];
     make_union(vm, &a[0], other)
 }
 
 pub fn alias_ror(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
-    let other = one_arg(vm, "GenericAlias", "__ror__", a, k)?;
+    let other = &crate::types::methods::wrapper_args(vm, "__ror__", a, k, 1)?[0];
     make_union(vm, other, &a[0])
 }
