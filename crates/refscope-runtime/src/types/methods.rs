@@ -35,6 +35,21 @@ pub fn split_args<'a>(a: &'a [PyRef], k: Option<&PyRef>) -> (&'a [PyRef], &'a [P
     (p.get(1..).unwrap_or(&[]), kv)
 }
 
+/// `module.__dir__()`: the names in the module's `__dict__`, or what its
+/// own `__dir__` (a function in that dict) returns.
+fn module_dir(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
+    noargs(vm, "module", "__dir__", a, k)?;
+    let Some(m) = crate::types::module::get(&a[0]) else {
+        return Err(vm.type_error(format!("descriptor '__dir__' requires a 'module' object but received a '{}'", vm.type_name(&a[0]))));
+    };
+    let d = m.dict.clone();
+    if let Some(f) = crate::types::dict::get_str_key(&d, &vm.intern("__dir__")) {
+        return crate::ops::call_owned(vm, &f, Vec::new(), None);
+    }
+    let keys = crate::types::dict::get(&d).map(|dd| dd.keys()).unwrap_or_default();
+    Ok(vm.list(keys))
+}
+
 /// `type.name() takes no keyword arguments` when keywords were given.
 pub fn no_kw(vm: &Vm, ty: &str, name: &str, k: Option<&PyRef>) -> PyResult<()> {
     if !kw_names(k).is_empty() {
@@ -586,6 +601,7 @@ pub fn init(vm: &Vm) {
     m(&t.str_, "__format__", d_format);
     m(&t.str_, "__str__", d_str);
     m(&t.module, "__repr__", d_repr);
+    m(&t.module, "__dir__", module_dir);
     m(&vm.exc.base_exception, "__str__", d_str);
     m(&vm.exc.base_exception, "__repr__", d_repr);
     m(&vm.exc.base_exception, "__reduce__", crate::types::exceptions::exc_reduce);
