@@ -328,6 +328,49 @@ fn trace_exec<V: FnMut(&PyRef) + ?Sized>(s: &ExecState, f: &mut V) {
     s.stack.iter().for_each(|x| f(x));
 }
 
+/// What CPython's `gc.get_referents` shows for a generator: its code,
+/// name and qualname, then (until it finishes) the frame it embeds: the
+/// frame object only if one was made for Python code to see (refscope's
+/// frame is then tracked), the frame's locals dict, function and code,
+/// its local variables and its value stack; then the exception it
+/// handles. (The collector itself traces refscope's frame object, which
+/// holds those.)
+pub fn generator_referents<V: FnMut(&PyRef) + ?Sized>(g: &GeneratorData, f: &mut V) {
+    let Some(fd) = crate::types::frame::get(&g.frame) else { return };
+    f(&fd.code);
+    cell_ref(&g.name, f);
+    cell_ref(&g.qualname, f);
+    if !g.finished.get() {
+        if crate::object::gc::is_materialized(&g.frame) {
+            f(&g.frame);
+        }
+        fast_slot(&fd.locals_dict, f);
+        opt(&fd.func, f);
+        f(&fd.code);
+        fd.fast().iter().for_each(|c| fast_slot(c, f));
+        let mut on_stack = false;
+        if let Ok(st) = g.state.try_borrow() {
+            if let Some(st) = &*st {
+                let yf = g.yieldfrom.borrow();
+                on_stack = yf.as_ref().is_some_and(|y| st.stack.iter().any(|x| x.is(y)));
+                // No previous handled exception shows as None (CPython's
+                // PUSH_EXC_INFO pushes None).
+                let none = Vm::try_current().map(|vm| (vm.null.clone(), vm.none()));
+                for x in st.stack.iter() {
+                    match &none {
+                        Some((null, none)) if x.is(null) => f(none),
+                        _ => f(x),
+                    }
+                }
+            }
+        }
+        if !on_stack {
+            cell_opt(&g.yieldfrom, f);
+        }
+    }
+    cell_opt(&g.exc_state, f);
+}
+
 impl Trace for GeneratorData {
     fn trace<V: FnMut(&PyRef) + ?Sized>(&self, f: &mut V) {
         f(&self.frame);

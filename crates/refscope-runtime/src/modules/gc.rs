@@ -387,7 +387,10 @@ fn g_get_referents(vm: &Vm, a: &[PyRef], k: Option<&PyRef>) -> PyResult {
     }
     let mut out = Vec::new();
     for o in a {
-        core_gc::traverse(o, &mut |r| out.push(r.clone()));
+        match crate::types::generator::get(o) {
+            Some(g) => crate::gc_trace::generator_referents(g, &mut |r: &PyRef| out.push(r.clone())),
+            None => core_gc::traverse(o, &mut |r| out.push(r.clone())),
+        }
     }
     Ok(vm.list(out))
 }

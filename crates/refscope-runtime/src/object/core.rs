@@ -330,6 +330,10 @@ impl PyRef {
     }
 
     /// Count a container allocated by `new_uncounted` as allocated now.
+    pub(super) fn is_gc_counted(&self) -> bool {
+        self.header().iflags.get() & iflags::GC_COUNTED != 0
+    }
+
     pub(super) fn set_gc_counted(&self) {
         let h = self.header();
         if h.iflags.get() & iflags::HAS_GC != 0 && h.iflags.get() & iflags::GC_COUNTED == 0 {

@@ -374,6 +374,12 @@ pub fn may_be_tracked(r: &PyRef) -> bool {
 /// A frame becomes an object Python code can hold (a traceback entry,
 /// `sys._getframe()`, `f_back`, `gi_frame`): CPython allocates its frame
 /// object then, so it counts as allocated from now on, and is tracked.
+/// Whether `materialize_frame` made `f` an object Python code has seen (a
+/// frame object CPython would have made).
+pub fn is_materialized(f: &PyRef) -> bool {
+    f.is_gc_counted()
+}
+
 pub fn materialize_frame(f: &PyRef) {
     f.set_gc_counted();
     track(f);

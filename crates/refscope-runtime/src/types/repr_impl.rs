@@ -198,6 +198,15 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
                 None => format!("<cell at {:#x}: empty>", obj.id()),
             }
         }
+        Kind::Code => {
+            let c = &code::get(obj).unwrap().code;
+            format!("<code object {} at {:#x}, file \"{}\", line {}>", c.name, obj.id(), c.filename, c.first_line)
+        }
+        Kind::Frame => {
+            let f = frame::get(obj).unwrap();
+            let c = &code::get(&f.code).unwrap().code;
+            format!("<frame at {:#x}, file '{}', line {}, code {}>", obj.id(), c.filename, c.line_of(f.lasti.get() as usize), c.name)
+        }
         Kind::Generator => {
             let g = generator::get(obj).unwrap();
             format!("<generator object {} at {:#x}>", str::as_str(&g.qualname.borrow()), obj.id())
@@ -231,7 +240,7 @@ pub fn builtin_repr(vm: &Vm, obj: &PyRef) -> PyResult<Option<PyRef>> {
                 None => "...".into(),
             }
         }
-        Kind::Property | Kind::ClassMethod | Kind::StaticMethod | Kind::Iterator | Kind::Frame | Kind::Code | Kind::Traceback | Kind::File | Kind::Weakref => {
+        Kind::Property | Kind::ClassMethod | Kind::StaticMethod | Kind::Iterator | Kind::Traceback | Kind::File | Kind::Weakref => {
             return Ok(None)
         }
         Kind::Descriptor => {
