@@ -1514,7 +1514,12 @@ pub fn init(vm: &Vm) {
     *vm.builtins.borrow_mut() = Some(module.clone());
     *vm.builtins_dict.borrow_mut() = Some(d.clone());
     dict::set_item_str(vm, &vm.modules, vm.intern("builtins"), module);
+}
+
+/// Make `ExceptionGroup` (a class made as a program's are: once the
+/// builtin types are booted) and put it in the builtins.
+pub fn add_exception_group(vm: &Vm) {
     let eg = crate::types::exception_group::make_exception_group(vm).expect("ExceptionGroup is made at start-up");
     let _ = vm.exc.exception_group.set(eg.clone());
-    dict::set_item_str(vm, &d, vm.intern("ExceptionGroup"), eg);
+    dict::set_item_str(vm, &vm.builtins_dict(), vm.intern("ExceptionGroup"), eg);
 }

@@ -187,6 +187,7 @@ impl Vm {
         crate::types::init_all(vm);
         crate::builtins::init(vm);
         typeobj::end_boot(&vm.types.object);
+        crate::builtins::add_exception_group(vm);
         crate::modules::sys::init(vm);
         crate::modules::io::init(vm);
         crate::modules::weakref::init(vm);
