@@ -52,5 +52,8 @@ show(gc.get_referents(z))
 
 def f():
     return sys._getframe()
-print(repr(f.__code__).split(",")[1:], repr(f()).split(",")[1:])
+def tail(r):
+    # The file's base name, the line and (for a frame) the code's name.
+    return [p.strip(" '\"<>").split(" ")[-1].rsplit("/", 1)[-1] if "file" in p else p for p in r.split(",")[1:]]
+print(tail(repr(f.__code__)), tail(repr(f())))
 print(repr(compile("x", "<s>", "eval")).split(",")[1:], repr((lambda: 0).__code__).split(" ")[2])
