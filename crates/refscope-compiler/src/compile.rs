@@ -926,9 +926,11 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn try_except(&mut self, t: &'a ast::StmtTry) -> Result<(), CompileError> {
+    /// The protected body of `try`/`except` and `try`/`except*`: returns
+    /// the labels of the handlers (entered with [prev, exc] on the stack)
+    /// and of the `else` clause (reached when the body raised nothing).
+    fn try_body(&mut self, t: &'a ast::StmtTry) -> Result<(Label, Label), CompileError> {
         let handler = self.new_label();
-        let end = self.new_label();
         let orelse = self.new_label();
         self.jump(Instr::SetupFinally, handler);
         self.u().fblocks.push(FBlock::TryExcept);
@@ -936,6 +938,24 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.pop();
         self.emit(Instr::PopBlock);
         self.jump(Instr::Jump, orelse);
+        Ok((handler, orelse))
+    }
+
+    /// The end of `try`/`except(*)`: the handlers' cleanup (an exception
+    /// raised while handling: restore the previous handled exception and
+    /// re-raise), then the `else` clause, then `end`.
+    fn try_tail(&mut self, t: &'a ast::StmtTry, cleanup: Label, orelse: Label, end: Label) -> Result<(), CompileError> {
+        self.bind_label(cleanup);
+        self.emit(Instr::ReraiseCleanup(0));
+        self.bind_label(orelse);
+        self.body(&t.orelse)?;
+        self.bind_label(end);
+        Ok(())
+    }
+
+    fn try_except(&mut self, t: &'a ast::StmtTry) -> Result<(), CompileError> {
+        let end = self.new_label();
+        let (handler, orelse) = self.try_body(t)?;
 
         // Handlers. Stack on entry: [prev, exc]. As in CPython 3.11, a
         // matching handler consumes `exc` (stores it in the `as` name or pops
@@ -1000,13 +1020,7 @@ impl<'a> Compiler<'a> {
         // No handler matched: [prev, exc]; re-raise (restoring prev).
         self.emit(Instr::PopBlock);
         self.emit(Instr::Reraise);
-        self.bind_label(cleanup);
-        self.emit(Instr::ReraiseCleanup(0));
-
-        self.bind_label(orelse);
-        self.body(&t.orelse)?;
-        self.bind_label(end);
-        Ok(())
+        self.try_tail(t, cleanup, orelse, end)
     }
 
     /// `break`, `continue` and `return` may not leave an `except*` handler
@@ -1026,15 +1040,8 @@ impl<'a> Compiler<'a> {
     /// raised again from the caught exception and that list (the
     /// unhandled rest last), or None when everything was handled.
     fn try_star(&mut self, t: &'a ast::StmtTry) -> Result<(), CompileError> {
-        let handler = self.new_label();
         let end = self.new_label();
-        let orelse = self.new_label();
-        self.jump(Instr::SetupFinally, handler);
-        self.u().fblocks.push(FBlock::TryExcept);
-        self.body(&t.body)?;
-        self.u().fblocks.pop();
-        self.emit(Instr::PopBlock);
-        self.jump(Instr::Jump, orelse);
+        let (handler, orelse) = self.try_body(t)?;
 
         // Stack on entry: [prev, orig].
         self.bind_label(handler);
@@ -1103,13 +1110,7 @@ impl<'a> Compiler<'a> {
         self.bind_label(reraise);
         self.emit(Instr::PopBlock);
         self.emit(Instr::Reraise);
-        self.bind_label(cleanup);
-        self.emit(Instr::ReraiseCleanup(0));
-
-        self.bind_label(orelse);
-        self.body(&t.orelse)?;
-        self.bind_label(end);
-        Ok(())
+        self.try_tail(t, cleanup, orelse, end)
     }
 
     fn try_finally(&mut self, t: &'a ast::StmtTry) -> Result<(), CompileError> {

@@ -330,8 +330,8 @@ fn trace_exec<V: FnMut(&PyRef) + ?Sized>(s: &ExecState, f: &mut V) {
 
 /// What CPython's `gc.get_referents` shows for a generator: its code,
 /// name and qualname, then (until it finishes) the frame it embeds: the
-/// frame object only if one was made for Python code to see (refscope's
-/// frame is then tracked), the frame's locals dict, function and code,
+/// frame object only if one was made for Python code to see
+/// (`object::gc::is_materialized`), the frame's locals dict, function and code,
 /// its local variables and its value stack; then the exception it
 /// handles. (The collector itself traces refscope's frame object, which
 /// holds those.)

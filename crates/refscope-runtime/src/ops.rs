@@ -300,13 +300,8 @@ pub fn instance_dict(vm: &Vm, obj: &PyRef, create: bool) -> Option<PyRef> {
             }
             return e.dict.borrow().clone();
         }
-        Kind::Namespace => {
-            let d = &crate::types::namespace::get(obj).unwrap().dict;
-            if d.borrow().is_none() && create {
-                *d.borrow_mut() = Some(vm.dict());
-            }
-            return d.borrow().clone();
-        }
+        Kind::Namespace if create => return crate::types::namespace::dict_of(vm, obj),
+        Kind::Namespace => return crate::types::namespace::get(obj).unwrap().dict.borrow().clone(),
         Kind::StaticMethod | Kind::ClassMethod => {
             let d = match obj.kind() {
                 Kind::StaticMethod => &obj.payload_unchecked::<crate::types::staticmethod::StaticMethodData>().dict,

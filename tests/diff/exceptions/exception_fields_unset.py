@@ -68,3 +68,5 @@ for info in [5, ("f",), "xyz", ("f", 1, 2, "t", 1, 2, 3)]:
         SyntaxError("a", info)
     except TypeError as e:
         print("TypeError", e)
+once = SyntaxError("a", iter(["f", 1, 2, "t"]))
+print(once.filename, once.lineno, once.text)

@@ -329,11 +329,13 @@ impl PyRef {
         r
     }
 
-    /// Count a container allocated by `new_uncounted` as allocated now.
+    /// Whether the object counts as an allocated container (see
+    /// `set_gc_counted`).
     pub(super) fn is_gc_counted(&self) -> bool {
         self.header().iflags.get() & iflags::GC_COUNTED != 0
     }
 
+    /// Count a container allocated by `new_uncounted` as allocated now.
     pub(super) fn set_gc_counted(&self) {
         let h = self.header();
         if h.iflags.get() & iflags::HAS_GC != 0 && h.iflags.get() & iflags::GC_COUNTED == 0 {

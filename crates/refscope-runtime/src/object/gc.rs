@@ -371,15 +371,15 @@ pub fn may_be_tracked(r: &PyRef) -> bool {
     r.is_gc() && (r.kind() != Kind::Tuple || r.has_ext() || is_tracked(r))
 }
 
-/// A frame becomes an object Python code can hold (a traceback entry,
-/// `sys._getframe()`, `f_back`, `gi_frame`): CPython allocates its frame
-/// object then, so it counts as allocated from now on, and is tracked.
 /// Whether `materialize_frame` made `f` an object Python code has seen (a
 /// frame object CPython would have made).
 pub fn is_materialized(f: &PyRef) -> bool {
     f.is_gc_counted()
 }
 
+/// A frame becomes an object Python code can hold (a traceback entry,
+/// `sys._getframe()`, `f_back`, `gi_frame`): CPython allocates its frame
+/// object then, so it counts as allocated from now on, and is tracked.
 pub fn materialize_frame(f: &PyRef) {
     f.set_gc_counted();
     track(f);

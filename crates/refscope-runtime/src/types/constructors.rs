@@ -625,13 +625,13 @@ fn super_new(vm: &Vm, _cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyRes
 
 fn exception_new(vm: &Vm, cls: &PyRef, args: &[PyRef], kw: Option<&PyRef>) -> PyResult {
     let (pos, _) = split_kw(args, kw);
-    exceptions::check_args(vm, cls, pos)?;
+    let details = exceptions::check_args(vm, cls, pos)?;
     let a = vm.tuple(pos.to_vec());
     let e = PyRef::new(
         cls,
         exceptions::ExceptionData::new(a),
     );
-    exceptions::init_special_attrs(vm, &e, pos);
+    exceptions::init_fields(vm, &e, pos, details);
     Ok(e)
 }
 

@@ -36,7 +36,7 @@ impl ExceptionData {
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
-                fields: RefCell::new(Vec::new()),
+            fields: RefCell::new(Vec::new()),
         }
     }
 }
@@ -44,6 +44,13 @@ impl ExceptionData {
 pub fn get(obj: &PyRef) -> Option<&ExceptionData> {
     obj.payload::<ExceptionData>()
 }
+
+/// Every name `members` can give: most attribute names are none of these,
+/// and are told apart without finding the type's members.
+const MEMBER_NAMES: &[&str] = &[
+    "message", "exceptions", "value", "code", "msg", "name", "path", "obj", "errno", "strerror", "filename", "filename2", "lineno", "offset",
+    "end_lineno", "end_offset", "text", "print_file_and_line",
+];
 
 /// The struct fields of exceptions of type `ty`, in the order CPython's
 /// traverse function visits them. Each reads as None while unset.
@@ -112,7 +119,7 @@ pub fn get_member(e: &PyRef, name: &PyRef) -> Option<PyRef> {
 /// unset.
 pub fn read_member(vm: &Vm, e: &PyRef, name: &PyRef) -> Option<PyRef> {
     let n = crate::types::str::as_str(name);
-    if !members(vm, e.ty()).contains(&n) {
+    if !MEMBER_NAMES.contains(&n) || !members(vm, e.ty()).contains(&n) {
         return None;
     }
     Some(get_member(e, name).unwrap_or_else(|| vm.none()))
@@ -122,7 +129,7 @@ pub fn read_member(vm: &Vm, e: &PyRef, name: &PyRef) -> Option<PyRef> {
 /// (None otherwise). An exception group's fields are read-only.
 pub fn write_member(vm: &Vm, e: &PyRef, name: &PyRef, v: Option<PyRef>) -> Option<PyResult<()>> {
     let n = crate::types::str::as_str(name);
-    if !members(vm, e.ty()).contains(&n) {
+    if !MEMBER_NAMES.contains(&n) || !members(vm, e.ty()).contains(&n) {
         return None;
     }
     if typeobj::is_subtype(e.ty(), &vm.exc.base_exception_group) {
@@ -178,8 +185,9 @@ pub fn init_keywords(vm: &Vm, e: &PyRef, names: &[PyRef], values: &[PyRef]) -> P
 
 /// The argument checks of CPython's `__init__` of some exception types:
 /// SyntaxError's second argument is (filename, lineno, offset, text[,
-/// end_lineno, end_offset]).
-pub fn check_args(vm: &Vm, ty: &PyRef, args: &[PyRef]) -> PyResult<()> {
+/// end_lineno, end_offset]), any iterable, iterated once: its items are
+/// returned for `init_fields`.
+pub fn check_args(vm: &Vm, ty: &PyRef, args: &[PyRef]) -> PyResult<Option<Vec<PyRef>>> {
     if typeobj::is_subtype(ty, &vm.exc.syntax_error) && args.len() == 2 {
         let info = crate::ops::iterate(vm, &args[1])?;
         if info.len() < 4 {
@@ -188,13 +196,20 @@ pub fn check_args(vm: &Vm, ty: &PyRef, args: &[PyRef]) -> PyResult<()> {
         if info.len() > 6 {
             return Err(vm.type_error(format!("function takes at most 6 arguments ({} given)", info.len())));
         }
+        return Ok(Some(info));
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Set the fields some exception types derive from their arguments (those
 /// CPython's `__init__` sets; the others stay unset and read as None).
 pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
+    init_fields(vm, e, args, None)
+}
+
+/// `init_special_attrs`, with a SyntaxError's details already taken from
+/// its second argument (`check_args`).
+pub fn init_fields(vm: &Vm, e: &PyRef, args: &[PyRef], details: Option<Vec<PyRef>>) {
     let ty = e.ty().clone();
     let set = |name: &str, v: PyRef| set_member(vm, e, name, v);
     if typeobj::is_subtype(&ty, &vm.exc.stop_iteration) {
@@ -226,8 +241,9 @@ pub fn init_special_attrs(vm: &Vm, e: &PyRef, args: &[PyRef]) {
         if let Some(m) = args.first() {
             set("msg", m.clone());
         }
-        // (Two arguments only, the second checked by `check_args`.)
-        if let Some(detail) = args.get(1).filter(|_| args.len() == 2).and_then(|d| crate::ops::iterate(vm, d).ok()) {
+        // (Two arguments only; made by the runtime, the second is a tuple.)
+        let details = details.or_else(|| args.get(1).filter(|_| args.len() == 2).and_then(crate::types::tuple::get).map(|t| t.to_vec()));
+        if let Some(detail) = details {
             let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
             for (i, n) in names.iter().enumerate() {
                 if let Some(v) = detail.get(i) {

@@ -55,14 +55,14 @@ pub fn make_union(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult {
             None => members.push(if side.is(&vm.none) { vm.none.ty().clone() } else { side.clone() }),
         }
     }
-    // Duplicates go (the first stays); generics compare by equality.
+    // Duplicates go (the first stays): classes by identity, generics by
+    // equality.
     let mut args: Vec<PyRef> = Vec::new();
     for m in members {
         let mut dup = false;
         for x in &args {
-            let same = if x.kind() == Kind::Type && m.kind() == Kind::Type { x.is(&m) } else { x.is(&m) || ops::eq(vm, x, &m)? };
-            if same {
-                dup = true;
+            dup = x.is(&m) || (!(x.kind() == Kind::Type && m.kind() == Kind::Type) && ops::eq(vm, x, &m)?);
+            if dup {
                 break;
             }
         }
